@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Pyxis.Generators.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports. Ids are stable: users suppress and search by them.</summary>
+internal static class DiagnosticCatalog
+{
+    private const string Category = "Pyxis.GraphQL";
+
+    public static readonly DiagnosticDescriptor SyntaxError = Error("PYX001", "GraphQL syntax error", "GraphQL syntax error: {0}");
+    public static readonly DiagnosticDescriptor SchemaMissing = Error("PYX002", "No Pyxis schema", "Operation file '{0}' has no schema to be checked against: add 'pyxis.graphql' (or a '*.schema.graphql' file, or AdditionalFiles metadata PyxisRole=\"Schema\")");
+    public static readonly DiagnosticDescriptor InvalidSchema = Error("PYX003", "Invalid schema", "The schema is invalid: {0}");
+    public static readonly DiagnosticDescriptor UnknownType = Error("PYX004", "Unknown type", "Unknown type '{0}'");
+    public static readonly DiagnosticDescriptor UnknownField = Error("PYX005", "Unknown field", "Field '{0}' does not exist on type '{1}'");
+    public static readonly DiagnosticDescriptor UnknownArgument = Error("PYX006", "Unknown argument", "Field '{0}' has no argument '{1}'");
+    public static readonly DiagnosticDescriptor VariableTypeMismatch = Error("PYX007", "Wrong variable type", "Variable '${0}' of type '{1}' cannot be passed to '{2}' of type '{3}'");
+    public static readonly DiagnosticDescriptor ArgumentTypeMismatch = Error("PYX008", "Wrong argument value", "Value {0} is not a valid '{1}' for '{2}'");
+    public static readonly DiagnosticDescriptor MissingArgument = Error("PYX009", "Missing required argument", "Field '{0}' requires argument '{1}' of type '{2}'");
+    public static readonly DiagnosticDescriptor SelectionOnLeaf = Error("PYX010", "Selection on a leaf field", "Field '{0}' of type '{1}' is a leaf and cannot have a selection");
+    public static readonly DiagnosticDescriptor MissingSelection = Error("PYX011", "Missing selection", "Field '{0}' of type '{1}' must have a selection of subfields");
+    public static readonly DiagnosticDescriptor UndeclaredVariable = Error("PYX012", "Undeclared variable", "Variable '${0}' is not declared by operation '{1}'");
+    public static readonly DiagnosticDescriptor UnusedVariable = Error("PYX013", "Unused variable", "Variable '${0}' is declared but never used by operation '{1}'");
+    public static readonly DiagnosticDescriptor UnnamedOperation = Error("PYX014", "Unnamed operation", "Every operation needs a name: it becomes the C# method name");
+    public static readonly DiagnosticDescriptor DuplicateOperation = Error("PYX015", "Duplicate operation name", "Operation name '{0}' is used more than once (also in '{1}')");
+    public static readonly DiagnosticDescriptor FragmentTypeMismatch = Error("PYX016", "Fragment on wrong type", "Fragment '{0}' on type '{1}' cannot be spread where type '{2}' is selected");
+    public static readonly DiagnosticDescriptor UnknownFragment = Error("PYX017", "Unknown fragment", "Unknown fragment '{0}': fragments must be defined in the same file");
+    public static readonly DiagnosticDescriptor InternalError = Error("PYX018", "Internal generator error", "The Pyxis generator failed on '{0}': {1}. Please report this with the file.");
+    public static readonly DiagnosticDescriptor NotInputType = Error("PYX019", "Variable of a non-input type", "Variable '${0}' has type '{1}', which is not an input type");
+    public static readonly DiagnosticDescriptor ConflictingSelection = Error("PYX020", "Conflicting selections", "Response key '{0}' selects different fields ('{1}' and '{2}'); use an alias");
+    public static readonly DiagnosticDescriptor UnsupportedOperation = Error("PYX021", "Unsupported operation type", "Operation type '{0}' is not supported by the schema or the SDK");
+    public static readonly DiagnosticDescriptor UnsupportedDirective = Error("PYX022", "Unsupported directive", "Directive '@{0}' is not supported in operations: it would change the shape of the typed result");
+    public static readonly DiagnosticDescriptor DuplicateVariable = Error("PYX023", "Duplicate variable", "Variable '${0}' is declared more than once");
+    public static readonly DiagnosticDescriptor DuplicateArgument = Error("PYX024", "Duplicate argument", "Argument '{0}' is given more than once");
+
+    public static readonly DiagnosticDescriptor FragmentCycle = Error("PYX025", "Fragment cycle", "Fragment '{0}' spreads itself");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> All = typeof(DiagnosticCatalog)
+        .GetFields()
+        .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+        .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+        .ToDictionary(d => d.Id);
+
+    public static DiagnosticDescriptor ById(string id) => All[id];
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+}

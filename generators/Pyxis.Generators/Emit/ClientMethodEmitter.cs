@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using System.Linq;
+using Pyxis.Generators.Model;
+
+namespace Pyxis.Generators.Emit;
+
+/// <summary>Writes the typed method users call: <c>await client.GetRepositoryByRegistryPathAsync(registry, repository)</c>.</summary>
+internal static class ClientMethodEmitter
+{
+    /// <summary>Variables as C# parameters: required ones first, optional ones (nullable or defaulted) after with <c>= null</c>.</summary>
+    public static List<(VariableSpec Variable, string Declaration)> Parameters(OperationSpec op) =>
+        op.Variables
+            .OrderBy(v => IsOptional(v) ? 1 : 0)
+            .Select(v => (v, IsOptional(v)
+                ? $"{TypeNames.Nullable(v.Type, op.Namespace, null, input: true)} {v.ParameterName} = null"
+                : $"{TypeNames.Of(v.Type, op.Namespace, null, input: true)} {v.ParameterName}"))
+            .ToList();
+
+    /// <summary>Nullable or defaulted variables may be left out: the server then applies its default.</summary>
+    public static bool IsOptional(VariableSpec variable) => variable.Type.Nullable || variable.HasDefault;
+
+    public static void Write(SourceWriter w, OperationSpec op)
+    {
+        var parameters = Parameters(op);
+        var (returnType, result) = Result(op);
+        w.Line($"/// <summary>Typed client methods generated from the operations in <c>.graphql</c> files.</summary>");
+        w.Open($"public static partial class {op.OperationsClass}");
+        w.Line($"/// <summary>Runs the <c>{op.Name}</c> {op.Kind} ({Summary(op)}).</summary>");
+        w.Line("/// <param name=\"client\">The client that sends the request.</param>");
+        foreach (var (variable, _) in parameters)
+        {
+            w.Line($"/// <param name=\"{variable.ParameterName.TrimStart('@')}\">The <c>${variable.Name}</c> variable.</param>");
+        }
+
+        w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        w.Line(TypeNames.GeneratedCode);
+        var declarations = new[] { $"this {TypeNames.Runtime}.IPyxisClient client" }
+            .Concat(parameters.Select(p => p.Declaration))
+            .Concat(["global::System.Threading.CancellationToken cancellationToken = default"]);
+        w.Open($"public static async global::System.Threading.Tasks.Task<{returnType}> {Names.Pascal(op.Name)}Async({string.Join(", ", declarations)})");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
+        w.Line($"var request = {op.ClassName}.CreateRequest({string.Join(", ", parameters.Select(p => p.Variable.ParameterName))});");
+        w.Line("var data = await client.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);");
+        w.Line($"return {result};");
+        w.Close();
+        w.Close();
+    }
+
+    private static (string ReturnType, string Expression) Result(OperationSpec op)
+    {
+        var owner = "global::" + op.Namespace + "." + op.ClassName;
+        if (op.Envelope is not { } envelope)
+        {
+            return (owner + ".Data", "data");
+        }
+
+        if (envelope.IsPage)
+        {
+            return (owner + "." + envelope.EnvelopeRecord, $"{TypeNames.Runtime}.PyxisEnvelope.Page(request, data.{envelope.RootProperty})");
+        }
+
+        var dataType = TypeNames.Nullable(envelope.DataType, op.Namespace, owner, input: false);
+        return (dataType, $"{TypeNames.Runtime}.PyxisEnvelope.Entity(request, data.{envelope.RootProperty})?.{envelope.DataProperty}");
+    }
+
+    private static string Summary(OperationSpec op) => op.Envelope switch
+    {
+        null => "returns the whole result",
+        { IsPage: true } => "returns the page; a Pyxis error envelope throws PyxisException",
+        _ => "returns the entity, or null when Pyxis answers 404; other Pyxis errors throw PyxisException",
+    };
+}

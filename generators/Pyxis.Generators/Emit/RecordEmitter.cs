@@ -1,0 +1,74 @@
+using System.Linq;
+using Pyxis.Generators.Model;
+
+namespace Pyxis.Generators.Emit;
+
+/// <summary>Writes one immutable result record and its reader.</summary>
+internal static class RecordEmitter
+{
+    public static void WriteRecord(SourceWriter w, RecordSpec record, string ns)
+    {
+        w.Line($"/// <summary>The selected fields of <c>{record.SchemaType}</c>.</summary>");
+        foreach (var p in record.Properties)
+        {
+            w.Line($"/// <param name=\"{p.Name}\">The <c>{p.ResponseKey}</c> field.</param>");
+        }
+
+        var parameters = string.Join(", ", record.Properties.Select(p =>
+            $"[property: global::System.Text.Json.Serialization.JsonPropertyName({Names.Literal(p.ResponseKey)})] {TypeNames.Of(p.Type, ns, null, input: false)} {p.Name}"));
+        var envelope = record.EnvelopeError is null ? string.Empty : $" : {TypeNames.Runtime}.IPyxisEnvelope";
+        if (record.EnvelopeError is null)
+        {
+            w.Line($"public sealed partial record {record.Name}({parameters});");
+            return;
+        }
+
+        w.Open($"public sealed partial record {record.Name}({parameters}){envelope}");
+        w.Line($"bool {TypeNames.Runtime}.IPyxisEnvelope.HasError => {record.EnvelopeError} is not null;");
+        w.Line($"int? {TypeNames.Runtime}.IPyxisEnvelope.ErrorStatus => {(record.EnvelopeStatus is null ? "null" : record.EnvelopeError + "?." + record.EnvelopeStatus)};");
+        w.Line($"string? {TypeNames.Runtime}.IPyxisEnvelope.ErrorDetail => {(record.EnvelopeDetail is null ? "null" : record.EnvelopeError + "?." + record.EnvelopeDetail)};");
+        w.Close();
+    }
+
+    public static void WriteReader(SourceWriter w, RecordSpec record, string ns)
+    {
+        w.Open($"internal static {record.Name}? Read{record.Name}(ref {TypeNames.Reader} reader)");
+        w.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)");
+        w.Line("return null;");
+        w.Close();
+        w.Line($"{TypeNames.Json}.ExpectObject(ref reader, {Names.Literal(record.SchemaType)});");
+        for (var i = 0; i < record.Properties.Count; i++)
+        {
+            w.Line($"{TypeNames.Nullable(record.Properties[i].Type, ns, null, input: false)} v{i} = default;");
+        }
+
+        w.Open("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
+        var keyword = "if";
+        for (var i = 0; i < record.Properties.Count; i++)
+        {
+            var p = record.Properties[i];
+            w.Open($"{keyword} (reader.ValueTextEquals({Names.Literal(p.ResponseKey)}u8))");
+            w.Line("reader.Read();");
+            w.Line($"v{i} = {JsonCode.Read(p.Type, "reader", record.SchemaType + "." + p.ResponseKey, ns)};");
+            w.Close();
+            keyword = "else if";
+        }
+
+        if (record.Properties.Count > 0)
+        {
+            w.Open("else");
+        }
+
+        w.Line("reader.Read();");
+        w.Line("reader.Skip();");
+        if (record.Properties.Count > 0)
+        {
+            w.Close();
+        }
+
+        w.Close();
+        var args = record.Properties.Select((p, i) => JsonCode.Required(p.Type, "v" + i, record.SchemaType + "." + p.ResponseKey));
+        w.Line($"return new {record.Name}({string.Join(", ", args)});");
+        w.Close();
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Pyxis.Generators.Diagnostics;
+using Pyxis.Generators.Model;
+
+namespace Pyxis.Generators.Emit;
+
+/// <summary>The last stage: adds generated files and reports diagnostics. A failure here becomes PYX018.</summary>
+internal static class SourceOutput
+{
+    public static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+    }
+
+    public static void ReportSchema(SourceProductionContext context, SchemaModel? schema)
+    {
+        if (schema is not null)
+        {
+            Report(context, schema.Diagnostics);
+        }
+    }
+
+    public static void Operations(SourceProductionContext context, OperationFileResult file)
+    {
+        Report(context, file.Diagnostics);
+        foreach (var op in file.Operations)
+        {
+            Guard(context, file.Path, () => context.AddSource($"{op.ClassName}.{Hash(file.Path)}.g.cs", SourceText.From(OperationEmitter.Emit(op), System.Text.Encoding.UTF8)));
+        }
+    }
+
+    public static void Shared(SourceProductionContext context, SharedTypesSpec shared)
+    {
+        foreach (var input in shared.Inputs)
+        {
+            Guard(context, input.SchemaType, () => context.AddSource($"Inputs/{input.Name}.g.cs", SourceText.From(SharedTypesEmitter.EmitInput(shared, input), System.Text.Encoding.UTF8)));
+        }
+
+        foreach (var spec in shared.Enums)
+        {
+            Guard(context, spec.SchemaType, () => context.AddSource($"Enums/{spec.Name}.g.cs", SourceText.From(SharedTypesEmitter.EmitEnum(shared, spec), System.Text.Encoding.UTF8)));
+        }
+    }
+
+    private static void Guard(SourceProductionContext context, string what, Action emit)
+    {
+        try
+        {
+            emit();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InternalError, Location.None, what, ex.GetType().Name + ": " + ex.Message));
+        }
+    }
+
+    // Hint names must be unique even when two folders hold files of the same name.
+    private static string Hash(string path)
+    {
+        var hash = 2166136261u;
+        foreach (var c in Path.GetFileName(path) + "|" + path)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return Path.GetFileNameWithoutExtension(path) + "_" + hash.ToString("x8");
+    }
+}

@@ -1,0 +1,16 @@
+using Pyxis.Generators.Diagnostics;
+
+namespace Pyxis.Generators.Model;
+
+/// <summary>One <c>.graphql</c> additional file, reduced to what the pipeline needs.</summary>
+internal sealed record GraphQLFile(string Path, string Content, bool IsSchema);
+
+internal sealed record OperationName(string Name, LocationInfo Location);
+
+/// <summary>Everything one operation file produces: specs to emit, diagnostics, and what it needs from the shared types.</summary>
+internal sealed record OperationFileResult(
+    string Path,
+    EquatableArray<OperationSpec> Operations,
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    EquatableArray<string> UsedSchemaTypes,
+    EquatableArray<OperationName> Names);

@@ -1,0 +1,128 @@
+using System.Collections.Generic;
+using System.Linq;
+using Pyxis.Generators.Validation;
+
+namespace Pyxis.Generators.Model;
+
+/// <summary>Turns a validated operation into the equatable spec the emitters write from.</summary>
+internal sealed class OperationModelBuilder
+{
+    private static readonly string[] RecordMembers = ["EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers", "GetType", "Clone", "MemberwiseClone", "Finalize"];
+
+    private readonly SchemaModel schema;
+    private readonly List<RecordSpec> records = new();
+    private readonly HashSet<string> recordNames;
+    private readonly HashSet<string> usedSchemaTypes;
+
+    private OperationModelBuilder(SchemaModel schema, string className, HashSet<string> usedSchemaTypes)
+    {
+        this.schema = schema;
+        this.usedSchemaTypes = usedSchemaTypes;
+        recordNames = new HashSet<string> { className, "Data", "OperationName", "Document", "CreateRequest", "Json" };
+    }
+
+    public static OperationSpec Build(BoundOperation operation, SchemaModel schema, GeneratorOptions options, string path, HashSet<string> usedSchemaTypes)
+    {
+        var suffix = operation.Kind == "mutation" ? "Mutation" : "Query";
+        var pascal = Names.Pascal(operation.Name);
+        var className = pascal.EndsWith(suffix) ? pascal : pascal + suffix;
+        var builder = new OperationModelBuilder(schema, className, usedSchemaTypes);
+        var root = builder.BuildRecord("Data", operation.RootType.Name, operation.Fields);
+        var variables = builder.BuildVariables(operation.Variables);
+        return new OperationSpec(
+            operation.Name,
+            operation.Kind,
+            options.Namespace,
+            options.OperationsClass,
+            className,
+            path,
+            operation.Document,
+            variables,
+            builder.records.ToEquatableArray(),
+            builder.FindEnvelope(root));
+    }
+
+    private EquatableArray<VariableSpec> BuildVariables(List<BoundVariable> variables)
+    {
+        var taken = new HashSet<string> { "client", "cancellationToken", "request", "data", "writer", "buffer" };
+        return variables
+            .Select(v =>
+            {
+                UseSchemaType(v.Type.NamedType);
+                return new VariableSpec(v.Name, Names.Unique(Names.Camel(v.Name), taken), ValueTypes.Input(schema, v.Type), v.HasDefault);
+            })
+            .ToEquatableArray();
+    }
+
+    private RecordSpec BuildRecord(string name, string schemaType, List<BoundField> fields)
+    {
+        var index = records.Count;
+        records.Add(null!);
+        var taken = new HashSet<string>(RecordMembers) { name };
+        var properties = new List<PropertySpec>();
+        foreach (var field in fields)
+        {
+            var propertyName = Names.Unique(Names.Pascal(field.ResponseKey), taken);
+            properties.Add(new PropertySpec(propertyName, field.ResponseKey, field.Field.Name, BuildValue(field)));
+        }
+
+        var error = fields.Find(f => f.Field.Name == "error" && f.Field.Type.NamedType == "ResponseError");
+        var errorProperty = error is null ? null : properties[fields.IndexOf(error)];
+        var errorRecord = errorProperty is null ? null : records.First(r => r?.Name == ValueTypes.Innermost(errorProperty.Type).TypeName);
+        var record = new RecordSpec(
+            name,
+            schemaType,
+            properties.ToEquatableArray(),
+            errorProperty?.Name,
+            errorRecord?.Properties.FirstOrDefault(p => p.SchemaField == "status" && p.Type.Scalar == ScalarKind.Int)?.Name,
+            errorRecord?.Properties.FirstOrDefault(p => p.SchemaField == "detail" && p.Type.Scalar == ScalarKind.String)?.Name);
+        records[index] = record;
+        return record;
+    }
+
+    private ValueTypeSpec BuildValue(BoundField field)
+    {
+        var named = field.Field.Type.NamedType;
+        var type = schema.Find(named);
+        if (type is null || type.IsLeaf)
+        {
+            if (type?.Kind == TypeKind.Enum)
+            {
+                UseSchemaType(named);
+            }
+
+            return ValueTypes.Output(schema, field.Field.Type, string.Empty);
+        }
+
+        var recordName = Names.Unique(Names.Pascal(named), recordNames);
+        BuildRecord(recordName, named, field.Children);
+        return ValueTypes.Output(schema, field.Field.Type, recordName);
+    }
+
+    private EnvelopeSpec? FindEnvelope(RecordSpec root)
+    {
+        if (root.Properties.Count != 1 || root.Properties[0].Type.Kind != ValueKind.Object)
+        {
+            return null;
+        }
+
+        var rootProperty = root.Properties[0];
+        var envelope = records.First(r => r.Name == rootProperty.Type.TypeName);
+        var data = envelope.Properties.FirstOrDefault(p => p.SchemaField == "data");
+        if (envelope.EnvelopeError is null || data is null)
+        {
+            return null;
+        }
+
+        return new EnvelopeSpec(rootProperty.Name, envelope.Name, data.Name, data.Type, data.Type.Kind == ValueKind.List);
+    }
+
+    private void UseSchemaType(string name)
+    {
+        var kind = schema.Find(name)?.Kind;
+        if (kind is TypeKind.Enum or TypeKind.InputObject)
+        {
+            usedSchemaTypes.Add(name);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+namespace Pyxis.Generators.Model;
+
+internal enum ValueKind
+{
+    Scalar,
+    Enum,
+    InputObject,
+    Object,
+    List,
+}
+
+/// <summary>How a GraphQL scalar is represented in C#.</summary>
+internal enum ScalarKind
+{
+    None,
+    String,
+    Int,
+    Float,
+    Boolean,
+    Id,
+    DateTime,
+    Long,
+    Json,
+}
+
+/// <summary>
+/// A C# value shape: <see cref="TypeName"/> is the record, enum or input type name for those kinds;
+/// lists carry their <see cref="Item"/>.
+/// </summary>
+internal sealed record ValueTypeSpec(ValueKind Kind, bool Nullable, string TypeName, ScalarKind Scalar, ValueTypeSpec? Item);
+
+internal sealed record PropertySpec(string Name, string ResponseKey, string SchemaField, ValueTypeSpec Type);
+
+/// <summary>A result record. Envelope records (Pyxis <c>{ data, error }</c>) name their error members.</summary>
+internal sealed record RecordSpec(
+    string Name,
+    string SchemaType,
+    EquatableArray<PropertySpec> Properties,
+    string? EnvelopeError,
+    string? EnvelopeStatus,
+    string? EnvelopeDetail);
+
+internal sealed record VariableSpec(string Name, string ParameterName, ValueTypeSpec Type, bool HasDefault);
+
+/// <summary>How the typed method unwraps a single root field that is a Pyxis envelope.</summary>
+internal sealed record EnvelopeSpec(string RootProperty, string EnvelopeRecord, string DataProperty, ValueTypeSpec DataType, bool IsPage);
+
+internal sealed record OperationSpec(
+    string Name,
+    string Kind,
+    string Namespace,
+    string OperationsClass,
+    string ClassName,
+    string SourcePath,
+    string Document,
+    EquatableArray<VariableSpec> Variables,
+    EquatableArray<RecordSpec> Records,
+    EnvelopeSpec? Envelope);
+
+internal sealed record InputFieldSpec(string Name, string WireName, ValueTypeSpec Type);
+
+internal sealed record InputTypeSpec(string Name, string SchemaType, EquatableArray<InputFieldSpec> Fields);
+
+internal sealed record EnumMemberSpec(string Name, string WireName);
+
+internal sealed record EnumSpec(string Name, string SchemaType, EquatableArray<EnumMemberSpec> Members);
+
+/// <summary>Input and enum types shared by all operations of a compilation, emitted once.</summary>
+internal sealed record SharedTypesSpec(string Namespace, EquatableArray<InputTypeSpec> Inputs, EquatableArray<EnumSpec> Enums);
+
+internal sealed record GeneratorOptions(string Namespace, string OperationsClass);

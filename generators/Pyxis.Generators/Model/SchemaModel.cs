@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using Pyxis.Generators.Diagnostics;
+
+namespace Pyxis.Generators.Model;
+
+/// <summary>
+/// The parsed schema. Equality is the equality of the source text it was parsed from: the same text
+/// always yields the same model, and comparing 150 KB of text is far cheaper than comparing 557 types.
+/// </summary>
+internal sealed class SchemaModel : IEquatable<SchemaModel>
+{
+    public static readonly string[] BuiltInScalars = ["String", "Int", "Float", "Boolean", "ID"];
+
+    private readonly Dictionary<string, TypeDef> types;
+
+    public SchemaModel(string path, string text, Dictionary<string, TypeDef> types, string? queryType, string? mutationType, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        Path = path;
+        Text = text;
+        this.types = types;
+        QueryType = queryType;
+        MutationType = mutationType;
+        Diagnostics = diagnostics;
+    }
+
+    public string Path { get; }
+
+    public string Text { get; }
+
+    public string? QueryType { get; }
+
+    public string? MutationType { get; }
+
+    public EquatableArray<DiagnosticInfo> Diagnostics { get; }
+
+    public bool IsUsable => QueryType is not null && Diagnostics.Count == 0;
+
+    public int TypeCount => types.Count;
+
+    public TypeDef? Find(string name) => types.TryGetValue(name, out var type) ? type : null;
+
+    public bool Equals(SchemaModel? other) => other is not null && Path == other.Path && string.Equals(Text, other.Text, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => Equals(obj as SchemaModel);
+
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Text);
+}

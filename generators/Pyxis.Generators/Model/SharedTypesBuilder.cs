@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Pyxis.Generators.Model;
+
+/// <summary>Input and enum types reachable from the operations' variables and results, and nothing more.</summary>
+internal static class SharedTypesBuilder
+{
+    public static SharedTypesSpec Build(SchemaModel schema, IEnumerable<string> used, GeneratorOptions options)
+    {
+        var reachable = new SortedSet<string>(System.StringComparer.Ordinal);
+        var pending = new Stack<string>(used);
+        while (pending.Count > 0)
+        {
+            var name = pending.Pop();
+            var type = schema.Find(name);
+            if (type is null || !reachable.Add(name))
+            {
+                continue;
+            }
+
+            foreach (var field in type.InputFields)
+            {
+                var fieldType = schema.Find(field.Type.NamedType);
+                if (fieldType?.Kind is TypeKind.Enum or TypeKind.InputObject)
+                {
+                    pending.Push(fieldType.Name);
+                }
+            }
+        }
+
+        var types = reachable.Select(n => schema.Find(n)!).ToList();
+        return new SharedTypesSpec(
+            options.Namespace,
+            types.Where(t => t.Kind == TypeKind.InputObject).Select(t => Input(schema, t)).ToEquatableArray(),
+            types.Where(t => t.Kind == TypeKind.Enum).Select(Enum).ToEquatableArray());
+    }
+
+    private static InputTypeSpec Input(SchemaModel schema, TypeDef type)
+    {
+        var name = Names.Pascal(type.Name);
+        var taken = new HashSet<string> { name, "EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers", "GetType", "WriteTo" };
+        return new InputTypeSpec(
+            name,
+            type.Name,
+            type.InputFields.Select(f => new InputFieldSpec(Names.Unique(Names.Pascal(f.Name), taken), f.Name, ValueTypes.Input(schema, f.Type))).ToEquatableArray());
+    }
+
+    private static EnumSpec Enum(TypeDef type)
+    {
+        var taken = new HashSet<string>();
+        return new EnumSpec(
+            Names.Pascal(type.Name),
+            type.Name,
+            type.EnumValues.Select(v => new EnumMemberSpec(Names.Unique(Names.Pascal(v), taken), v)).ToEquatableArray());
+    }
+}

@@ -1,0 +1,36 @@
+using System;
+using System.IO;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Pyxis.Generators.Model;
+
+namespace Pyxis.Generators.Parsing;
+
+/// <summary>Reads the generator's inputs: which <c>.graphql</c> files are the schema, and the MSBuild options.</summary>
+internal static class InputFiles
+{
+    public static bool IsGraphQL(AdditionalText file) =>
+        file.Path.EndsWith(".graphql", StringComparison.OrdinalIgnoreCase);
+
+    public static GraphQLFile Read(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    {
+        var content = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+        options.GetOptions(file).TryGetValue("build_metadata.AdditionalFiles.PyxisRole", out var role);
+        var name = Path.GetFileName(file.Path);
+        var isSchema = string.Equals(role, "Schema", StringComparison.OrdinalIgnoreCase)
+            || (string.IsNullOrEmpty(role) && (name.Equals("pyxis.graphql", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".schema.graphql", StringComparison.OrdinalIgnoreCase)));
+        return new GraphQLFile(file.Path, content, isSchema);
+    }
+
+    public static GeneratorOptions ReadOptions(AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
+    {
+        var global = provider.GlobalOptions;
+        var ns = Get(global, "build_property.PyxisNamespace") ?? Get(global, "build_property.RootNamespace") ?? "Pyxis.Generated";
+        var operations = Get(global, "build_property.PyxisOperationsClass") ?? "PyxisOperations";
+        return new GeneratorOptions(ns, operations);
+    }
+
+    private static string? Get(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+}

@@ -1,0 +1,64 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Pyxis.Generators.Emit;
+using Pyxis.Generators.Model;
+using Pyxis.Generators.Parsing;
+using Pyxis.Generators.Validation;
+
+namespace Pyxis.Generators;
+
+/// <summary>
+/// Pyxis schema + <c>.graphql</c> operations → typed C#. Stages: Parsing → Validation → Model → Emit.
+/// Only additional files and MSBuild options feed it, never the Compilation, so editing C# costs nothing.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class PyxisGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var files = context.AdditionalTextsProvider
+            .Where(InputFiles.IsGraphQL)
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, ct) => InputFiles.Read(pair.Left, pair.Right, ct))
+            .WithTrackingName(StepNames.Files);
+
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(InputFiles.ReadOptions)
+            .WithTrackingName(StepNames.Options);
+
+        var schema = files
+            .Where(static f => f.IsSchema)
+            .Collect()
+            .Select(SchemaSelector.Select)
+            .WithTrackingName(StepNames.Schema);
+
+        var operations = files
+            .Where(static f => !f.IsSchema)
+            .Combine(schema)
+            .Combine(options)
+            .Select(static (input, _) => OperationFileProcessor.Process(input.Left.Left, input.Left.Right, input.Right))
+            .WithTrackingName(StepNames.Operations);
+
+        var shared = operations
+            .Select(static (file, _) => file.UsedSchemaTypes)
+            .Collect()
+            .Combine(schema)
+            .Combine(options)
+            .Select(static (input, _) => input.Left.Right is { IsUsable: true } s
+                ? SharedTypesBuilder.Build(s, input.Left.Left.SelectMany(u => u), input.Right)
+                : new SharedTypesSpec(input.Right.Namespace, EquatableArray<InputTypeSpec>.Empty, EquatableArray<EnumSpec>.Empty))
+            .WithTrackingName(StepNames.SharedTypes);
+
+        var duplicates = operations
+            .Select(static (file, _) => file.Names)
+            .Collect()
+            .Select(static (names, _) => DuplicateNames.Find(names))
+            .WithTrackingName(StepNames.DuplicateNames);
+
+        context.RegisterSourceOutput(schema, SourceOutput.ReportSchema);
+        context.RegisterSourceOutput(operations, SourceOutput.Operations);
+        context.RegisterSourceOutput(shared, SourceOutput.Shared);
+        context.RegisterSourceOutput(duplicates, SourceOutput.Report);
+    }
+}

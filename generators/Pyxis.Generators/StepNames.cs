@@ -1,0 +1,13 @@
+namespace Pyxis.Generators;
+
+/// <summary>Tracking names of the pipeline steps; tests assert their caching by these names.</summary>
+internal static class StepNames
+{
+    public const string Files = nameof(Files);
+    public const string Options = nameof(Options);
+    public const string Schema = nameof(Schema);
+    public const string OperationFiles = nameof(OperationFiles);
+    public const string Operations = nameof(Operations);
+    public const string SharedTypes = nameof(SharedTypes);
+    public const string DuplicateNames = nameof(DuplicateNames);
+}

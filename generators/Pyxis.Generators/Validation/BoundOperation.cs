@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+using Pyxis.Generators.Model;
+
+namespace Pyxis.Generators.Validation;
+
+/// <summary>A selected field checked against the schema; same-key selections from fragments are already merged.</summary>
+internal sealed class BoundField(string responseKey, FieldDef field)
+{
+    public string ResponseKey { get; } = responseKey;
+
+    public FieldDef Field { get; } = field;
+
+    public List<BoundField> Children { get; } = new();
+}
+
+internal sealed record BoundVariable(string Name, TypeRef Type, bool HasDefault);
+
+/// <summary>An operation that passed validation: what the model builder needs, nothing from the parser.</summary>
+internal sealed class BoundOperation(string name, string kind, TypeDef rootType, string document)
+{
+    public string Name { get; } = name;
+
+    public string Kind { get; } = kind;
+
+    public TypeDef RootType { get; } = rootType;
+
+    public string Document { get; } = document;
+
+    public List<BoundVariable> Variables { get; } = new();
+
+    public List<BoundField> Fields { get; } = new();
+}

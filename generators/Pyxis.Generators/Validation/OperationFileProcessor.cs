@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis.Text;
+using Pyxis.Generators.Diagnostics;
+using Pyxis.Generators.Model;
+using Pyxis.Generators.Parsing;
+
+namespace Pyxis.Generators.Validation;
+
+/// <summary>One operation file through parse, validate and model. Never throws: a bug becomes PYX018.</summary>
+internal static class OperationFileProcessor
+{
+    public static OperationFileResult Process(GraphQLFile file, SchemaModel? schema, GeneratorOptions options)
+    {
+        try
+        {
+            return ProcessCore(file, schema, options);
+        }
+        catch (Exception ex)
+        {
+            var diagnostic = new DiagnosticInfo(DiagnosticCatalog.InternalError.Id, null, new[] { file.Path, ex.GetType().Name + ": " + ex.Message }.ToEquatableArray());
+            return Empty(file, diagnostic);
+        }
+    }
+
+    private static OperationFileResult ProcessCore(GraphQLFile file, SchemaModel? schema, GeneratorOptions options)
+    {
+        var text = SourceText.From(file.Content);
+        var document = GraphQLDocumentParser.Parse(file.Path, text, file.Content, out var syntaxError);
+        if (document is null)
+        {
+            return Empty(file, syntaxError!);
+        }
+
+        if (schema is null)
+        {
+            return Empty(file, new DiagnosticInfo(DiagnosticCatalog.SchemaMissing.Id, LocationInfo.From(file.Path, text, 0, 0), new[] { file.Path }.ToEquatableArray()));
+        }
+
+        if (!schema.IsUsable)
+        {
+            // The schema's own diagnostics explain the failure; checking operations against it would only add noise.
+            return Empty(file, null);
+        }
+
+        var (bound, diagnostics) = OperationValidator.Validate(file.Path, text, file.Content, document, schema);
+        var used = new HashSet<string>();
+        var specs = bound.Select(op => OperationModelBuilder.Build(op, schema, options, file.Path, used)).ToList();
+        var names = document.Definitions
+            .OfType<GraphQLParser.AST.GraphQLOperationDefinition>()
+            .Where(op => op.Name is not null)
+            .Select(op => new OperationName(op.Name!.StringValue, GraphQLDocumentParser.Locate(file.Path, text, op.Name!)));
+        return new OperationFileResult(
+            file.Path,
+            specs.ToEquatableArray(),
+            diagnostics.ToEquatableArray(),
+            used.OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
+            names.ToEquatableArray());
+    }
+
+    private static OperationFileResult Empty(GraphQLFile file, DiagnosticInfo? diagnostic) => new(
+        file.Path,
+        EquatableArray<OperationSpec>.Empty,
+        diagnostic is null ? EquatableArray<DiagnosticInfo>.Empty : new[] { diagnostic }.ToEquatableArray(),
+        EquatableArray<string>.Empty,
+        EquatableArray<OperationName>.Empty);
+}

@@ -1,0 +1,130 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using GraphQLParser.AST;
+using Microsoft.CodeAnalysis.Text;
+using Pyxis.Generators.Diagnostics;
+using Pyxis.Generators.Model;
+using Pyxis.Generators.Parsing;
+
+namespace Pyxis.Generators.Validation;
+
+/// <summary>
+/// Checks every operation of one file against the schema, following the GraphQL spec's validation
+/// rules that matter for a typed client, and binds the valid ones for the model builder.
+/// </summary>
+internal static class OperationValidator
+{
+    public static (List<BoundOperation> Operations, List<DiagnosticInfo> Diagnostics) Validate(
+        string path, SourceText text, string content, GraphQLDocument document, SchemaModel schema)
+    {
+        var fragments = new Dictionary<string, GraphQLFragmentDefinition>();
+        foreach (var fragment in document.Definitions.OfType<GraphQLFragmentDefinition>())
+        {
+            fragments[fragment.FragmentName.Name.StringValue] = fragment;
+        }
+
+        var context = new ValidationContext(path, text, schema, fragments);
+        var operations = new List<BoundOperation>();
+        foreach (var operation in document.Definitions.OfType<GraphQLOperationDefinition>())
+        {
+            var errorsBefore = context.ErrorCount;
+            var bound = Bind(context, content, operation);
+            if (bound is not null && context.ErrorCount == errorsBefore)
+            {
+                operations.Add(bound);
+            }
+        }
+
+        return (operations, context.Diagnostics);
+    }
+
+    private static BoundOperation? Bind(ValidationContext context, string content, GraphQLOperationDefinition operation)
+    {
+        context.BeginOperation();
+        if (operation.Name is null)
+        {
+            context.Report(DiagnosticCatalog.UnnamedOperation, operation.SelectionSet);
+        }
+
+        var (kind, rootName) = operation.Operation switch
+        {
+            OperationType.Query => ("query", context.Schema.QueryType),
+            OperationType.Mutation => ("mutation", context.Schema.MutationType),
+            _ => ("subscription", null),
+        };
+        var root = rootName is null ? null : context.Schema.Find(rootName);
+        if (root is null)
+        {
+            context.Report(DiagnosticCatalog.UnsupportedOperation, (ASTNode?)operation.Name ?? operation.SelectionSet, kind);
+            return null;
+        }
+
+        SelectionValidator.ReportDirectives(context, operation.Directives);
+        DeclareVariables(context, operation);
+        var fields = SelectionValidator.BindSelectionSet(context, root, operation.SelectionSet, new List<string>());
+        ReportUnusedVariables(context, operation);
+        var name = operation.Name?.StringValue ?? "Unnamed";
+        var bound = new BoundOperation(name, kind, root, BuildDocument(context, content, operation));
+        bound.Variables.AddRange(context.DeclaredVariables.Values);
+        bound.Fields.AddRange(fields);
+        return bound;
+    }
+
+    private static void DeclareVariables(ValidationContext context, GraphQLOperationDefinition operation)
+    {
+        foreach (var definition in operation.Variables?.Items ?? [])
+        {
+            var name = definition.Variable.Name.StringValue;
+            var type = SchemaParser.ToTypeRef(definition.Type);
+            var named = context.Schema.Find(type.NamedType);
+            if (context.DeclaredVariables.ContainsKey(name))
+            {
+                context.Report(DiagnosticCatalog.DuplicateVariable, definition.Variable, name);
+                continue;
+            }
+
+            if (named is null)
+            {
+                context.Report(DiagnosticCatalog.UnknownType, definition.Type, type.NamedType);
+            }
+            else if (!named.IsInput)
+            {
+                context.Report(DiagnosticCatalog.NotInputType, definition.Type, name, type.ToString());
+            }
+            else if (definition.DefaultValue is not null)
+            {
+                ValueValidator.Check(context, definition.DefaultValue, type, "$" + name, allowVariables: false);
+            }
+
+            context.DeclaredVariables[name] = new BoundVariable(name, type, definition.DefaultValue is not null);
+        }
+    }
+
+    private static void ReportUnusedVariables(ValidationContext context, GraphQLOperationDefinition operation)
+    {
+        foreach (var definition in operation.Variables?.Items ?? [])
+        {
+            var name = definition.Variable.Name.StringValue;
+            if (!context.UsedVariables.Contains(name))
+            {
+                context.Report(DiagnosticCatalog.UnusedVariable, definition.Variable, name, operation.Name?.StringValue ?? "(unnamed)");
+            }
+        }
+    }
+
+    // The wire document is the operation's own text plus the fragments it uses, so what is sent is what was checked.
+    private static string BuildDocument(ValidationContext context, string content, GraphQLOperationDefinition operation)
+    {
+        var document = new StringBuilder(Slice(content, operation));
+        foreach (var fragment in context.Fragments.Values.Where(f => context.UsedFragments.Contains(f.FragmentName.Name.StringValue)))
+        {
+            document.Append('\n').Append(Slice(content, fragment));
+        }
+
+        return document.ToString();
+    }
+
+    private static string Slice(string content, ASTNode node) =>
+        content.Substring(node.Location.Start, node.Location.End - node.Location.Start).Replace("\r\n", "\n");
+}

@@ -1,0 +1,166 @@
+using System.Collections.Generic;
+using GraphQLParser.AST;
+using Pyxis.Generators.Diagnostics;
+using Pyxis.Generators.Model;
+
+namespace Pyxis.Generators.Validation;
+
+/// <summary>Checks selections (fields, arguments, fragments) and merges them into one tree per response key.</summary>
+internal static class SelectionValidator
+{
+    private static readonly FieldDef TypeNameField = new("__typename", TypeRef.Named("String", nonNull: true), EquatableArray<InputValueDef>.Empty);
+
+    public static List<BoundField> BindSelectionSet(ValidationContext context, TypeDef parent, GraphQLSelectionSet selectionSet, List<string> fragmentStack)
+    {
+        var fields = new List<BoundField>();
+        foreach (var selection in selectionSet.Selections)
+        {
+            switch (selection)
+            {
+                case GraphQLField field:
+                    var bound = BindField(context, parent, field, fragmentStack);
+                    if (bound is not null)
+                    {
+                        Merge(context, fields, bound, field);
+                    }
+
+                    break;
+                case GraphQLFragmentSpread spread:
+                    foreach (var child in BindSpread(context, parent, spread, fragmentStack))
+                    {
+                        Merge(context, fields, child, spread);
+                    }
+
+                    break;
+                case GraphQLInlineFragment inline:
+                    ReportDirectives(context, inline.Directives);
+                    if (TypeConditionMatches(context, parent, inline.TypeCondition, "(inline fragment)", inline))
+                    {
+                        foreach (var child in BindSelectionSet(context, parent, inline.SelectionSet, fragmentStack))
+                        {
+                            Merge(context, fields, child, inline);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return fields;
+    }
+
+    public static void ReportDirectives(ValidationContext context, GraphQLDirectives? directives)
+    {
+        foreach (var directive in directives?.Items ?? [])
+        {
+            context.Report(DiagnosticCatalog.UnsupportedDirective, directive, directive.Name.StringValue);
+        }
+    }
+
+    private static BoundField? BindField(ValidationContext context, TypeDef parent, GraphQLField field, List<string> fragmentStack)
+    {
+        var name = field.Name.StringValue;
+        var definition = name == TypeNameField.Name ? TypeNameField : parent.FindField(name);
+        if (definition is null)
+        {
+            context.Report(DiagnosticCatalog.UnknownField, field.Name, name, parent.Name);
+            return null;
+        }
+
+        ReportDirectives(context, field.Directives);
+        ArgumentValidator.Check(context, parent, definition, field);
+        var bound = new BoundField(field.Alias?.Name.StringValue ?? name, definition);
+        var type = context.Schema.Find(definition.Type.NamedType);
+        if (type is null)
+        {
+            return null;
+        }
+
+        if (type.IsLeaf && field.SelectionSet is not null)
+        {
+            context.Report(DiagnosticCatalog.SelectionOnLeaf, field.SelectionSet, name, definition.Type.ToString());
+        }
+        else if (!type.IsLeaf && field.SelectionSet is null)
+        {
+            context.Report(DiagnosticCatalog.MissingSelection, field.Name, name, definition.Type.ToString());
+        }
+        else if (field.SelectionSet is not null)
+        {
+            bound.Children.AddRange(BindSelectionSet(context, type, field.SelectionSet, fragmentStack));
+        }
+
+        return bound;
+    }
+
+    private static List<BoundField> BindSpread(ValidationContext context, TypeDef parent, GraphQLFragmentSpread spread, List<string> fragmentStack)
+    {
+        var name = spread.FragmentName.Name.StringValue;
+        ReportDirectives(context, spread.Directives);
+        if (!context.Fragments.TryGetValue(name, out var fragment))
+        {
+            context.Report(DiagnosticCatalog.UnknownFragment, spread.FragmentName, name);
+            return new List<BoundField>();
+        }
+
+        context.UsedFragments.Add(name);
+        if (fragmentStack.Contains(name))
+        {
+            context.Report(DiagnosticCatalog.FragmentCycle, spread.FragmentName, name);
+            return new List<BoundField>();
+        }
+
+        if (!TypeConditionMatches(context, parent, fragment.TypeCondition, name, spread))
+        {
+            return new List<BoundField>();
+        }
+
+        fragmentStack.Add(name);
+        var fields = BindSelectionSet(context, parent, fragment.SelectionSet, fragmentStack);
+        fragmentStack.RemoveAt(fragmentStack.Count - 1);
+        return fields;
+    }
+
+    private static bool TypeConditionMatches(ValidationContext context, TypeDef parent, GraphQLTypeCondition? condition, string fragment, ASTNode where)
+    {
+        if (condition is null)
+        {
+            return true;
+        }
+
+        var name = condition.Type.Name.StringValue;
+        if (context.Schema.Find(name) is null)
+        {
+            context.Report(DiagnosticCatalog.UnknownType, condition.Type, name);
+            return false;
+        }
+
+        if (name != parent.Name)
+        {
+            context.Report(DiagnosticCatalog.FragmentTypeMismatch, where, fragment, name, parent.Name);
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void Merge(ValidationContext context, List<BoundField> fields, BoundField field, ASTNode where)
+    {
+        var existing = fields.Find(f => f.ResponseKey == field.ResponseKey);
+        if (existing is null)
+        {
+            fields.Add(field);
+            return;
+        }
+
+        if (existing.Field.Name != field.Field.Name)
+        {
+            context.Report(DiagnosticCatalog.ConflictingSelection, where, field.ResponseKey, existing.Field.Name, field.Field.Name);
+            return;
+        }
+
+        foreach (var child in field.Children)
+        {
+            Merge(context, existing.Children, child, where);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace Pyxis.Client.Batching;
+
+/// <summary>
+/// One input of a batch and what became of it: a value, or the exception that stopped it.
+/// Every input of a batch is yielded exactly once, failures included.
+/// </summary>
+/// <param name="Index">The input's position in the input sequence.</param>
+/// <param name="Input">The input itself.</param>
+/// <param name="Value">The result, when <see cref="Succeeded"/>.</param>
+/// <param name="Exception">Why it failed, when it did.</param>
+public sealed record BatchItem<TInput, TResult>(int Index, TInput Input, TResult? Value, Exception? Exception)
+{
+    /// <summary>Whether the operation completed without an exception.</summary>
+    public bool Succeeded => Exception is null;
+
+    /// <summary>The value, or the failure rethrown.</summary>
+    public TResult GetValueOrThrow() =>
+        Exception is null ? Value! : throw new AggregateException($"Batch item {Index} ({Input}) failed: {Exception.Message}", Exception);
+}
+
+/// <summary>How a batch runs.</summary>
+public sealed class BatchOptions
+{
+    /// <summary>The most requests in flight at once. Defaults to 8.</summary>
+    public int MaxConcurrency { get; init; } = 8;
+}

@@ -1,0 +1,33 @@
+namespace Pyxis.Client;
+
+/// <summary>
+/// A Pyxis call failed. Always names the operation and its variables. Thrown as is when Pyxis answers
+/// with its own error envelope (<c>error { status detail }</c>); subclasses cover the other failures.
+/// </summary>
+public class PyxisException : Exception
+{
+    /// <summary>Creates the exception for <paramref name="request"/>.</summary>
+    public PyxisException(PyxisRequest request, string message, int? status = null, string? detail = null, Exception? innerException = null)
+        : base(Describe(request, message), innerException)
+    {
+        OperationName = request.OperationName;
+        Variables = request.VariablesText;
+        Status = status;
+        Detail = detail;
+    }
+
+    /// <summary>The operation that failed.</summary>
+    public string OperationName { get; }
+
+    /// <summary>The variables it was sent with, as JSON.</summary>
+    public string Variables { get; }
+
+    /// <summary>The Pyxis (or HTTP) status, when there was one.</summary>
+    public int? Status { get; }
+
+    /// <summary>The Pyxis error detail, when there was one.</summary>
+    public string? Detail { get; }
+
+    private static string Describe(PyxisRequest request, string message) =>
+        $"Pyxis operation '{request.OperationName}' with variables {request.VariablesText} failed: {message}";
+}

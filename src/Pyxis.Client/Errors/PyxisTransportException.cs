@@ -1,0 +1,27 @@
+using System.Net;
+
+namespace Pyxis.Client;
+
+/// <summary>The request did not get a successful HTTP answer (connection failure, timeout, non-2xx status).</summary>
+public sealed class PyxisTransportException : PyxisException
+{
+    /// <summary>Creates the exception.</summary>
+    public PyxisTransportException(PyxisRequest request, string message, HttpStatusCode? statusCode = null, Exception? innerException = null)
+        : base(request, message, statusCode is null ? null : (int)statusCode, null, innerException)
+    {
+        StatusCode = statusCode;
+    }
+
+    /// <summary>The HTTP status, when a response arrived.</summary>
+    public HttpStatusCode? StatusCode { get; }
+}
+
+/// <summary>The server's answer could not be read as the operation's result (malformed JSON, wrong shape, missing value).</summary>
+public sealed class PyxisResponseException : PyxisException
+{
+    /// <summary>Creates the exception.</summary>
+    public PyxisResponseException(PyxisRequest request, string message, Exception? innerException = null)
+        : base(request, message, null, null, innerException)
+    {
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Pyxis.Client;
+
+/// <summary>Reads a value from the current position of <paramref name="reader"/> (generated, no reflection).</summary>
+public delegate T PyxisDataReader<out T>(ref Utf8JsonReader reader);
+
+/// <summary>What identifies a request in errors and logs: the operation and its variables.</summary>
+public abstract class PyxisRequest
+{
+    private protected PyxisRequest(string operationName, string document, ReadOnlyMemory<byte> variables)
+    {
+        OperationName = operationName;
+        Document = document;
+        Variables = variables;
+    }
+
+    /// <summary>The GraphQL operation name.</summary>
+    public string OperationName { get; }
+
+    /// <summary>The GraphQL document sent, checked against the schema at build time.</summary>
+    public string Document { get; }
+
+    /// <summary>The variables as UTF-8 JSON. User values travel only here, never inside <see cref="Document"/>.</summary>
+    public ReadOnlyMemory<byte> Variables { get; }
+
+    /// <summary>The variables as JSON text, for messages.</summary>
+    public string VariablesText => Encoding.UTF8.GetString(Variables.Span);
+
+    /// <inheritdoc />
+    public override string ToString() => $"{OperationName} {VariablesText}";
+}
+
+/// <summary>A typed request whose <c>data</c> is read as <typeparamref name="TData"/>.</summary>
+public sealed class PyxisRequest<TData> : PyxisRequest
+{
+    /// <summary>Creates a request; generated <c>CreateRequest</c> methods call this.</summary>
+    public PyxisRequest(string operationName, string document, ReadOnlyMemory<byte> variables, PyxisDataReader<TData> readData)
+        : base(operationName, document, variables)
+    {
+        ReadData = readData ?? throw new ArgumentNullException(nameof(readData));
+    }
+
+    /// <summary>Reads the response's <c>data</c> object.</summary>
+    public PyxisDataReader<TData> ReadData { get; }
+}

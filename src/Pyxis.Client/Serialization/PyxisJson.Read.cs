@@ -1,0 +1,126 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Pyxis.Client.Serialization;
+
+/// <summary>Readers and writers that generated code calls. Every reader accepts JSON null and names the field on a mismatch.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static partial class PyxisJson
+{
+    public static string? ReadString(ref Utf8JsonReader reader, string path) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.String => reader.GetString(),
+        _ => throw Unexpected(ref reader, path, "a string"),
+    };
+
+    /// <summary>GraphQL IDs arrive as strings or numbers; both become the same string.</summary>
+    public static string? ReadId(ref Utf8JsonReader reader, string path) => reader.TokenType switch
+    {
+        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+        _ => ReadString(ref reader, path),
+    };
+
+    public static int? ReadInt32(ref Utf8JsonReader reader, string path) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.Number when reader.TryGetInt32(out var value) => value,
+        _ => throw Unexpected(ref reader, path, "a 32-bit integer"),
+    };
+
+    public static long? ReadInt64(ref Utf8JsonReader reader, string path) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.Number when reader.TryGetInt64(out var value) => value,
+        JsonTokenType.String when long.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) => value,
+        _ => throw Unexpected(ref reader, path, "a 64-bit integer"),
+    };
+
+    public static double? ReadDouble(ref Utf8JsonReader reader, string path) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.Number => reader.GetDouble(),
+        _ => throw Unexpected(ref reader, path, "a number"),
+    };
+
+    public static bool? ReadBoolean(ref Utf8JsonReader reader, string path) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        _ => throw Unexpected(ref reader, path, "true or false"),
+    };
+
+    public static DateTimeOffset? ReadDateTimeOffset(ref Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var value))
+        {
+            return value;
+        }
+
+        // Pyxis has sent dates without an offset; read those as UTC rather than fail.
+        if (reader.TokenType == JsonTokenType.String &&
+            DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value))
+        {
+            return value;
+        }
+
+        throw Unexpected(ref reader, path, "an ISO 8601 date-time");
+    }
+
+    public static JsonElement? ReadElement(ref Utf8JsonReader reader, string path) =>
+        reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
+
+    public static T? ReadEnum<T>(ref Utf8JsonReader reader, string path, Func<string, T?> parse)
+        where T : struct
+    {
+        var text = ReadString(ref reader, path);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return parse(text) ?? throw new PyxisJsonException($"'{path}' has the value \"{text}\", which is not a known {typeof(T).Name} value.");
+    }
+
+    public static ValueList<T>? ReadList<T>(ref Utf8JsonReader reader, string path, PyxisDataReader<T> readItem)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw Unexpected(ref reader, path, "a list");
+        }
+
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            items.Add(readItem(ref reader));
+        }
+
+        return items.Count == 0 ? ValueList<T>.Empty : new ValueList<T>(items.ToArray());
+    }
+
+    public static void ExpectObject(ref Utf8JsonReader reader, string type)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Unexpected(ref reader, type, "an object");
+        }
+    }
+
+    public static PyxisJsonException Missing(string path) =>
+        new($"'{path}' is declared non-null in the schema but was null or missing.");
+
+    private static PyxisJsonException Unexpected(ref Utf8JsonReader reader, string path, string expected) =>
+        new($"'{path}' should be {expected} but was {reader.TokenType} (at byte {reader.TokenStartIndex}).");
+}
