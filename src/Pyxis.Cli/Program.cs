@@ -1,0 +1,7 @@
+using System.CommandLine;
+using Pyxis.Cli.Commands;
+
+var root = new RootCommand("pyxis: the Pyxis SDK's command line (demo, emulator)");
+root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(EmulatorCommand.Create());
+return await root.Parse(args).InvokeAsync();

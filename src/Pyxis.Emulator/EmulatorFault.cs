@@ -1,0 +1,30 @@
+namespace Pyxis.Emulator;
+
+/// <summary>A failure the emulator injects into one request, to test how clients cope.</summary>
+public abstract record EmulatorFault
+{
+    /// <summary>Answer with an HTTP status (500, 503, 429…) and an optional <c>Retry-After</c>.</summary>
+    public sealed record HttpStatus(int Code, TimeSpan? RetryAfter = null) : EmulatorFault;
+
+    /// <summary>Answer 200 with a body that is not JSON.</summary>
+    public sealed record MalformedJson : EmulatorFault;
+
+    /// <summary>Answer with GraphQL <c>errors</c> and no data.</summary>
+    public sealed record GraphQLError(string Message) : EmulatorFault;
+
+    /// <summary>Answer each root field with a Pyxis error envelope <c>error { status detail }</c>.</summary>
+    public sealed record PyxisError(int Status, string Detail) : EmulatorFault;
+
+    /// <summary>Drop the connection without an answer.</summary>
+    public sealed record ConnectionReset : EmulatorFault;
+}
+
+/// <summary>What a fault or latency rule can see of a request.</summary>
+/// <param name="Number">The request's sequence number, from 1.</param>
+/// <param name="OperationName">The GraphQL operation name.</param>
+/// <param name="Variables">The variables, as GraphQL.NET read them.</param>
+public sealed record EmulatorRequest(long Number, string? OperationName, IReadOnlyDictionary<string, object?> Variables)
+{
+    /// <summary>A variable as text, or null.</summary>
+    public string? Variable(string name) => Variables.TryGetValue(name, out var value) ? value?.ToString() : null;
+}

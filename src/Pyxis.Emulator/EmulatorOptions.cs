@@ -1,0 +1,23 @@
+namespace Pyxis.Emulator;
+
+/// <summary>How the emulator behaves: where it listens, how slow it is, what it breaks.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>The loopback port; 0 picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>The catalog's seed: the same seed gives the same data.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Time every request waits before it is answered (Pyxis's own think time).</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>Up to this much extra wait, drawn per request from the seeded random source.</summary>
+    public TimeSpan Jitter { get; set; }
+
+    /// <summary>Overrides <see cref="Latency"/> for a request when it returns a value.</summary>
+    public Func<EmulatorRequest, TimeSpan?>? LatencyFor { get; set; }
+
+    /// <summary>The fault to inject into a request, or null to answer normally.</summary>
+    public Func<EmulatorRequest, EmulatorFault?>? FaultFor { get; set; }
+}

@@ -1,0 +1,100 @@
+using GraphQL;
+using GraphQL.SystemTextJson;
+using GraphQL.Transport;
+using Microsoft.AspNetCore.Http;
+using Pyxis.Emulator.Schema;
+
+namespace Pyxis.Emulator.Http;
+
+/// <summary>The HTTP side: reads a GraphQL POST, waits the configured latency, injects faults, executes.</summary>
+internal sealed class GraphQLEndpoint(GraphQL.Types.Schema schema, EmulatorOptions options, EmulatorStats stats)
+{
+    private static readonly GraphQLSerializer Serializer = new();
+    private readonly DocumentExecuter executer = new();
+    private readonly Random jitter = new(options.Seed);
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var number = stats.Begin();
+        try
+        {
+            var request = await Serializer.ReadAsync<GraphQLRequest>(http.Request.Body, http.RequestAborted);
+            if (request?.Query is null)
+            {
+                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await http.Response.WriteAsync("{\"errors\":[{\"message\":\"A GraphQL request needs a query.\"}]}");
+                return;
+            }
+
+            var info = new EmulatorRequest(number, request.OperationName, request.Variables ?? new Inputs(new Dictionary<string, object?>()));
+            await Task.Delay(LatencyOf(info), http.RequestAborted);
+            var fault = options.FaultFor?.Invoke(info);
+            if (await TryFailAsync(http, fault))
+            {
+                return;
+            }
+
+            var result = await executer.ExecuteAsync(o =>
+            {
+                o.Schema = schema;
+                o.Query = request.Query;
+                o.OperationName = request.OperationName;
+                o.Variables = request.Variables;
+                o.CancellationToken = http.RequestAborted;
+                if (fault is not null)
+                {
+                    o.UserContext[RootResolvers.FaultKey] = fault;
+                }
+            });
+            http.Response.ContentType = "application/json";
+            await Serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        }
+        finally
+        {
+            stats.End();
+        }
+    }
+
+    private TimeSpan LatencyOf(EmulatorRequest request)
+    {
+        var latency = options.LatencyFor?.Invoke(request) ?? options.Latency;
+        if (options.Jitter > TimeSpan.Zero)
+        {
+            lock (jitter)
+            {
+                latency += options.Jitter * jitter.NextDouble();
+            }
+        }
+
+        return latency;
+    }
+
+    private static async Task<bool> TryFailAsync(HttpContext http, EmulatorFault? fault)
+    {
+        switch (fault)
+        {
+            case EmulatorFault.HttpStatus status:
+                http.Response.StatusCode = status.Code;
+                if (status.RetryAfter is { } after)
+                {
+                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                await http.Response.WriteAsync("<html>Service unavailable</html>");
+                return true;
+            case EmulatorFault.MalformedJson:
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync("{\"data\": {\"get_repository_by_registry_path\": {\"data\": ");
+                return true;
+            case EmulatorFault.GraphQLError error:
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(new { errors = new[] { new { message = error.Message } } }));
+                return true;
+            case EmulatorFault.ConnectionReset:
+                http.Abort();
+                return true;
+            default:
+                return false;
+        }
+    }
+}

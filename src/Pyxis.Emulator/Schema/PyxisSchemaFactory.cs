@@ -1,0 +1,52 @@
+using GraphQL;
+using GraphQL.Resolvers;
+using GraphQL.Utilities;
+using GraphQLParser.AST;
+using Pyxis.Emulator.Catalog;
+
+namespace Pyxis.Emulator.Schema;
+
+/// <summary>Builds an executable GraphQL.NET schema from the real Pyxis SDL, resolving fields over catalog dictionaries.</summary>
+internal static class PyxisSchemaFactory
+{
+    public static string LoadSdl()
+    {
+        using var stream = typeof(PyxisSchemaFactory).Assembly.GetManifestResourceStream("pyxis.graphql")
+            ?? throw new InvalidOperationException("The Pyxis schema is not embedded in the emulator assembly.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    public static GraphQL.Types.Schema Create(string sdl, RootResolvers roots)
+    {
+        var document = GraphQLParser.Parser.Parse(sdl);
+        var schema = GraphQL.Types.Schema.For(sdl, builder =>
+        {
+            // Schema-first resolvers read CLR properties; our records are dictionaries, so every field reads its key.
+            foreach (var type in document.Definitions.OfType<GraphQLObjectTypeDefinition>())
+            {
+                var config = builder.Types.For(type.Name.StringValue);
+                foreach (var field in type.Fields?.Items ?? [])
+                {
+                    config.FieldFor(field.Name.StringValue).Resolver = new DictionaryFieldResolver(field.Name.StringValue);
+                }
+            }
+
+            roots.Configure(builder.Types.For("Query"));
+        });
+
+        foreach (var scalar in document.Definitions.OfType<GraphQLScalarTypeDefinition>())
+        {
+            schema.RegisterType(new PassThroughScalar(scalar.Name.StringValue));
+        }
+
+        schema.Initialize();
+        return schema;
+    }
+
+    private sealed class DictionaryFieldResolver(string name) : IFieldResolver
+    {
+        public ValueTask<object?> ResolveAsync(IResolveFieldContext context) =>
+            new(context.Source is IDictionary<string, object?> record ? record.Get(name) : null);
+    }
+}
