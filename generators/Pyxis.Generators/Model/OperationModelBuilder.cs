@@ -94,7 +94,10 @@ internal sealed class OperationModelBuilder
             return ValueTypes.Output(schema, field.Field.Type, string.Empty);
         }
 
-        var recordName = Names.Unique(Names.Pascal(named), recordNames);
+        // A second selection of the same type is named after its field, which says more than a number.
+        var typeName = Names.Pascal(named);
+        var candidate = recordNames.Contains(typeName) ? Names.Pascal(field.ResponseKey) + typeName : typeName;
+        var recordName = Names.Unique(candidate, recordNames);
         BuildRecord(recordName, named, field.Children);
         return ValueTypes.Output(schema, field.Field.Type, recordName);
     }

@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Pyxis.Generators.Tests.Infrastructure;
+
+/// <summary>Runs the generator the way the compiler does, and compiles its output against the real runtime.</summary>
+internal static class GeneratorHarness
+{
+    public const string SchemaPath = "/project/schema/test.schema.graphql";
+    public const string Namespace = "Pyxis.Tests.Generated";
+
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    public static GeneratorDriver CreateDriver(IEnumerable<(string Path, string Text)> files, string ns = Namespace, IReadOnlyDictionary<string, string>? roles = null) =>
+        CreateDriver(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray(), ns, roles);
+
+    public static GeneratorDriver CreateDriver(AdditionalText[] files, string ns = Namespace, IReadOnlyDictionary<string, string>? roles = null)
+    {
+        var options = new TestOptionsProvider(
+            new Dictionary<string, string> { ["build_property.PyxisNamespace"] = ns },
+            roles ?? new Dictionary<string, string>());
+        return CSharpGeneratorDriver.Create(
+            [new PyxisGenerator().AsSourceGenerator()],
+            files,
+            ParseOptions,
+            options,
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    }
+
+    public static CSharpCompilation CreateCompilation(params string[] sources) => CSharpCompilation.Create(
+        "Consumer",
+        sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
+        Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(Pyxis.Client.IPyxisClient).Assembly.Location)),
+        new CSharpCompilationOptions(
+            OutputKind.DynamicallyLinkedLibrary,
+            nullableContextOptions: NullableContextOptions.Enable,
+            generalDiagnosticOption: ReportDiagnostic.Error));
+
+    /// <summary>Runs schema + operations; returns the generated files, the generator's diagnostics and the compiler's.</summary>
+    public static GeneratorOutput Run(string schema, params (string Path, string Text)[] operations)
+    {
+        var files = operations.Prepend((SchemaPath, schema)).ToArray();
+        var driver = CreateDriver(files).RunGeneratorsAndUpdateCompilation(CreateCompilation(), out var output, out var generatorDiagnostics);
+        var result = driver.GetRunResult();
+        var compileDiagnostics = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && !d.Id.StartsWith("PYX", StringComparison.Ordinal)).ToImmutableArray();
+        return new GeneratorOutput(result.Results.SelectMany(r => r.GeneratedSources).ToImmutableArray(), generatorDiagnostics, compileDiagnostics);
+    }
+}
+
+internal sealed record GeneratorOutput(ImmutableArray<GeneratedSourceResult> Sources, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<Diagnostic> CompileDiagnostics)
+{
+    public string Source(string hintPrefix) =>
+        Sources.Single(s => s.HintName.StartsWith(hintPrefix, StringComparison.Ordinal)).SourceText.ToString();
+
+    public Diagnostic Single(string id) => Assert.Single(Diagnostics, d => d.Id == id);
+}

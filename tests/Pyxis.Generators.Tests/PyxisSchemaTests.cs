@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using Pyxis.Generators.Tests.Infrastructure;
+
+namespace Pyxis.Generators.Tests;
+
+/// <summary>The real 557-type Pyxis schema and the SDK's curated operations.</summary>
+public sealed class PyxisSchemaTests
+{
+    [Fact]
+    public void The_curated_operations_generate_code_that_compiles_cleanly_against_the_runtime()
+    {
+        var output = GeneratorHarness.Run(
+            File.ReadAllText(RepositoryFiles.SchemaPath),
+            RepositoryFiles.OperationPaths.Select(p => (p, File.ReadAllText(p))).ToArray());
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+        Assert.Contains(output.Sources, s => s.HintName.StartsWith("GetRepositoryByRegistryPathQuery", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Only_types_reachable_from_the_operations_are_emitted()
+    {
+        var output = GeneratorHarness.Run(
+            File.ReadAllText(RepositoryFiles.SchemaPath),
+            ("/ops/Q.graphql", "query Q($r: String!) { get_repository_by_registry_path(registry: $r, repository: $r) { data { registry } } }"));
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Single(output.Sources);
+    }
+
+    [Fact]
+    public void A_typo_in_a_curated_operation_is_reported_at_its_line_and_column()
+    {
+        var path = RepositoryFiles.OperationPaths.Single(p => p.EndsWith("GetRepositoryByRegistryPath.graphql", StringComparison.Ordinal));
+        var lines = File.ReadAllLines(path);
+        var line = Array.FindIndex(lines, l => l.Trim() == "registry");
+        lines[line] = lines[line].Replace("registry", "registryy", StringComparison.Ordinal);
+
+        var output = GeneratorHarness.Run(File.ReadAllText(RepositoryFiles.SchemaPath), (path, string.Join("\n", lines)));
+
+        var diagnostic = output.Single("PYX005");
+        var start = diagnostic.Location.GetLineSpan().StartLinePosition;
+        Assert.Equal((line, lines[line].IndexOf('r', StringComparison.Ordinal)), (start.Line, start.Character));
+        Assert.Contains("'registryy' does not exist on type 'ContainerRepository'", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+}

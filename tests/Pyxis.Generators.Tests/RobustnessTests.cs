@@ -1,0 +1,77 @@
+using CsCheck;
+using Microsoft.CodeAnalysis;
+using Pyxis.Generators.Model;
+using Pyxis.Generators.Tests.Infrastructure;
+
+namespace Pyxis.Generators.Tests;
+
+/// <summary>Whatever the input, the generator reports diagnostics and never crashes (no PYX018, no exception).</summary>
+public sealed class RobustnessTests
+{
+    private const string ValidOperation = """
+        query FindRepositories($filter: RepositoryFilter, $page: Int) {
+          find_repositories(filter: $filter, page: $page, page_size: 10) {
+            data { _id registry tags { name added_date } ...R }
+            error { status detail }
+            total
+          }
+        }
+        fragment R on Repository { kind published }
+        """;
+
+    private static readonly Gen<string> Noise = Gen.String[Gen.Char["{}()[]:$!@.=,\"#\n abc_Q19"], 0, 8];
+
+    [Fact]
+    public void Mutated_operations_never_crash_the_generator()
+    {
+        Gen.Select(Gen.Int[0, ValidOperation.Length], Gen.Int[0, 6], Noise)
+            .Sample((at, cut, insert) =>
+            {
+                var end = Math.Min(ValidOperation.Length, at + cut);
+                var mutated = ValidOperation[..at] + insert + ValidOperation[end..];
+                AssertNoCrash(TestSchema.Text, mutated);
+            }, iter: 400);
+    }
+
+    [Fact]
+    public void Mutated_schemas_never_crash_the_generator()
+    {
+        Gen.Select(Gen.Int[0, TestSchema.Text.Length], Gen.Int[0, 12], Noise)
+            .Sample((at, cut, insert) =>
+            {
+                var end = Math.Min(TestSchema.Text.Length, at + cut);
+                AssertNoCrash(TestSchema.Text[..at] + insert + TestSchema.Text[end..], ValidOperation);
+            }, iter: 200);
+    }
+
+    [Fact]
+    public void The_model_holds_no_compiler_objects()
+    {
+        var forbidden = new[] { typeof(ISymbol), typeof(SyntaxNode), typeof(Compilation), typeof(Location), typeof(SemanticModel) };
+        var seen = new HashSet<Type>();
+        var pending = new Stack<Type>([typeof(OperationFileResult), typeof(SharedTypesSpec), typeof(GeneratorOptions), typeof(GraphQLFile)]);
+        while (pending.Count > 0)
+        {
+            var type = pending.Pop();
+            if (!seen.Add(type) || type.IsPrimitive || type == typeof(string))
+            {
+                continue;
+            }
+
+            Assert.DoesNotContain(forbidden, f => f.IsAssignableFrom(type));
+            foreach (var t in type.GetProperties().Select(p => p.PropertyType).Concat(type.GetGenericArguments()))
+            {
+                pending.Push(t);
+            }
+        }
+    }
+
+    private static void AssertNoCrash(string schema, string operation)
+    {
+        var driver = GeneratorHarness.CreateDriver([(GeneratorHarness.SchemaPath, schema), ("/project/ops/Op.graphql", operation)])
+            .RunGenerators(GeneratorHarness.CreateCompilation());
+        var result = driver.GetRunResult().Results.Single();
+        Assert.Null(result.Exception);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id is "PYX018" or "CS8785");
+    }
+}
