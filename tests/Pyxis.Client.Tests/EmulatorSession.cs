@@ -1,0 +1,32 @@
+using Pyxis.Emulator;
+
+namespace Pyxis.Client.Tests;
+
+/// <summary>An emulator with its own knobs and a client pointed at it, disposed together.</summary>
+internal sealed class EmulatorSession : IAsyncDisposable
+{
+    private EmulatorSession(PyxisEmulator emulator, PyxisClient client)
+    {
+        Emulator = emulator;
+        Client = client;
+    }
+
+    public PyxisEmulator Emulator { get; }
+
+    public PyxisClient Client { get; }
+
+    public static async Task<EmulatorSession> StartAsync(EmulatorOptions? options = null, TimeSpan? timeout = null)
+    {
+        var emulator = await PyxisEmulator.StartAsync(options);
+        var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, Timeout = timeout ?? TimeSpan.FromSeconds(30) });
+        return new EmulatorSession(emulator, client);
+    }
+
+    public (string Registry, string Repository)[] Paths(int count) => Emulator.Catalog.RepositoryPaths(count).ToArray();
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Emulator.DisposeAsync();
+    }
+}
