@@ -15,13 +15,15 @@ internal static class DemoReport
         }
     }
 
-    public static void Finished(Board board, bool skipped)
+    public static void Finished(Board board, bool skipped) => AnsiConsole.MarkupLine(Format(board, _ => skipped));
+
+    public static string Format(Board board, Func<Board, bool> skipped)
     {
         var outcome = board.Error is not null ? $"[red]failed: {Markup.Escape(board.Error.Message)}[/]"
             : board.Result is null ? "[grey]not found (404 → null)[/]"
             : $"published={board.Result.Published}";
-        var skip = skipped ? " [grey](skipped)[/]" : string.Empty;
-        AnsiConsole.MarkupLine($"  {board.FinishedAt.TotalMilliseconds,6:0} ms  board #{board.Index + 1,-3} {Markup.Escape(board.Registry + "/" + board.Path),-48} {outcome}{skip}");
+        var skip = skipped(board) ? " [grey](skipped)[/]" : string.Empty;
+        return $"  {board.FinishedAt.TotalMilliseconds,6:0} ms  board #{board.Index + 1,-3} {Markup.Escape(board.Registry + "/" + board.Path),-48} {outcome}{skip}";
     }
 
     public static void Results(IReadOnlyList<Board> boards, Func<Board, bool> skipped)

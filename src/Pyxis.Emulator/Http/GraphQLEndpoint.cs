@@ -11,6 +11,7 @@ internal sealed class GraphQLEndpoint(GraphQL.Types.Schema schema, EmulatorOptio
 {
     private static readonly GraphQLSerializer Serializer = new();
     private readonly DocumentExecuter executer = new();
+    private readonly ValidatedDocumentCache documents = new();
     private readonly Random jitter = new(options.Seed);
 
     public async Task HandleAsync(HttpContext http)
@@ -34,10 +35,12 @@ internal sealed class GraphQLEndpoint(GraphQL.Types.Schema schema, EmulatorOptio
                 return;
             }
 
+            var cached = documents.Find(request.Query);
             var result = await executer.ExecuteAsync(o =>
             {
                 o.Schema = schema;
                 o.Query = request.Query;
+                o.Document = cached;
                 o.OperationName = request.OperationName;
                 o.Variables = request.Variables;
                 o.CancellationToken = http.RequestAborted;
@@ -46,6 +49,7 @@ internal sealed class GraphQLEndpoint(GraphQL.Types.Schema schema, EmulatorOptio
                     o.UserContext[RootResolvers.FaultKey] = fault;
                 }
             });
+            documents.Remember(request.Query, result);
             http.Response.ContentType = "application/json";
             await Serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
         }
