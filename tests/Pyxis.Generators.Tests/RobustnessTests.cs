@@ -30,7 +30,7 @@ public sealed class RobustnessTests
                 var end = Math.Min(ValidOperation.Length, at + cut);
                 var mutated = ValidOperation[..at] + insert + ValidOperation[end..];
                 AssertNoCrash(TestSchema.Text, mutated);
-            }, iter: 400);
+            }, iter: Iterations(400));
     }
 
     [Fact]
@@ -41,7 +41,18 @@ public sealed class RobustnessTests
             {
                 var end = Math.Min(TestSchema.Text.Length, at + cut);
                 AssertNoCrash(TestSchema.Text[..at] + insert + TestSchema.Text[end..], ValidOperation);
-            }, iter: 200);
+            }, iter: Iterations(200));
+    }
+
+    [Fact]
+    public void A_fragment_followed_by_a_final_comment_generates_code()
+    {
+        // Found by the fuzzer: the parser's location for the last definition ran past the text.
+        var output = GeneratorHarness.Run(TestSchema.Text, ("/project/ops/Op.graphql", "query Q { get_repository(registry: \"r\") { data { ...R } } }\nfragment R on Repository { kind }# trailing"));
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+        Assert.EndsWith("fragment R on Repository { kind }\";", output.Source("QQuery").Split('\n').First(l => l.Contains("const string Document", StringComparison.Ordinal)).TrimEnd(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,6 +76,10 @@ public sealed class RobustnessTests
             }
         }
     }
+
+    // PYXIS_FUZZ_ITER=100000 fuzzes deeper locally; CI keeps the run short.
+    private static int Iterations(int ciDefault) =>
+        int.TryParse(Environment.GetEnvironmentVariable("PYXIS_FUZZ_ITER"), out var n) && n > 0 ? n : ciDefault;
 
     private static void AssertNoCrash(string schema, string operation)
     {

@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using GraphQLParser;
 using GraphQLParser.AST;
 using Microsoft.CodeAnalysis.Text;
 using Pyxis.Generators.Diagnostics;
@@ -116,15 +118,44 @@ internal static class OperationValidator
     // The wire document is the operation's own text plus the fragments it uses, so what is sent is what was checked.
     private static string BuildDocument(ValidationContext context, string content, GraphQLOperationDefinition operation)
     {
-        var document = new StringBuilder(Slice(content, operation));
+        var document = new StringBuilder(Slice(content, operation, operation.SelectionSet));
         foreach (var fragment in context.Fragments.Values.Where(f => context.UsedFragments.Contains(f.FragmentName.Name.StringValue)))
         {
-            document.Append('\n').Append(Slice(content, fragment));
+            document.Append('\n').Append(Slice(content, fragment, fragment.SelectionSet));
         }
 
         return document.ToString();
     }
 
-    private static string Slice(string content, ASTNode node) =>
-        content.Substring(node.Location.Start, node.Location.End - node.Location.Start).Replace("\r\n", "\n");
+    // A definition ends at the brace closing its selection set. GraphQL-Parser's own End runs over a
+    // following comment (even past the end of the text), so the brace is found with its lexer.
+    private static string Slice(string content, ASTNode definition, GraphQLSelectionSet selectionSet)
+    {
+        var start = Math.Min(definition.Location.Start, content.Length);
+        var end = EndOfBlock(content, selectionSet.Location.Start);
+        return content.Substring(start, Math.Max(end - start, 0)).Replace("\r\n", "\n");
+    }
+
+    private static int EndOfBlock(string content, int openingBrace)
+    {
+        var depth = 0;
+        for (var position = openingBrace; position < content.Length;)
+        {
+            var token = Lexer.Lex(content, position);
+            if (token.Kind == TokenKind.EOF)
+            {
+                break;
+            }
+
+            depth += token.Kind == TokenKind.BRACE_L ? 1 : token.Kind == TokenKind.BRACE_R ? -1 : 0;
+            if (depth == 0 && token.Kind == TokenKind.BRACE_R)
+            {
+                return token.End;
+            }
+
+            position = token.End;
+        }
+
+        return content.Length;
+    }
 }
