@@ -33,11 +33,20 @@ public sealed class PyxisGenerator : IIncrementalGenerator
             .Select(SchemaSelector.Select)
             .WithTrackingName(StepNames.Schema);
 
-        var operations = files
-            .Where(static f => !f.IsSchema)
+        var operationFiles = files.Where(static f => !f.IsSchema);
+
+        var fragments = operationFiles
+            .Select(static (file, _) => FragmentLibrary.Collect(file))
+            .Where(static f => f is not null)
+            .Collect()
+            .Select(static (found, _) => found.Select(f => f!).OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(StepNames.Fragments);
+
+        var operations = operationFiles
             .Combine(schema)
+            .Combine(fragments)
             .Combine(options)
-            .Select(static (input, _) => OperationFileProcessor.Process(input.Left.Left, input.Left.Right, input.Right))
+            .Select(static (input, _) => OperationFileProcessor.Process(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
             .WithTrackingName(StepNames.Operations);
 
         var shared = operations

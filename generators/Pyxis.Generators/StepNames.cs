@@ -7,6 +7,7 @@ internal static class StepNames
     public const string Options = nameof(Options);
     public const string Schema = nameof(Schema);
     public const string OperationFiles = nameof(OperationFiles);
+    public const string Fragments = nameof(Fragments);
     public const string Operations = nameof(Operations);
     public const string SharedTypes = nameof(SharedTypes);
     public const string DuplicateNames = nameof(DuplicateNames);

@@ -97,6 +97,17 @@ public sealed class GeneratedCodeSnapshotTests
         Snapshot.Match(output.Source("Enums/Kind") + "\n" + output.Source("Inputs/RepositoryFilter") + "\n" + output.Source("CountQuery"));
     }
 
+    [Fact]
+    public void Include_and_skip_make_a_field_nullable_even_when_the_schema_says_non_null()
+    {
+        var output = Generate("Conditional", """
+            query Conditional($withTags: Boolean = false, $lean: Boolean!) {
+              find_repositories { data { repository @skip(if: $lean) required_tags @include(if: $withTags) { name } } }
+            }
+            """);
+        Snapshot.Match(output.Source("ConditionalQuery"));
+    }
+
     private static GeneratorOutput Generate(string name, string operation)
     {
         var output = GeneratorHarness.Run(TestSchema.Text, ($"/project/ops/{name}.graphql", operation));

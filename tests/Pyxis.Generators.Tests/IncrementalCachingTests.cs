@@ -7,7 +7,7 @@ namespace Pyxis.Generators.Tests;
 /// <summary>The generator must cost nothing on C# edits, and only the edited operation on a .graphql edit.</summary>
 public sealed class IncrementalCachingTests
 {
-    private static readonly string[] TrackedSteps = [StepNames.Files, StepNames.Schema, StepNames.Operations, StepNames.SharedTypes, StepNames.DuplicateNames];
+    private static readonly string[] TrackedSteps = [StepNames.Files, StepNames.Schema, StepNames.Fragments, StepNames.Operations, StepNames.SharedTypes, StepNames.DuplicateNames];
 
     private readonly AdditionalText[] files =
     [

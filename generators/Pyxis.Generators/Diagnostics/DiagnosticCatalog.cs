@@ -25,12 +25,12 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnnamedOperation = Error("PYX014", "Unnamed operation", "Every operation needs a name: it becomes the C# method name");
     public static readonly DiagnosticDescriptor DuplicateOperation = Error("PYX015", "Duplicate operation name", "Operation name '{0}' is used more than once (also in '{1}')");
     public static readonly DiagnosticDescriptor FragmentTypeMismatch = Error("PYX016", "Fragment on wrong type", "Fragment '{0}' on type '{1}' cannot be spread where type '{2}' is selected");
-    public static readonly DiagnosticDescriptor UnknownFragment = Error("PYX017", "Unknown fragment", "Unknown fragment '{0}': fragments must be defined in the same file");
+    public static readonly DiagnosticDescriptor UnknownFragment = Error("PYX017", "Unknown fragment", "Unknown fragment '{0}': no operation file defines it");
     public static readonly DiagnosticDescriptor InternalError = Error("PYX018", "Internal generator error", "The Pyxis generator failed on '{0}': {1}. Please report this with the file.");
     public static readonly DiagnosticDescriptor NotInputType = Error("PYX019", "Variable of a non-input type", "Variable '${0}' has type '{1}', which is not an input type");
     public static readonly DiagnosticDescriptor ConflictingSelection = Error("PYX020", "Conflicting selections", "Response key '{0}' selects different fields ('{1}' and '{2}'); use an alias");
     public static readonly DiagnosticDescriptor UnsupportedOperation = Error("PYX021", "Unsupported operation type", "Operation type '{0}' is not supported by the schema or the SDK");
-    public static readonly DiagnosticDescriptor UnsupportedDirective = Error("PYX022", "Unsupported directive", "Directive '@{0}' is not supported in operations: it would change the shape of the typed result");
+    public static readonly DiagnosticDescriptor UnsupportedDirective = Error("PYX022", "Unsupported directive", "Directive '@{0}' is not supported here: operations may use only @include and @skip, on fields");
     public static readonly DiagnosticDescriptor DuplicateVariable = Error("PYX023", "Duplicate variable", "Variable '${0}' is declared more than once");
     public static readonly DiagnosticDescriptor DuplicateArgument = Error("PYX024", "Duplicate argument", "Argument '{0}' is given more than once");
 

@@ -14,3 +14,6 @@ internal sealed record OperationFileResult(
     EquatableArray<DiagnosticInfo> Diagnostics,
     EquatableArray<string> UsedSchemaTypes,
     EquatableArray<OperationName> Names);
+
+/// <summary>An operation file that defines fragments, which operations in other files may spread.</summary>
+internal sealed record FragmentFile(string Path, string Content, EquatableArray<string> Names);

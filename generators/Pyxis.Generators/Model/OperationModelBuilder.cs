@@ -63,7 +63,8 @@ internal sealed class OperationModelBuilder
         foreach (var field in fields)
         {
             var propertyName = Names.Unique(Names.Pascal(field.ResponseKey), taken);
-            properties.Add(new PropertySpec(propertyName, field.ResponseKey, field.Field.Name, BuildValue(field)));
+            var value = BuildValue(field);
+            properties.Add(new PropertySpec(propertyName, field.ResponseKey, field.Field.Name, field.Conditional ? value with { Nullable = true } : value));
         }
 
         var error = fields.Find(f => f.Field.Name == "error" && f.Field.Type.NamedType == "ResponseError");

@@ -11,6 +11,12 @@ internal sealed class BoundField(string responseKey, FieldDef field)
     public FieldDef Field { get; } = field;
 
     public List<BoundField> Children { get; } = new();
+
+    /// <summary>Under <c>@include</c>/<c>@skip</c>: the server may leave it out, so its C# type is nullable.</summary>
+    public bool Conditional { get; set; }
+
+    /// <summary>Arguments given as variables: argument name → variable name (pagination reads page/page_size).</summary>
+    public Dictionary<string, string> VariableArguments { get; } = new();
 }
 
 internal sealed record BoundVariable(string Name, TypeRef Type, bool HasDefault);

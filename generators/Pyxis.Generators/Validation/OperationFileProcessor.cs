@@ -11,11 +11,11 @@ namespace Pyxis.Generators.Validation;
 /// <summary>One operation file through parse, validate and model. Never throws: a bug becomes PYX018.</summary>
 internal static class OperationFileProcessor
 {
-    public static OperationFileResult Process(GraphQLFile file, SchemaModel? schema, GeneratorOptions options)
+    public static OperationFileResult Process(GraphQLFile file, SchemaModel? schema, EquatableArray<FragmentFile> fragments, GeneratorOptions options)
     {
         try
         {
-            return ProcessCore(file, schema, options);
+            return ProcessCore(file, schema, fragments, options);
         }
         catch (Exception ex)
         {
@@ -24,7 +24,7 @@ internal static class OperationFileProcessor
         }
     }
 
-    private static OperationFileResult ProcessCore(GraphQLFile file, SchemaModel? schema, GeneratorOptions options)
+    private static OperationFileResult ProcessCore(GraphQLFile file, SchemaModel? schema, EquatableArray<FragmentFile> fragments, GeneratorOptions options)
     {
         var text = SourceText.From(file.Content);
         var document = GraphQLDocumentParser.Parse(file.Path, text, file.Content, out var syntaxError);
@@ -44,7 +44,7 @@ internal static class OperationFileProcessor
             return Empty(file, null);
         }
 
-        var (bound, diagnostics) = OperationValidator.Validate(file.Path, text, file.Content, document, schema);
+        var (bound, diagnostics) = OperationValidator.Validate(file.Path, text, file.Content, document, schema, fragments);
         var used = new HashSet<string>();
         var specs = bound.Select(op => OperationModelBuilder.Build(op, schema, options, file.Path, used)).ToList();
         var names = document.Definitions

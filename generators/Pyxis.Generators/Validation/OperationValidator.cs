@@ -18,15 +18,9 @@ namespace Pyxis.Generators.Validation;
 internal static class OperationValidator
 {
     public static (List<BoundOperation> Operations, List<DiagnosticInfo> Diagnostics) Validate(
-        string path, SourceText text, string content, GraphQLDocument document, SchemaModel schema)
+        string path, SourceText text, string content, GraphQLDocument document, SchemaModel schema, EquatableArray<FragmentFile> fragmentPool)
     {
-        var fragments = new Dictionary<string, GraphQLFragmentDefinition>();
-        foreach (var fragment in document.Definitions.OfType<GraphQLFragmentDefinition>())
-        {
-            fragments[fragment.FragmentName.Name.StringValue] = fragment;
-        }
-
-        var context = new ValidationContext(path, text, schema, fragments);
+        var context = new ValidationContext(path, text, schema, new FragmentLibrary(path, text, content, document, fragmentPool));
         var operations = new List<BoundOperation>();
         foreach (var operation in document.Definitions.OfType<GraphQLOperationDefinition>())
         {
@@ -119,9 +113,9 @@ internal static class OperationValidator
     private static string BuildDocument(ValidationContext context, string content, GraphQLOperationDefinition operation)
     {
         var document = new StringBuilder(Slice(content, operation, operation.SelectionSet));
-        foreach (var fragment in context.Fragments.Values.Where(f => context.UsedFragments.Contains(f.FragmentName.Name.StringValue)))
+        foreach (var fragment in context.UsedFragments)
         {
-            document.Append('\n').Append(Slice(content, fragment, fragment.SelectionSet));
+            document.Append('\n').Append(Slice(fragment.Content, fragment.Definition, fragment.Definition.SelectionSet));
         }
 
         return document.ToString();

@@ -67,9 +67,17 @@ internal static class SelectionValidator
             return null;
         }
 
-        ReportDirectives(context, field.Directives);
+        var conditional = DirectiveValidator.CheckField(context, field.Directives);
         ArgumentValidator.Check(context, parent, definition, field);
-        var bound = new BoundField(field.Alias?.Name.StringValue ?? name, definition);
+        var bound = new BoundField(field.Alias?.Name.StringValue ?? name, definition) { Conditional = conditional };
+        foreach (var argument in field.Arguments?.Items ?? [])
+        {
+            if (argument.Value is GraphQLVariable variable)
+            {
+                bound.VariableArguments[argument.Name.StringValue] = variable.Name.StringValue;
+            }
+        }
+
         var type = context.Schema.Find(definition.Type.NamedType);
         if (type is null)
         {
@@ -96,27 +104,36 @@ internal static class SelectionValidator
     {
         var name = spread.FragmentName.Name.StringValue;
         ReportDirectives(context, spread.Directives);
-        if (!context.Fragments.TryGetValue(name, out var fragment))
+        var fragment = context.Fragments.Find(name);
+        if (fragment is null)
         {
             context.Report(DiagnosticCatalog.UnknownFragment, spread.FragmentName, name);
             return new List<BoundField>();
         }
 
-        context.UsedFragments.Add(name);
+        if (!context.UsedFragments.Contains(fragment))
+        {
+            context.UsedFragments.Add(fragment);
+        }
+
         if (fragmentStack.Contains(name))
         {
             context.Report(DiagnosticCatalog.FragmentCycle, spread.FragmentName, name);
             return new List<BoundField>();
         }
 
-        if (!TypeConditionMatches(context, parent, fragment.TypeCondition, name, spread))
+        if (!TypeConditionMatches(context, parent, fragment.Definition.TypeCondition, name, spread))
         {
             return new List<BoundField>();
         }
 
+        // Problems inside the fragment are reported in the file that defines it.
+        var (path, text) = (context.Path, context.Text);
+        (context.Path, context.Text) = (fragment.Path, fragment.Text);
         fragmentStack.Add(name);
-        var fields = BindSelectionSet(context, parent, fragment.SelectionSet, fragmentStack);
+        var fields = BindSelectionSet(context, parent, fragment.Definition.SelectionSet, fragmentStack);
         fragmentStack.RemoveAt(fragmentStack.Count - 1);
+        (context.Path, context.Text) = (path, text);
         return fields;
     }
 
@@ -158,6 +175,7 @@ internal static class SelectionValidator
             return;
         }
 
+        existing.Conditional |= field.Conditional;
         foreach (var child in field.Children)
         {
             Merge(context, existing.Children, child, where);

@@ -10,15 +10,16 @@ using Pyxis.Generators.Parsing;
 namespace Pyxis.Generators.Validation;
 
 /// <summary>What the validation rules share while checking one operation file.</summary>
-internal sealed class ValidationContext(string path, SourceText text, SchemaModel schema, Dictionary<string, GraphQLFragmentDefinition> fragments)
+internal sealed class ValidationContext(string path, SourceText text, SchemaModel schema, FragmentLibrary fragments)
 {
-    public string Path { get; } = path;
+    /// <summary>The file being checked; switches to a fragment's own file while that fragment is checked.</summary>
+    public string Path { get; set; } = path;
 
-    public SourceText Text { get; } = text;
+    public SourceText Text { get; set; } = text;
 
     public SchemaModel Schema { get; } = schema;
 
-    public Dictionary<string, GraphQLFragmentDefinition> Fragments { get; } = fragments;
+    public FragmentLibrary Fragments { get; } = fragments;
 
     public List<DiagnosticInfo> Diagnostics { get; } = new();
 
@@ -26,7 +27,8 @@ internal sealed class ValidationContext(string path, SourceText text, SchemaMode
 
     public HashSet<string> UsedVariables { get; } = new();
 
-    public HashSet<string> UsedFragments { get; } = new();
+    /// <summary>Fragments the current operation spreads, in first-use order: they travel with its document.</summary>
+    public List<FragmentRef> UsedFragments { get; } = new();
 
     public int ErrorCount => Diagnostics.Count;
 

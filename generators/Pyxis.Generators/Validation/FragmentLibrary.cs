@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using System.Linq;
+using GraphQLParser.AST;
+using Microsoft.CodeAnalysis.Text;
+using Pyxis.Generators.Model;
+using Pyxis.Generators.Parsing;
+
+namespace Pyxis.Generators.Validation;
+
+/// <summary>A fragment definition and the file it was written in (for diagnostics and the wire document).</summary>
+internal sealed record FragmentRef(GraphQLFragmentDefinition Definition, string Path, SourceText Text, string Content);
+
+/// <summary>
+/// The fragments an operation file can spread: its own first, then those defined in other operation files.
+/// Other files are parsed only when one of their fragments is used.
+/// </summary>
+internal sealed class FragmentLibrary
+{
+    private readonly Dictionary<string, FragmentRef> local = new();
+    private readonly EquatableArray<FragmentFile> pool;
+    private readonly string path;
+    private readonly Dictionary<string, Dictionary<string, FragmentRef>?> parsed = new();
+
+    public FragmentLibrary(string path, SourceText text, string content, GraphQLDocument document, EquatableArray<FragmentFile> pool)
+    {
+        this.path = path;
+        this.pool = pool;
+        foreach (var fragment in document.Definitions.OfType<GraphQLFragmentDefinition>())
+        {
+            local[fragment.FragmentName.Name.StringValue] = new FragmentRef(fragment, path, text, content);
+        }
+    }
+
+    public FragmentRef? Find(string name)
+    {
+        if (local.TryGetValue(name, out var fragment))
+        {
+            return fragment;
+        }
+
+        var file = pool.FirstOrDefault(f => f.Path != path && f.Names.Contains(name));
+        return file is null ? null : Parse(file)?.TryGetValue(name, out fragment) == true ? fragment : null;
+    }
+
+    private Dictionary<string, FragmentRef>? Parse(FragmentFile file)
+    {
+        if (!parsed.TryGetValue(file.Path, out var fragments))
+        {
+            var text = SourceText.From(file.Content);
+            var document = GraphQLDocumentParser.Parse(file.Path, text, file.Content, out _);
+            fragments = document?.Definitions.OfType<GraphQLFragmentDefinition>()
+                .ToDictionary(f => f.FragmentName.Name.StringValue, f => new FragmentRef(f, file.Path, text, file.Content));
+            parsed[file.Path] = fragments;
+        }
+
+        return fragments;
+    }
+
+    /// <summary>The fragment names a file defines; files without fragments add nothing to the pool.</summary>
+    public static FragmentFile? Collect(GraphQLFile file)
+    {
+        var text = SourceText.From(file.Content);
+        var document = GraphQLDocumentParser.Parse(file.Path, text, file.Content, out _);
+        var names = document?.Definitions.OfType<GraphQLFragmentDefinition>().Select(f => f.FragmentName.Name.StringValue).ToEquatableArray();
+        return names is { Count: > 0 } ? new FragmentFile(file.Path, file.Content, names.Value) : null;
+    }
+}
