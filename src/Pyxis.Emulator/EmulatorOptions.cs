@@ -9,6 +9,12 @@ public sealed class EmulatorOptions
     /// <summary>The catalog's seed: the same seed gives the same data.</summary>
     public int Seed { get; set; } = 42;
 
+    /// <summary>How many repositories the catalog holds.</summary>
+    public int Repositories { get; set; } = 60;
+
+    /// <summary>How many images each repository holds.</summary>
+    public int ImagesPerRepository { get; set; } = 10;
+
     /// <summary>Time every request waits before it is answered (Pyxis's own think time).</summary>
     public TimeSpan Latency { get; set; }
 

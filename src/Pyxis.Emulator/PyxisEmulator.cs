@@ -21,7 +21,7 @@ public sealed class PyxisEmulator : IAsyncDisposable
     public const string GraphQLPath = "/api/containers/graphql/";
 
     // Building the executable schema takes ~0.4 s; it depends only on the seed, and GraphQL.NET schemas are thread-safe once initialized.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<(SeedCatalog, GraphQL.Types.Schema)>> Schemas = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, int, int), Lazy<(SeedCatalog, GraphQL.Types.Schema)>> Schemas = new();
 
     private readonly WebApplication app;
 
@@ -46,7 +46,7 @@ public sealed class PyxisEmulator : IAsyncDisposable
     public static async Task<PyxisEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmulatorOptions();
-        var (catalog, schema) = Schemas.GetOrAdd(options.Seed, static seed => CreateSchema(seed)).Value;
+        var (catalog, schema) = Schemas.GetOrAdd((options.Seed, options.Repositories, options.ImagesPerRepository), static key => CreateSchema(key)).Value;
         var stats = new EmulatorStats();
         var endpoint = new GraphQLEndpoint(schema, options, stats);
 
@@ -62,9 +62,9 @@ public sealed class PyxisEmulator : IAsyncDisposable
         return new PyxisEmulator(app, new Uri(new Uri(address), GraphQLPath), catalog, stats);
     }
 
-    private static Lazy<(SeedCatalog, GraphQL.Types.Schema)> CreateSchema(int seed) => new(() =>
+    private static Lazy<(SeedCatalog, GraphQL.Types.Schema)> CreateSchema((int Seed, int Repositories, int Images) key) => new(() =>
     {
-        var catalog = new SeedCatalog(seed);
+        var catalog = new SeedCatalog(key.Seed, key.Repositories, key.Images);
         return (catalog, PyxisSchemaFactory.Create(PyxisSchemaFactory.LoadSdl(), new RootResolvers(catalog)));
     });
 

@@ -43,6 +43,7 @@ internal static class ClientMethodEmitter
         w.Line("var data = await client.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);");
         w.Line($"return {result};");
         w.Close();
+        PagingMethodEmitter.Write(w, op, parameters);
         w.Close();
     }
 

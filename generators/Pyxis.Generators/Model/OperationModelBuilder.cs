@@ -29,6 +29,7 @@ internal sealed class OperationModelBuilder
         var builder = new OperationModelBuilder(schema, className, usedSchemaTypes);
         var root = builder.BuildRecord("Data", operation.RootType.Name, operation.Fields);
         var variables = builder.BuildVariables(operation.Variables);
+        var envelope = builder.FindEnvelope(root, operation.Fields);
         return new OperationSpec(
             operation.Name,
             operation.Kind,
@@ -39,7 +40,7 @@ internal sealed class OperationModelBuilder
             operation.Document,
             variables,
             builder.records.ToEquatableArray(),
-            builder.FindEnvelope(root));
+            envelope);
     }
 
     private EquatableArray<VariableSpec> BuildVariables(List<BoundVariable> variables)
@@ -103,7 +104,7 @@ internal sealed class OperationModelBuilder
         return ValueTypes.Output(schema, field.Field.Type, recordName);
     }
 
-    private EnvelopeSpec? FindEnvelope(RecordSpec root)
+    private EnvelopeSpec? FindEnvelope(RecordSpec root, List<BoundField> rootFields)
     {
         if (root.Properties.Count != 1 || root.Properties[0].Type.Kind != ValueKind.Object)
         {
@@ -118,7 +119,12 @@ internal sealed class OperationModelBuilder
             return null;
         }
 
-        return new EnvelopeSpec(rootProperty.Name, envelope.Name, data.Name, data.Type, data.Type.Kind == ValueKind.List);
+        var isPage = data.Type.Kind == ValueKind.List;
+        var arguments = rootFields[0].VariableArguments;
+        var paging = isPage && arguments.TryGetValue("page", out var page) && arguments.TryGetValue("page_size", out var pageSize)
+            ? new PagingSpec(page, pageSize, envelope.Properties.FirstOrDefault(p => p.SchemaField == "total" && p.Type.Scalar == ScalarKind.Int)?.Name)
+            : null;
+        return new EnvelopeSpec(rootProperty.Name, envelope.Name, data.Name, data.Type, isPage, paging);
     }
 
     private void UseSchemaType(string name)

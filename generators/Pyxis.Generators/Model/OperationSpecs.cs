@@ -43,7 +43,13 @@ internal sealed record RecordSpec(
 internal sealed record VariableSpec(string Name, string ParameterName, ValueTypeSpec Type, bool HasDefault);
 
 /// <summary>How the typed method unwraps a single root field that is a Pyxis envelope.</summary>
-internal sealed record EnvelopeSpec(string RootProperty, string EnvelopeRecord, string DataProperty, ValueTypeSpec DataType, bool IsPage);
+internal sealed record EnvelopeSpec(string RootProperty, string EnvelopeRecord, string DataProperty, ValueTypeSpec DataType, bool IsPage, PagingSpec? Paging);
+
+/// <summary>
+/// A page whose <c>page</c> and <c>page_size</c> arguments come from variables can be streamed across all pages;
+/// <see cref="TotalProperty"/> (when <c>total</c> is selected) lets the remaining pages be fetched concurrently.
+/// </summary>
+internal sealed record PagingSpec(string PageVariable, string PageSizeVariable, string? TotalProperty);
 
 internal sealed record OperationSpec(
     string Name,

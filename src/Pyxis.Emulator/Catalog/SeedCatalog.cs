@@ -67,6 +67,8 @@ public sealed class SeedCatalog
         var version = (string)((List<object?>)repository["auto_rebuild_tags"]!)[1]!;
         var release = $"{index + 1}";
         var nvr = $"{package}-{version}-{release}";
+        var imageId = "sha256:" + Hash($"id/{nvr}/{index}");
+        var manifest = new Dictionary<string, object?> { ["image_id"] = imageId, ["rpms"] = Rpms(package, version, index) };
         var tags = new List<object?> { new Dictionary<string, object?> { ["name"] = $"{version}-{release}" } };
         if (index == 0) tags.Add(new Dictionary<string, object?> { ["name"] = "latest" });
         return new()
@@ -74,7 +76,7 @@ public sealed class SeedCatalog
             ["_id"] = ObjectId("image", repoIndex * 1000 + index),
             ["architecture"] = Architectures[(repoIndex + index) % Architectures.Length],
             ["docker_image_digest"] = "sha256:" + Hash($"{nvr}/{index}"),
-            ["image_id"] = "sha256:" + Hash($"id/{nvr}/{index}"),
+            ["image_id"] = imageId,
             ["brew"] = new Dictionary<string, object?> { ["build"] = nvr, ["package"] = package, ["nvra"] = nvr + ".x86_64" },
             ["content_sets"] = new List<object?> { $"rhel-{version[0]}-for-x86_64-appstream-rpms", $"rhel-{version[0]}-for-x86_64-baseos-rpms" },
             ["parent_brew_build"] = index == 0 ? null : $"{package}-{version}-{index}",
@@ -100,7 +102,26 @@ public sealed class SeedCatalog
             },
             ["creation_date"] = Date(repoIndex * 20 + index),
             ["sum_layer_size_bytes"] = 50_000_000L + random.Next(0, 100_000_000),
+            ["rpm_manifest"] = manifest,
+            ["edges"] = new Dictionary<string, object?>
+            {
+                ["rpm_manifest"] = new Dictionary<string, object?> { ["data"] = manifest, ["error"] = null },
+            },
         };
+    }
+
+    // Every image has the base RPMs; the component's own RPM and an odd/even extra tell images apart.
+    private static List<object?> Rpms(string package, string version, int index)
+    {
+        var component = package.Split('-')[1];
+        var names = new List<string> { "bash", "glibc", "openssl-libs", component, index % 2 == 0 ? "curl" : "wget" };
+        return names.Select(name => (object?)new Dictionary<string, object?>
+        {
+            ["name"] = name,
+            ["nvra"] = $"{name}-{version}.{index}-1.el{version[0]}.x86_64",
+            ["srpm_name"] = name,
+            ["srpm_nevra"] = $"{name}-0:{version}.{index}-1.el{version[0]}.src",
+        }).ToList();
     }
 
     private static string ObjectId(string kind, int index) => Hash(kind + index)[..24];
