@@ -32,16 +32,19 @@ public sealed class PyxisSchemaTests
     [Fact]
     public void A_typo_in_a_curated_operation_is_reported_at_its_line_and_column()
     {
-        var path = RepositoryFiles.OperationPaths.Single(p => p.EndsWith("GetRepositoryByRegistryPath.graphql", StringComparison.Ordinal));
+        var path = RepositoryFiles.OperationPaths.Single(p => p.EndsWith("Fragments.graphql", StringComparison.Ordinal));
         var lines = File.ReadAllLines(path);
         var line = Array.FindIndex(lines, l => l.Trim() == "registry");
         lines[line] = lines[line].Replace("registry", "registryy", StringComparison.Ordinal);
+        var operations = RepositoryFiles.OperationPaths.Select(p => (p, p == path ? string.Join("\n", lines) : File.ReadAllText(p))).ToArray();
 
-        var output = GeneratorHarness.Run(File.ReadAllText(RepositoryFiles.SchemaPath), (path, string.Join("\n", lines)));
+        var output = GeneratorHarness.Run(File.ReadAllText(RepositoryFiles.SchemaPath), operations);
 
-        var diagnostic = output.Single("PYX005");
-        var start = diagnostic.Location.GetLineSpan().StartLinePosition;
-        Assert.Equal((line, lines[line].IndexOf('r', StringComparison.Ordinal)), (start.Line, start.Character));
+        Assert.All(output.Diagnostics, d => Assert.Equal("PYX005", d.Id));
+        var diagnostic = output.Diagnostics.First();
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(path, span.Path);
+        Assert.Equal((line, lines[line].IndexOf('r', StringComparison.Ordinal)), (span.StartLinePosition.Line, span.StartLinePosition.Character));
         Assert.Contains("'registryy' does not exist on type 'ContainerRepository'", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 }
