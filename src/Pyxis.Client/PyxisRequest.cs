@@ -25,6 +25,12 @@ public abstract class PyxisRequest
     /// <summary>The variables as UTF-8 JSON. User values travel only here, never inside <see cref="Document"/>.</summary>
     public ReadOnlyMemory<byte> Variables { get; }
 
+    /// <summary>
+    /// When set, GraphQL errors next to data are handed here instead of failing the whole request
+    /// (alias batches fail only the aliases the errors name).
+    /// </summary>
+    internal Action<IReadOnlyList<PyxisGraphQLError>>? PartialErrors { get; init; }
+
     /// <summary>The variables as JSON text, for messages.</summary>
     public string VariablesText => Encoding.UTF8.GetString(Variables.Span);
 

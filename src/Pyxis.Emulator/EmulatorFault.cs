@@ -28,3 +28,12 @@ public sealed record EmulatorRequest(long Number, string? OperationName, IReadOn
     /// <summary>A variable as text, or null.</summary>
     public string? Variable(string name) => Variables.TryGetValue(name, out var value) ? value?.ToString() : null;
 }
+
+/// <summary>One root field call, as a field fault rule sees it.</summary>
+/// <param name="Field">The root field, e.g. <c>get_repository_by_registry_path</c>.</param>
+/// <param name="Arguments">Its arguments.</param>
+public sealed record EmulatorFieldCall(string Field, IReadOnlyDictionary<string, object?> Arguments)
+{
+    /// <summary>An argument as text, or null.</summary>
+    public string? Argument(string name) => Arguments.TryGetValue(name, out var value) ? value?.ToString() : null;
+}

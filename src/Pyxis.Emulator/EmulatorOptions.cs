@@ -24,6 +24,13 @@ public sealed class EmulatorOptions
     /// <summary>Overrides <see cref="Latency"/> for a request when it returns a value.</summary>
     public Func<EmulatorRequest, TimeSpan?>? LatencyFor { get; set; }
 
+    /// <summary>
+    /// A fault for one root field call (one alias of a batched request): <see cref="EmulatorFault.PyxisError"/>
+    /// answers that field with an error envelope, <see cref="EmulatorFault.GraphQLError"/> makes it a GraphQL error
+    /// with the field's path. Null answers normally.
+    /// </summary>
+    public Func<EmulatorFieldCall, EmulatorFault?>? FieldFaultFor { get; set; }
+
     /// <summary>The fault to inject into a request, or null to answer normally.</summary>
     public Func<EmulatorRequest, EmulatorFault?>? FaultFor { get; set; }
 }

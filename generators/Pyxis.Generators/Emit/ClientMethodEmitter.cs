@@ -22,7 +22,7 @@ internal static class ClientMethodEmitter
     public static void Write(SourceWriter w, OperationSpec op)
     {
         var parameters = Parameters(op);
-        var (returnType, result) = Result(op);
+        var (returnType, result) = Result(op, null);
         w.Line($"/// <summary>Typed client methods generated from the operations in <c>.graphql</c> files.</summary>");
         w.Open($"public static partial class {op.OperationsClass}");
         w.Line($"/// <summary>Runs the <c>{op.Name}</c> {op.Kind} ({Summary(op)}).</summary>");
@@ -47,21 +47,23 @@ internal static class ClientMethodEmitter
         w.Close();
     }
 
-    private static (string ReturnType, string Expression) Result(OperationSpec op)
+    /// <summary>What the typed method returns, from <c>data</c> or (for alias batches) from one root field value.</summary>
+    public static (string ReturnType, string Expression) Result(OperationSpec op, string? field)
     {
         var owner = "global::" + op.Namespace + "." + op.ClassName;
         if (op.Envelope is not { } envelope)
         {
-            return (owner + ".Data", "data");
+            return (owner + ".Data", field is null ? "data" : $"new {owner}.Data({field})");
         }
 
+        var root = field ?? "data." + envelope.RootProperty;
         if (envelope.IsPage)
         {
-            return (owner + "." + envelope.EnvelopeRecord, $"{TypeNames.Runtime}.PyxisEnvelope.Page(request, data.{envelope.RootProperty})");
+            return (owner + "." + envelope.EnvelopeRecord, $"{TypeNames.Runtime}.PyxisEnvelope.Page(request, {root})");
         }
 
         var dataType = TypeNames.Nullable(envelope.DataType, op.Namespace, owner, input: false);
-        return (dataType, $"{TypeNames.Runtime}.PyxisEnvelope.Entity(request, data.{envelope.RootProperty})?.{envelope.DataProperty}");
+        return (dataType, $"{TypeNames.Runtime}.PyxisEnvelope.Entity(request, {root})?.{envelope.DataProperty}");
     }
 
     private static string Summary(OperationSpec op) => op.Envelope switch

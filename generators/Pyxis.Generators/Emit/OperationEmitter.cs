@@ -35,9 +35,11 @@ internal static class OperationEmitter
 
         w.Line();
         WriteCreateRequest(w, op);
+        AliasEmitter.WriteTemplate(w, op);
         w.Line();
         w.Open("private static class Json");
         w.Line($"public static Data ReadRoot(ref {TypeNames.Reader} reader) => ReadData(ref reader) ?? throw {TypeNames.Json}.Missing(\"data\");");
+        AliasEmitter.WriteRootFieldReader(w, op);
         foreach (var record in op.Records)
         {
             w.Line();

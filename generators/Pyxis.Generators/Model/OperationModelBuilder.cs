@@ -40,7 +40,8 @@ internal sealed class OperationModelBuilder
             operation.Document,
             variables,
             builder.records.ToEquatableArray(),
-            envelope);
+            envelope,
+            operation.Alias);
     }
 
     private EquatableArray<VariableSpec> BuildVariables(List<BoundVariable> variables)

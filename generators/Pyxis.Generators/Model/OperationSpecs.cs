@@ -61,7 +61,8 @@ internal sealed record OperationSpec(
     string Document,
     EquatableArray<VariableSpec> Variables,
     EquatableArray<RecordSpec> Records,
-    EnvelopeSpec? Envelope);
+    EnvelopeSpec? Envelope,
+    AliasSpec? Alias);
 
 internal sealed record InputFieldSpec(string Name, string WireName, ValueTypeSpec Type);
 
@@ -75,3 +76,8 @@ internal sealed record EnumSpec(string Name, string SchemaType, EquatableArray<E
 internal sealed record SharedTypesSpec(string Namespace, EquatableArray<InputTypeSpec> Inputs, EquatableArray<EnumSpec> Enums);
 
 internal sealed record GeneratorOptions(string Namespace, string OperationsClass);
+
+internal sealed record AliasVariable(string Name, string TypeText);
+
+/// <summary>The single root field as a template for alias batching: every variable renamed <c>$name__</c> + index marker.</summary>
+internal sealed record AliasSpec(string FieldTemplate, EquatableArray<AliasVariable> Variables, string Fragments);

@@ -35,4 +35,7 @@ internal sealed class BoundOperation(string name, string kind, TypeDef rootType,
     public List<BoundVariable> Variables { get; } = new();
 
     public List<BoundField> Fields { get; } = new();
+
+    /// <summary>How to repeat the single root field under aliases, when the operation allows it.</summary>
+    public Model.AliasSpec? Alias { get; init; }
 }

@@ -61,7 +61,10 @@ internal static class OperationValidator
         var fields = SelectionValidator.BindSelectionSet(context, root, operation.SelectionSet, new List<string>());
         ReportUnusedVariables(context, operation);
         var name = operation.Name?.StringValue ?? "Unnamed";
-        var bound = new BoundOperation(name, kind, root, BuildDocument(context, content, operation));
+        var bound = new BoundOperation(name, kind, root, DocumentText.Build(context, content, operation))
+        {
+            Alias = kind == "query" ? DocumentText.AliasTemplate(context, content, operation) : null,
+        };
         bound.Variables.AddRange(context.DeclaredVariables.Values);
         bound.Fields.AddRange(fields);
         return bound;
@@ -107,49 +110,5 @@ internal static class OperationValidator
                 context.Report(DiagnosticCatalog.UnusedVariable, definition.Variable, name, operation.Name?.StringValue ?? "(unnamed)");
             }
         }
-    }
-
-    // The wire document is the operation's own text plus the fragments it uses, so what is sent is what was checked.
-    private static string BuildDocument(ValidationContext context, string content, GraphQLOperationDefinition operation)
-    {
-        var document = new StringBuilder(Slice(content, operation, operation.SelectionSet));
-        foreach (var fragment in context.UsedFragments)
-        {
-            document.Append('\n').Append(Slice(fragment.Content, fragment.Definition, fragment.Definition.SelectionSet));
-        }
-
-        return document.ToString();
-    }
-
-    // A definition ends at the brace closing its selection set. GraphQL-Parser's own End runs over a
-    // following comment (even past the end of the text), so the brace is found with its lexer.
-    private static string Slice(string content, ASTNode definition, GraphQLSelectionSet selectionSet)
-    {
-        var start = Math.Min(definition.Location.Start, content.Length);
-        var end = EndOfBlock(content, selectionSet.Location.Start);
-        return content.Substring(start, Math.Max(end - start, 0)).Replace("\r\n", "\n");
-    }
-
-    private static int EndOfBlock(string content, int openingBrace)
-    {
-        var depth = 0;
-        for (var position = openingBrace; position < content.Length;)
-        {
-            var token = Lexer.Lex(content, position);
-            if (token.Kind == TokenKind.EOF)
-            {
-                break;
-            }
-
-            depth += token.Kind == TokenKind.BRACE_L ? 1 : token.Kind == TokenKind.BRACE_R ? -1 : 0;
-            if (depth == 0 && token.Kind == TokenKind.BRACE_R)
-            {
-                return token.End;
-            }
-
-            position = token.End;
-        }
-
-        return content.Length;
     }
 }

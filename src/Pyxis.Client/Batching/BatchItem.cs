@@ -23,4 +23,10 @@ public sealed class BatchOptions
 {
     /// <summary>The most requests in flight at once. Defaults to 8.</summary>
     public int MaxConcurrency { get; init; } = 8;
+
+    /// <summary>
+    /// Lookups sent together in one request under aliases, where the helper supports it. Defaults to 1
+    /// (one request per lookup). 25 sends 1000 lookups as 40 requests.
+    /// </summary>
+    public int AliasesPerRequest { get; init; } = 1;
 }

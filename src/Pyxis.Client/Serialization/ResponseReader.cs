@@ -45,7 +45,12 @@ internal static class ResponseReader
 
         if (errors is { Count: > 0 })
         {
-            throw new PyxisGraphQLException(request, errors);
+            if (!hasData || request.PartialErrors is null)
+            {
+                throw new PyxisGraphQLException(request, errors);
+            }
+
+            request.PartialErrors(errors);
         }
 
         return hasData ? data! : throw new PyxisResponseException(request, "the response has neither data nor errors");

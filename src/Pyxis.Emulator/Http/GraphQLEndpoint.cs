@@ -48,6 +48,11 @@ internal sealed class GraphQLEndpoint(GraphQL.Types.Schema schema, EmulatorOptio
                 {
                     o.UserContext[RootResolvers.FaultKey] = fault;
                 }
+
+                if (options.FieldFaultFor is { } fieldFault)
+                {
+                    o.UserContext[RootResolvers.FieldFaultKey] = fieldFault;
+                }
             });
             documents.Remember(request.Query, result);
             http.Response.ContentType = "application/json";

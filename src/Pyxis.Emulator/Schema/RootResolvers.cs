@@ -10,6 +10,7 @@ namespace Pyxis.Emulator.Schema;
 internal sealed class RootResolvers(SeedCatalog catalog)
 {
     public const string FaultKey = "pyxis.fault";
+    public const string FieldFaultKey = "pyxis.field-fault";
 
     public void Configure(TypeConfig query)
     {
@@ -20,10 +21,28 @@ internal sealed class RootResolvers(SeedCatalog catalog)
     }
 
     private static void Resolve(TypeConfig query, string field, Func<IResolveFieldContext, object?> resolve) =>
-        query.FieldFor(field).Resolver = new FuncFieldResolver<object?>(ctx =>
-            ctx.UserContext.TryGetValue(FaultKey, out var fault) && fault is EmulatorFault.PyxisError error
-                ? Envelope(null, error.Status, error.Detail)
-                : resolve(ctx));
+        query.FieldFor(field).Resolver = new FuncFieldResolver<object?>(ctx => FaultOf(ctx, field) switch
+        {
+            EmulatorFault.PyxisError error => Envelope(null, error.Status, error.Detail),
+            EmulatorFault.GraphQLError error => throw new ExecutionError(error.Message),
+            _ => resolve(ctx),
+        });
+
+    private static EmulatorFault? FaultOf(IResolveFieldContext ctx, string field)
+    {
+        if (ctx.UserContext.TryGetValue(FaultKey, out var fault) && fault is EmulatorFault.PyxisError)
+        {
+            return (EmulatorFault)fault;
+        }
+
+        if (ctx.UserContext.TryGetValue(FieldFaultKey, out var rule) && rule is Func<EmulatorFieldCall, EmulatorFault?> fieldFault)
+        {
+            var arguments = ctx.Arguments?.ToDictionary(a => a.Key, a => a.Value.Value) ?? new Dictionary<string, object?>();
+            return fieldFault(new EmulatorFieldCall(field, arguments));
+        }
+
+        return null;
+    }
 
     private object? GetRepository(IResolveFieldContext ctx)
     {

@@ -1,0 +1,88 @@
+using System.Runtime.CompilerServices;
+
+namespace Pyxis.Client.Batching;
+
+/// <summary>
+/// Sends many lookups of one operation as few requests: each chunk of <see cref="BatchOptions.AliasesPerRequest"/>
+/// lookups becomes one document (<c>r0: …, r1: …</c>), chunks run concurrently, and items still stream in
+/// completion order. An error that names one alias (its GraphQL error path or its Pyxis envelope) fails only
+/// that item; a failed request fails the items it carried.
+/// </summary>
+public static class PyxisAliasBatch
+{
+    /// <summary>Runs <paramref name="template"/> (a generated <c>…Query.Aliased</c>) for every input.</summary>
+    /// <param name="client">The client that sends the requests.</param>
+    /// <param name="template">The operation to repeat.</param>
+    /// <param name="inputs">One lookup each.</param>
+    /// <param name="createRequest">The single-lookup request for an input (a generated <c>CreateRequest</c>).</param>
+    /// <param name="options">Aliases per request and concurrent requests.</param>
+    /// <param name="cancellationToken">Stops the batch.</param>
+    public static async IAsyncEnumerable<BatchItem<TInput, TResult>> ExecuteAliasedAsync<TInput, TField, TResult>(
+        this IPyxisClient client,
+        PyxisAliasTemplate<TField, TResult> template,
+        IEnumerable<TInput> inputs,
+        Func<TInput, PyxisRequest> createRequest,
+        BatchOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(createRequest);
+        options ??= new BatchOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.AliasesPerRequest, 1, nameof(BatchOptions.AliasesPerRequest));
+
+        var chunks = inputs.Select((input, index) => (Index: index, Input: input)).Chunk(options.AliasesPerRequest);
+        var runs = PyxisBatch.InCompletionOrder(chunks, (chunk, ct) => RunChunkAsync(client, template, chunk, createRequest, ct), options, cancellationToken);
+        await foreach (var run in runs.ConfigureAwait(false))
+        {
+            var items = run.Value ?? run.Input.Select(c => new BatchItem<TInput, TResult>(c.Index, c.Input, default, run.Exception)).ToArray();
+            foreach (var item in items)
+            {
+                yield return item;
+            }
+        }
+    }
+
+    private static async Task<BatchItem<TInput, TResult>[]> RunChunkAsync<TInput, TField, TResult>(
+        IPyxisClient client,
+        PyxisAliasTemplate<TField, TResult> template,
+        (int Index, TInput Input)[] chunk,
+        Func<TInput, PyxisRequest> createRequest,
+        CancellationToken cancellationToken)
+    {
+        var requests = chunk.Select(c => createRequest(c.Input)).ToArray();
+        var answer = await client.ExecuteAsync(AliasDocument.Build(template, requests), cancellationToken).ConfigureAwait(false);
+        var unattributed = answer.Errors.Where(e => e.Path.Count == 0).ToList();
+        return chunk.Select((c, k) =>
+        {
+            var outcome = Outcome(template, requests[k], answer, k, unattributed);
+            return new BatchItem<TInput, TResult>(c.Index, c.Input, outcome.Value, outcome.Error);
+        }).ToArray();
+    }
+
+    private static (TResult? Value, Exception? Error) Outcome<TField, TResult>(
+        PyxisAliasTemplate<TField, TResult> template, PyxisRequest request, AliasAnswer<TField> answer, int alias, List<PyxisGraphQLError> unattributed)
+    {
+        var key = "r" + alias.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var errors = answer.Errors.Where(e => e.Path.Count > 0 && e.Path[0] == key).Concat(unattributed).ToList();
+        if (errors.Count > 0)
+        {
+            return (default, new PyxisGraphQLException(request, errors));
+        }
+
+        if (!answer.Present[alias])
+        {
+            return (default, new PyxisResponseException(request, $"the batched response has no value for alias {key}"));
+        }
+
+        try
+        {
+            return (template.ToResult(request, answer.Values[alias]!), null);
+        }
+        catch (PyxisException ex)
+        {
+            return (default, ex);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+namespace Pyxis.Client.Batching;
+
+/// <summary>
+/// A generated operation's single root field, ready to be repeated under aliases (<c>r0: …, r1: …</c>) in one
+/// document. Generated as <c>{Operation}Query.Aliased</c>; run it with <see cref="PyxisAliasBatch"/>.
+/// </summary>
+/// <typeparam name="TField">The root field's value as read from the response.</typeparam>
+/// <typeparam name="TResult">What the typed method returns for one lookup.</typeparam>
+public sealed class PyxisAliasTemplate<TField, TResult>
+{
+    /// <summary>Created by generated code.</summary>
+    public PyxisAliasTemplate(
+        string operationName,
+        string[] variableNames,
+        string[] variableTypes,
+        string fieldTemplate,
+        string fragments,
+        PyxisDataReader<TField> readField,
+        Func<PyxisRequest, TField, TResult> toResult)
+    {
+        OperationName = operationName;
+        VariableNames = variableNames;
+        VariableTypes = variableTypes;
+        FieldTemplate = fieldTemplate;
+        Fragments = fragments;
+        ReadField = readField;
+        ToResult = toResult;
+    }
+
+    /// <summary>The single operation this template repeats.</summary>
+    public string OperationName { get; }
+
+    internal string[] VariableNames { get; }
+
+    internal string[] VariableTypes { get; }
+
+    internal string FieldTemplate { get; }
+
+    internal string Fragments { get; }
+
+    internal PyxisDataReader<TField> ReadField { get; }
+
+    internal Func<PyxisRequest, TField, TResult> ToResult { get; }
+
+    /// <summary>Marks where the item index goes in <see cref="FieldTemplate"/>'s variable names.</summary>
+    internal const char IndexMarker = '\u0001';
+}
