@@ -1,6 +1,4 @@
-using System.Buffers;
-using System.Net.Http.Headers;
-using System.Text.Json;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pyxis.Client.Serialization;
@@ -8,21 +6,20 @@ using Pyxis.Client.Serialization;
 namespace Pyxis.Client;
 
 /// <summary>
-/// Sends typed operations to Pyxis over one <see cref="HttpClient"/> (connections are reused; the
-/// Python client opened a new session per query). Safe to share and to call concurrently.
+/// Sends typed operations to Pyxis over one <see cref="HttpClient"/> (connections are reused; the Python
+/// client opened a new session per query). Safe to share and to call concurrently. With
+/// <c>services.AddPyxisClient(…)</c> the HTTP pipeline adds standard resilience (retries, timeouts, breaker).
 /// </summary>
 public sealed partial class PyxisClient : IPyxisClient, IDisposable
 {
-    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
-
     private readonly HttpClient http;
     private readonly bool ownsHttp;
     private readonly PyxisClientOptions options;
     private readonly ILogger logger;
 
-    /// <summary>Creates a client with its own <see cref="HttpClient"/>.</summary>
+    /// <summary>Creates a client with its own <see cref="HttpClient"/> (no HTTP retries; use DI for those).</summary>
     public PyxisClient(PyxisClientOptions? options = null, ILogger<PyxisClient>? logger = null)
-        : this(new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }), options, logger, ownsHttp: true)
+        : this(CreateOwnHttpClient(options), options, logger, ownsHttp: true)
     {
     }
 
@@ -39,10 +36,6 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         this.options.Validate();
         this.logger = logger ?? NullLogger.Instance;
         this.ownsHttp = ownsHttp;
-        if (ownsHttp)
-        {
-            http.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // our own per-request timeout applies
-        }
     }
 
     /// <summary>The endpoint requests go to.</summary>
@@ -52,13 +45,30 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     public async Task<TData> ExecuteAsync<TData>(PyxisRequest<TData> request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        request.SecretVariables = options.SecretVariables;
+        using var activity = PyxisTelemetry.Source.StartActivity("pyxis " + request.OperationName, ActivityKind.Client);
+        activity?.SetTag("graphql.operation.name", request.OperationName);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);
-        LogStart(request.OperationName);
-        var body = await SendAsync(request, timeout.Token, cancellationToken).ConfigureAwait(false);
-        var data = ResponseReader.Read(request, body);
-        LogEnd(request.OperationName);
-        return data;
+        var started = Stopwatch.GetTimestamp();
+        PyxisTelemetry.InFlight.Add(1);
+        try
+        {
+            var data = await SendWithServerRetriesAsync(request, activity, timeout.Token, cancellationToken).ConfigureAwait(false);
+            activity?.SetStatus(ActivityStatusCode.Ok);
+            return data;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            LogFailed(request.OperationName, request.TraceId, ex.Message);
+            throw;
+        }
+        finally
+        {
+            PyxisTelemetry.InFlight.Add(-1);
+            PyxisTelemetry.RequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("operation", request.OperationName));
+        }
     }
 
     /// <inheritdoc />
@@ -70,65 +80,41 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         }
     }
 
-    private async Task<byte[]> SendAsync(PyxisRequest request, CancellationToken token, CancellationToken callerToken)
+    private async Task<TData> SendWithServerRetriesAsync<TData>(PyxisRequest<TData> request, Activity? activity, CancellationToken token, CancellationToken callerToken)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, options.Endpoint) { Content = BuildContent(request) };
-        message.Headers.UserAgent.ParseAdd(options.UserAgent);
-        if (options.ApiKey is { } apiKey)
+        for (var attempt = 0; ; attempt++)
         {
-            message.Headers.TryAddWithoutValidation("X-API-KEY", apiKey);
-        }
-
-        try
-        {
-            using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode && !LooksLikeGraphQLErrors(body))
+            LogStart(request.OperationName, attempt);
+            var body = await PyxisHttp.SendAsync(http, options, request, token, callerToken).ConfigureAwait(false);
+            if (attempt < options.ServerTimeoutRetries && PyxisHttp.IsServerTimeout(body))
             {
-                throw new PyxisTransportException(request, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}", response.StatusCode);
+                var delay = options.ServerTimeoutDelay * Math.Pow(2, attempt);
+                LogServerTimeout(request.OperationName, request.TraceId, delay.TotalSeconds);
+                PyxisTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("operation", request.OperationName));
+                activity?.SetTag("pyxis.retries", attempt + 1);
+                await Task.Delay(delay, options.TimeProvider, token).ConfigureAwait(false);
+                continue;
             }
 
-            return body;
-        }
-        catch (OperationCanceledException ex) when (!callerToken.IsCancellationRequested)
-        {
-            throw new PyxisTransportException(request, $"no answer within {options.Timeout.TotalSeconds:0.###} s", null, ex);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new PyxisTransportException(request, ex.Message, ex.StatusCode, ex);
-        }
-        catch (IOException ex)
-        {
-            throw new PyxisTransportException(request, ex.Message, null, ex);
+            var data = ResponseReader.Read(request, body);
+            LogEnd(request.OperationName, request.TraceId);
+            return data;
         }
     }
 
-    private static ByteArrayContent BuildContent(PyxisRequest request)
-    {
-        var buffer = new ArrayBufferWriter<byte>(request.Document.Length + request.Variables.Length + 64);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("query"u8, request.Document);
-            writer.WriteString("operationName"u8, request.OperationName);
-            writer.WritePropertyName("variables"u8);
-            writer.WriteRawValue(request.Variables.Span, skipInputValidation: true);
-            writer.WriteEndObject();
-        }
+    private static HttpClient CreateOwnHttpClient(PyxisClientOptions? options) =>
+        // Our own per-call timeout applies, so the HttpClient's must not cut in first.
+        new(ClientHandlerFactory.Create(options ?? new PyxisClientOptions())) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
 
-        var content = new ByteArrayContent(buffer.WrittenSpan.ToArray());
-        content.Headers.ContentType = Json;
-        return content;
-    }
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Pyxis {Operation} sending (attempt {Attempt})")]
+    private partial void LogStart(string operation, int attempt);
 
-    // GraphQL servers answer validation errors with 4xx and a normal {"errors": [...]} body; those are GraphQL errors, not transport errors.
-    private static bool LooksLikeGraphQLErrors(byte[] body) =>
-        body.AsSpan().IndexOf("\"errors\""u8) >= 0;
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Pyxis {Operation} answered (trace_id {TraceId})")]
+    private partial void LogEnd(string operation, string? traceId);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Pyxis {Operation} started")]
-    private partial void LogStart(string operation);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pyxis {Operation} timed out inside Pyxis (trace_id {TraceId}); retrying in {DelaySeconds} s")]
+    private partial void LogServerTimeout(string operation, string? traceId, double delaySeconds);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Pyxis {Operation} finished")]
-    private partial void LogEnd(string operation);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pyxis {Operation} failed (trace_id {TraceId}): {Reason}")]
+    private partial void LogFailed(string operation, string? traceId, string reason);
 }

@@ -31,8 +31,25 @@ public abstract class PyxisRequest
     /// </summary>
     internal Action<IReadOnlyList<PyxisGraphQLError>>? PartialErrors { get; init; }
 
-    /// <summary>The variables as JSON text, for messages.</summary>
-    public string VariablesText => Encoding.UTF8.GetString(Variables.Span);
+    /// <summary>The <c>trace_id</c> header Pyxis answered with (its correlation id), once there is an answer.</summary>
+    public string? TraceId { get; internal set; }
+
+    /// <summary>The HTTP status of the answer, once there is one.</summary>
+    public int? HttpStatus { get; internal set; }
+
+    /// <summary>Variables to print as <c>***</c>; the client sets them from its options.</summary>
+    internal ISet<string>? SecretVariables { get; set; }
+
+    /// <summary>The variables as JSON text for messages, with secret values replaced by <c>***</c>.</summary>
+    public string VariablesText => SecretVariables is { Count: > 0 } secrets ? Redact(secrets) : Encoding.UTF8.GetString(Variables.Span);
+
+    private string Redact(ISet<string> secrets)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(Variables);
+        var parts = document.RootElement.EnumerateObject()
+            .Select(p => System.Text.Json.JsonSerializer.Serialize(p.Name) + ":" + (secrets.Contains(p.Name) ? "\"***\"" : p.Value.GetRawText()));
+        return "{" + string.Join(",", parts) + "}";
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"{OperationName} {VariablesText}";

@@ -52,7 +52,13 @@ public static class PyxisAliasBatch
         CancellationToken cancellationToken)
     {
         var requests = chunk.Select(c => createRequest(c.Input)).ToArray();
-        var answer = await client.ExecuteAsync(AliasDocument.Build(template, requests), cancellationToken).ConfigureAwait(false);
+        var batch = AliasDocument.Build(template, requests);
+        var answer = await client.ExecuteAsync(batch, cancellationToken).ConfigureAwait(false);
+        foreach (var request in requests)
+        {
+            (request.TraceId, request.HttpStatus, request.SecretVariables) = (batch.TraceId, batch.HttpStatus, batch.SecretVariables);
+        }
+
         var unattributed = answer.Errors.Where(e => e.Path.Count == 0).ToList();
         return chunk.Select((c, k) =>
         {

@@ -14,7 +14,15 @@ public class PyxisException : Exception
         Variables = request.VariablesText;
         Status = status;
         Detail = detail;
+        TraceId = request.TraceId;
+        HttpStatus = request.HttpStatus;
     }
+
+    /// <summary>Pyxis's correlation id (the <c>trace_id</c> response header), for asking Pyxis about this call.</summary>
+    public string? TraceId { get; }
+
+    /// <summary>The HTTP status of the answer, when one arrived.</summary>
+    public int? HttpStatus { get; }
 
     /// <summary>The operation that failed.</summary>
     public string OperationName { get; }
@@ -29,5 +37,6 @@ public class PyxisException : Exception
     public string? Detail { get; }
 
     private static string Describe(PyxisRequest request, string message) =>
-        $"Pyxis operation '{request.OperationName}' with variables {request.VariablesText} failed: {message}";
+        $"Pyxis operation '{request.OperationName}' with variables {request.VariablesText} failed: {message}" +
+        (request.TraceId is null ? string.Empty : $" (trace_id {request.TraceId})");
 }

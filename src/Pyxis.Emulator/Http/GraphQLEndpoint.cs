@@ -17,6 +17,7 @@ internal sealed class GraphQLEndpoint(GraphQL.Types.Schema schema, EmulatorOptio
     public async Task HandleAsync(HttpContext http)
     {
         var number = stats.Begin();
+        http.Response.Headers["trace_id"] = number.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
         try
         {
             var request = await Serializer.ReadAsync<GraphQLRequest>(http.Request.Body, http.RequestAborted);

@@ -1,0 +1,23 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Pyxis.Client;
+
+/// <summary>Tracing and metrics under the name <c>Pyxis.Client</c> (subscribe with OpenTelemetry or dotnet-counters).</summary>
+public static class PyxisTelemetry
+{
+    /// <summary>The ActivitySource and Meter name.</summary>
+    public const string Name = "Pyxis.Client";
+
+    internal static readonly ActivitySource Source = new(Name);
+
+    private static readonly Meter Meter = new(Name);
+
+    internal static readonly Histogram<double> RequestDuration = Meter.CreateHistogram<double>("pyxis.client.request.duration", "s", "Duration of Pyxis requests, retries included");
+
+    internal static readonly UpDownCounter<long> InFlight = Meter.CreateUpDownCounter<long>("pyxis.client.requests.in_flight", "{request}", "Pyxis requests in flight");
+
+    internal static readonly Counter<long> Retries = Meter.CreateCounter<long>("pyxis.client.retries", "{retry}", "Requests repeated after a Pyxis server-side timeout");
+
+    internal static readonly Histogram<long> BatchItems = Meter.CreateHistogram<long>("pyxis.client.batch.items", "{item}", "Items per batch");
+}
