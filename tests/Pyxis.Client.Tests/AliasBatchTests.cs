@@ -34,7 +34,7 @@ public sealed class AliasBatchTests
         {
             FieldFaultFor = call => call.Argument("repository") switch
             {
-                var r when r == PathAt(3) => new EmulatorFault.PyxisError(500, "unable to fetch data from MongoDB in time"),
+                var r when r == PathAt(3) => new EmulatorFault.PyxisError(500, "internal error"),
                 var r when r == PathAt(7) => new EmulatorFault.GraphQLError("resolver exploded"),
                 _ => null,
             },
