@@ -15,6 +15,9 @@ public abstract record EmulatorFault
     /// <summary>Answer each root field with a Pyxis error envelope <c>error { status detail }</c>.</summary>
     public sealed record PyxisError(int Status, string Detail) : EmulatorFault;
 
+    /// <summary>Answer normally, but send the body in two halves with <paramref name="Pause"/> between them.</summary>
+    public sealed record SlowBody(TimeSpan Pause) : EmulatorFault;
+
     /// <summary>Drop the connection without an answer.</summary>
     public sealed record ConnectionReset : EmulatorFault;
 }

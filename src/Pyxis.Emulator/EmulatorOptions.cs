@@ -6,6 +6,9 @@ public sealed class EmulatorOptions
     /// <summary>The loopback port; 0 picks a free one.</summary>
     public int Port { get; set; }
 
+    /// <summary>When set, requests without this <c>X-API-KEY</c> header are answered 401, as Pyxis does.</summary>
+    public string? RequiredApiKey { get; set; }
+
     /// <summary>The catalog's seed: the same seed gives the same data.</summary>
     public int Seed { get; set; } = 42;
 

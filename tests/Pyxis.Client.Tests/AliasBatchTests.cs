@@ -18,12 +18,10 @@ public sealed class AliasBatchTests
         Assert.Equal(40, session.Emulator.Stats.Requests);
         Assert.Equal(Enumerable.Range(0, 1000), items.Select(i => i.Index).Order());
         Assert.All(items, i => Assert.True(i.Succeeded, i.Exception?.Message));
-        foreach (var item in items.Where(i => i.Index % 37 == 0))
-        {
-            var single = await session.Client.GetRepositoryByRegistryPathAsync(item.Input.Registry, item.Input.Repository);
-            Assert.Equal(single, item.Value);
-            Assert.NotNull(single);
-        }
+        var singles = await session.Client.GetRepositoriesByRegistryPathAsync(paths, new BatchOptions { MaxConcurrency = 16 }).ToListAsync();
+        var single = singles.ToDictionary(i => i.Index, i => i.Value);
+        Assert.All(items, i => Assert.Equal(single[i.Index], i.Value));
+        Assert.All(items, i => Assert.Equal(paths[i.Index].Repository, i.Value!.Repository));
     }
 
     [Fact]

@@ -89,6 +89,34 @@ public sealed class ErrorTests
     }
 
     [Fact]
+    public async Task A_slow_body_is_still_read_whole()
+    {
+        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { FaultFor = _ => new EmulatorFault.SlowBody(TimeSpan.FromMilliseconds(300)) });
+
+        Assert.Equal("rhel8/ubi", (await session.Client.GetRepositoryByRegistryPathAsync("quay.io", "rhel8/ubi"))!.Repository);
+    }
+
+    [Fact]
+    public async Task A_body_slower_than_the_timeout_becomes_PyxisTransportException()
+    {
+        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { FaultFor = _ => new EmulatorFault.SlowBody(TimeSpan.FromSeconds(10)) }, timeout: TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAsync<PyxisTransportException>(() => session.Client.GetRepositoryByRegistryPathAsync("quay.io", "rhel8/ubi"));
+    }
+
+    [Fact]
+    public async Task The_API_key_travels_as_the_X_API_KEY_header()
+    {
+        await using var emulator = await PyxisEmulator.StartAsync(new EmulatorOptions { RequiredApiKey = "k-123" });
+        using var withKey = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, ApiKey = "k-123" });
+        using var without = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint });
+
+        Assert.NotNull(await withKey.GetRepositoryByRegistryPathAsync("quay.io", "rhel8/ubi"));
+        var error = await Assert.ThrowsAsync<PyxisTransportException>(() => without.GetRepositoryByRegistryPathAsync("quay.io", "rhel8/ubi"));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
+    }
+
+    [Fact]
     public async Task A_closed_port_becomes_PyxisTransportException()
     {
         using var client = new PyxisClient(new PyxisClientOptions { Endpoint = new Uri("http://127.0.0.1:9/graphql") });

@@ -52,6 +52,7 @@ public static class PyxisBatch
         {
             stop.Cancel();
             await Task.WhenAll(tasks).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            PyxisTelemetry.BatchItems.Record(tasks.Count);
         }
     }
 

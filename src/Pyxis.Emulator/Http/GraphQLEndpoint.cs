@@ -20,6 +20,13 @@ internal sealed class GraphQLEndpoint(GraphQL.Types.Schema schema, EmulatorOptio
         http.Response.Headers["trace_id"] = number.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
         try
         {
+            if (options.RequiredApiKey is { } key && http.Request.Headers["X-API-KEY"] != key)
+            {
+                http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                await http.Response.WriteAsync("{\"detail\":\"Unauthorized\"}");
+                return;
+            }
+
             var request = await Serializer.ReadAsync<GraphQLRequest>(http.Request.Body, http.RequestAborted);
             if (request?.Query is null)
             {
@@ -57,12 +64,27 @@ internal sealed class GraphQLEndpoint(GraphQL.Types.Schema schema, EmulatorOptio
             });
             documents.Remember(request.Query, result);
             http.Response.ContentType = "application/json";
+            if (fault is EmulatorFault.SlowBody slow)
+            {
+                await WriteSlowlyAsync(http, Serializer.Serialize(result), slow.Pause);
+                return;
+            }
+
             await Serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
         }
         finally
         {
             stats.End();
         }
+    }
+
+    private static async Task WriteSlowlyAsync(HttpContext http, string body, TimeSpan pause)
+    {
+        var half = body.Length / 2;
+        await http.Response.WriteAsync(body[..half], http.RequestAborted);
+        await http.Response.Body.FlushAsync(http.RequestAborted);
+        await Task.Delay(pause, http.RequestAborted);
+        await http.Response.WriteAsync(body[half..], http.RequestAborted);
     }
 
     private TimeSpan LatencyOf(EmulatorRequest request)
