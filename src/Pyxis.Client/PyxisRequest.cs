@@ -46,9 +46,26 @@ public abstract class PyxisRequest
     private string Redact(ISet<string> secrets)
     {
         using var document = System.Text.Json.JsonDocument.Parse(Variables);
-        var parts = document.RootElement.EnumerateObject()
-            .Select(p => System.Text.Json.JsonSerializer.Serialize(p.Name) + ":" + (secrets.Contains(p.Name) ? "\"***\"" : p.Value.GetRawText()));
-        return "{" + string.Join(",", parts) + "}";
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (secrets.Contains(property.Name))
+                {
+                    writer.WriteString(property.Name, "***");
+                }
+                else
+                {
+                    property.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <inheritdoc />
