@@ -4,4 +4,5 @@ using Pyxis.Cli.Commands;
 var root = new RootCommand("pyxis: the Pyxis SDK's command line (demo, emulator)");
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(EmulatorCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -46,7 +46,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.SecretVariables = options.SecretVariables;
-        using var activity = PyxisTelemetry.Source.StartActivity("pyxis " + request.OperationName, ActivityKind.Client);
+        using var activity = PyxisTelemetry.Source.HasListeners() ? PyxisTelemetry.Source.StartActivity("pyxis " + request.OperationName, ActivityKind.Client) : null;
         activity?.SetTag("graphql.operation.name", request.OperationName);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);
@@ -85,8 +85,8 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         for (var attempt = 0; ; attempt++)
         {
             LogStart(request.OperationName, attempt);
-            var body = await PyxisHttp.SendAsync(http, options, request, token, callerToken).ConfigureAwait(false);
-            if (attempt < options.ServerTimeoutRetries && PyxisHttp.IsServerTimeout(body))
+            using var body = await PyxisHttp.SendAsync(http, options, request, token, callerToken).ConfigureAwait(false);
+            if (attempt < options.ServerTimeoutRetries && PyxisHttp.IsServerTimeout(body.Span))
             {
                 var delay = options.ServerTimeoutDelay * Math.Pow(2, attempt);
                 LogServerTimeout(request.OperationName, request.TraceId, delay.TotalSeconds);
@@ -96,7 +96,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
                 continue;
             }
 
-            var data = ResponseReader.Read(request, body);
+            var data = ResponseReader.Read(request, body.Span);
             LogEnd(request.OperationName, request.TraceId);
             return data;
         }

@@ -1,32 +1,43 @@
 using System.CommandLine;
 using Pyxis.Emulator;
-using Spectre.Console;
 
 namespace Pyxis.Cli.Commands;
 
-/// <summary><c>pyxis emulator</c>: serves the Pyxis look-alike on loopback until Ctrl+C.</summary>
+/// <summary><c>pyxis emulator</c>: serves the Pyxis look-alike on loopback until Ctrl+C (or stdin closes, for child processes).</summary>
 internal static class EmulatorCommand
 {
+    public const string ReadyLine = "Pyxis emulator listening on ";
+
     public static Command Create()
     {
         var port = new Option<int>("--port") { Description = "Loopback port (0 = any free port)", DefaultValueFactory = _ => 0 };
-        var latency = new Option<int>("--latency") { Description = "Server think time per request, in ms", DefaultValueFactory = _ => 0 };
+        var latency = new Option<double>("--latency") { Description = "Server think time per request, in ms", DefaultValueFactory = _ => 0 };
+        var jitter = new Option<double>("--jitter") { Description = "Extra random think time, up to this many ms", DefaultValueFactory = _ => 0 };
+        var spread = new Option<string?>("--latency-spread") { Description = "Per-repository latency MIN:MAX in ms (overrides --latency for repository lookups)" };
         var faultRate = new Option<double>("--fault-rate") { Description = "Share of requests that fail (5xx, 429, resets, malformed JSON, Pyxis timeouts)", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "Seed of the catalog and the faults", DefaultValueFactory = _ => 42 };
-        var command = new Command("emulator", "Serve the Pyxis emulator on loopback") { port, latency, faultRate, seed };
+        var repositories = new Option<int>("--repositories") { Description = "Repositories in the catalog", DefaultValueFactory = _ => 60 };
+        var images = new Option<int>("--images-per-repository") { Description = "Images per repository", DefaultValueFactory = _ => 10 };
+        var untilStdinCloses = new Option<bool>("--until-stdin-closes") { Description = "Stop when standard input closes (for a parent process)" };
+        var command = new Command("emulator", "Serve the Pyxis emulator on loopback") { port, latency, jitter, spread, faultRate, seed, repositories, images, untilStdinCloses };
         command.SetAction(async (result, ct) =>
         {
-            await using var emulator = await PyxisEmulator.StartAsync(new EmulatorOptions
+            var options = new EmulatorOptions
             {
                 Port = result.GetValue(port),
                 Latency = TimeSpan.FromMilliseconds(result.GetValue(latency)),
+                Jitter = TimeSpan.FromMilliseconds(result.GetValue(jitter)),
                 Seed = result.GetValue(seed),
+                Repositories = result.GetValue(repositories),
+                ImagesPerRepository = result.GetValue(images),
                 FaultFor = result.GetValue(faultRate) is > 0 and var rate ? EmulatorFaultPlan.Mixed(rate, result.GetValue(seed)).Next : null,
-            }, ct);
-            AnsiConsole.MarkupLine($"Pyxis emulator listening on [green]{emulator.Endpoint}[/] ({emulator.Catalog.Repositories.Count} repositories, {emulator.Catalog.Images.Count} images). Ctrl+C stops it.");
+                LatencyFor = SpreadRule(result.GetValue(spread)),
+            };
+            await using var emulator = await PyxisEmulator.StartAsync(options, ct);
+            Console.WriteLine($"{ReadyLine}{emulator.Endpoint} ({emulator.Catalog.Repositories.Count} repositories, {emulator.Catalog.Images.Count} images). Ctrl+C stops it.");
             try
             {
-                await Task.Delay(Timeout.Infinite, ct);
+                await (result.GetValue(untilStdinCloses) ? Task.Run(() => Console.In.ReadToEnd(), ct) : Task.Delay(Timeout.Infinite, ct));
             }
             catch (OperationCanceledException)
             {
@@ -35,5 +46,16 @@ internal static class EmulatorCommand
             return 0;
         });
         return command;
+    }
+
+    private static Func<EmulatorRequest, TimeSpan?>? SpreadRule(string? spread)
+    {
+        if (spread?.Split(':') is not [var min, var max])
+        {
+            return null;
+        }
+
+        var (low, high) = (TimeSpan.FromMilliseconds(double.Parse(min, System.Globalization.CultureInfo.InvariantCulture)), TimeSpan.FromMilliseconds(double.Parse(max, System.Globalization.CultureInfo.InvariantCulture)));
+        return r => r.Variable("repository") is { } repository ? EmulatorLatency.ForRepository(repository, low, high) : null;
     }
 }

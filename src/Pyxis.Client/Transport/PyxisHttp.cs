@@ -1,18 +1,13 @@
-using System.Buffers;
-using System.Net.Http.Headers;
-using System.Text.Json;
 
 namespace Pyxis.Client;
 
 /// <summary>One GraphQL POST: builds the body, sends it, and turns HTTP failures into <see cref="PyxisTransportException"/>.</summary>
 internal static class PyxisHttp
 {
-    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
-
-    public static async Task<byte[]> SendAsync(HttpClient http, PyxisClientOptions options, PyxisRequest request, CancellationToken token, CancellationToken callerToken)
+    public static async Task<ResponseBody> SendAsync(HttpClient http, PyxisClientOptions options, PyxisRequest request, CancellationToken token, CancellationToken callerToken)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, options.Endpoint) { Content = BuildContent(request) };
-        message.Headers.UserAgent.ParseAdd(options.UserAgent);
+        using var message = new HttpRequestMessage(HttpMethod.Post, options.Endpoint) { Content = new GraphQLRequestContent(request) };
+        message.Headers.TryAddWithoutValidation("User-Agent", options.UserAgent);
         if (options.ApiKey is { } apiKey)
         {
             message.Headers.TryAddWithoutValidation("X-API-KEY", apiKey);
@@ -23,9 +18,10 @@ internal static class PyxisHttp
             using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             request.HttpStatus = (int)response.StatusCode;
             request.TraceId = response.Headers.TryGetValues("trace_id", out var ids) ? ids.FirstOrDefault() : null;
-            var body = await response.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode && !LooksLikeGraphQLErrors(body))
+            var body = await ResponseBody.ReadAsync(response.Content, token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode && !LooksLikeGraphQLErrors(body.Span))
             {
+                body.Dispose();
                 throw new PyxisTransportException(request, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}", response.StatusCode);
             }
 
@@ -54,28 +50,10 @@ internal static class PyxisHttp
     }
 
     /// <summary>Pyxis's own timeout against MongoDB arrives as a 200 with an error envelope; it is worth retrying.</summary>
-    public static bool IsServerTimeout(byte[] body) =>
-        body.AsSpan().IndexOf("unable to fetch data from MongoDB in time"u8) >= 0;
-
-    private static ByteArrayContent BuildContent(PyxisRequest request)
-    {
-        var buffer = new ArrayBufferWriter<byte>(request.Document.Length + request.Variables.Length + 64);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("query"u8, request.Document);
-            writer.WriteString("operationName"u8, request.OperationName);
-            writer.WritePropertyName("variables"u8);
-            writer.WriteRawValue(request.Variables.Span, skipInputValidation: true);
-            writer.WriteEndObject();
-        }
-
-        var content = new ByteArrayContent(buffer.WrittenSpan.ToArray());
-        content.Headers.ContentType = Json;
-        return content;
-    }
+    public static bool IsServerTimeout(ReadOnlySpan<byte> body) =>
+        body.IndexOf("unable to fetch data from MongoDB in time"u8) >= 0;
 
     // GraphQL servers answer validation errors with 4xx and a normal {"errors": [...]} body; those are GraphQL errors, not transport errors.
-    private static bool LooksLikeGraphQLErrors(byte[] body) =>
-        body.AsSpan().IndexOf("\"errors\""u8) >= 0;
+    private static bool LooksLikeGraphQLErrors(ReadOnlySpan<byte> body) =>
+        body.IndexOf("\"errors\""u8) >= 0;
 }

@@ -1,0 +1,32 @@
+using Pyxis.Client;
+
+namespace Pyxis.Cli.Bench;
+
+/// <summary>An out-of-process emulator and a client that counts its requests.</summary>
+internal sealed class BenchSession : IAsyncDisposable
+{
+    private readonly EmulatorProcess emulator;
+    private readonly HttpClient http;
+
+    private BenchSession(EmulatorProcess emulator, CountingHandler counter)
+    {
+        this.emulator = emulator;
+        Counter = counter;
+        http = new HttpClient(counter) { Timeout = Timeout.InfiniteTimeSpan };
+        Client = new PyxisClient(http, new PyxisClientOptions { Endpoint = emulator.Endpoint, Timeout = TimeSpan.FromMinutes(5) });
+    }
+
+    public PyxisClient Client { get; }
+
+    public CountingHandler Counter { get; }
+
+    public static async Task<BenchSession> StartAsync(string emulatorArguments, CancellationToken ct) =>
+        new(await EmulatorProcess.StartAsync(emulatorArguments, ct), new CountingHandler());
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        http.Dispose();
+        await emulator.DisposeAsync();
+    }
+}
