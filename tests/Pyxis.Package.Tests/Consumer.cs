@@ -1,0 +1,47 @@
+namespace Pyxis.Package.Tests;
+
+/// <summary>A throwaway project outside the repository (no Directory.Build.*), referencing only the packed package.</summary>
+internal static class Consumer
+{
+    public static string Create(PackedPackage package, string operations)
+    {
+        var directory = Directory.CreateTempSubdirectory("pyxis-consumer-").FullName;
+        File.WriteAllText(Path.Combine(directory, "NuGet.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="pyxis-local" value="{package.Feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <AnalysisMode>All</AnalysisMode>
+                <RootNamespace>Consumer</RootNamespace>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Pyxis.Client" Version="{package.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Operations.graphql"), operations);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), """
+            using System.Globalization;
+            using Pyxis.Client;
+
+            using var client = new PyxisClient();
+            Func<IPyxisClient, string, CancellationToken, Task<Consumer.LatestUbiQuery.ContainerRepository?>> own = Consumer.PyxisOperations.LatestUbiAsync;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LatestUbi:{Consumer.LatestUbiQuery.Document.Split('\n')[0]}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"curated:{GetRepositoryByRegistryPathQuery.OperationName} {own.Method.Name}"));
+            """);
+        return directory;
+    }
+}

@@ -1,0 +1,70 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+
+namespace Pyxis.Package.Tests;
+
+/// <summary>The one NuGet package users install: its layout, and a consumer built strictly from it.</summary>
+public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPackage>
+{
+    [Fact]
+    public void The_package_holds_runtime_generator_parser_schema_and_MSBuild_wiring()
+    {
+        using var zip = ZipFile.OpenRead(package.Path);
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+
+        Assert.Contains("lib/net10.0/Pyxis.Client.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/Pyxis.Generators.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/GraphQLParser.dll", entries);
+        Assert.Contains("buildTransitive/Pyxis.Client.props", entries);
+        Assert.Contains("buildTransitive/Pyxis.Client.GeneratorOptions.props", entries);
+        Assert.Contains("buildTransitive/pyxis.graphql", entries);
+
+        var nuspec = XDocument.Load(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        var dependencies = nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToList();
+        Assert.Contains("Microsoft.Extensions.Http.Resilience", dependencies);
+        Assert.DoesNotContain("GraphQL-Parser", dependencies);
+        Assert.DoesNotContain(dependencies, d => d.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_consumer_gets_typed_methods_for_its_own_operations_and_builds_warning_free()
+    {
+        var consumer = Consumer.Create(package, """
+            query LatestUbi($repository: String!) {
+              get_repository_by_registry_path(registry: "registry.access.redhat.com", repository: $repository) {
+                data { repository published }
+                error { status detail }
+              }
+            }
+            """);
+        try
+        {
+            var (code, output) = DotNet.Run(consumer, "run");
+
+            Assert.True(code == 0, output);
+            Assert.Contains("LatestUbi:query LatestUbi($repository: String!)", output, StringComparison.Ordinal);
+            Assert.Contains("curated:GetRepositoryByRegistryPath", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(consumer, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_consumer_operation_with_a_typo_fails_the_build_at_its_line_and_column()
+    {
+        var consumer = Consumer.Create(package, "query LatestUbi {\n  get_repository_by_registry_path(registry: \"r\", repository: \"x\") {\n    data { repositoryy }\n  }\n}");
+        try
+        {
+            var (code, output) = DotNet.Run(consumer, "build");
+
+            Assert.NotEqual(0, code);
+            Assert.Contains("Operations.graphql(3,12): error PYX005: Field 'repositoryy' does not exist on type 'ContainerRepository'", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(consumer, recursive: true);
+        }
+    }
+}

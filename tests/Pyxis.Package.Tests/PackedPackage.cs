@@ -1,0 +1,39 @@
+namespace Pyxis.Package.Tests;
+
+/// <summary>Packs Pyxis.Client once per test run into a private feed, with a version no cache has seen.</summary>
+public sealed class PackedPackage : IDisposable
+{
+    public PackedPackage()
+    {
+        Feed = Directory.CreateTempSubdirectory("pyxis-feed-").FullName;
+        Version = $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+        var configuration = AppContext.BaseDirectory.Contains($"{System.IO.Path.DirectorySeparatorChar}Release{System.IO.Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var (code, output) = DotNet.Run(Root, $"pack src/Pyxis.Client --no-build -c {configuration} -o \"{Feed}\" -p:PackageVersion={Version}");
+        Assert.True(code == 0, output);
+        Path = System.IO.Path.Combine(Feed, $"Pyxis.Client.{Version}.nupkg");
+        Assert.True(File.Exists(Path), output);
+    }
+
+    public static string Root { get; } = FindRoot();
+
+    public string Feed { get; }
+
+    public string Version { get; }
+
+    public string Path { get; }
+
+    public void Dispose() => Directory.Delete(Feed, recursive: true);
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "PyxisSdk.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("PyxisSdk.sln not found");
+    }
+}
