@@ -10,11 +10,11 @@ public sealed class BatchTests
     [Fact]
     public async Task Items_arrive_in_completion_order_not_input_order()
     {
-        // Later inputs answer sooner: 6 boards at 720, 600, … 120 ms; gaps wide enough for a busy 2-core runner.
+        // Later inputs answer sooner: 6 boards at 1500, 1200, … 0 ms; 300 ms gaps hold even on a busy 2-core runner.
         var order = new Dictionary<string, int>();
         await using var session = await EmulatorSession.StartAsync(new EmulatorOptions
         {
-            LatencyFor = r => r.Variable("repository") is { } repo && order.TryGetValue(repo, out var i) ? TimeSpan.FromMilliseconds(720 - 120 * i) : null,
+            LatencyFor = r => r.Variable("repository") is { } repo && order.TryGetValue(repo, out var i) ? TimeSpan.FromMilliseconds(1500 - 300 * i) : null,
         });
         var paths = session.Paths(6);
         for (var i = 0; i < paths.Length; i++) order[paths[i].Repository] = i;

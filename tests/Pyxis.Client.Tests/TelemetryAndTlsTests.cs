@@ -5,6 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace Pyxis.Client.Tests;
 
+[Collection(SerialCollection.Name)]
 public sealed class TelemetryAndTlsTests
 {
     [Fact]
