@@ -22,8 +22,8 @@ internal static class DemoReport
         var outcome = board.Error is not null ? $"[red]failed: {Markup.Escape(board.Error.Message)}[/]"
             : board.Result is null ? "[grey]not found (404 → null)[/]"
             : $"published={board.Result.Published}";
-        var skip = skipped(board) ? " [grey](skipped)[/]" : string.Empty;
-        return $"  {board.FinishedAt.TotalMilliseconds,6:0} ms  board #{board.Index + 1,-3} {Markup.Escape(board.Registry + "/" + board.Path),-48} {outcome}{skip}";
+        var skip = skipped(board) ? (board.Result is null ? " [grey](skipped)[/]" : " [grey](skipped: deprecated)[/]") : string.Empty;
+        return $"  {board.FinishedAt.TotalMilliseconds,6:0} ms  board #{board.Index + 1,-3} {Markup.Escape(board.Registry + "/" + board.Path),-40} {outcome}{skip}";
     }
 
     public static void Results(IReadOnlyList<Board> boards, Func<Board, bool> skipped)
