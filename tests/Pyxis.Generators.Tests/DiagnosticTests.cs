@@ -57,6 +57,26 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void One_response_key_with_different_arguments_is_PYX020_naming_both()
+    {
+        var output = GeneratorHarness.Run(TestSchema.Text, (Op, "query Q {\n  count(kind: CONTAINER)\n  count(kind: OPERATOR_BUNDLE)\n}"));
+
+        var diagnostic = Assert.Single(output.Diagnostics);
+        Assert.Equal("PYX020", diagnostic.Id);
+        Assert.Equal(2, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("'count(kind: CONTAINER)' and 'count(kind: OPERATOR_BUNDLE)'", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_field_with_the_same_arguments_written_twice_merges_quietly()
+    {
+        var output = GeneratorHarness.Run(TestSchema.Text, (Op, "query Q { count(kind: CONTAINER) count(kind: CONTAINER) }"));
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+    }
+
+    [Fact]
     public void Operations_without_a_schema_report_PYX002_instead_of_guessing()
     {
         var driver = GeneratorHarness.CreateDriver([(Op, "query Q { a }")]).RunGenerators(GeneratorHarness.CreateCompilation());

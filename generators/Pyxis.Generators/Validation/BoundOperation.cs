@@ -15,6 +15,9 @@ internal sealed class BoundField(string responseKey, FieldDef field)
     /// <summary>Under <c>@include</c>/<c>@skip</c>: the server may leave it out, so its C# type is nullable.</summary>
     public bool Conditional { get; set; }
 
+    /// <summary>The arguments as canonical text; two selections of one response key must agree on them.</summary>
+    public string ArgumentsText { get; set; } = string.Empty;
+
     /// <summary>Arguments given as variables: argument name → variable name (pagination reads page/page_size).</summary>
     public Dictionary<string, string> VariableArguments { get; } = new();
 }

@@ -69,7 +69,7 @@ internal static class SelectionValidator
 
         var conditional = DirectiveValidator.CheckField(context, field.Directives);
         ArgumentValidator.Check(context, parent, definition, field);
-        var bound = new BoundField(field.Alias?.Name.StringValue ?? name, definition) { Conditional = conditional };
+        var bound = new BoundField(field.Alias?.Name.StringValue ?? name, definition) { Conditional = conditional, ArgumentsText = ArgumentText.Of(field) };
         foreach (var argument in field.Arguments?.Items ?? [])
         {
             if (argument.Value is GraphQLVariable variable)
@@ -169,9 +169,10 @@ internal static class SelectionValidator
             return;
         }
 
-        if (existing.Field.Name != field.Field.Name)
+        if (existing.Field.Name != field.Field.Name || existing.ArgumentsText != field.ArgumentsText)
         {
-            context.Report(DiagnosticCatalog.ConflictingSelection, where, field.ResponseKey, existing.Field.Name, field.Field.Name);
+            // The server would refuse the document (spec: overlapping fields can be merged); say so at build time.
+            context.Report(DiagnosticCatalog.ConflictingSelection, where, field.ResponseKey, existing.Field.Name + existing.ArgumentsText, field.Field.Name + field.ArgumentsText);
             return;
         }
 
