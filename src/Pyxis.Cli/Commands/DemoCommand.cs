@@ -12,7 +12,7 @@ internal static class DemoCommand
         var latency = new Option<int>("--latency") { Description = "Server think time per request, in ms", DefaultValueFactory = _ => 55 };
         var jitter = new Option<int>("--jitter") { Description = "Extra random server time per request, up to this many ms", DefaultValueFactory = _ => 15 };
         var concurrency = new Option<int>("--concurrency") { Description = "Most requests in flight at once (default: all)", DefaultValueFactory = _ => 0 };
-        var endpoint = new Option<Uri?>("--endpoint") { Description = "Play against this Pyxis endpoint instead of the embedded emulator" };
+        var endpoint = UriOption.Create("--endpoint", "Play against this Pyxis endpoint instead of the embedded emulator");
         var command = new Command("demo", "Sequential vs completion-ordered lookups: 24 boards finish in the time of one") { count, latency, jitter, concurrency, endpoint };
         command.SetAction((result, ct) => new ChessExhibition(new ExhibitionSettings(
             result.GetValue(count),

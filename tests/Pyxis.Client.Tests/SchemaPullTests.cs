@@ -1,0 +1,86 @@
+using GraphQLParser;
+using GraphQLParser.AST;
+
+namespace Pyxis.Client.Tests;
+
+/// <summary><c>pyxis schema pull</c>: introspection of a live server printed back as SDL the generator can read.</summary>
+public sealed class SchemaPullTests
+{
+    [Fact]
+    public async Task The_pulled_schema_has_every_type_field_argument_and_enum_value_of_the_served_one()
+    {
+        await using var session = await EmulatorSession.StartAsync();
+
+        var pulled = await session.Client.PullSdlAsync();
+
+        var original = Shape(File.ReadAllText(Path.Combine(RepositoryRoot(), "schema", "pyxis.graphql")));
+        var roundTrip = Shape(pulled);
+        Assert.True(original.Count > 4000, $"only {original.Count} facts in the original");
+        Assert.Empty(original.Except(roundTrip));
+        Assert.Empty(roundTrip.Except(original));
+        Assert.Contains("@deprecated(reason: \"Deprecated\")", pulled, StringComparison.Ordinal);
+    }
+
+    // Every type, field (with its type), argument (with type and default) and enum value as one line each.
+    private static HashSet<string> Shape(string sdl)
+    {
+        var facts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var definition in Parser.Parse(sdl).Definitions)
+        {
+            switch (definition)
+            {
+                case GraphQLObjectTypeDefinition o:
+                    foreach (var f in o.Fields?.Items ?? [])
+                    {
+                        facts.Add($"{o.Name.StringValue}.{f.Name.StringValue}: {Print(f.Type)}");
+                        foreach (var a in f.Arguments?.Items ?? [])
+                        {
+                            facts.Add($"{o.Name.StringValue}.{f.Name.StringValue}({a.Name.StringValue}: {Print(a.Type)} = {a.DefaultValue is not null})");
+                        }
+                    }
+
+                    break;
+                case GraphQLInputObjectTypeDefinition i:
+                    foreach (var f in i.Fields?.Items ?? [])
+                    {
+                        facts.Add($"input {i.Name.StringValue}.{f.Name.StringValue}: {Print(f.Type)}");
+                    }
+
+                    break;
+                case GraphQLEnumTypeDefinition e:
+                    foreach (var v in e.Values?.Items ?? [])
+                    {
+                        facts.Add($"enum {e.Name.StringValue}.{v.Name.StringValue}");
+                    }
+
+                    break;
+                case GraphQLScalarTypeDefinition s:
+                    facts.Add($"scalar {s.Name.StringValue}");
+                    break;
+            }
+        }
+
+        return facts;
+    }
+
+    private static string Print(GraphQLType type) => type switch
+    {
+        GraphQLNonNullType n => Print(n.Type) + "!",
+        GraphQLListType l => "[" + Print(l.Type) + "]",
+        GraphQLNamedType t => t.Name.StringValue,
+        _ => "?",
+    };
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PyxisSdk.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("PyxisSdk.sln not found");
+    }
+}
