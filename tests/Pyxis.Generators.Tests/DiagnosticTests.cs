@@ -99,6 +99,17 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void Two_schema_files_are_PYX026_naming_both_instead_of_a_silent_choice()
+    {
+        var output = GeneratorHarness.Run(TestSchema.Text, ("/project/other.schema.graphql", TestSchema.Text), (Op, "query Q { count(kind: CONTAINER) }"));
+
+        var diagnostic = Assert.Single(output.Diagnostics);
+        Assert.Equal("PYX026", diagnostic.Id);
+        Assert.Contains("/project/other.schema.graphql", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains(GeneratorHarness.SchemaPath, diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_schema_syntax_error_is_PYX001_in_the_schema_file()
     {
         var output = GeneratorHarness.Run("type Query {\n  a: String\n", (Op, "query Q { a }"));

@@ -36,6 +36,8 @@ internal static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor FragmentCycle = Error("PYX025", "Fragment cycle", "Fragment '{0}' spreads itself");
 
+    public static readonly DiagnosticDescriptor SeveralSchemas = Error("PYX026", "More than one schema", "More than one schema file: {0}; keep one, or mark the one to use with PyxisRole=\"Schema\" and rename the others");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = typeof(DiagnosticCatalog)
         .GetFields()
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

@@ -20,6 +20,13 @@ internal static class SchemaSelector
         }
 
         var text = SourceText.From(file.Content);
+        if (schemaFiles.Length > 1)
+        {
+            var names = string.Join(", ", schemaFiles.Select(f => f.Path).OrderBy(p => p, StringComparer.Ordinal));
+            var diagnostic = new DiagnosticInfo(DiagnosticCatalog.SeveralSchemas.Id, LocationInfo.From(file.Path, text, 0, 0), new[] { names }.ToEquatableArray());
+            return new SchemaModel(file.Path, file.Content, new(), null, null, new[] { diagnostic }.ToEquatableArray());
+        }
+
         try
         {
             return SchemaParser.Parse(file.Path, text);
