@@ -3,7 +3,6 @@ using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using Pyxis.Generators;
 
 namespace Pyxis.Benchmarks;
@@ -23,9 +22,9 @@ public class GeneratorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = FindRoot();
+        var root = Pyxis.Testing.RepositoryRoot.Path;
         files = Directory.GetFiles(Path.Combine(root, "schema"), "*.graphql", SearchOption.AllDirectories)
-            .Select(p => (AdditionalText)new FileText(p, File.ReadAllText(p)))
+            .Select(p => (AdditionalText)new Pyxis.Testing.InMemoryAdditionalText(p, File.ReadAllText(p)))
             .ToArray();
         compilation = CSharpCompilation.Create("Bench", [CSharpSyntaxTree.ParseText("class Existing { }")], Net100.References.All);
         edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Unrelated { }"));
@@ -44,28 +43,6 @@ public class GeneratorBenchmarks
         new CSharpParseOptions(LanguageVersion.Latest),
         new Options(),
         new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PyxisSdk.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PyxisSdk.sln not found");
-    }
-
-    private sealed class FileText(string path, string text) : AdditionalText
-    {
-        private readonly SourceText source = SourceText.From(text);
-
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => source;
-    }
 
     private sealed class Options : AnalyzerConfigOptionsProvider
     {

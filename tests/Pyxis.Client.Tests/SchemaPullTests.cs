@@ -13,7 +13,7 @@ public sealed class SchemaPullTests
 
         var pulled = await session.Client.PullSdlAsync();
 
-        var original = Shape(File.ReadAllText(Path.Combine(RepositoryRoot(), "schema", "pyxis.graphql")));
+        var original = Shape(File.ReadAllText(Path.Combine(Pyxis.Testing.RepositoryRoot.Path, "schema", "pyxis.graphql")));
         var roundTrip = Shape(pulled);
         Assert.True(original.Count > 4000, $"only {original.Count} facts in the original");
         Assert.Empty(original.Except(roundTrip));
@@ -70,17 +70,4 @@ public sealed class SchemaPullTests
         GraphQLNamedType t => t.Name.StringValue,
         _ => "?",
     };
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PyxisSdk.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PyxisSdk.sln not found");
-    }
 }

@@ -1,3 +1,4 @@
+using Pyxis.Testing;
 using Pyxis.Generators.Tests.Infrastructure;
 
 namespace Pyxis.Generators.Tests;

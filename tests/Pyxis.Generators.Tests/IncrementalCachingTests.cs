@@ -1,3 +1,4 @@
+using Pyxis.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Pyxis.Generators.Tests.Infrastructure;

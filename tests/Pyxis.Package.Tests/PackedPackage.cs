@@ -14,7 +14,7 @@ public sealed class PackedPackage : IDisposable
         Assert.True(File.Exists(Path), output);
     }
 
-    public static string Root { get; } = FindRoot();
+    public static string Root => Pyxis.Testing.RepositoryRoot.Path;
 
     public string Feed { get; }
 
@@ -23,17 +23,4 @@ public sealed class PackedPackage : IDisposable
     public string Path { get; }
 
     public void Dispose() => Directory.Delete(Feed, recursive: true);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "PyxisSdk.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PyxisSdk.sln not found");
-    }
 }

@@ -1,3 +1,4 @@
+using Pyxis.Testing;
 using System.Collections.Immutable;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;

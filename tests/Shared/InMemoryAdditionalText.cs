@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace Pyxis.Generators.Tests.Infrastructure;
+namespace Pyxis.Testing;
 
 internal sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
 {
