@@ -36,8 +36,6 @@ internal sealed class SchemaModel : IEquatable<SchemaModel>
 
     public bool IsUsable => QueryType is not null && Diagnostics.Count == 0;
 
-    public int TypeCount => types.Count;
-
     public TypeDef? Find(string name) => types.TryGetValue(name, out var type) ? type : null;
 
     public bool Equals(SchemaModel? other) => other is not null && Path == other.Path && string.Equals(Text, other.Text, StringComparison.Ordinal);

@@ -23,8 +23,6 @@ internal sealed record TypeRef(string Name, bool NonNull, TypeRef? Item)
 
     public static TypeRef List(TypeRef item, bool nonNull = false) => new(string.Empty, nonNull, item);
 
-    public TypeRef AsNullable() => this with { NonNull = false };
-
     public override string ToString()
     {
         var text = new StringBuilder();

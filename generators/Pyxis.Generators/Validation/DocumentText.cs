@@ -15,10 +15,9 @@ internal static class DocumentText
     public const char IndexMarker = '\u0001';
 
     // The wire document is the operation's own text plus the fragments it uses, so what is sent is what was checked.
-    public static string Build(ValidationContext context, string content, GraphQLOperationDefinition operation)
+    public static string Build(string content, GraphQLOperationDefinition operation, string fragments)
     {
         var document = new StringBuilder(Slice(content, operation.Location.Start, operation.SelectionSet));
-        var fragments = Fragments(context);
         return fragments.Length == 0 ? document.ToString() : document.Append('\n').Append(fragments).ToString();
     }
 
@@ -26,14 +25,13 @@ internal static class DocumentText
     /// The single root field with each <c>$variable</c> renamed <c>$variable__N</c>, so N copies can share one
     /// document under aliases. Null when that is impossible: several root fields, or variables used inside fragments.
     /// </summary>
-    public static AliasSpec? AliasTemplate(ValidationContext context, string content, GraphQLOperationDefinition operation)
+    public static AliasSpec? AliasTemplate(string content, GraphQLOperationDefinition operation, string fragments)
     {
         if (operation.SelectionSet.Selections is not [GraphQLField field] || field.SelectionSet is null)
         {
             return null;
         }
 
-        var fragments = Fragments(context);
         if (Tokens(fragments, 0, fragments.Length).Any(t => t.Kind == TokenKind.DOLLAR))
         {
             return null;
@@ -57,7 +55,8 @@ internal static class DocumentText
         return new AliasSpec(template.ToString().Replace("\r\n", "\n"), variables, fragments);
     }
 
-    private static string Fragments(ValidationContext context) =>
+    /// <summary>The text of the fragments the operation just checked uses, in first-use order.</summary>
+    public static string Fragments(ValidationContext context) =>
         string.Join("\n", context.UsedFragments.Select(f => Slice(f.Content, f.Definition.Location.Start, f.Definition.SelectionSet)));
 
     // A definition ends at the brace closing its selection set. GraphQL-Parser's own End runs over a

@@ -61,9 +61,10 @@ internal static class OperationValidator
         var fields = SelectionValidator.BindSelectionSet(context, root, operation.SelectionSet, new List<string>());
         ReportUnusedVariables(context, operation);
         var name = operation.Name?.StringValue ?? "Unnamed";
-        var bound = new BoundOperation(name, kind, root, DocumentText.Build(context, content, operation))
+        var fragments = DocumentText.Fragments(context);
+        var bound = new BoundOperation(name, kind, root, DocumentText.Build(content, operation, fragments))
         {
-            Alias = kind == "query" ? DocumentText.AliasTemplate(context, content, operation) : null,
+            Alias = kind == "query" ? DocumentText.AliasTemplate(content, operation, fragments) : null,
         };
         bound.Variables.AddRange(context.DeclaredVariables.Values);
         bound.Fields.AddRange(fields);
