@@ -28,6 +28,12 @@ public sealed class EmulatorOptions
     public Func<EmulatorRequest, TimeSpan?>? LatencyFor { get; set; }
 
     /// <summary>
+    /// Awaited after the latency and before the request is answered. Tests use it to decide exactly when each
+    /// response leaves the server instead of relying on wall-clock gaps that a busy machine can close.
+    /// </summary>
+    public Func<EmulatorRequest, CancellationToken, Task>? AnswerWhen { get; set; }
+
+    /// <summary>
     /// A fault for one root field call (one alias of a batched request): <see cref="EmulatorFault.PyxisError"/>
     /// answers that field with an error envelope, <see cref="EmulatorFault.GraphQLError"/> makes it a GraphQL error
     /// with the field's path. Null answers normally.

@@ -10,19 +10,24 @@ public sealed class BatchTests
     [Fact]
     public async Task Items_arrive_in_completion_order_not_input_order()
     {
-        // Later inputs answer sooner: 6 boards at 1500, 1200, … 0 ms; 300 ms gaps hold even on a busy 2-core runner.
-        var order = new Dictionary<string, int>();
+        // The server answers board 5 first, then 4, … 0, each only once the previous one has reached the caller:
+        // the stream must hand over each item while every earlier input is still pending.
+        var gates = new ResponseGates();
         await using var session = await EmulatorSession.StartAsync(new EmulatorOptions
         {
-            LatencyFor = r => r.Variable("repository") is { } repo && order.TryGetValue(repo, out var i) ? TimeSpan.FromMilliseconds(1500 - 300 * i) : null,
+            AnswerWhen = (r, ct) => gates.WaitAsync(r.Variable("repository"), ct),
         });
         var paths = session.Paths(6);
-        for (var i = 0; i < paths.Length; i++) order[paths[i].Repository] = i;
+        gates.Release(paths[^1].Repository);
 
         var arrived = new List<int>();
         await foreach (var item in session.Client.GetRepositoriesByRegistryPathAsync(paths, new BatchOptions { MaxConcurrency = 6 }))
         {
             arrived.Add(item.Index);
+            if (item.Index > 0)
+            {
+                gates.Release(paths[item.Index - 1].Repository);
+            }
         }
 
         Assert.Equal(Enumerable.Range(0, 6).Reverse(), arrived);
@@ -111,17 +116,32 @@ public sealed class BatchTests
     [Fact]
     public async Task The_input_order_variant_yields_in_input_order_while_running_concurrently()
     {
-        var latency = new[] { 300, 10, 200, 10, 100 };
-        var items = new List<int>();
-        var clock = Stopwatch.StartNew();
-
-        await foreach (var item in PyxisBatch.InInputOrder(Enumerable.Range(0, 5), async (i, ct) => { await Task.Delay(latency[i], ct); return i * 10; }))
+        // Input 0 finishes only after all five have started, so a sequential runner would never finish it.
+        var started = 0;
+        var allStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<int> Operation(int i, CancellationToken ct)
         {
-            items.Add(item.Value);
+            if (Interlocked.Increment(ref started) == 5)
+            {
+                allStarted.TrySetResult();
+            }
+
+            if (i == 0)
+            {
+                await allStarted.Task.WaitAsync(TimeSpan.FromSeconds(10), ct);
+            }
+
+            return i * 10;
         }
 
-        Assert.Equal([0, 10, 20, 30, 40], items);
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromMilliseconds(latency.Sum() - 100));
+        var items = new List<BatchItem<int, int>>();
+        await foreach (var item in PyxisBatch.InInputOrder(Enumerable.Range(0, 5), Operation))
+        {
+            items.Add(item);
+        }
+
+        Assert.All(items, i => Assert.Null(i.Exception));
+        Assert.Equal([0, 10, 20, 30, 40], items.Select(i => i.Value));
     }
 
     [Fact]

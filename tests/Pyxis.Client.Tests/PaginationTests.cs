@@ -21,13 +21,22 @@ public sealed class PaginationTests
     [Fact]
     public async Task The_unordered_variant_yields_each_page_as_it_arrives()
     {
-        // Page 1 is slow: in arrival order its items come last.
+        // Page 1 is held until every other page has been yielded: in arrival order its items come last.
+        var gates = new ResponseGates();
         await using var session = await EmulatorSession.StartAsync(new EmulatorOptions
         {
-            LatencyFor = r => r.Variable("page") == "1" ? TimeSpan.FromMilliseconds(400) : TimeSpan.FromMilliseconds(10),
+            AnswerWhen = (r, ct) => r.Variable("page") == "1" ? gates.WaitAsync("page 1", ct) : Task.CompletedTask,
         });
 
-        var images = await session.Client.FindImagesAllAsync(pageSize: 100, paging: new PyxisPaging { MaxConcurrency = 6, Ordered = false }).ToListAsync();
+        var images = new List<FindImagesQuery.ContainerImage?>();
+        await foreach (var image in session.Client.FindImagesAllAsync(pageSize: 100, paging: new PyxisPaging { MaxConcurrency = 6, Ordered = false }))
+        {
+            images.Add(image);
+            if (images.Count == 500)
+            {
+                gates.Release("page 1");
+            }
+        }
 
         var ids = session.Catalog().Images.Ids().ToList();
         Assert.Equal(ids.Order(), images.Select(i => i!.Id!).Order());

@@ -37,6 +37,11 @@ internal sealed class GraphQLEndpoint(GraphQL.Types.Schema schema, EmulatorOptio
 
             var info = new EmulatorRequest(number, request.OperationName, request.Variables ?? new Inputs(new Dictionary<string, object?>()));
             await Task.Delay(LatencyOf(info), http.RequestAborted);
+            if (options.AnswerWhen is { } gate)
+            {
+                await gate(info, http.RequestAborted);
+            }
+
             var fault = options.FaultFor?.Invoke(info);
             if (await TryFailAsync(http, fault))
             {
