@@ -18,7 +18,10 @@ public sealed class EmulatorOptions
     /// <summary>How many images each repository holds.</summary>
     public int ImagesPerRepository { get; set; } = 10;
 
-    /// <summary>Time every request waits before it is answered (Pyxis's own think time).</summary>
+    /// <summary>
+    /// Time from a request's arrival to its answer (Pyxis's own think time). The emulator's execution runs inside
+    /// this window, soonest-due first, so on a shared machine a fan-out's rounds take the latency asked for.
+    /// </summary>
     public TimeSpan Latency { get; set; }
 
     /// <summary>Up to this much extra wait, drawn per request from the seeded random source.</summary>

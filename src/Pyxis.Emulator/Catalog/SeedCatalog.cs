@@ -15,6 +15,8 @@ public sealed class SeedCatalog
     private static readonly string[] Components = ["ubi", "ubi-minimal", "nodejs-18", "python-311", "httpd-24", "postgresql-15", "nginx-122", "openjdk-17", "ruby-31", "php-81"];
     private static readonly string[] Architectures = ["amd64", "arm64", "ppc64le", "s390x"];
 
+    private readonly Dictionary<(string Registry, string Repository), Dictionary<string, object?>> byPath;
+
     public SeedCatalog(int seed = 42, int repositoryCount = 60, int imagesPerRepository = 10)
     {
         var random = new Random(seed);
@@ -32,11 +34,16 @@ public sealed class SeedCatalog
 
         Repositories = repositories;
         Images = images;
+        byPath = repositories.ToDictionary(r => ((string)r["registry"]!, (string)r["repository"]!));
     }
 
     public IReadOnlyList<Dictionary<string, object?>> Repositories { get; }
 
     public IReadOnlyList<Dictionary<string, object?>> Images { get; }
+
+    /// <summary>The repository at a registry path, or null; the emulator's hottest lookup, so it is indexed.</summary>
+    public Dictionary<string, object?>? FindRepository(string? registry, string? repository) =>
+        registry is not null && repository is not null && byPath.TryGetValue((registry, repository), out var found) ? found : null;
 
     /// <summary>The (registry, repository) pairs of the first <paramref name="count"/> repositories.</summary>
     public IEnumerable<(string Registry, string Repository)> RepositoryPaths(int count) =>

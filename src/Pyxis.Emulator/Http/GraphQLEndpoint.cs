@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GraphQL;
 using GraphQL.SystemTextJson;
 using GraphQL.Transport;
@@ -6,12 +7,13 @@ using Pyxis.Emulator.Schema;
 
 namespace Pyxis.Emulator.Http;
 
-/// <summary>The HTTP side: reads a GraphQL POST, waits the configured latency, injects faults, executes.</summary>
+/// <summary>The HTTP side: reads a GraphQL POST, injects faults, executes, and answers once the configured latency has passed.</summary>
 internal sealed class GraphQLEndpoint(GraphQL.Types.Schema schema, EmulatorOptions options, EmulatorStats stats)
 {
     private static readonly GraphQLSerializer Serializer = new();
     private readonly DocumentExecuter executer = new();
     private readonly ValidatedDocumentCache documents = new();
+    private readonly ExecutionQueue executions = new(Environment.ProcessorCount);
     private readonly Random jitter = new(options.Seed);
 
     public async Task HandleAsync(HttpContext http)
@@ -36,38 +38,22 @@ internal sealed class GraphQLEndpoint(GraphQL.Types.Schema schema, EmulatorOptio
             }
 
             var info = new EmulatorRequest(number, request.OperationName, request.Variables ?? new Inputs(new Dictionary<string, object?>()));
-            await Task.Delay(LatencyOf(info), http.RequestAborted);
-            if (options.AnswerWhen is { } gate)
-            {
-                await gate(info, http.RequestAborted);
-            }
-
+            // Latency runs from arrival to answer and the execution happens inside it, as a real server's think
+            // time includes its own work; adding it on top made every round of a wide fan-out slower than asked.
+            var latency = LatencyOf(info);
+            var dueAt = Stopwatch.GetTimestamp() + (long)(latency.TotalSeconds * Stopwatch.Frequency);
+            var due = Task.Delay(latency, http.RequestAborted);
             var fault = options.FaultFor?.Invoke(info);
-            if (await TryFailAsync(http, fault))
+            if (fault is EmulatorFault.HttpStatus or EmulatorFault.MalformedJson or EmulatorFault.GraphQLError or EmulatorFault.ConnectionReset)
             {
+                await WaitForAnswerAsync(http, info, due);
+                await FailAsync(http, fault);
                 return;
             }
 
-            var cached = documents.Find(request.Query);
-            var result = await executer.ExecuteAsync(o =>
-            {
-                o.Schema = schema;
-                o.Query = request.Query;
-                o.Document = cached;
-                o.OperationName = request.OperationName;
-                o.Variables = request.Variables;
-                o.CancellationToken = http.RequestAborted;
-                if (fault is not null)
-                {
-                    o.UserContext[RootResolvers.FaultKey] = fault;
-                }
-
-                if (options.FieldFaultFor is { } fieldFault)
-                {
-                    o.UserContext[RootResolvers.FieldFaultKey] = fieldFault;
-                }
-            });
+            var result = await executions.RunAsync(dueAt, () => ExecuteAsync(request, fault, http.RequestAborted), http.RequestAborted);
             documents.Remember(request.Query, result);
+            await WaitForAnswerAsync(http, info, due);
             http.Response.ContentType = "application/json";
             if (fault is EmulatorFault.SlowBody slow)
             {
@@ -80,6 +66,35 @@ internal sealed class GraphQLEndpoint(GraphQL.Types.Schema schema, EmulatorOptio
         finally
         {
             stats.End();
+        }
+    }
+
+    private Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, EmulatorFault? fault, CancellationToken cancellationToken) =>
+        executer.ExecuteAsync(o =>
+        {
+            o.Schema = schema;
+            o.Query = request.Query;
+            o.Document = documents.Find(request.Query!);
+            o.OperationName = request.OperationName;
+            o.Variables = request.Variables;
+            o.CancellationToken = cancellationToken;
+            if (fault is not null)
+            {
+                o.UserContext[RootResolvers.FaultKey] = fault;
+            }
+
+            if (options.FieldFaultFor is { } fieldFault)
+            {
+                o.UserContext[RootResolvers.FieldFaultKey] = fieldFault;
+            }
+        });
+
+    private async Task WaitForAnswerAsync(HttpContext http, EmulatorRequest request, Task due)
+    {
+        await due;
+        if (options.AnswerWhen is { } gate)
+        {
+            await gate(request, http.RequestAborted);
         }
     }
 
@@ -106,7 +121,7 @@ internal sealed class GraphQLEndpoint(GraphQL.Types.Schema schema, EmulatorOptio
         return latency;
     }
 
-    private static async Task<bool> TryFailAsync(HttpContext http, EmulatorFault? fault)
+    private static async Task FailAsync(HttpContext http, EmulatorFault fault)
     {
         switch (fault)
         {
@@ -118,20 +133,20 @@ internal sealed class GraphQLEndpoint(GraphQL.Types.Schema schema, EmulatorOptio
                 }
 
                 await http.Response.WriteAsync("<html>Service unavailable</html>");
-                return true;
+                return;
             case EmulatorFault.MalformedJson:
                 http.Response.ContentType = "application/json";
                 await http.Response.WriteAsync("{\"data\": {\"get_repository_by_registry_path\": {\"data\": ");
-                return true;
+                return;
             case EmulatorFault.GraphQLError error:
                 http.Response.ContentType = "application/json";
                 await http.Response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(new { errors = new[] { new { message = error.Message } } }));
-                return true;
+                return;
             case EmulatorFault.ConnectionReset:
                 http.Abort();
-                return true;
+                return;
             default:
-                return false;
+                throw new ArgumentOutOfRangeException(nameof(fault), fault, "Not a fault that replaces the answer.");
         }
     }
 }

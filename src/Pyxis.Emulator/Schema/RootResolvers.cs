@@ -48,7 +48,7 @@ internal sealed class RootResolvers(SeedCatalog catalog)
     {
         var registry = ctx.GetArgument<string?>("registry");
         var repository = ctx.GetArgument<string?>("repository");
-        var found = catalog.Repositories.FirstOrDefault(r => (string?)r["registry"] == registry && (string?)r["repository"] == repository);
+        var found = catalog.FindRepository(registry, repository);
         return found is null
             ? Envelope(null, 404, $"Repository '{repository}' in registry '{registry}' was not found.")
             : Envelope(found, null, null);
