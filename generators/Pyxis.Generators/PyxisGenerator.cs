@@ -59,15 +59,28 @@ public sealed class PyxisGenerator : IIncrementalGenerator
                 : new SharedTypesSpec(input.Right.Namespace, EquatableArray<InputTypeSpec>.Empty, EquatableArray<EnumSpec>.Empty))
             .WithTrackingName(StepNames.SharedTypes);
 
+        var fragmentInterfaces = operations
+            .Select(static (file, _) => file.Operations.SelectMany(op => op.Fragments).ToEquatableArray())
+            .Collect()
+            .Combine(options)
+            .Select(static (input, _) => FragmentInterfaceBuilder.Collect(input.Right.Namespace, input.Left.SelectMany(f => f)))
+            .WithTrackingName(StepNames.FragmentInterfaces);
+
         var duplicates = operations
             .Select(static (file, _) => file.Names)
             .Collect()
             .Select(static (names, _) => DuplicateNames.Find(names))
             .WithTrackingName(StepNames.DuplicateNames);
 
+        var duplicateFragments = fragments
+            .Select(DuplicateNames.FindFragments)
+            .WithTrackingName(StepNames.DuplicateFragments);
+
         context.RegisterSourceOutput(schema, SourceOutput.ReportSchema);
         context.RegisterSourceOutput(operations, SourceOutput.Operations);
         context.RegisterSourceOutput(shared, SourceOutput.Shared);
+        context.RegisterSourceOutput(fragmentInterfaces, SourceOutput.Fragments);
         context.RegisterSourceOutput(duplicates, SourceOutput.Report);
+        context.RegisterSourceOutput(duplicateFragments, SourceOutput.Report);
     }
 }

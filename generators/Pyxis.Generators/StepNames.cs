@@ -10,5 +10,7 @@ internal static class StepNames
     public const string Fragments = nameof(Fragments);
     public const string Operations = nameof(Operations);
     public const string SharedTypes = nameof(SharedTypes);
+    public const string FragmentInterfaces = nameof(FragmentInterfaces);
     public const string DuplicateNames = nameof(DuplicateNames);
+    public const string DuplicateFragments = nameof(DuplicateFragments);
 }

@@ -69,6 +69,23 @@ public sealed class CuratedOperationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Repositories_from_two_operations_read_alike_through_their_fragment_interface()
+    {
+        var seeded = emulator.Catalog.Repositories[11];
+        var (registry, path) = ((string)seeded["registry"]!, (string)seeded["repository"]!);
+        var filter = new ContainerRepositoryFilter
+        {
+            And = [new ContainerRepositoryFilter { Registry = new StringFilter { Eq = registry } }, new ContainerRepositoryFilter { Repository = new StringFilter { Eq = path } }],
+        };
+
+        var single = await client.GetRepositoryByRegistryPathAsync(registry, path);
+        var page = await client.FindRepositoriesAsync(filter);
+
+        Assert.Equal(seeded["_id"], Describe(single!)[0]);
+        Assert.Equal(Describe(single!), Describe(Assert.Single(page.Data!)!));
+    }
+
+    [Fact]
     public async Task FindImagesByNvr_returns_the_build_images_with_nested_selections()
     {
         var seeded = emulator.Catalog.Images[42];
@@ -100,4 +117,7 @@ public sealed class CuratedOperationTests : IAsyncLifetime
         Assert.Equal(expected.Count, page.Total);
         Assert.Equal(expected, page.Data!.Select(i => i!.Id));
     }
+
+    private static List<object?> Describe(IRepositoryFields repository) =>
+        [repository.Id, repository.Registry, repository.Repository, repository.Published, repository.VendorLabel, string.Join(",", repository.ReleaseCategories ?? []), string.Join(",", repository.AutoRebuildTags ?? [])];
 }

@@ -38,6 +38,8 @@ internal static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor SeveralSchemas = Error("PYX026", "More than one schema", "More than one schema file: {0}; keep one, or mark the one to use with PyxisRole=\"Schema\" and rename the others");
 
+    public static readonly DiagnosticDescriptor DuplicateFragment = Error("PYX027", "Duplicate fragment name", "Fragment '{0}' is already defined at {1}; fragment names are shared by all operation files");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = typeof(DiagnosticCatalog)
         .GetFields()
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

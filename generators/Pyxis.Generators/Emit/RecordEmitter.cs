@@ -16,18 +16,44 @@ internal static class RecordEmitter
 
         var parameters = string.Join(", ", record.Properties.Select(p =>
             $"[property: global::System.Text.Json.Serialization.JsonPropertyName({Names.Literal(p.ResponseKey)})] {TypeNames.Of(p.Type, ns, null, input: false)} {p.Name}"));
-        var envelope = record.EnvelopeError is null ? string.Empty : $" : {TypeNames.Runtime}.IPyxisEnvelope";
-        if (record.EnvelopeError is null)
+        var bases = record.Interfaces.Select(i => i.FullName).ToList();
+        if (record.EnvelopeError is not null)
         {
-            w.Line($"public sealed partial record {record.Name}({parameters});");
+            bases.Add(TypeNames.Runtime + ".IPyxisEnvelope");
+        }
+
+        var declaration = $"public sealed partial record {record.Name}({parameters})" + (bases.Count == 0 ? string.Empty : " : " + string.Join(", ", bases));
+        if (bases.Count == 0)
+        {
+            w.Line(declaration + ";");
             return;
         }
 
-        w.Open($"public sealed partial record {record.Name}({parameters}){envelope}");
-        w.Line($"bool {TypeNames.Runtime}.IPyxisEnvelope.HasError => {record.EnvelopeError} is not null;");
-        w.Line($"int? {TypeNames.Runtime}.IPyxisEnvelope.ErrorStatus => {(record.EnvelopeStatus is null ? "null" : record.EnvelopeError + "?." + record.EnvelopeStatus)};");
-        w.Line($"string? {TypeNames.Runtime}.IPyxisEnvelope.ErrorDetail => {(record.EnvelopeDetail is null ? "null" : record.EnvelopeError + "?." + record.EnvelopeDetail)};");
+        w.Open(declaration);
+        foreach (var implemented in record.Interfaces)
+        {
+            WriteInterfaceMembers(w, implemented, ns);
+        }
+
+        if (record.EnvelopeError is not null)
+        {
+            w.Line($"bool {TypeNames.Runtime}.IPyxisEnvelope.HasError => {record.EnvelopeError} is not null;");
+            w.Line($"int? {TypeNames.Runtime}.IPyxisEnvelope.ErrorStatus => {(record.EnvelopeStatus is null ? "null" : record.EnvelopeError + "?." + record.EnvelopeStatus)};");
+            w.Line($"string? {TypeNames.Runtime}.IPyxisEnvelope.ErrorDetail => {(record.EnvelopeDetail is null ? "null" : record.EnvelopeError + "?." + record.EnvelopeDetail)};");
+        }
+
         w.Close();
+    }
+
+    // Explicit implementations: the record keeps its own names and concrete types; the interface sees read-only
+    // lists of interfaces, which C# converts to through covariance.
+    private static void WriteInterfaceMembers(SourceWriter w, RecordInterfaceSpec implemented, string ns)
+    {
+        for (var i = 0; i < implemented.Interface.Properties.Count; i++)
+        {
+            var property = implemented.Interface.Properties[i];
+            w.Line($"{TypeNames.OfInterface(property.Type, ns, implemented.FullName)} {implemented.FullName}.{property.Name} => {implemented.RecordProperties[i]};");
+        }
     }
 
     public static void WriteReader(SourceWriter w, RecordSpec record, string ns)

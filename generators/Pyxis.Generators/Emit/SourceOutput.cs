@@ -49,6 +49,14 @@ internal static class SourceOutput
         }
     }
 
+    public static void Fragments(SourceProductionContext context, FragmentInterfacesSpec fragments)
+    {
+        foreach (var spec in fragments.Interfaces)
+        {
+            Guard(context, spec.Fragment, () => context.AddSource($"Fragments/{spec.Name}.g.cs", SourceText.From(FragmentInterfaceEmitter.Emit(fragments.Namespace, spec), System.Text.Encoding.UTF8)));
+        }
+    }
+
     private static void Guard(SourceProductionContext context, string what, Action emit)
     {
         try

@@ -27,6 +27,9 @@ internal static class TypeNames
         return type.Nullable ? name + "?" : name;
     }
 
+    /// <summary>The type of a fragment interface's property: lists are read-only lists of the nested interfaces.</summary>
+    public static string OfInterface(ValueTypeSpec type, string ns, string owner) => Of(type, ns, owner, input: true);
+
     public static string Nullable(ValueTypeSpec type, string ns, string? owner, bool input) =>
         Of(type with { Nullable = true }, ns, owner, input);
 

@@ -15,5 +15,5 @@ internal sealed record OperationFileResult(
     EquatableArray<string> UsedSchemaTypes,
     EquatableArray<OperationName> Names);
 
-/// <summary>An operation file that defines fragments, which operations in other files may spread.</summary>
-internal sealed record FragmentFile(string Path, string Content, EquatableArray<string> Names);
+/// <summary>An operation file that defines fragments, which operations in other files may spread; <see cref="Locations"/> parallels <see cref="Names"/>.</summary>
+internal sealed record FragmentFile(string Path, string Content, EquatableArray<string> Names, EquatableArray<LocationInfo> Locations);

@@ -10,13 +10,16 @@ internal sealed class OperationModelBuilder
     private static readonly string[] RecordMembers = ["EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers", "GetType", "Clone", "MemberwiseClone", "Finalize"];
 
     private readonly SchemaModel schema;
+    private readonly string ns;
     private readonly List<RecordSpec> records = new();
+    private readonly Dictionary<string, FragmentInterfaceSpec> fragments = new();
     private readonly HashSet<string> recordNames;
     private readonly HashSet<string> usedSchemaTypes;
 
-    private OperationModelBuilder(SchemaModel schema, string className, HashSet<string> usedSchemaTypes)
+    private OperationModelBuilder(SchemaModel schema, string ns, string className, HashSet<string> usedSchemaTypes)
     {
         this.schema = schema;
+        this.ns = ns;
         this.usedSchemaTypes = usedSchemaTypes;
         recordNames = new HashSet<string> { className, "Data", "OperationName", "Document", "CreateRequest", "Json" };
     }
@@ -26,8 +29,8 @@ internal sealed class OperationModelBuilder
         var suffix = operation.Kind == "mutation" ? "Mutation" : "Query";
         var pascal = Names.Pascal(operation.Name);
         var className = pascal.EndsWith(suffix) ? pascal : pascal + suffix;
-        var builder = new OperationModelBuilder(schema, className, usedSchemaTypes);
-        var root = builder.BuildRecord("Data", operation.RootType.Name, operation.Fields);
+        var builder = new OperationModelBuilder(schema, options.Namespace, className, usedSchemaTypes);
+        var root = builder.BuildRecord("Data", operation.RootType.Name, operation.Fields, new List<(string, FragmentInterfaceSpec)>());
         var variables = builder.BuildVariables(operation.Variables);
         var envelope = builder.FindEnvelope(root, operation.Fields);
         return new OperationSpec(
@@ -41,7 +44,8 @@ internal sealed class OperationModelBuilder
             variables,
             builder.records.ToEquatableArray(),
             envelope,
-            operation.Alias);
+            operation.Alias,
+            builder.fragments.Values.OrderBy(f => f.Name, System.StringComparer.Ordinal).ToEquatableArray());
     }
 
     private EquatableArray<VariableSpec> BuildVariables(List<BoundVariable> variables)
@@ -56,7 +60,7 @@ internal sealed class OperationModelBuilder
             .ToEquatableArray();
     }
 
-    private RecordSpec BuildRecord(string name, string schemaType, List<BoundField> fields)
+    private RecordSpec BuildRecord(string name, string schemaType, List<BoundField> fields, List<(string FullName, FragmentInterfaceSpec Spec)> interfaces)
     {
         var index = records.Count;
         records.Add(null!);
@@ -65,7 +69,7 @@ internal sealed class OperationModelBuilder
         foreach (var field in fields)
         {
             var propertyName = Names.Unique(Names.Pascal(field.ResponseKey), taken);
-            var value = BuildValue(field);
+            var value = BuildValue(field, interfaces);
             properties.Add(new PropertySpec(propertyName, field.ResponseKey, field.Field.Name, field.Conditional ? value with { Nullable = true } : value));
         }
 
@@ -78,12 +82,47 @@ internal sealed class OperationModelBuilder
             properties.ToEquatableArray(),
             errorProperty?.Name,
             errorRecord?.Properties.FirstOrDefault(p => p.SchemaField == "status" && p.Type.Scalar == ScalarKind.Int)?.Name,
-            errorRecord?.Properties.FirstOrDefault(p => p.SchemaField == "detail" && p.Type.Scalar == ScalarKind.String)?.Name);
+            errorRecord?.Properties.FirstOrDefault(p => p.SchemaField == "detail" && p.Type.Scalar == ScalarKind.String)?.Name,
+            interfaces.Select(i => Implement(i.FullName, i.Spec, properties)).ToEquatableArray());
         records[index] = record;
         return record;
     }
 
-    private ValueTypeSpec BuildValue(BoundField field)
+    private static RecordInterfaceSpec Implement(string fullName, FragmentInterfaceSpec spec, List<PropertySpec> properties) =>
+        new(fullName, spec, spec.Properties.Select(p => properties.First(r => r.ResponseKey == p.ResponseKey).Name).ToEquatableArray());
+
+    /// <summary>
+    /// The interfaces of a child record: the nested interface of each interface its parent implements that
+    /// selects this field, and the fragments spread into its own selection.
+    /// </summary>
+    private List<(string FullName, FragmentInterfaceSpec Spec)> ChildInterfaces(BoundField field, List<(string FullName, FragmentInterfaceSpec Spec)> parents)
+    {
+        var result = new List<(string FullName, FragmentInterfaceSpec Spec)>();
+        foreach (var (fullName, spec) in parents)
+        {
+            var property = spec.Properties.FirstOrDefault(p => p.ResponseKey == field.ResponseKey);
+            var nested = property is null ? null : spec.Nested.FirstOrDefault(n => n.Name == ValueTypes.Innermost(property.Type).TypeName);
+            if (nested is not null)
+            {
+                result.Add((fullName + "." + nested.Name, nested));
+            }
+        }
+
+        foreach (var fragment in field.Fragments)
+        {
+            if (!fragments.TryGetValue(fragment.Name, out var spec))
+            {
+                spec = FragmentInterfaceBuilder.Build(schema, fragment);
+                fragments[fragment.Name] = spec;
+            }
+
+            result.Add(($"global::{ns}.{spec.Name}", spec));
+        }
+
+        return result;
+    }
+
+    private ValueTypeSpec BuildValue(BoundField field, List<(string FullName, FragmentInterfaceSpec Spec)> interfaces)
     {
         var named = field.Field.Type.NamedType;
         var type = schema.Find(named);
@@ -101,7 +140,7 @@ internal sealed class OperationModelBuilder
         var typeName = Names.Pascal(named);
         var candidate = recordNames.Contains(typeName) ? Names.Pascal(field.ResponseKey) + typeName : typeName;
         var recordName = Names.Unique(candidate, recordNames);
-        BuildRecord(recordName, named, field.Children);
+        BuildRecord(recordName, named, field.Children, ChildInterfaces(field, interfaces));
         return ValueTypes.Output(schema, field.Field.Type, recordName);
     }
 

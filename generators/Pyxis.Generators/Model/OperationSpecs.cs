@@ -31,14 +31,18 @@ internal sealed record ValueTypeSpec(ValueKind Kind, bool Nullable, string TypeN
 
 internal sealed record PropertySpec(string Name, string ResponseKey, string SchemaField, ValueTypeSpec Type);
 
-/// <summary>A result record. Envelope records (Pyxis <c>{ data, error }</c>) name their error members.</summary>
+/// <summary>
+/// A result record. Envelope records (Pyxis <c>{ data, error }</c>) name their error members; records that
+/// spread named fragments list the fragment interfaces they implement.
+/// </summary>
 internal sealed record RecordSpec(
     string Name,
     string SchemaType,
     EquatableArray<PropertySpec> Properties,
     string? EnvelopeError,
     string? EnvelopeStatus,
-    string? EnvelopeDetail);
+    string? EnvelopeDetail,
+    EquatableArray<RecordInterfaceSpec> Interfaces);
 
 internal sealed record VariableSpec(string Name, string ParameterName, ValueTypeSpec Type, bool HasDefault);
 
@@ -62,7 +66,8 @@ internal sealed record OperationSpec(
     EquatableArray<VariableSpec> Variables,
     EquatableArray<RecordSpec> Records,
     EnvelopeSpec? Envelope,
-    AliasSpec? Alias);
+    AliasSpec? Alias,
+    EquatableArray<FragmentInterfaceSpec> Fragments);
 
 internal sealed record InputFieldSpec(string Name, string WireName, ValueTypeSpec Type);
 

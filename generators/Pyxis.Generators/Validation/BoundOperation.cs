@@ -18,6 +18,9 @@ internal sealed class BoundField(string responseKey, FieldDef field)
     /// <summary>The arguments as canonical text; two selections of one response key must agree on them.</summary>
     public string ArgumentsText { get; set; } = string.Empty;
 
+    /// <summary>Named fragments spread into this field's selection (also through other fragments): its record implements their interfaces.</summary>
+    public List<BoundFragment> Fragments { get; } = new();
+
     /// <summary>Arguments given as variables: argument name → variable name (pagination reads page/page_size).</summary>
     public Dictionary<string, string> VariableArguments { get; } = new();
 }

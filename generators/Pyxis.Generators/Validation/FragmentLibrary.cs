@@ -61,7 +61,11 @@ internal sealed class FragmentLibrary
     {
         var text = SourceText.From(file.Content);
         var document = GraphQLDocumentParser.Parse(file.Path, text, file.Content, out _);
-        var names = document?.Definitions.OfType<GraphQLFragmentDefinition>().Select(f => f.FragmentName.Name.StringValue).ToEquatableArray();
-        return names is { Count: > 0 } ? new FragmentFile(file.Path, file.Content, names.Value) : null;
+        var definitions = document?.Definitions.OfType<GraphQLFragmentDefinition>().ToList() ?? new List<GraphQLFragmentDefinition>();
+        return definitions.Count == 0 ? null : new FragmentFile(
+            file.Path,
+            file.Content,
+            definitions.Select(f => f.FragmentName.Name.StringValue).ToEquatableArray(),
+            definitions.Select(f => GraphQLDocumentParser.Locate(file.Path, text, f.FragmentName.Name)).ToEquatableArray());
     }
 }

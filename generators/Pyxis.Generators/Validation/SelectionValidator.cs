@@ -10,7 +10,8 @@ internal static class SelectionValidator
 {
     private static readonly FieldDef TypeNameField = new("__typename", TypeRef.Named("String", nonNull: true), EquatableArray<InputValueDef>.Empty);
 
-    public static List<BoundField> BindSelectionSet(ValidationContext context, TypeDef parent, GraphQLSelectionSet selectionSet, List<string> fragmentStack)
+    /// <param name="spreads">Collects the named fragments spread here, for the interfaces their records implement.</param>
+    public static List<BoundField> BindSelectionSet(ValidationContext context, TypeDef parent, GraphQLSelectionSet selectionSet, List<string> fragmentStack, List<BoundFragment>? spreads = null)
     {
         var fields = new List<BoundField>();
         foreach (var selection in selectionSet.Selections)
@@ -26,7 +27,7 @@ internal static class SelectionValidator
 
                     break;
                 case GraphQLFragmentSpread spread:
-                    foreach (var child in BindSpread(context, parent, spread, fragmentStack))
+                    foreach (var child in BindSpread(context, parent, spread, fragmentStack, spreads))
                     {
                         Merge(context, fields, child, spread);
                     }
@@ -36,7 +37,7 @@ internal static class SelectionValidator
                     ReportDirectives(context, inline.Directives);
                     if (TypeConditionMatches(context, parent, inline.TypeCondition, "(inline fragment)", inline))
                     {
-                        foreach (var child in BindSelectionSet(context, parent, inline.SelectionSet, fragmentStack))
+                        foreach (var child in BindSelectionSet(context, parent, inline.SelectionSet, fragmentStack, spreads))
                         {
                             Merge(context, fields, child, inline);
                         }
@@ -94,13 +95,13 @@ internal static class SelectionValidator
         }
         else if (field.SelectionSet is not null)
         {
-            bound.Children.AddRange(BindSelectionSet(context, type, field.SelectionSet, fragmentStack));
+            bound.Children.AddRange(BindSelectionSet(context, type, field.SelectionSet, fragmentStack, bound.Fragments));
         }
 
         return bound;
     }
 
-    private static List<BoundField> BindSpread(ValidationContext context, TypeDef parent, GraphQLFragmentSpread spread, List<string> fragmentStack)
+    private static List<BoundField> BindSpread(ValidationContext context, TypeDef parent, GraphQLFragmentSpread spread, List<string> fragmentStack, List<BoundFragment>? spreads)
     {
         var name = spread.FragmentName.Name.StringValue;
         ReportDirectives(context, spread.Directives);
@@ -131,9 +132,14 @@ internal static class SelectionValidator
         var (path, text) = (context.Path, context.Text);
         (context.Path, context.Text) = (fragment.Path, fragment.Text);
         fragmentStack.Add(name);
-        var fields = BindSelectionSet(context, parent, fragment.Definition.SelectionSet, fragmentStack);
+        var fields = BindSelectionSet(context, parent, fragment.Definition.SelectionSet, fragmentStack, spreads);
         fragmentStack.RemoveAt(fragmentStack.Count - 1);
         (context.Path, context.Text) = (path, text);
+        if (spreads is not null && !spreads.Exists(s => s.Name == name))
+        {
+            spreads.Add(new BoundFragment(name, parent.Name, FragmentField.Snapshot(fields)));
+        }
+
         return fields;
     }
 
@@ -176,7 +182,8 @@ internal static class SelectionValidator
             return;
         }
 
-        existing.Conditional |= field.Conditional;
+        // Included when any of its selections is: only a field every selection makes conditional may be missing.
+        existing.Conditional &= field.Conditional;
         foreach (var child in field.Children)
         {
             Merge(context, existing.Children, child, where);

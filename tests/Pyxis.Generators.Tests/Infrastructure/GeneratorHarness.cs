@@ -40,10 +40,15 @@ internal static class GeneratorHarness
             generalDiagnosticOption: ReportDiagnostic.Error));
 
     /// <summary>Runs schema + operations; returns the generated files, the generator's diagnostics and the compiler's.</summary>
-    public static GeneratorOutput Run(string schema, params (string Path, string Text)[] operations)
+    public static GeneratorOutput Run(string schema, params (string Path, string Text)[] operations) =>
+        RunWithCode(null, schema, operations);
+
+    /// <summary>Like <see cref="Run"/>, with user C# compiled beside the generated code.</summary>
+    public static GeneratorOutput RunWithCode(string? csharp, string schema, params (string Path, string Text)[] operations)
     {
         var files = operations.Prepend((SchemaPath, schema)).ToArray();
-        var driver = CreateDriver(files).RunGeneratorsAndUpdateCompilation(CreateCompilation(), out var output, out var generatorDiagnostics);
+        var compilation = csharp is null ? CreateCompilation() : CreateCompilation(csharp);
+        var driver = CreateDriver(files).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var result = driver.GetRunResult();
         var compileDiagnostics = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && !d.Id.StartsWith("PYX", StringComparison.Ordinal)).ToImmutableArray();
         return new GeneratorOutput(result.Results.SelectMany(r => r.GeneratedSources).ToImmutableArray(), generatorDiagnostics, compileDiagnostics);
