@@ -10,7 +10,7 @@ internal static class SelectionValidator
 {
     private static readonly FieldDef TypeNameField = new("__typename", TypeRef.Named("String", nonNull: true), EquatableArray<InputValueDef>.Empty);
 
-    /// <param name="spreads">Collects the named fragments spread here, for the interfaces their records implement.</param>
+    // spreads collects the named fragments spread here, for the interfaces the record of this selection implements.
     public static List<BoundField> BindSelectionSet(ValidationContext context, TypeDef parent, GraphQLSelectionSet selectionSet, List<string> fragmentStack, List<BoundFragment>? spreads = null)
     {
         var fields = new List<BoundField>();
