@@ -1,0 +1,21 @@
+using System.CommandLine;
+using Pyxis.Cli.Commands;
+using Spectre.Console;
+
+namespace Pyxis.Cli;
+
+/// <summary>The <c>pyxis</c> command tree; tests build it with a recording console.</summary>
+internal static class PyxisCommandLine
+{
+    public static RootCommand Create(IAnsiConsole console)
+    {
+        var root = new RootCommand("pyxis: the Pyxis SDK's command line (demo, emulator, bench, repo, images, schema pull)");
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(EmulatorCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(RepoCommand.Create(console));
+        root.Subcommands.Add(ImagesCommand.Create(console));
+        root.Subcommands.Add(SchemaCommand.Create(console));
+        return root;
+    }
+}
