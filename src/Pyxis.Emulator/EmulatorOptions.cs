@@ -9,6 +9,15 @@ public sealed class EmulatorOptions
     /// <summary>When set, requests without this <c>X-API-KEY</c> header are answered 401, as Pyxis does.</summary>
     public string? RequiredApiKey { get; set; }
 
+    /// <summary>When set, the emulator serves HTTPS with this certificate instead of plain HTTP.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? ServerCertificate { get; set; }
+
+    /// <summary>
+    /// With <see cref="ServerCertificate"/>: require a client certificate (mutual TLS, as Pyxis's certificate
+    /// endpoint does) and accept the connection only when this returns true for it.
+    /// </summary>
+    public Func<System.Security.Cryptography.X509Certificates.X509Certificate2, bool>? ClientCertificateValidation { get; set; }
+
     /// <summary>The catalog's seed: the same seed gives the same data.</summary>
     public int Seed { get; set; } = 42;
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pyxis.Emulator.Catalog;
@@ -52,7 +54,7 @@ public sealed class PyxisEmulator : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port, listen => UseTls(listen, options)));
         var app = builder.Build();
         app.MapPost(GraphQLPath, endpoint.HandleAsync);
         app.MapPost("/graphql", endpoint.HandleAsync);
@@ -60,6 +62,24 @@ public sealed class PyxisEmulator : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new PyxisEmulator(app, new Uri(new Uri(address), GraphQLPath), catalog, stats);
+    }
+
+    private static void UseTls(ListenOptions listen, EmulatorOptions options)
+    {
+        if (options.ServerCertificate is not { } certificate)
+        {
+            return;
+        }
+
+        listen.UseHttps(https =>
+        {
+            https.ServerCertificate = certificate;
+            if (options.ClientCertificateValidation is { } accept)
+            {
+                https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
+                https.ClientCertificateValidation = (client, _, _) => accept(client);
+            }
+        });
     }
 
     private static Lazy<(SeedCatalog, GraphQL.Types.Schema)> CreateSchema((int Seed, int Repositories, int Images) key) => new(() =>

@@ -11,12 +11,13 @@ public sealed class RobustnessTests
     private const string ValidOperation = """
         query FindRepositories($filter: RepositoryFilter, $page: Int) {
           find_repositories(filter: $filter, page: $page, page_size: 10) {
-            data { _id registry tags { name added_date } ...R }
+            data { _id registry tags { name added_date ...T } ...R repository @include(if: true) }
             error { status detail }
             total
           }
         }
-        fragment R on Repository { kind published }
+        fragment R on Repository { kind published repository required_tags { ...T } }
+        fragment T on Tag { name }
         """;
 
     private static readonly Gen<string> Noise = Gen.String[Gen.Char["{}()[]:$!@.=,\"#\n abc_Q19"], 0, 8];
@@ -81,12 +82,17 @@ public sealed class RobustnessTests
     private static int Iterations(int ciDefault) =>
         int.TryParse(Environment.GetEnvironmentVariable("PYXIS_FUZZ_ITER"), out var n) && n > 0 ? n : ciDefault;
 
+    // Beyond not crashing: whenever the generator accepts the input, what it emits must compile.
     private static void AssertNoCrash(string schema, string operation)
     {
         var driver = GeneratorHarness.CreateDriver([(GeneratorHarness.SchemaPath, schema), ("/project/ops/Op.graphql", operation)])
-            .RunGenerators(GeneratorHarness.CreateCompilation());
+            .RunGeneratorsAndUpdateCompilation(GeneratorHarness.CreateCompilation(), out var compiled, out _);
         var result = driver.GetRunResult().Results.Single();
         Assert.Null(result.Exception);
         Assert.DoesNotContain(result.Diagnostics, d => d.Id is "PYX018" or "CS8785");
+        if (!result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            Assert.Empty(compiled.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        }
     }
 }
