@@ -41,6 +41,9 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     /// <summary>The endpoint requests go to.</summary>
     public Uri Endpoint => options.Endpoint;
 
+    /// <summary>How often and after which waits Pyxis server timeouts are retried (alias batches apply it per lookup).</summary>
+    internal ServerTimeoutPolicy ServerTimeouts => new(options.ServerTimeoutRetries, options.ServerTimeoutDelay, options.TimeProvider);
+
     /// <inheritdoc />
     public async Task<TData> ExecuteAsync<TData>(PyxisRequest<TData> request, CancellationToken cancellationToken = default)
     {
@@ -86,9 +89,9 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         {
             LogStart(request.OperationName, attempt);
             using var body = await PyxisHttp.SendAsync(http, options, request, token, callerToken).ConfigureAwait(false);
-            if (attempt < options.ServerTimeoutRetries && PyxisHttp.IsServerTimeout(body.Span))
+            if (request.RetriesServerTimeouts && attempt < options.ServerTimeoutRetries && PyxisHttp.IsServerTimeout(body.Span))
             {
-                var delay = options.ServerTimeoutDelay * Math.Pow(2, attempt);
+                var delay = ServerTimeouts.DelayBefore(attempt + 1);
                 LogServerTimeout(request.OperationName, request.TraceId, delay.TotalSeconds);
                 PyxisTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("operation", request.OperationName));
                 activity?.SetTag("pyxis.retries", attempt + 1);

@@ -31,6 +31,12 @@ public abstract class PyxisRequest
     /// </summary>
     internal Action<IReadOnlyList<PyxisGraphQLError>>? PartialErrors { get; init; }
 
+    /// <summary>
+    /// Whether the client repeats the whole request on a Pyxis server timeout. Alias batches turn it off and
+    /// repeat only the lookups that timed out.
+    /// </summary>
+    internal bool RetriesServerTimeouts { get; init; } = true;
+
     /// <summary>The <c>trace_id</c> header Pyxis answered with (its correlation id), once there is an answer.</summary>
     public string? TraceId { get; internal set; }
 

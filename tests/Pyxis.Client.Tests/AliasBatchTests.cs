@@ -79,4 +79,45 @@ public sealed class AliasBatchTests
         Assert.All(items, i => Assert.Equal(i.Input, Assert.Single(i.Value!.Data!)!.Brew!.Build));
         Assert.All(items, i => Assert.NotEmpty(i.Value!.Data![0]!.Edges!.RpmManifest!.Data!.Rpms!));
     }
+
+    [Fact]
+    public async Task A_server_timeout_on_one_alias_resends_only_that_lookup_after_the_others_are_yielded()
+    {
+        const string Timeout = "unable to fetch data from MongoDB in time";
+        var slow = new Pyxis.Emulator.Catalog.SeedCatalog().RepositoryPaths(10).ElementAt(4).Repository;
+        var (fieldCalls, slowCalls) = (0, 0);
+        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions
+        {
+            FieldFaultFor = call =>
+            {
+                Interlocked.Increment(ref fieldCalls);
+                return call.Argument("repository") == slow && Interlocked.Increment(ref slowCalls) == 1 ? new EmulatorFault.PyxisError(500, Timeout) : null;
+            },
+        });
+        var paths = session.Paths(10);
+
+        var items = await session.Client.GetRepositoriesByRegistryPathAsync(paths, new BatchOptions { AliasesPerRequest = 25 }).ToListAsync();
+
+        Assert.All(items, i => Assert.Equal(paths[i.Index].Repository, i.Value?.Repository));
+        Assert.Equal(4, items[^1].Index);
+        Assert.Equal((2, 11), (session.Emulator.Stats.Requests, fieldCalls)); // the retry carried one alias, not ten
+    }
+
+    [Fact]
+    public async Task An_alias_that_keeps_timing_out_fails_alone_after_the_configured_retries()
+    {
+        var slow = new Pyxis.Emulator.Catalog.SeedCatalog().RepositoryPaths(10).ElementAt(2).Repository;
+        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions
+        {
+            FieldFaultFor = call => call.Argument("repository") == slow ? new EmulatorFault.PyxisError(500, "unable to fetch data from MongoDB in time") : null,
+        });
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = session.Emulator.Endpoint, ServerTimeoutRetries = 2, ServerTimeoutDelay = TimeSpan.FromMilliseconds(5) });
+
+        var items = await client.GetRepositoriesByRegistryPathAsync(session.Paths(10), new BatchOptions { AliasesPerRequest = 25 }).ToListAsync();
+
+        var failed = Assert.Single(items, i => !i.Succeeded);
+        Assert.Equal((2, 500), (failed.Index, Assert.IsType<PyxisException>(failed.Exception).Status));
+        Assert.Equal(10, items.Count);
+        Assert.Equal(3, session.Emulator.Stats.Requests);
+    }
 }

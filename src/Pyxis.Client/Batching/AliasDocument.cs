@@ -36,6 +36,7 @@ internal static class AliasDocument
         return new PyxisRequest<AliasAnswer<TField>>(template.OperationName + "Batch", document.ToString(), MergeVariables(items), (ref Utf8JsonReader reader) => answer.Read(ref reader, template.ReadField))
         {
             PartialErrors = answer.SetErrors,
+            RetriesServerTimeouts = false,
         };
     }
 

@@ -6,7 +6,9 @@ namespace Pyxis.Client.Batching;
 /// Sends many lookups of one operation as few requests: each chunk of <see cref="BatchOptions.AliasesPerRequest"/>
 /// lookups becomes one document (<c>r0: …, r1: …</c>), chunks run concurrently, and items still stream in
 /// completion order. An error that names one alias (its GraphQL error path or its Pyxis envelope) fails only
-/// that item; a failed request fails the items it carried.
+/// that item; a failed request fails the items it carried. A lookup whose envelope is Pyxis's MongoDB timeout is
+/// retried alone (with the others that timed out) after <see cref="PyxisClientOptions.ServerTimeoutDelay"/>, doubling,
+/// up to <see cref="PyxisClientOptions.ServerTimeoutRetries"/> times, once the first pass has yielded everything else.
 /// </summary>
 public static class PyxisAliasBatch
 {
@@ -32,8 +34,43 @@ public static class PyxisAliasBatch
         options ??= new BatchOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.AliasesPerRequest, 1, nameof(BatchOptions.AliasesPerRequest));
 
-        var chunks = inputs.Select((input, index) => (Index: index, Input: input)).Chunk(options.AliasesPerRequest);
-        var runs = PyxisBatch.InCompletionOrder(chunks, (chunk, ct) => RunChunkAsync(client, template, chunk, createRequest, ct), options, cancellationToken);
+        // Lookups that hit a Pyxis server timeout wait for a later pass, re-chunked together, so the other lookups of
+        // their request are not held back or sent again.
+        var policy = ServerTimeoutPolicy.Of(client);
+        var pending = inputs.Select((input, index) => (Index: index, Input: input)).ToList();
+        for (var attempt = 0; pending.Count > 0; attempt++)
+        {
+            if (attempt > 0)
+            {
+                PyxisTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("operation", template.OperationName));
+                await Task.Delay(policy.DelayBefore(attempt), policy.Clock, cancellationToken).ConfigureAwait(false);
+            }
+
+            var timedOut = new List<(int Index, TInput Input)>();
+            await foreach (var item in RunPassAsync(client, template, pending, createRequest, options, cancellationToken).ConfigureAwait(false))
+            {
+                if (attempt < policy.Retries && PyxisHttp.IsServerTimeout(item.Exception))
+                {
+                    timedOut.Add((item.Index, item.Input));
+                    continue;
+                }
+
+                yield return item;
+            }
+
+            pending = timedOut;
+        }
+    }
+
+    private static async IAsyncEnumerable<BatchItem<TInput, TResult>> RunPassAsync<TInput, TField, TResult>(
+        IPyxisClient client,
+        PyxisAliasTemplate<TField, TResult> template,
+        List<(int Index, TInput Input)> inputs,
+        Func<TInput, PyxisRequest> createRequest,
+        BatchOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var runs = PyxisBatch.InCompletionOrder(inputs.Chunk(options.AliasesPerRequest), (chunk, ct) => RunChunkAsync(client, template, chunk, createRequest, ct), options, cancellationToken);
         await foreach (var run in runs.ConfigureAwait(false))
         {
             var items = run.Value ?? run.Input.Select(c => new BatchItem<TInput, TResult>(c.Index, c.Input, default, run.Exception)).ToArray();

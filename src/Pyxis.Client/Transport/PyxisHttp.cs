@@ -53,6 +53,10 @@ internal static class PyxisHttp
     public static bool IsServerTimeout(ReadOnlySpan<byte> body) =>
         body.IndexOf("unable to fetch data from MongoDB in time"u8) >= 0;
 
+    /// <summary>The same timeout, as the detail of one lookup's error envelope.</summary>
+    public static bool IsServerTimeout(Exception? error) =>
+        error is PyxisException { Detail: { } detail } && detail.Contains("unable to fetch data from MongoDB in time", StringComparison.Ordinal);
+
     // GraphQL servers answer validation errors with 4xx and a normal {"errors": [...]} body; those are GraphQL errors, not transport errors.
     private static bool LooksLikeGraphQLErrors(ReadOnlySpan<byte> body) =>
         body.IndexOf("\"errors\""u8) >= 0;
