@@ -45,9 +45,34 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     internal ServerTimeoutPolicy ServerTimeouts => new(options.ServerTimeoutRetries, options.ServerTimeoutDelay, options.TimeProvider);
 
     /// <inheritdoc />
-    public async Task<TData> ExecuteAsync<TData>(PyxisRequest<TData> request, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// With <see cref="PyxisClientOptions.CacheDuration"/> set, an identical query is answered from memory or shares
+    /// the request already in flight; cancelling then stops only this caller's wait, the shared request runs on
+    /// (bounded by <see cref="PyxisClientOptions.Timeout"/>) for the others.
+    /// </remarks>
+    public Task<TData> ExecuteAsync<TData>(PyxisRequest<TData> request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return options.ResultCache is { } cache && IsCacheable(request)
+            ? cache.GetOrSend(request, () => SendAsync(request, CancellationToken.None)).WaitAsync(cancellationToken)
+            : SendAsync(request, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (ownsHttp)
+        {
+            http.Dispose();
+        }
+    }
+
+    // Queries only: a mutation must reach the server every time. Alias batches read into per-request state.
+    private static bool IsCacheable(PyxisRequest request) =>
+        request.PartialErrors is null && request.Document.AsSpan().TrimStart().StartsWith("query", StringComparison.Ordinal);
+
+    private async Task<TData> SendAsync<TData>(PyxisRequest<TData> request, CancellationToken cancellationToken)
+    {
         request.SecretVariables = options.SecretVariables;
         using var activity = PyxisTelemetry.Source.HasListeners() ? PyxisTelemetry.Source.StartActivity("pyxis " + request.OperationName, ActivityKind.Client) : null;
         activity?.SetTag("graphql.operation.name", request.OperationName);
@@ -71,15 +96,6 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         {
             PyxisTelemetry.InFlight.Add(-1);
             PyxisTelemetry.RequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("operation", request.OperationName));
-        }
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        if (ownsHttp)
-        {
-            http.Dispose();
         }
     }
 

@@ -5,6 +5,8 @@ namespace Pyxis.Client;
 /// <summary>Settings for <see cref="PyxisClient"/>. Secrets set here never appear in logs, messages or <see cref="ToString"/>.</summary>
 public sealed class PyxisClientOptions
 {
+    private Caching.PyxisResultCache? resultCache;
+
     /// <summary>The public Red Hat catalog endpoint, which answers anonymous reads of published data.</summary>
     public static readonly Uri DefaultEndpoint = new("https://catalog.redhat.com/api/containers/graphql/");
 
@@ -41,8 +43,23 @@ public sealed class PyxisClientOptions
     /// <summary>The first wait before retrying a server-side timeout; each further wait doubles it.</summary>
     public TimeSpan ServerTimeoutDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long answers to identical queries (same document and variables) are reused; zero, the default, turns
+    /// caching off. While it is on, identical queries in flight together also share one request. Failures are
+    /// never kept and mutations never cached. The cache belongs to this options object, so every client made
+    /// from it (all of them, with <c>AddPyxisClient</c>) shares it.
+    /// </summary>
+    public TimeSpan CacheDuration { get; set; }
+
+    /// <summary>Most answers the cache keeps at once (default 10 000); beyond that, new answers are not kept until older ones expire.</summary>
+    public int CacheCapacity { get; set; } = 10_000;
+
     /// <summary>Clock for waits; tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>The shared result cache, created on first use; null while <see cref="CacheDuration"/> is zero.</summary>
+    internal Caching.PyxisResultCache? ResultCache =>
+        CacheDuration <= TimeSpan.Zero ? null : resultCache ?? Interlocked.CompareExchange(ref resultCache, new(CacheDuration, CacheCapacity, TimeProvider), null) ?? resultCache;
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot work.</summary>
     public void Validate()
@@ -75,6 +92,16 @@ public sealed class PyxisClientOptions
         foreach (var path in new[] { ClientCertificatePath, ClientKeyPath }.OfType<string>().Where(p => !File.Exists(p)))
         {
             yield return $"PyxisClientOptions: the PEM file '{path}' does not exist.";
+        }
+
+        if (CacheDuration < TimeSpan.Zero)
+        {
+            yield return $"PyxisClientOptions.CacheDuration must be zero (off) or positive, not {CacheDuration}.";
+        }
+
+        if (CacheCapacity < 1)
+        {
+            yield return $"PyxisClientOptions.CacheCapacity must be at least 1, not {CacheCapacity}.";
         }
 
         if (ServerTimeoutRetries < 0)

@@ -21,6 +21,22 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
+    public async Task Every_resolved_client_shares_one_result_cache()
+    {
+        await using var emulator = await PyxisEmulator.StartAsync();
+        await using var provider = Services(o => (o.Endpoint, o.CacheDuration) = (emulator.Endpoint, TimeSpan.FromMinutes(5))).BuildServiceProvider();
+        var path = emulator.Catalog.RepositoryPaths(1).Single();
+
+        var first = provider.GetRequiredService<IPyxisClient>();
+        var second = provider.GetRequiredService<IPyxisClient>();
+        await first.GetRepositoryByRegistryPathAsync(path.Registry, path.Repository);
+        await second.GetRepositoryByRegistryPathAsync(path.Registry, path.Repository);
+
+        Assert.NotSame(first, second);
+        Assert.Equal(1, emulator.Stats.Requests);
+    }
+
+    [Fact]
     public void Invalid_options_fail_at_resolution_naming_every_problem()
     {
         using var provider = Services(o =>

@@ -19,5 +19,7 @@ public static class PyxisTelemetry
 
     internal static readonly Counter<long> Retries = Meter.CreateCounter<long>("pyxis.client.retries", "{retry}", "Requests repeated after a Pyxis server-side timeout");
 
+    internal static readonly Counter<long> CacheHits = Meter.CreateCounter<long>("pyxis.client.cache.hits", "{answer}", "Answers served from the result cache instead of a request");
+
     internal static readonly Histogram<long> BatchItems = Meter.CreateHistogram<long>("pyxis.client.batch.items", "{item}", "Items per batch");
 }

@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Time.Testing;
+using Pyxis.Emulator;
+
+namespace Pyxis.Client.Tests;
+
+/// <summary>The opt-in result cache: identical queries share one request, answers expire, failures are never kept.</summary>
+public sealed class ResultCacheTests
+{
+    [Fact]
+    public async Task Identical_lookups_in_flight_together_send_one_request_and_get_the_same_answer()
+    {
+        var gates = new ResponseGates();
+        await using var emulator = await PyxisEmulator.StartAsync(new EmulatorOptions { AnswerWhen = (_, ct) => gates.WaitAsync("all asked", ct) });
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) });
+        var (registry, repository) = emulator.Catalog.RepositoryPaths(1).Single();
+
+        var calls = Enumerable.Range(0, 20).Select(_ => client.GetRepositoryByRegistryPathAsync(registry, repository)).ToList();
+        gates.Release("all asked");
+        var answers = await Task.WhenAll(calls);
+
+        Assert.Equal(1, emulator.Stats.Requests);
+        Assert.All(answers, a => Assert.Same(answers[0], a));
+        Assert.Equal(repository, answers[0]?.Repository);
+    }
+
+    [Fact]
+    public async Task An_answer_is_reused_until_it_is_older_than_CacheDuration()
+    {
+        var clock = new FakeTimeProvider();
+        await using var emulator = await PyxisEmulator.StartAsync();
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(1), TimeProvider = clock });
+        var (registry, repository) = emulator.Catalog.RepositoryPaths(1).Single();
+
+        await client.GetRepositoryByRegistryPathAsync(registry, repository);
+        clock.Advance(TimeSpan.FromSeconds(59));
+        await client.GetRepositoryByRegistryPathAsync(registry, repository);
+        Assert.Equal(1, emulator.Stats.Requests);
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await client.GetRepositoryByRegistryPathAsync(registry, repository);
+        Assert.Equal(2, emulator.Stats.Requests);
+    }
+
+    [Fact]
+    public async Task Different_variables_are_different_answers_and_failures_are_asked_again()
+    {
+        var failFirst = 1;
+        await using var emulator = await PyxisEmulator.StartAsync(new EmulatorOptions
+        {
+            FaultFor = _ => Interlocked.Exchange(ref failFirst, 0) == 1 ? new EmulatorFault.HttpStatus(503) : null,
+        });
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) });
+        var paths = emulator.Catalog.RepositoryPaths(2).ToArray();
+
+        await Assert.ThrowsAsync<PyxisTransportException>(() => client.GetRepositoryByRegistryPathAsync(paths[0].Registry, paths[0].Repository));
+        var first = await client.GetRepositoryByRegistryPathAsync(paths[0].Registry, paths[0].Repository);
+        var second = await client.GetRepositoryByRegistryPathAsync(paths[1].Registry, paths[1].Repository);
+
+        Assert.Equal((paths[0].Repository, paths[1].Repository), (first?.Repository, second?.Repository));
+        Assert.Equal(3, emulator.Stats.Requests);
+    }
+
+    [Fact]
+    public async Task Without_CacheDuration_every_call_is_a_request()
+    {
+        await using var emulator = await PyxisEmulator.StartAsync();
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint });
+        var (registry, repository) = emulator.Catalog.RepositoryPaths(1).Single();
+
+        await client.GetRepositoryByRegistryPathAsync(registry, repository);
+        await client.GetRepositoryByRegistryPathAsync(registry, repository);
+
+        Assert.Equal(2, emulator.Stats.Requests);
+    }
+
+    [Fact]
+    public async Task A_caller_that_cancels_stops_waiting_while_the_shared_request_still_answers_the_others()
+    {
+        var gates = new ResponseGates();
+        await using var emulator = await PyxisEmulator.StartAsync(new EmulatorOptions { AnswerWhen = (_, ct) => gates.WaitAsync("answer", ct) });
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) });
+        var (registry, repository) = emulator.Catalog.RepositoryPaths(1).Single();
+        using var cancel = new CancellationTokenSource();
+
+        var leaving = client.GetRepositoryByRegistryPathAsync(registry, repository, cancel.Token);
+        var staying = client.GetRepositoryByRegistryPathAsync(registry, repository);
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaving);
+        gates.Release("answer");
+
+        Assert.Equal(repository, (await staying)?.Repository);
+        Assert.Equal(1, emulator.Stats.Requests);
+    }
+
+    [Theory]
+    [InlineData(-1, 10, "CacheDuration")]
+    [InlineData(60, 0, "CacheCapacity")]
+    public void Impossible_cache_settings_are_refused_by_name(int seconds, int capacity, string setting)
+    {
+        var options = new PyxisClientOptions { CacheDuration = TimeSpan.FromSeconds(seconds), CacheCapacity = capacity };
+
+        Assert.Contains(options.Problems(), p => p.Contains(setting, StringComparison.Ordinal));
+    }
+}
