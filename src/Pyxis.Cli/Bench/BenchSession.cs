@@ -18,6 +18,10 @@ internal sealed class BenchSession : IAsyncDisposable
 
     public PyxisClient Client { get; }
 
+    /// <summary>A client with the result cache on, a new cache each time, counted by the same handler.</summary>
+    public PyxisClient CreateCachingClient(TimeSpan cacheDuration) =>
+        new(http, new PyxisClientOptions { Endpoint = emulator.Endpoint, Timeout = TimeSpan.FromMinutes(5), CacheDuration = cacheDuration });
+
     public CountingHandler Counter { get; }
 
     public static async Task<BenchSession> StartAsync(string emulatorArguments, CancellationToken ct) =>

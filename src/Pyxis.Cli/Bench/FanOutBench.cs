@@ -38,7 +38,27 @@ internal static class FanOutBench
         rows.Add(Row("N=1000", "alias-batched 25/request, concurrency 8", aliased, latency, "one round trip", "-", null));
         var baseline = unbatched8 ?? Limit(1000, 8, latency);
         rows.Add(new BenchRow("N=1000", "alias-batched vs un-batched at concurrency 8", aliased.Wall, aliased.Wall / baseline, unbatched8 is null ? "⌈N/8⌉ × latency (un-batched limit)" : "un-batched time", "≤ 0.30", aliased.Wall / baseline <= 0.30, aliased.Requests, aliased.Cpu));
+        rows.AddRange(await RepeatedLookupsAsync(settings, session, paths, ct));
         return rows;
+    }
+
+    // Freshmaker asks for the same repositories again and again (many images, few repositories).
+    private static async Task<List<BenchRow>> RepeatedLookupsAsync(BenchSettings settings, BenchSession session, List<(string Registry, string Repository)> paths, CancellationToken ct)
+    {
+        const string Scenario = "N=1000 over 100 repositories";
+        var repeated = Enumerable.Range(0, 1000).Select(i => paths[i % 100]).ToList();
+        var options = new BatchOptions { MaxConcurrency = 64 };
+        var plain = await settings.MedianAsync(session.Counter, () => BatchAsync(session.Client, repeated, options, ct));
+        var cached = await settings.MedianAsync(session.Counter, async () =>
+        {
+            using var client = session.CreateCachingClient(TimeSpan.FromMinutes(5));
+            await BatchAsync(client, repeated, options, ct);
+        });
+        return
+        [
+            new(Scenario, "completion order, concurrency 64, no cache", plain.Wall, 1.0, "itself", "-", null, plain.Requests, plain.Cpu),
+            new(Scenario, "the same with CacheDuration (a new cache per run)", cached.Wall, cached.Wall / plain.Wall, "no cache", "-", null, cached.Requests, cached.Cpu),
+        ];
     }
 
     private static TimeSpan Limit(int n, int concurrency, TimeSpan latency) => (int)Math.Ceiling(n / (double)concurrency) * latency;
@@ -54,10 +74,13 @@ internal static class FanOutBench
         }
     }
 
-    private static async Task BatchAsync(BenchSession session, List<(string Registry, string Repository)> paths, BatchOptions options, CancellationToken ct)
+    private static Task BatchAsync(BenchSession session, List<(string Registry, string Repository)> paths, BatchOptions options, CancellationToken ct) =>
+        BatchAsync(session.Client, paths, options, ct);
+
+    private static async Task BatchAsync(PyxisClient client, List<(string Registry, string Repository)> paths, BatchOptions options, CancellationToken ct)
     {
         var count = 0;
-        await foreach (var item in session.Client.GetRepositoriesByRegistryPathAsync(paths, options, ct))
+        await foreach (var item in client.GetRepositoriesByRegistryPathAsync(paths, options, ct))
         {
             _ = item.GetValueOrThrow() ?? throw new InvalidOperationException($"{item.Input.Repository} not found");
             count++;
