@@ -28,36 +28,27 @@ internal static class ValueTypes
     public static ScalarKind ScalarFor(string name) => Scalars.TryGetValue(name, out var kind) ? kind : ScalarKind.Json;
 
     /// <summary>The shape of an input value (variable or input field); inputs and enums are named by their schema name.</summary>
-    public static ValueTypeSpec Input(SchemaModel schema, TypeRef type)
-    {
-        if (type.IsList)
-        {
-            return new ValueTypeSpec(ValueKind.List, !type.NonNull, string.Empty, ScalarKind.None, Input(schema, type.Item!));
-        }
-
-        var named = schema.Find(type.Name);
-        return named?.Kind switch
-        {
-            TypeKind.Enum => new ValueTypeSpec(ValueKind.Enum, !type.NonNull, Names.Pascal(type.Name), ScalarKind.None, null),
-            TypeKind.InputObject => new ValueTypeSpec(ValueKind.InputObject, !type.NonNull, Names.Pascal(type.Name), ScalarKind.None, null),
-            _ => new ValueTypeSpec(ValueKind.Scalar, !type.NonNull, string.Empty, ScalarFor(type.Name), null),
-        };
-    }
+    public static ValueTypeSpec Input(SchemaModel schema, TypeRef type) => Shape(schema, type, recordName: null);
 
     /// <summary>The shape of a selected field; <paramref name="recordName"/> names the record for object selections.</summary>
-    public static ValueTypeSpec Output(SchemaModel schema, TypeRef type, string recordName)
+    public static ValueTypeSpec Output(SchemaModel schema, TypeRef type, string recordName) => Shape(schema, type, recordName);
+
+    // One mapping for both directions: only what a named non-scalar type becomes differs (input object or record).
+    private static ValueTypeSpec Shape(SchemaModel schema, TypeRef type, string? recordName)
     {
+        var nullable = !type.NonNull;
         if (type.IsList)
         {
-            return new ValueTypeSpec(ValueKind.List, !type.NonNull, string.Empty, ScalarKind.None, Output(schema, type.Item!, recordName));
+            return new ValueTypeSpec(ValueKind.List, nullable, string.Empty, ScalarKind.None, Shape(schema, type.Item!, recordName));
         }
 
-        var named = schema.Find(type.Name);
-        return named?.Kind switch
+        return schema.Find(type.Name)?.Kind switch
         {
-            TypeKind.Enum => new ValueTypeSpec(ValueKind.Enum, !type.NonNull, Names.Pascal(type.Name), ScalarKind.None, null),
-            TypeKind.Scalar or null => new ValueTypeSpec(ValueKind.Scalar, !type.NonNull, string.Empty, ScalarFor(type.Name), null),
-            _ => new ValueTypeSpec(ValueKind.Object, !type.NonNull, recordName, ScalarKind.None, null),
+            TypeKind.Enum => new ValueTypeSpec(ValueKind.Enum, nullable, Names.Pascal(type.Name), ScalarKind.None, null),
+            TypeKind.InputObject when recordName is null => new ValueTypeSpec(ValueKind.InputObject, nullable, Names.Pascal(type.Name), ScalarKind.None, null),
+            TypeKind.Scalar or null => new ValueTypeSpec(ValueKind.Scalar, nullable, string.Empty, ScalarFor(type.Name), null),
+            _ when recordName is not null => new ValueTypeSpec(ValueKind.Object, nullable, recordName, ScalarKind.None, null),
+            _ => new ValueTypeSpec(ValueKind.Scalar, nullable, string.Empty, ScalarFor(type.Name), null),
         };
     }
 
