@@ -27,6 +27,7 @@ public sealed class DiagnosticTests
     [InlineData("PYX020", "query Q { everything { x: string x: int } }", 1, 34)]
     [InlineData("PYX021", "subscription S { count(kind: CONTAINER) }", 1, 14)]
     [InlineData("PYX022", "query Q { everything { string @deprecated } }", 1, 31)]
+    [InlineData("PYX022", "query Q { get_repository(registry: \"r\") { data { ...R @deprecated } } }\nfragment R on Repository { registry }", 1, 55)]
     [InlineData("PYX023", "query Q($k: Kind!, $k: Kind!) { count(kind: $k) }", 1, 20)]
     [InlineData("PYX024", "query Q { count(kind: CONTAINER, kind: HELM) }", 1, 34)]
     [InlineData("PYX025", "query Q { everything { ...A } }\nfragment A on Everything { string ...A }", 2, 38)]

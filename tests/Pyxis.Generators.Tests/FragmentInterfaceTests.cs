@@ -57,6 +57,34 @@ public sealed class FragmentInterfaceTests
     }
 
     [Fact]
+    public void A_conditional_spread_makes_its_fields_optional_and_its_record_does_not_claim_the_interface()
+    {
+        var output = GeneratorHarness.Run(
+            TestSchema.Text,
+            ("/project/ops/Frag.graphql", Fragment),
+            ("/project/ops/Q.graphql", "query Q($x: Boolean!) { get_repository(registry: \"r\") { data { registry ...RepoCore @include(if: $x) } } }"));
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+        var source = output.Source("QQuery");
+        Assert.Contains("JsonPropertyName(\"repository\")] string? Repository2", source, StringComparison.Ordinal);
+        Assert.Contains(">? RequiredTags", source, StringComparison.Ordinal); // [Tag!]! in the schema, optional here
+        Assert.DoesNotContain("IRepoCore", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_inline_fragment_under_skip_makes_its_fields_optional()
+    {
+        var output = GeneratorHarness.Run(
+            TestSchema.Text,
+            ("/project/ops/Q.graphql", "query Q($lean: Boolean!) { get_repository(registry: \"r\") { data { ... on Repository @skip(if: $lean) { repository } } } }"));
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+        Assert.Contains("JsonPropertyName(\"repository\")] string? Repository2", output.Source("QQuery"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_same_fragment_name_in_two_files_is_PYX027_at_the_second()
     {
         var output = GeneratorHarness.Run(

@@ -6,15 +6,16 @@ using Pyxis.Generators.Model;
 namespace Pyxis.Generators.Validation;
 
 /// <summary>
-/// <c>@include(if:)</c> and <c>@skip(if:)</c> on fields are supported: they only make a field optional,
-/// which a nullable property expresses. Any other directive would change the result's shape unseen.
+/// <c>@include(if:)</c> and <c>@skip(if:)</c> on fields, fragment spreads and inline fragments are supported:
+/// they only make fields optional, which nullable properties express. Any other directive would change the
+/// result's shape unseen.
 /// </summary>
 internal static class DirectiveValidator
 {
     private static readonly TypeRef NonNullBoolean = TypeRef.Named("Boolean", nonNull: true);
 
-    /// <summary>Checks a field's directives; true when the field is conditional.</summary>
-    public static bool CheckField(ValidationContext context, GraphQLDirectives? directives)
+    /// <summary>Checks the directives of a field, fragment spread or inline fragment; true when it is conditional.</summary>
+    public static bool CheckConditional(ValidationContext context, GraphQLDirectives? directives)
     {
         var conditional = false;
         foreach (var directive in directives?.Items ?? [])

@@ -27,20 +27,14 @@ internal static class SelectionValidator
 
                     break;
                 case GraphQLFragmentSpread spread:
-                    foreach (var child in BindSpread(context, parent, spread, fragmentStack, spreads))
-                    {
-                        Merge(context, fields, child, spread);
-                    }
-
+                    var spreadIsConditional = DirectiveValidator.CheckConditional(context, spread.Directives);
+                    MergeAll(context, fields, BindSpread(context, parent, spread, fragmentStack, spreadIsConditional ? null : spreads), spreadIsConditional, spread);
                     break;
                 case GraphQLInlineFragment inline:
-                    ReportDirectives(context, inline.Directives);
+                    var inlineIsConditional = DirectiveValidator.CheckConditional(context, inline.Directives);
                     if (TypeConditionMatches(context, parent, inline.TypeCondition, "(inline fragment)", inline))
                     {
-                        foreach (var child in BindSelectionSet(context, parent, inline.SelectionSet, fragmentStack, spreads))
-                        {
-                            Merge(context, fields, child, inline);
-                        }
+                        MergeAll(context, fields, BindSelectionSet(context, parent, inline.SelectionSet, fragmentStack, inlineIsConditional ? null : spreads), inlineIsConditional, inline);
                     }
 
                     break;
@@ -68,7 +62,7 @@ internal static class SelectionValidator
             return null;
         }
 
-        var conditional = DirectiveValidator.CheckField(context, field.Directives);
+        var conditional = DirectiveValidator.CheckConditional(context, field.Directives);
         ArgumentValidator.Check(context, parent, definition, field);
         var bound = new BoundField(field.Alias?.Name.StringValue ?? name, definition) { Conditional = conditional, ArgumentsText = ArgumentText.Of(field) };
         foreach (var argument in field.Arguments?.Items ?? [])
@@ -104,7 +98,6 @@ internal static class SelectionValidator
     private static List<BoundField> BindSpread(ValidationContext context, TypeDef parent, GraphQLFragmentSpread spread, List<string> fragmentStack, List<BoundFragment>? spreads)
     {
         var name = spread.FragmentName.Name.StringValue;
-        ReportDirectives(context, spread.Directives);
         var fragment = context.Fragments.Find(name);
         if (fragment is null)
         {
@@ -164,6 +157,17 @@ internal static class SelectionValidator
         }
 
         return true;
+    }
+
+    // A conditional spread may leave all its fields out, so each becomes optional; a record that may lack the
+    // fragment's fields cannot promise its interface, hence no spreads are collected under it.
+    private static void MergeAll(ValidationContext context, List<BoundField> fields, List<BoundField> children, bool conditional, ASTNode where)
+    {
+        foreach (var child in children)
+        {
+            child.Conditional |= conditional;
+            Merge(context, fields, child, where);
+        }
     }
 
     private static void Merge(ValidationContext context, List<BoundField> fields, BoundField field, ASTNode where)
