@@ -92,6 +92,21 @@ public sealed class ResultCacheTests
         Assert.Equal(1, emulator.Stats.Requests);
     }
 
+    [Fact]
+    public async Task A_full_cache_keeps_what_it_has_and_sends_the_rest()
+    {
+        await using var emulator = await PyxisEmulator.StartAsync();
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5), CacheCapacity = 1 });
+        var paths = emulator.Catalog.RepositoryPaths(2).ToArray();
+
+        foreach (var i in new[] { 0, 1, 0, 1 })
+        {
+            await client.GetRepositoryByRegistryPathAsync(paths[i].Registry, paths[i].Repository);
+        }
+
+        Assert.Equal(3, emulator.Stats.Requests); // the first answer stays cached; the second never fits
+    }
+
     [Theory]
     [InlineData(-1, 10, "CacheDuration")]
     [InlineData(60, 0, "CacheCapacity")]

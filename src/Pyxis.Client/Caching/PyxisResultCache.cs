@@ -12,6 +12,9 @@ internal sealed class PyxisResultCache(TimeSpan duration, int capacity, TimeProv
 {
     private readonly ConcurrentDictionary<(string Document, string Variables), Entry> entries = new();
 
+    // ConcurrentDictionary.Count takes every lock; a miss only needs to know roughly how full the cache is.
+    private int count;
+
     /// <summary>The shared answer for <paramref name="request"/>, from memory, from a request in flight, or from <paramref name="send"/>.</summary>
     public Task<TData> GetOrSend<TData>(PyxisRequest<TData> request, Func<Task<TData>> send)
     {
@@ -23,7 +26,7 @@ internal sealed class PyxisResultCache(TimeSpan duration, int capacity, TimeProv
             {
                 if (found.ExpiresAt <= now)
                 {
-                    entries.TryRemove(KeyValuePair.Create(key, found));
+                    Remove(key, found);
                     continue;
                 }
 
@@ -41,7 +44,7 @@ internal sealed class PyxisResultCache(TimeSpan duration, int capacity, TimeProv
                 return shared.Value;
             }
 
-            if (entries.Count >= capacity && !SweepExpired(now))
+            if (Volatile.Read(ref count) >= capacity && !SweepExpired(now))
             {
                 return send();
             }
@@ -50,6 +53,7 @@ internal sealed class PyxisResultCache(TimeSpan duration, int capacity, TimeProv
             entry.Answer = new Lazy<Task<TData>>(() => KeepIfSuccessfulAsync(key, entry, send));
             if (entries.TryAdd(key, entry))
             {
+                Interlocked.Increment(ref count);
                 return ((Lazy<Task<TData>>)entry.Answer).Value;
             }
         }
@@ -65,7 +69,7 @@ internal sealed class PyxisResultCache(TimeSpan duration, int capacity, TimeProv
         }
         catch
         {
-            entries.TryRemove(KeyValuePair.Create(key, entry));
+            Remove(key, entry);
             throw;
         }
     }
@@ -77,11 +81,19 @@ internal sealed class PyxisResultCache(TimeSpan duration, int capacity, TimeProv
         {
             if (pair.Value.ExpiresAt <= now)
             {
-                entries.TryRemove(pair);
+                Remove(pair.Key, pair.Value);
             }
         }
 
-        return entries.Count < capacity;
+        return Volatile.Read(ref count) < capacity;
+    }
+
+    private void Remove((string, string) key, Entry entry)
+    {
+        if (entries.TryRemove(KeyValuePair.Create(key, entry)))
+        {
+            Interlocked.Decrement(ref count);
+        }
     }
 
     private sealed class Entry
