@@ -32,10 +32,11 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
         var consumer = Consumer.Create(package, """
             query LatestUbi($repository: String!) {
               get_repository_by_registry_path(registry: "registry.access.redhat.com", repository: $repository) {
-                data { repository published }
+                data { ...Repo }
                 error { status detail }
               }
             }
+            fragment Repo on ContainerRepository { repository published }
             """);
         try
         {
