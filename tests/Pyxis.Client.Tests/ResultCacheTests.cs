@@ -108,6 +108,22 @@ public sealed class ResultCacheTests
     }
 
     [Theory]
+    [InlineData("mutation Touch { update_vendor(id: \"v1\") { error { status } } }", 2)]
+    [InlineData("query Look { get_repository_by_registry_path(registry: \"a\", repository: \"b\") { error { status } } }", 1)]
+    public async Task Mutations_always_reach_the_server_while_the_same_query_is_asked_once(string document, int requests)
+    {
+        await using var emulator = await PyxisEmulator.StartAsync();
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) });
+        PyxisRequest<System.Text.Json.JsonElement> Request() =>
+            new(document.Split(' ')[1], document, "{}"u8.ToArray(), static (ref System.Text.Json.Utf8JsonReader reader) => System.Text.Json.JsonElement.ParseValue(ref reader));
+
+        await client.ExecuteAsync(Request());
+        await client.ExecuteAsync(Request());
+
+        Assert.Equal(requests, emulator.Stats.Requests);
+    }
+
+    [Theory]
     [InlineData(-1, 10, "CacheDuration")]
     [InlineData(60, 0, "CacheCapacity")]
     public void Impossible_cache_settings_are_refused_by_name(int seconds, int capacity, string setting)

@@ -47,4 +47,19 @@ public sealed class PyxisSchemaTests
         Assert.Equal((line, lines[line].IndexOf('r', StringComparison.Ordinal)), (span.StartLinePosition.Line, span.StartLinePosition.Character));
         Assert.Contains("'registryy' does not exist on type 'ContainerRepository'", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_mutation_gets_its_own_class_and_typed_method_with_its_input_type()
+    {
+        var output = GeneratorHarness.Run(
+            File.ReadAllText(RepositoryFiles.SchemaPath),
+            ("/ops/UpdateVendor.graphql", "mutation UpdateVendor($id: ObjectIDFilterScalar, $input: ContainerVendorInput) {\n  update_vendor(id: $id, input: $input) { data { _id label } error { status detail } }\n}"));
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+        var source = output.Source("UpdateVendorMutation");
+        Assert.Contains("public static partial class UpdateVendorMutation", source, StringComparison.Ordinal);
+        Assert.Contains("UpdateVendorAsync(this global::Pyxis.Client.IPyxisClient client, string? id = null, global::Pyxis.Tests.Generated.ContainerVendorInput? input = null", source, StringComparison.Ordinal);
+        Assert.Contains(output.Sources, s => s.HintName == "Inputs/ContainerVendorInput.g.cs");
+    }
 }
