@@ -6,9 +6,9 @@ using GraphQLParser.AST;
 namespace Pyxis.Emulator.Http;
 
 /// <summary>
-/// Keeps documents that passed validation, so a repeated query skips parsing and validation
-/// (GraphQL.NET runs no rules on a document it is handed). On two cores that validation is most of
-/// the emulator's CPU per request, and clients repeat the same few documents.
+/// Keeps the parsed documents of queries that passed validation, so a repeated query skips parsing; clients
+/// repeat the same few documents. GraphQL.NET still validates a document it is handed (checked: an unknown
+/// field in a supplied document is still reported), so invalid documents keep their errors.
 /// </summary>
 internal sealed class ValidatedDocumentCache
 {
