@@ -46,27 +46,16 @@ public sealed class FragmentInterfaceTests
     [Fact]
     public void A_field_the_fragment_selects_unconditionally_stays_non_null_beside_an_include()
     {
-        var output = GeneratorHarness.Run(
-            TestSchema.Text,
-            ("/project/ops/Frag.graphql", Fragment),
-            ("/project/ops/Q.graphql", "query Q($x: Boolean!) { get_repository(registry: \"r\") { data { repository @include(if: $x) ...RepoCore } } }"));
+        var source = QuerySource("query Q($x: Boolean!) { get_repository(registry: \"r\") { data { repository @include(if: $x) ...RepoCore } } }");
 
-        Assert.Empty(output.Diagnostics);
-        Assert.Empty(output.CompileDiagnostics);
-        Assert.Contains("JsonPropertyName(\"repository\")] string Repository2", output.Source("QQuery"), StringComparison.Ordinal);
+        Assert.Contains("JsonPropertyName(\"repository\")] string Repository2", source, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_conditional_spread_makes_its_fields_optional_and_its_record_does_not_claim_the_interface()
     {
-        var output = GeneratorHarness.Run(
-            TestSchema.Text,
-            ("/project/ops/Frag.graphql", Fragment),
-            ("/project/ops/Q.graphql", "query Q($x: Boolean!) { get_repository(registry: \"r\") { data { registry ...RepoCore @include(if: $x) } } }"));
+        var source = QuerySource("query Q($x: Boolean!) { get_repository(registry: \"r\") { data { registry ...RepoCore @include(if: $x) } } }");
 
-        Assert.Empty(output.Diagnostics);
-        Assert.Empty(output.CompileDiagnostics);
-        var source = output.Source("QQuery");
         Assert.Contains("JsonPropertyName(\"repository\")] string? Repository2", source, StringComparison.Ordinal);
         Assert.Contains(">? RequiredTags", source, StringComparison.Ordinal); // [Tag!]! in the schema, optional here
         Assert.DoesNotContain("IRepoCore", source, StringComparison.Ordinal);
@@ -75,13 +64,9 @@ public sealed class FragmentInterfaceTests
     [Fact]
     public void An_inline_fragment_under_skip_makes_its_fields_optional()
     {
-        var output = GeneratorHarness.Run(
-            TestSchema.Text,
-            ("/project/ops/Q.graphql", "query Q($lean: Boolean!) { get_repository(registry: \"r\") { data { ... on Repository @skip(if: $lean) { repository } } } }"));
+        var source = QuerySource("query Q($lean: Boolean!) { get_repository(registry: \"r\") { data { ... on Repository @skip(if: $lean) { repository } } } }");
 
-        Assert.Empty(output.Diagnostics);
-        Assert.Empty(output.CompileDiagnostics);
-        Assert.Contains("JsonPropertyName(\"repository\")] string? Repository2", output.Source("QQuery"), StringComparison.Ordinal);
+        Assert.Contains("JsonPropertyName(\"repository\")] string? Repository2", source, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -97,6 +82,15 @@ public sealed class FragmentInterfaceTests
         var span = diagnostic.Location.GetLineSpan();
         Assert.Equal(("/project/ops/B.graphql", 3, 10), (span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
         Assert.Contains("/project/ops/A.graphql(1,10)", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The generated source of query <c>Q</c>, beside the <c>RepoCore</c> fragment; it must generate and compile cleanly.</summary>
+    private static string QuerySource(string query)
+    {
+        var output = GeneratorHarness.Run(TestSchema.Text, ("/project/ops/Frag.graphql", Fragment), ("/project/ops/Q.graphql", query));
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+        return output.Source("QQuery");
     }
 
     private static GeneratorOutput Run(string? code)

@@ -28,7 +28,7 @@ internal static class FragmentInterfaceBuilder
     public static FragmentInterfaceSpec Build(SchemaModel schema, BoundFragment fragment) =>
         Build(schema, NameOf(fragment.Name), fragment.Name, fragment.TypeCondition, fragment.Fields);
 
-    /// <summary>One interface per fragment name; the first by name order wins when files disagree (PYX027 says so).</summary>
+    /// <summary>One interface per fragment name; when two files define it differently the first seen is kept, and PYX027 fails the build.</summary>
     public static FragmentInterfacesSpec Collect(string ns, IEnumerable<FragmentInterfaceSpec> used) => new(
         ns,
         used.GroupBy(i => i.Name).Select(g => g.First()).OrderBy(i => i.Name, System.StringComparer.Ordinal).ToEquatableArray());
@@ -43,16 +43,16 @@ internal static class FragmentInterfaceBuilder
         {
             var propertyName = Names.Unique(Names.Pascal(field.ResponseKey), taken);
             var type = schema.Find(field.Field.Type.NamedType);
-            var value = ValueTypes.Output(schema, field.Field.Type, string.Empty);
+            var nestedName = string.Empty;
             if (type is { IsLeaf: false })
             {
                 // Named after the field; after the type when the field's name is the interface's own (rpm_manifest in RpmManifest).
                 var candidate = "I" + Names.Pascal(field.ResponseKey);
-                var nestedName = Names.Unique(taken.Contains(candidate) ? "I" + Names.Pascal(type.Name) : candidate, taken);
+                nestedName = Names.Unique(taken.Contains(candidate) ? "I" + Names.Pascal(type.Name) : candidate, taken);
                 nested.Add(Build(schema, nestedName, fragment, type.Name, field.Children));
-                value = ValueTypes.Output(schema, field.Field.Type, nestedName);
             }
 
+            var value = ValueTypes.Output(schema, field.Field.Type, nestedName);
             properties.Add(new PropertySpec(propertyName, field.ResponseKey, field.Field.Name, field.Conditional ? value with { Nullable = true } : value));
         }
 

@@ -13,19 +13,21 @@ internal sealed class BenchSession : IAsyncDisposable
         this.emulator = emulator;
         Counter = counter;
         http = new HttpClient(counter) { Timeout = Timeout.InfiniteTimeSpan };
-        Client = new PyxisClient(http, new PyxisClientOptions { Endpoint = emulator.Endpoint, Timeout = TimeSpan.FromMinutes(5) });
+        Client = new PyxisClient(http, Options(cacheDuration: TimeSpan.Zero));
     }
 
     public PyxisClient Client { get; }
 
     /// <summary>A client with the result cache on, a new cache each time, counted by the same handler.</summary>
-    public PyxisClient CreateCachingClient(TimeSpan cacheDuration) =>
-        new(http, new PyxisClientOptions { Endpoint = emulator.Endpoint, Timeout = TimeSpan.FromMinutes(5), CacheDuration = cacheDuration });
+    public PyxisClient CreateCachingClient(TimeSpan cacheDuration) => new(http, Options(cacheDuration));
 
     public CountingHandler Counter { get; }
 
     public static async Task<BenchSession> StartAsync(string emulatorArguments, CancellationToken ct) =>
         new(await EmulatorProcess.StartAsync(emulatorArguments, ct), new CountingHandler());
+
+    private PyxisClientOptions Options(TimeSpan cacheDuration) =>
+        new() { Endpoint = emulator.Endpoint, Timeout = TimeSpan.FromMinutes(5), CacheDuration = cacheDuration };
 
     public async ValueTask DisposeAsync()
     {

@@ -49,13 +49,16 @@ internal static class PyxisHttp
         }
     }
 
+    private const string ServerTimeoutDetail = "unable to fetch data from MongoDB in time";
+    private static readonly byte[] ServerTimeoutDetailUtf8 = System.Text.Encoding.UTF8.GetBytes(ServerTimeoutDetail);
+
     /// <summary>Pyxis's own timeout against MongoDB arrives as a 200 with an error envelope; it is worth retrying.</summary>
     public static bool IsServerTimeout(ReadOnlySpan<byte> body) =>
-        body.IndexOf("unable to fetch data from MongoDB in time"u8) >= 0;
+        body.IndexOf(ServerTimeoutDetailUtf8) >= 0;
 
     /// <summary>The same timeout, as the detail of one lookup's error envelope.</summary>
     public static bool IsServerTimeout(Exception? error) =>
-        error is PyxisException { Detail: { } detail } && detail.Contains("unable to fetch data from MongoDB in time", StringComparison.Ordinal);
+        error is PyxisException { Detail: { } detail } && detail.Contains(ServerTimeoutDetail, StringComparison.Ordinal);
 
     // GraphQL servers answer validation errors with 4xx and a normal {"errors": [...]} body; those are GraphQL errors, not transport errors.
     private static bool LooksLikeGraphQLErrors(ReadOnlySpan<byte> body) =>
