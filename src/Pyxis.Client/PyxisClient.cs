@@ -1,14 +1,17 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.CircuitBreaker;
 using Pyxis.Client.Serialization;
 
 namespace Pyxis.Client;
 
 /// <summary>
 /// Sends typed operations to Pyxis over one <see cref="HttpClient"/> (connections are reused; the Python
-/// client opened a new session per query). Safe to share and to call concurrently. With
-/// <c>services.AddPyxisClient(…)</c> the HTTP pipeline adds standard resilience (retries, timeouts, breaker).
+/// client opened a new session per query). Safe to share and to call concurrently. Plain or from
+/// <c>services.AddPyxisClient(…)</c>, every client applies the same resilience contract from its options:
+/// total and per-attempt timeouts, HTTP retries, a circuit breaker and Pyxis server-timeout retries.
 /// </summary>
 public sealed partial class PyxisClient : IPyxisClient, IDisposable
 {
@@ -17,13 +20,16 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     private readonly PyxisClientOptions options;
     private readonly ILogger logger;
 
-    /// <summary>Creates a client with its own <see cref="HttpClient"/> (no HTTP retries; use DI for those).</summary>
+    /// <summary>Creates a client with its own <see cref="HttpClient"/> on <see cref="ClientHandlerFactory.Create"/>.</summary>
     public PyxisClient(PyxisClientOptions? options = null, ILogger<PyxisClient>? logger = null)
         : this(CreateOwnHttpClient(options), options, logger, ownsHttp: true)
     {
     }
 
-    /// <summary>Creates a client on <paramref name="httpClient"/>, which the caller keeps owning.</summary>
+    /// <summary>
+    /// Creates a client on <paramref name="httpClient"/>, which the caller keeps owning. Build its handler with
+    /// <see cref="ClientHandlerFactory.Create"/> (or turn off <c>AllowAutoRedirect</c>), so no redirect carries the API key away.
+    /// </summary>
     public PyxisClient(HttpClient httpClient, PyxisClientOptions? options = null, ILogger<PyxisClient>? logger = null)
         : this(httpClient, options, logger, ownsHttp: false)
     {
@@ -46,16 +52,16 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
 
     /// <inheritdoc />
     /// <remarks>
-    /// With <see cref="PyxisClientOptions.CacheDuration"/> set, an identical query is answered from memory or shares
-    /// the request already in flight; cancelling then stops only this caller's wait, the shared request runs on
-    /// (bounded by <see cref="PyxisClientOptions.Timeout"/>) for the others.
+    /// With <see cref="PyxisClientOptions.CacheDuration"/> set, an identical query is answered from the cache or shares
+    /// the request already in flight; cancelling then stops only this caller's wait, and the shared request is
+    /// cancelled once every caller waiting for it has cancelled.
     /// </remarks>
     public Task<TData> ExecuteAsync<TData>(PyxisRequest<TData> request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return options.ResultCache is { } cache && IsCacheable(request)
-            ? cache.GetOrSend(request, () => SendAsync(request, CancellationToken.None)).WaitAsync(cancellationToken)
-            : SendAsync(request, cancellationToken);
+            ? cache.GetOrSendAsync(request, (capture, ct) => SendAsync(request, ct, capture), cancellationToken)
+            : SendAsync(request, cancellationToken, null);
     }
 
     /// <inheritdoc />
@@ -68,27 +74,24 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     }
 
     // Queries only: a mutation must reach the server every time. Alias batches read into per-request state.
-    private static bool IsCacheable(PyxisRequest request) =>
-        request.PartialErrors is null && request.Document.AsSpan().TrimStart().StartsWith("query", StringComparison.Ordinal);
+    private static bool IsCacheable(PyxisRequest request) => request.PartialErrors is null && !request.IsMutation;
 
-    private async Task<TData> SendAsync<TData>(PyxisRequest<TData> request, CancellationToken cancellationToken)
+    private async Task<TData> SendAsync<TData>(PyxisRequest<TData> request, CancellationToken cancellationToken, Caching.BodyCapture? capture)
     {
         request.SecretVariables = options.SecretVariables;
         using var activity = PyxisTelemetry.Source.HasListeners() ? PyxisTelemetry.Source.StartActivity("pyxis " + request.OperationName, ActivityKind.Client) : null;
         activity?.SetTag("graphql.operation.name", request.OperationName);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Timeout);
         var started = Stopwatch.GetTimestamp();
         PyxisTelemetry.InFlight.Add(1);
         try
         {
-            var data = await SendWithServerRetriesAsync(request, activity, timeout.Token, cancellationToken).ConfigureAwait(false);
+            var data = await SendWithinBudgetAsync(request, activity, cancellationToken, capture).ConfigureAwait(false);
             activity?.SetStatus(ActivityStatusCode.Ok);
             return data;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (PyxisException ex)
         {
-            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             LogFailed(request.OperationName, request.TraceId, ex.Message);
             throw;
         }
@@ -99,34 +102,105 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         }
     }
 
-    private async Task<TData> SendWithServerRetriesAsync<TData>(PyxisRequest<TData> request, Activity? activity, CancellationToken token, CancellationToken callerToken)
+    // Every way a call can end is a PyxisException, except the caller's own cancellation.
+    private async Task<TData> SendWithinBudgetAsync<TData>(PyxisRequest<TData> request, Activity? activity, CancellationToken cancellationToken, Caching.BodyCapture? capture)
+    {
+        var budget = new CallBudget(options, cancellationToken, capture);
+        try
+        {
+            return await SendWithServerRetriesAsync(request, activity, budget).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new PyxisTransportException(request, $"no answer within PyxisClientOptions.Timeout ({options.Timeout.TotalSeconds:0.###} s), retries and waits included", null, ex);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            throw new PyxisTransportException(request, "the circuit breaker is open after repeated failures; calls fail at once until PyxisClientOptions.BreakDuration has passed", null, ex);
+        }
+        finally
+        {
+            budget.Dispose();
+        }
+    }
+
+    private async Task<TData> SendWithServerRetriesAsync<TData>(PyxisRequest<TData> request, Activity? activity, CallBudget budget)
     {
         for (var attempt = 0; ; attempt++)
         {
-            LogStart(request.OperationName, attempt);
-            using var body = await PyxisHttp.SendAsync(http, options, request, token, callerToken).ConfigureAwait(false);
-            if (request.RetriesServerTimeouts && attempt < options.ServerTimeoutRetries && PyxisHttp.IsServerTimeout(body.Span))
+            var mayRetry = request.RetriesServerTimeouts && request.Retryable && attempt < options.ServerTimeoutRetries;
+            var outcome = await ExecuteResilientlyAsync(request, budget, mayRetry).ConfigureAwait(false);
+            if (!outcome.ServerTimeout)
             {
-                var delay = ServerTimeouts.DelayBefore(attempt + 1);
-                LogServerTimeout(request.OperationName, request.TraceId, delay.TotalSeconds);
-                PyxisTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("operation", request.OperationName));
-                activity?.SetTag("pyxis.retries", attempt + 1);
-                await Task.Delay(delay, options.TimeProvider, token).ConfigureAwait(false);
-                continue;
+                LogEnd(request.OperationName, request.TraceId);
+                return outcome.Data!;
+            }
+
+            var delay = ServerTimeouts.DelayBefore(attempt + 1);
+            LogServerTimeout(request.OperationName, request.TraceId, delay.TotalSeconds);
+            PyxisTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("operation", request.OperationName));
+            activity?.SetTag("pyxis.retries", attempt + 1);
+            await using (Batching.ConcurrencySlot.Lend(budget.Token))
+            {
+                await Task.Delay(delay, options.TimeProvider, budget.Token).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<AttemptOutcome<TData>> ExecuteResilientlyAsync<TData>(PyxisRequest<TData> request, CallBudget budget, bool mayRetryServerTimeout)
+    {
+        var context = ResilienceContextPool.Shared.Get(budget.Token);
+        context.Properties.Set(PyxisResilience.Retryable, request.Retryable);
+        context.Properties.Set(PyxisResilience.Operation, request.OperationName);
+        try
+        {
+            return await options.Resilience.ExecuteAsync(
+                static (ctx, state) => state.Client.AttemptAsync(state.Request, state.Budget, state.MayRetry, ctx.CancellationToken),
+                context,
+                (Client: this, Request: request, Budget: budget, MayRetry: mayRetryServerTimeout)).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async ValueTask<AttemptOutcome<TData>> AttemptAsync<TData>(PyxisRequest<TData> request, CallBudget budget, bool mayRetryServerTimeout, CancellationToken token)
+    {
+        LogStart(request.OperationName);
+        using var attemptTimeout = new CancellationTokenSource(options.AttemptTimeout, options.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, attemptTimeout.Token);
+        try
+        {
+            using var body = await PyxisHttp.SendAsync(http, options, request, budget.Deadline, linked.Token).ConfigureAwait(false);
+            if (mayRetryServerTimeout && GraphQLBody.IsServerTimeout(body.Span))
+            {
+                return new(default, ServerTimeout: true);
             }
 
             var data = ResponseReader.Read(request, body.Span);
-            LogEnd(request.OperationName, request.TraceId);
-            return data;
+            if (budget.Capture is { } capture)
+            {
+                capture.Bytes = body.Span.ToArray();
+                capture.Keep = !GraphQLBody.HasEnvelopeError(body.Span);
+            }
+
+            return new(data, ServerTimeout: false);
+        }
+        catch (OperationCanceledException ex) when (attemptTimeout.IsCancellationRequested && !token.IsCancellationRequested)
+        {
+            throw new PyxisTransportException(request, $"no answer within PyxisClientOptions.AttemptTimeout ({options.AttemptTimeout.TotalSeconds:0.###} s)", null, ex) { IsTransient = true };
         }
     }
 
     private static HttpClient CreateOwnHttpClient(PyxisClientOptions? options) =>
-        // Our own per-call timeout applies, so the HttpClient's must not cut in first.
+        // Our own timeouts apply, so the HttpClient's must not cut in first.
         new(ClientHandlerFactory.Create(options ?? new PyxisClientOptions())) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Pyxis {Operation} sending (attempt {Attempt})")]
-    private partial void LogStart(string operation, int attempt);
+    private readonly record struct AttemptOutcome<TData>(TData? Data, bool ServerTimeout);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Pyxis {Operation} sending")]
+    private partial void LogStart(string operation);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Pyxis {Operation} answered (trace_id {TraceId})")]
     private partial void LogEnd(string operation, string? traceId);

@@ -6,6 +6,8 @@ namespace Pyxis.Client;
 public sealed class PyxisClientOptions
 {
     private Caching.PyxisResultCache? resultCache;
+    private Lazy<X509Certificate2?>? pemCertificate;
+    private Lazy<Polly.ResiliencePipeline>? resilience;
 
     /// <summary>The public Red Hat catalog endpoint, which answers anonymous reads of published data.</summary>
     public static readonly Uri DefaultEndpoint = new("https://catalog.redhat.com/api/containers/graphql/");
@@ -13,8 +15,45 @@ public sealed class PyxisClientOptions
     /// <summary>The GraphQL endpoint. Defaults to <see cref="DefaultEndpoint"/>.</summary>
     public Uri Endpoint { get; set; } = DefaultEndpoint;
 
-    /// <summary>How long one call may take, retries included, before it fails with <see cref="PyxisTransportException"/>.</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+    /// <summary>
+    /// How long one call may take, every attempt and wait included, before it fails with <see cref="PyxisTransportException"/>.
+    /// Defaults to 5 minutes: Pyxis pages with RPM manifests take tens of seconds (Freshmaker allows 300 s).
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long one HTTP attempt (headers and body) may take before it is abandoned and retried. Defaults to 2 minutes.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// HTTP retries after a connection failure, a body that broke off, an attempt timeout, or HTTP 408, 429 or 5xx
+    /// (exponential back-off with jitter from <see cref="RetryDelay"/>, or the server's <c>Retry-After</c>). Defaults to 3.
+    /// Mutations are not retried unless their request sets <see cref="PyxisRequest.AllowRetries"/>.
+    /// </summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The base of the exponential back-off between HTTP retries. Defaults to 1 second.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Share of failed attempts (within 30 s, at least 20 attempts) that opens the circuit breaker, after which calls
+    /// fail at once with <see cref="PyxisTransportException"/> for <see cref="BreakDuration"/>. Defaults to 0.5; 1 never opens it.
+    /// </summary>
+    public double BreakerFailureRatio { get; set; } = 0.5;
+
+    /// <summary>How long the circuit stays open. Defaults to 15 seconds.</summary>
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// The largest response body read, whatever <c>Content-Length</c> says; a larger one fails with
+    /// <see cref="PyxisResponseException"/> once that many bytes have arrived. Defaults to 32 MiB.
+    /// </summary>
+    public int MaxResponseBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// Connections open to the endpoint at once (HTTP/2 multiplexes over them). A fan-out larger than this queues
+    /// for a connection instead of opening one per lookup. Defaults to 64.
+    /// </summary>
+    public int MaxConnectionsPerServer { get; set; } = 64;
 
     /// <summary>The User-Agent header sent with every request.</summary>
     public string UserAgent { get; set; } = "Pyxis.Client/" + typeof(PyxisClientOptions).Assembly.GetName().Version;
@@ -51,15 +90,33 @@ public sealed class PyxisClientOptions
     /// </summary>
     public TimeSpan CacheDuration { get; set; }
 
-    /// <summary>Most answers the cache keeps at once (default 10 000); beyond that, new answers are not kept until older ones expire.</summary>
-    public int CacheCapacity { get; set; } = 10_000;
+    /// <summary>
+    /// Bytes of answers the in-process cache keeps at most (default 64 MiB); beyond that, answers are evicted or not kept.
+    /// Applies when the client makes its own cache, not to a <see cref="Cache"/> you supply.
+    /// </summary>
+    public long CacheMemoryLimit { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// The cache answers are kept in while <see cref="CacheDuration"/> is set. Null (the default) means an in-process cache
+    /// per options object; with <c>AddPyxisClient</c>, the application's registered <see cref="Microsoft.Extensions.Caching.Hybrid.HybridCache"/>
+    /// when there is one, so with a distributed level (Redis, Garnet…) a fleet of workers asks Pyxis once per query.
+    /// </summary>
+    public Microsoft.Extensions.Caching.Hybrid.HybridCache? Cache { get; set; }
 
     /// <summary>Clock for waits; tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>The shared result cache, created on first use; null while <see cref="CacheDuration"/> is zero.</summary>
     internal Caching.PyxisResultCache? ResultCache =>
-        CacheDuration <= TimeSpan.Zero ? null : resultCache ?? Interlocked.CompareExchange(ref resultCache, new(CacheDuration, CacheCapacity, TimeProvider), null) ?? resultCache;
+        CacheDuration <= TimeSpan.Zero ? null : LazyInitializer.EnsureInitialized(ref resultCache, () => new(Cache ?? Caching.PyxisResultCache.CreateInProcess(CacheMemoryLimit, MaxResponseBytes, TimeProvider), CacheDuration));
+
+    /// <summary>The certificate read from the PEM paths, once per options object.</summary>
+    internal X509Certificate2? PemCertificate =>
+        LazyInitializer.EnsureInitialized(ref pemCertificate, () => new(() => ClientHandlerFactory.LoadPem(ClientCertificatePath, ClientKeyPath))).Value;
+
+    /// <summary>Retries and the circuit breaker, shared by every client of this options object (DI included).</summary>
+    internal Polly.ResiliencePipeline Resilience =>
+        LazyInitializer.EnsureInitialized(ref resilience, () => new(() => PyxisResilience.Build(this))).Value;
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot work.</summary>
     public void Validate()
@@ -99,14 +156,57 @@ public sealed class PyxisClientOptions
             yield return $"PyxisClientOptions.CacheDuration must be zero (off) or positive, not {CacheDuration}.";
         }
 
-        if (CacheCapacity < 1)
+        if (CacheMemoryLimit < 1)
         {
-            yield return $"PyxisClientOptions.CacheCapacity must be at least 1, not {CacheCapacity}.";
+            yield return $"PyxisClientOptions.CacheMemoryLimit must be at least 1 byte, not {CacheMemoryLimit}.";
+        }
+
+        foreach (var problem in TransportProblems())
+        {
+            yield return problem;
         }
 
         if (ServerTimeoutRetries < 0)
         {
             yield return $"PyxisClientOptions.ServerTimeoutRetries must be 0 or more, not {ServerTimeoutRetries}.";
+        }
+    }
+
+    private IEnumerable<string> TransportProblems()
+    {
+        if (AttemptTimeout <= TimeSpan.Zero && AttemptTimeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            yield return $"PyxisClientOptions.AttemptTimeout must be positive, not {AttemptTimeout}.";
+        }
+
+        if (MaxRetries < 0)
+        {
+            yield return $"PyxisClientOptions.MaxRetries must be 0 or more, not {MaxRetries}.";
+        }
+
+        if (RetryDelay < TimeSpan.Zero)
+        {
+            yield return $"PyxisClientOptions.RetryDelay must not be negative, not {RetryDelay}.";
+        }
+
+        if (BreakerFailureRatio is <= 0 or > 1)
+        {
+            yield return $"PyxisClientOptions.BreakerFailureRatio must be above 0 and at most 1, not {BreakerFailureRatio}.";
+        }
+
+        if (BreakDuration < TimeSpan.FromMilliseconds(500))
+        {
+            yield return $"PyxisClientOptions.BreakDuration must be at least 0.5 s, not {BreakDuration}.";
+        }
+
+        if (MaxResponseBytes < 1024)
+        {
+            yield return $"PyxisClientOptions.MaxResponseBytes must be at least 1024, not {MaxResponseBytes}.";
+        }
+
+        if (MaxConnectionsPerServer < 1)
+        {
+            yield return $"PyxisClientOptions.MaxConnectionsPerServer must be at least 1, not {MaxConnectionsPerServer}.";
         }
     }
 

@@ -37,6 +37,18 @@ public abstract class PyxisRequest
     /// </summary>
     internal bool RetriesServerTimeouts { get; init; } = true;
 
+    /// <summary>
+    /// Whether the client may send this request again after a transient failure or a Pyxis server timeout.
+    /// Null (the default) means yes for queries and no for mutations, which must not run twice by accident;
+    /// set it to true for a mutation that is safe to repeat.
+    /// </summary>
+    public bool? AllowRetries { get; set; }
+
+    /// <summary>Whether the document is a mutation.</summary>
+    public bool IsMutation => Document.AsSpan().TrimStart().StartsWith("mutation", StringComparison.Ordinal);
+
+    internal bool Retryable => AllowRetries ?? !IsMutation;
+
     /// <summary>The <c>trace_id</c> header Pyxis answered with (its correlation id), once there is an answer.</summary>
     public string? TraceId { get; internal set; }
 
@@ -58,7 +70,7 @@ public abstract class PyxisRequest
             writer.WriteStartObject();
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                if (secrets.Contains(property.Name))
+                if (IsSecret(secrets, property.Name))
                 {
                     writer.WriteString(property.Name, "***");
                 }
@@ -74,8 +86,32 @@ public abstract class PyxisRequest
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <inheritdoc />
-    public override string ToString() => $"{OperationName} {VariablesText}";
+    // Alias batches rename variables name__0, name__1…; a secret stays secret under its batch name.
+    private static bool IsSecret(ISet<string> secrets, string name)
+    {
+        if (secrets.Contains(name))
+        {
+            return true;
+        }
+
+        var cut = name.LastIndexOf(Batching.AliasNaming.IndexSeparator, StringComparison.Ordinal);
+        return cut > 0 && name.AsSpan(cut + Batching.AliasNaming.IndexSeparator.Length) is { Length: > 0 } index &&
+            !index.ContainsAnyExceptInRange('0', '9') && secrets.Contains(name[..cut]);
+    }
+
+    /// <summary>The operation and the names of its variables; values are left out, since the secret ones are known only to the client.</summary>
+    public override string ToString()
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(Variables);
+            return $"{OperationName}({string.Join(", ", document.RootElement.EnumerateObject().Select(p => p.Name))})";
+        }
+        catch (JsonException)
+        {
+            return OperationName;
+        }
+    }
 }
 
 /// <summary>A typed request whose <c>data</c> is read as <typeparamref name="TData"/>.</summary>

@@ -155,6 +155,8 @@ public sealed class BatchTests
 
         Assert.Equal(6, items.Count);
         Assert.All(items.Where(i => i.Index % 2 == 1), i => Assert.Equal($"odd {i.Index}", Assert.IsType<InvalidOperationException>(i.Exception).Message));
-        Assert.Throws<AggregateException>(() => items.First(i => !i.Succeeded).GetValueOrThrow());
+        var thrown = Assert.Throws<InvalidOperationException>(() => items.First(i => !i.Succeeded).GetValueOrThrow());
+        Assert.Same(items.First(i => !i.Succeeded).Exception, thrown); // the original, with its own stack
+        Assert.Contains(nameof(Operation_exceptions_become_items_and_never_escape_the_stream), thrown.StackTrace, StringComparison.Ordinal);
     }
 }

@@ -105,10 +105,11 @@ public sealed class DependencyInjectionTests
     internal static ServiceCollection Services(Action<PyxisClientOptions> configure)
     {
         var services = new ServiceCollection();
-        services.AddPyxisClient(configure, r =>
+        services.AddPyxisClient(o =>
         {
-            r.Retry.Delay = TimeSpan.FromMilliseconds(5);
-            r.Retry.MaxRetryAttempts = 3;
+            o.RetryDelay = TimeSpan.FromMilliseconds(5);
+            o.MaxRetries = 3;
+            configure(o);
         });
         return services;
     }

@@ -2,7 +2,10 @@ using Pyxis.Emulator;
 
 namespace Pyxis.Client.Tests;
 
-/// <summary>An emulator with its own knobs and a client pointed at it, disposed together.</summary>
+/// <summary>
+/// An emulator with its own knobs and a client pointed at it, disposed together. The client makes no HTTP retries,
+/// so tests of error accounting see each injected fault once; the resilience tests build their own clients.
+/// </summary>
 internal sealed class EmulatorSession : IAsyncDisposable
 {
     private EmulatorSession(PyxisEmulator emulator, PyxisClient client)
@@ -18,7 +21,7 @@ internal sealed class EmulatorSession : IAsyncDisposable
     public static async Task<EmulatorSession> StartAsync(EmulatorOptions? options = null, TimeSpan? timeout = null)
     {
         var emulator = await PyxisEmulator.StartAsync(options);
-        var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, Timeout = timeout ?? TimeSpan.FromSeconds(30), ServerTimeoutDelay = TimeSpan.FromMilliseconds(10) });
+        var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, Timeout = timeout ?? TimeSpan.FromSeconds(30), ServerTimeoutDelay = TimeSpan.FromMilliseconds(10), RetryDelay = TimeSpan.FromMilliseconds(5), MaxRetries = 0 });
         return new EmulatorSession(emulator, client);
     }
 

@@ -18,13 +18,11 @@ public sealed class ResilienceTests
             FaultFor = r => r.Number == 1 ? new EmulatorFault.HttpStatus(429, TimeSpan.FromSeconds(20)) : null,
         });
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddPyxisClient(o => o.Endpoint = emulator.Endpoint, r =>
+        services.AddPyxisClient(o =>
         {
-            r.Retry.Delay = TimeSpan.FromMilliseconds(1);
-            r.AttemptTimeout.Timeout = TimeSpan.FromMinutes(1);
-            r.CircuitBreaker.SamplingDuration = TimeSpan.FromMinutes(2);
-            r.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(5);
+            o.Endpoint = emulator.Endpoint;
+            o.TimeProvider = clock;
+            o.RetryDelay = TimeSpan.FromMilliseconds(1);
         });
         await using var provider = services.BuildServiceProvider();
 

@@ -7,7 +7,7 @@ namespace Pyxis.Client.Tests;
 public sealed class ResultCacheTests
 {
     [Fact]
-    public async Task Identical_lookups_in_flight_together_send_one_request_and_get_the_same_answer()
+    public async Task Identical_lookups_in_flight_together_send_one_request_and_get_equal_answers()
     {
         var gates = new ResponseGates();
         await using var emulator = await PyxisEmulator.StartAsync(new EmulatorOptions { AnswerWhen = (_, ct) => gates.WaitAsync("all asked", ct) });
@@ -19,7 +19,7 @@ public sealed class ResultCacheTests
         var answers = await Task.WhenAll(calls);
 
         Assert.Equal(1, emulator.Stats.Requests);
-        Assert.All(answers, a => Assert.Same(answers[0], a));
+        Assert.All(answers, a => Assert.Equal(answers[0], a));
         Assert.Equal(repository, answers[0]?.Repository);
     }
 
@@ -49,7 +49,7 @@ public sealed class ResultCacheTests
         {
             FaultFor = _ => Interlocked.Exchange(ref failFirst, 0) == 1 ? new EmulatorFault.HttpStatus(503) : null,
         });
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) });
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5), MaxRetries = 0 });
         var paths = emulator.Catalog.RepositoryPaths(2).ToArray();
 
         await Assert.ThrowsAsync<PyxisTransportException>(() => client.GetRepositoryByRegistryPathAsync(paths[0].Registry, paths[0].Repository));
@@ -93,10 +93,10 @@ public sealed class ResultCacheTests
     }
 
     [Fact]
-    public async Task A_full_cache_keeps_what_it_has_and_sends_the_rest()
+    public async Task Answers_beyond_the_memory_limit_are_not_kept()
     {
         await using var emulator = await PyxisEmulator.StartAsync();
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5), CacheCapacity = 1 });
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5), CacheMemoryLimit = 1 });
         var paths = emulator.Catalog.RepositoryPaths(2).ToArray();
 
         foreach (var i in new[] { 0, 1, 0, 1 })
@@ -104,7 +104,7 @@ public sealed class ResultCacheTests
             await client.GetRepositoryByRegistryPathAsync(paths[i].Registry, paths[i].Repository);
         }
 
-        Assert.Equal(3, emulator.Stats.Requests); // the first answer stays cached; the second never fits
+        Assert.Equal(4, emulator.Stats.Requests); // no answer fits in one byte
     }
 
     [Theory]
@@ -125,10 +125,10 @@ public sealed class ResultCacheTests
 
     [Theory]
     [InlineData(-1, 10, "CacheDuration")]
-    [InlineData(60, 0, "CacheCapacity")]
-    public void Impossible_cache_settings_are_refused_by_name(int seconds, int capacity, string setting)
+    [InlineData(60, 0, "CacheMemoryLimit")]
+    public void Impossible_cache_settings_are_refused_by_name(int seconds, int limit, string setting)
     {
-        var options = new PyxisClientOptions { CacheDuration = TimeSpan.FromSeconds(seconds), CacheCapacity = capacity };
+        var options = new PyxisClientOptions { CacheDuration = TimeSpan.FromSeconds(seconds), CacheMemoryLimit = limit };
 
         Assert.Contains(options.Problems(), p => p.Contains(setting, StringComparison.Ordinal));
     }

@@ -11,9 +11,6 @@ namespace Pyxis.Generators.Validation;
 /// <summary>The text sent to the server: the operation as written, the fragments it uses, and its alias template.</summary>
 internal static class DocumentText
 {
-    /// <summary>Replaced by the item's index when one root field is repeated under aliases.</summary>
-    public const char IndexMarker = '\u0001';
-
     // The wire document is the operation's own text plus the fragments it uses, so what is sent is what was checked.
     public static string Build(string content, GraphQLOperationDefinition operation, string fragments)
     {
@@ -44,7 +41,7 @@ internal static class DocumentText
         foreach (var token in Tokens(content, start, end).Where(t => t.Kind == TokenKind.DOLLAR))
         {
             var name = Lexer.Lex(content, token.End);
-            template.Append(content, copied, name.End - copied).Append("__").Append(IndexMarker);
+            template.Append(content, copied, name.End - copied).Append(Pyxis.Client.Batching.AliasNaming.IndexSeparator).Append(Pyxis.Client.Batching.AliasNaming.IndexMarker);
             copied = name.End;
         }
 

@@ -15,7 +15,7 @@ internal static class AliasDocument
         {
             for (var v = 0; v < template.VariableNames.Length; v++)
             {
-                definitions.Add($"${template.VariableNames[v]}__{i.ToString(CultureInfo.InvariantCulture)}: {template.VariableTypes[v]}");
+                definitions.Add($"${template.VariableNames[v]}{AliasNaming.IndexSeparator}{i.ToString(CultureInfo.InvariantCulture)}: {template.VariableTypes[v]}");
             }
         }
 
@@ -23,7 +23,7 @@ internal static class AliasDocument
         document.Append(definitions.Count == 0 ? string.Empty : "(" + string.Join(", ", definitions) + ")").Append(" {");
         for (var i = 0; i < items.Count; i++)
         {
-            document.Append("\n  r").Append(i).Append(": ").Append(template.FieldTemplate.Replace(PyxisAliasTemplate<TField, TResult>.IndexMarker.ToString(), i.ToString(CultureInfo.InvariantCulture)));
+            document.Append("\n  r").Append(i).Append(": ").Append(template.FieldTemplate.Replace(AliasNaming.IndexMarker.ToString(), i.ToString(CultureInfo.InvariantCulture)));
         }
 
         document.Append("\n}");
@@ -52,7 +52,7 @@ internal static class AliasDocument
                 using var variables = JsonDocument.Parse(items[i].Variables);
                 foreach (var property in variables.RootElement.EnumerateObject())
                 {
-                    writer.WritePropertyName(property.Name + "__" + i.ToString(CultureInfo.InvariantCulture));
+                    writer.WritePropertyName(property.Name + AliasNaming.IndexSeparator + i.ToString(CultureInfo.InvariantCulture));
                     property.Value.WriteTo(writer);
                 }
             }

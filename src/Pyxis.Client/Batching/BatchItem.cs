@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+
 namespace Pyxis.Client.Batching;
 
 /// <summary>
@@ -13,15 +15,22 @@ public sealed record BatchItem<TInput, TResult>(int Index, TInput Input, TResult
     /// <summary>Whether the operation completed without an exception.</summary>
     public bool Succeeded => Exception is null;
 
-    /// <summary>The value, or the failure rethrown.</summary>
-    public TResult GetValueOrThrow() =>
-        Exception is null ? Value! : throw new AggregateException($"Batch item {Index} ({Input}) failed: {Exception.Message}", Exception);
+    /// <summary>The value, or the original exception rethrown with its own stack trace.</summary>
+    public TResult GetValueOrThrow()
+    {
+        if (Exception is not null)
+        {
+            ExceptionDispatchInfo.Throw(Exception);
+        }
+
+        return Value!;
+    }
 }
 
 /// <summary>How a batch runs.</summary>
 public sealed class BatchOptions
 {
-    /// <summary>The most requests in flight at once. Defaults to 8.</summary>
+    /// <summary>The most operations in flight at once. Defaults to 8. At most as many finished results wait for the reader.</summary>
     public int MaxConcurrency { get; init; } = 8;
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Pyxis.Client.Serialization;
 
 namespace Pyxis.Client.Batching;
 
@@ -15,17 +16,36 @@ public static class PyxisAliasBatch
     /// <summary>Runs <paramref name="template"/> (a generated <c>…Query.Aliased</c>) for every input.</summary>
     /// <param name="client">The client that sends the requests.</param>
     /// <param name="template">The operation to repeat.</param>
-    /// <param name="inputs">One lookup each.</param>
+    /// <param name="inputs">One lookup each, read lazily.</param>
     /// <param name="createRequest">The single-lookup request for an input (a generated <c>CreateRequest</c>).</param>
     /// <param name="options">Aliases per request and concurrent requests.</param>
     /// <param name="cancellationToken">Stops the batch.</param>
-    public static async IAsyncEnumerable<BatchItem<TInput, TResult>> ExecuteAliasedAsync<TInput, TField, TResult>(
+    public static IAsyncEnumerable<BatchItem<TInput, TResult>> ExecuteAliasedAsync<TInput, TField, TResult>(
         this IPyxisClient client,
         PyxisAliasTemplate<TField, TResult> template,
         IEnumerable<TInput> inputs,
         Func<TInput, PyxisRequest> createRequest,
         BatchOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return client.ExecuteAliasedAsync(template, inputs.ToAsyncEnumerable(), createRequest, options, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="template"/> for every input of an async stream (for example the items of an <c>…AllAsync</c> pager).</summary>
+    /// <param name="client">The client that sends the requests.</param>
+    /// <param name="template">The operation to repeat.</param>
+    /// <param name="inputs">One lookup each, read as room frees up.</param>
+    /// <param name="createRequest">The single-lookup request for an input (a generated <c>CreateRequest</c>).</param>
+    /// <param name="options">Aliases per request and concurrent requests.</param>
+    /// <param name="cancellationToken">Stops the batch.</param>
+    public static IAsyncEnumerable<BatchItem<TInput, TResult>> ExecuteAliasedAsync<TInput, TField, TResult>(
+        this IPyxisClient client,
+        PyxisAliasTemplate<TField, TResult> template,
+        IAsyncEnumerable<TInput> inputs,
+        Func<TInput, PyxisRequest> createRequest,
+        BatchOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(template);
@@ -33,12 +53,22 @@ public static class PyxisAliasBatch
         ArgumentNullException.ThrowIfNull(createRequest);
         options ??= new BatchOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.AliasesPerRequest, 1, nameof(BatchOptions.AliasesPerRequest));
+        return RunAsync(client, template, inputs.Select(static (input, index) => (Index: index, Input: input)), createRequest, options, cancellationToken);
+    }
 
+    private static async IAsyncEnumerable<BatchItem<TInput, TResult>> RunAsync<TInput, TField, TResult>(
+        IPyxisClient client,
+        PyxisAliasTemplate<TField, TResult> template,
+        IAsyncEnumerable<(int Index, TInput Input)> inputs,
+        Func<TInput, PyxisRequest> createRequest,
+        BatchOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         // Lookups that hit a Pyxis server timeout wait for a later pass, re-chunked together, so the other lookups of
-        // their request are not held back or sent again.
+        // their request are not held back or sent again. Only those are kept; the inputs themselves stream.
         var policy = ServerTimeoutPolicy.Of(client);
-        var pending = inputs.Select((input, index) => (Index: index, Input: input)).ToList();
-        for (var attempt = 0; pending.Count > 0; attempt++)
+        var pending = inputs;
+        for (var attempt = 0; pending is not null; attempt++)
         {
             if (attempt > 0)
             {
@@ -47,39 +77,27 @@ public static class PyxisAliasBatch
             }
 
             var timedOut = new List<(int Index, TInput Input)>();
-            await foreach (var item in RunPassAsync(client, template, pending, createRequest, options, cancellationToken).ConfigureAwait(false))
+            var runs = PyxisBatch.InCompletionOrder(pending.Chunk(options.AliasesPerRequest), (chunk, ct) => RunChunkAsync(client, template, chunk, createRequest, ct), options, cancellationToken);
+            await foreach (var run in runs.ConfigureAwait(false))
             {
-                if (attempt < policy.Retries && PyxisHttp.IsServerTimeout(item.Exception))
+                foreach (var item in run.Value ?? Failed<TInput, TResult>(run.Input, run.Exception))
                 {
-                    timedOut.Add((item.Index, item.Input));
-                    continue;
+                    if (attempt < policy.Retries && GraphQLBody.IsServerTimeout(item.Exception))
+                    {
+                        timedOut.Add((item.Index, item.Input));
+                        continue;
+                    }
+
+                    yield return item;
                 }
-
-                yield return item;
             }
 
-            pending = timedOut;
+            pending = timedOut.Count > 0 ? timedOut.ToAsyncEnumerable() : null;
         }
     }
 
-    private static async IAsyncEnumerable<BatchItem<TInput, TResult>> RunPassAsync<TInput, TField, TResult>(
-        IPyxisClient client,
-        PyxisAliasTemplate<TField, TResult> template,
-        List<(int Index, TInput Input)> inputs,
-        Func<TInput, PyxisRequest> createRequest,
-        BatchOptions options,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var runs = PyxisBatch.InCompletionOrder(inputs.Chunk(options.AliasesPerRequest), (chunk, ct) => RunChunkAsync(client, template, chunk, createRequest, ct), options, cancellationToken);
-        await foreach (var run in runs.ConfigureAwait(false))
-        {
-            var items = run.Value ?? run.Input.Select(c => new BatchItem<TInput, TResult>(c.Index, c.Input, default, run.Exception)).ToArray();
-            foreach (var item in items)
-            {
-                yield return item;
-            }
-        }
-    }
+    private static BatchItem<TInput, TResult>[] Failed<TInput, TResult>((int Index, TInput Input)[] chunk, Exception? error) =>
+        chunk.Select(c => new BatchItem<TInput, TResult>(c.Index, c.Input, default, error)).ToArray();
 
     private static async Task<BatchItem<TInput, TResult>[]> RunChunkAsync<TInput, TField, TResult>(
         IPyxisClient client,

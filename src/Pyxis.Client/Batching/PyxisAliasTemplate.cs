@@ -41,7 +41,4 @@ public sealed class PyxisAliasTemplate<TField, TResult>
     internal PyxisDataReader<TField> ReadField { get; }
 
     internal Func<PyxisRequest, TField, TResult> ToResult { get; }
-
-    /// <summary>Marks where the item index goes in <see cref="FieldTemplate"/>'s variable names.</summary>
-    internal const char IndexMarker = '\u0001';
 }

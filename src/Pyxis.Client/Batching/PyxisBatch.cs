@@ -1,11 +1,14 @@
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 
 namespace Pyxis.Client.Batching;
 
 /// <summary>
 /// Runs one async operation over many inputs with a concurrency bound — the .NET form of Python's
-/// <c>asyncio.as_completed</c>. Results stream as they complete; cancelling or leaving the loop early
-/// cancels the rest and waits for them, so no request outlives the enumeration.
+/// <c>asyncio.as_completed</c>. Inputs are read lazily and results stream as they complete, so memory follows
+/// <see cref="BatchOptions.MaxConcurrency"/>, not the number of inputs. Cancelling or leaving the loop early
+/// cancels the rest and waits for them, so no operation outlives the enumeration. An input sequence that
+/// throws ends the stream with its exception, after the work in flight has been cancelled and awaited.
 /// </summary>
 public static class PyxisBatch
 {
@@ -15,71 +18,108 @@ public static class PyxisBatch
         Func<TInput, CancellationToken, Task<TResult>> operation,
         BatchOptions? options = null,
         CancellationToken cancellationToken = default) =>
-        Run(inputs, operation, options, completionOrder: true, cancellationToken);
+        InCompletionOrder(Lazily(inputs), operation, options, cancellationToken);
 
-    /// <summary>Runs concurrently like <see cref="InCompletionOrder{TInput, TResult}"/> but yields in input order.</summary>
+    /// <summary>Yields each input's outcome as soon as it completes, reading inputs from an async stream (for example another batch or an <c>…AllAsync</c> pager).</summary>
+    public static IAsyncEnumerable<BatchItem<TInput, TResult>> InCompletionOrder<TInput, TResult>(
+        IAsyncEnumerable<TInput> inputs,
+        Func<TInput, CancellationToken, Task<TResult>> operation,
+        BatchOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(operation);
+        return CompletionOrderAsync(inputs, operation, BatchRun.Concurrency(options), cancellationToken);
+    }
+
+    /// <summary>Runs concurrently like <see cref="InCompletionOrder{TInput, TResult}(IEnumerable{TInput}, Func{TInput, CancellationToken, Task{TResult}}, BatchOptions?, CancellationToken)"/> but yields in input order.</summary>
     public static IAsyncEnumerable<BatchItem<TInput, TResult>> InInputOrder<TInput, TResult>(
         IEnumerable<TInput> inputs,
         Func<TInput, CancellationToken, Task<TResult>> operation,
         BatchOptions? options = null,
         CancellationToken cancellationToken = default) =>
-        Run(inputs, operation, options, completionOrder: false, cancellationToken);
+        InInputOrder(Lazily(inputs), operation, options, cancellationToken);
 
-    private static async IAsyncEnumerable<BatchItem<TInput, TResult>> Run<TInput, TResult>(
-        IEnumerable<TInput> inputs,
+    /// <summary>Runs concurrently but yields in input order, reading inputs from an async stream.</summary>
+    public static IAsyncEnumerable<BatchItem<TInput, TResult>> InInputOrder<TInput, TResult>(
+        IAsyncEnumerable<TInput> inputs,
         Func<TInput, CancellationToken, Task<TResult>> operation,
-        BatchOptions? options,
-        bool completionOrder,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        BatchOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(operation);
-        var maxConcurrency = options?.MaxConcurrency ?? new BatchOptions().MaxConcurrency;
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrency, 1, nameof(BatchOptions.MaxConcurrency));
+        return InputOrderAsync(inputs, operation, BatchRun.Concurrency(options), cancellationToken);
+    }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var gate = new SemaphoreSlim(maxConcurrency);
-        var tasks = inputs.Select((input, index) => RunOne(index, input, operation, gate, stop.Token)).ToList();
+    private static IAsyncEnumerable<T> Lazily<T>(IEnumerable<T> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return inputs.ToAsyncEnumerable();
+    }
+
+    private static async IAsyncEnumerable<BatchItem<TInput, TResult>> CompletionOrderAsync<TInput, TResult>(
+        IAsyncEnumerable<TInput> inputs,
+        Func<TInput, CancellationToken, Task<TResult>> operation,
+        int maxConcurrency,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // At most maxConcurrency operations run, and at most as many finished results wait for the reader.
+        var done = Channel.CreateUnbounded<BatchItem<TInput, TResult>>(new UnboundedChannelOptions { SingleReader = true });
+        await using var run = new BatchRun(maxConcurrency, cancellationToken);
+        var producer = run.ProduceAsync(inputs, operation, item => done.Writer.TryWrite(item), error => done.Writer.TryComplete(error));
+        long yielded = 0;
         try
         {
-            var ordered = completionOrder ? Task.WhenEach(tasks) : ToAsync(tasks);
-            await foreach (var task in ordered.WithCancellation(cancellationToken).ConfigureAwait(false))
+            await foreach (var item in done.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                yield return await task.ConfigureAwait(false);
+                run.Consumed();
+                yielded++;
+                yield return item;
             }
         }
         finally
         {
-            stop.Cancel();
-            await Task.WhenAll(tasks).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
-            PyxisTelemetry.BatchItems.Record(tasks.Count);
+            await run.StopAsync(producer).ConfigureAwait(false);
+            PyxisTelemetry.BatchItems.Record(yielded);
         }
     }
 
-    private static async Task<BatchItem<TInput, TResult>> RunOne<TInput, TResult>(
-        int index, TInput input, Func<TInput, CancellationToken, Task<TResult>> operation, SemaphoreSlim gate, CancellationToken token)
+    private static async IAsyncEnumerable<BatchItem<TInput, TResult>> InputOrderAsync<TInput, TResult>(
+        IAsyncEnumerable<TInput> inputs,
+        Func<TInput, CancellationToken, Task<TResult>> operation,
+        int maxConcurrency,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(token).ConfigureAwait(false);
+        await using var run = new BatchRun(maxConcurrency, cancellationToken);
+        var window = new Queue<Task<BatchItem<TInput, TResult>?>>();
+        var index = 0;
+        await using var source = inputs.GetAsyncEnumerator(run.Token);
         try
         {
-            return new BatchItem<TInput, TResult>(index, input, await operation(input, token).ConfigureAwait(false), null);
-        }
-        catch (Exception ex) when (!token.IsCancellationRequested)
-        {
-            return new BatchItem<TInput, TResult>(index, input, default, ex);
+            // Twice the concurrency started ahead, so a slow head of line does not idle the others.
+            while (true)
+            {
+                while (window.Count < 2 * maxConcurrency && await source.MoveNextAsync().ConfigureAwait(false))
+                {
+                    window.Enqueue(run.RunOneAsync(index++, source.Current, operation));
+                }
+
+                if (window.Count == 0)
+                {
+                    break;
+                }
+
+                var item = await window.Dequeue().ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return item!;
+            }
         }
         finally
         {
-            gate.Release();
-        }
-    }
-
-    private static async IAsyncEnumerable<Task<T>> ToAsync<T>(List<Task<T>> tasks)
-    {
-        foreach (var task in tasks)
-        {
-            await Task.WhenAny(task).ConfigureAwait(false);
-            yield return task;
+            run.Cancel();
+            await Task.WhenAll(window).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            PyxisTelemetry.BatchItems.Record(index);
         }
     }
 }

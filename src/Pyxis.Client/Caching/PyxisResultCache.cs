@@ -1,112 +1,88 @@
-using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Pyxis.Client.Caching;
 
 /// <summary>
-/// Shares answers to identical queries (same document, same variables): identical queries in flight together
-/// send one request, and a successful answer is reused until it is older than the configured duration.
-/// Failures are dropped at once, so the next call asks again. Answers are immutable records, safe to share.
+/// Shares answers to identical queries (same document, same variables) through <see cref="HybridCache"/>: in memory,
+/// and across replicas when the cache has a distributed level. Identical queries in flight together send one
+/// request (the request is cancelled only when every caller waiting for it has cancelled). What is kept is the
+/// response body of a successful answer, so any replica can read it into its own generated types; a failure, or
+/// an answer whose Pyxis envelope reports an error other than 404, is never kept.
 /// </summary>
-internal sealed class PyxisResultCache(TimeSpan duration, int capacity, TimeProvider clock)
+internal sealed class PyxisResultCache(HybridCache cache, TimeSpan duration)
 {
-    private readonly ConcurrentDictionary<(string Document, string Variables), Entry> entries = new();
+    private readonly HybridCacheEntryOptions entryOptions = new() { Expiration = duration, LocalCacheExpiration = duration };
 
-    // ConcurrentDictionary.Count takes every lock; a miss only needs to know roughly how full the cache is.
-    private int count;
-
-    /// <summary>The shared answer for <paramref name="request"/>, from memory, from a request in flight, or from <paramref name="send"/>.</summary>
-    public Task<TData> GetOrSend<TData>(PyxisRequest<TData> request, Func<Task<TData>> send)
-    {
-        var key = (request.Document, Encoding.UTF8.GetString(request.Variables.Span));
-        while (true)
-        {
-            var now = clock.GetUtcNow().UtcTicks;
-            if (entries.TryGetValue(key, out var found))
+    /// <summary>An in-process cache for one options object, bounded by <paramref name="memoryLimit"/> bytes of answers.</summary>
+    public static HybridCache CreateInProcess(long memoryLimit, int maxPayload, TimeProvider clock) =>
+        new ServiceCollection()
+            .AddSingleton(clock)
+            .AddMemoryCache(o =>
             {
-                if (found.ExpiresAt <= now)
-                {
-                    Remove(key, found);
-                    continue;
-                }
+                o.SizeLimit = memoryLimit;
+                o.Clock = new MemoryCacheClock(clock);
+            })
+            .AddHybridCache(o => o.MaximumPayloadBytes = maxPayload).Services
+            .BuildServiceProvider()
+            .GetRequiredService<HybridCache>();
 
-                // One document always reads into one type; a hand-made request that breaks that is just not shared.
-                if (found.Answer is not Lazy<Task<TData>> shared)
-                {
-                    return send();
-                }
+    /// <summary>The answer for <paramref name="request"/>, from the cache, from a request in flight, or from <paramref name="send"/>.</summary>
+    public async Task<TData> GetOrSendAsync<TData>(PyxisRequest<TData> request, Func<BodyCapture, CancellationToken, Task<TData>> send, CancellationToken cancellationToken)
+    {
+        var fresh = new BodyCapture();
+        var body = await cache.GetOrCreateAsync(
+            Key(request),
+            (Send: send, Fresh: fresh),
+            static async (state, ct) =>
+            {
+                state.Fresh.Data = await state.Send(state.Fresh, ct).ConfigureAwait(false);
+                return state.Fresh.Bytes!;
+            },
+            entryOptions,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
 
-                if (shared.IsValueCreated && shared.Value.IsCompletedSuccessfully)
-                {
-                    PyxisTelemetry.CacheHits.Add(1, new KeyValuePair<string, object?>("operation", request.OperationName));
-                }
-
-                return shared.Value;
+        if (fresh.Bytes is not null)
+        {
+            // Callers in flight together share even an error envelope, but no later caller gets it from the cache.
+            if (!fresh.Keep)
+            {
+                await cache.RemoveAsync(Key(request), CancellationToken.None).ConfigureAwait(false);
             }
 
-            if (Volatile.Read(ref count) >= capacity && !SweepExpired(now))
-            {
-                return send();
-            }
-
-            var entry = new Entry();
-            entry.Answer = new Lazy<Task<TData>>(() => KeepIfSuccessfulAsync(key, entry, send));
-            if (entries.TryAdd(key, entry))
-            {
-                Interlocked.Increment(ref count);
-                return ((Lazy<Task<TData>>)entry.Answer).Value;
-            }
+            return (TData)fresh.Data!;
         }
+
+        PyxisTelemetry.CacheHits.Add(1, new KeyValuePair<string, object?>("operation", request.OperationName));
+        request.SecretVariables ??= new HashSet<string>();
+        return Serialization.ResponseReader.Read(request, body);
     }
 
-    private async Task<TData> KeepIfSuccessfulAsync<TData>((string, string) key, Entry entry, Func<Task<TData>> send)
+    // Keys must be short and safe for any distributed store; the document and variables can be neither.
+    private static string Key(PyxisRequest request)
     {
-        try
-        {
-            var data = await send().ConfigureAwait(false);
-            entry.ExpiresAt = (clock.GetUtcNow() + duration).UtcTicks;
-            return data;
-        }
-        catch
-        {
-            Remove(key, entry);
-            throw;
-        }
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(request.Document));
+        hash.AppendData([0]);
+        hash.AppendData(request.Variables.Span);
+        return "pyxis:" + Convert.ToHexString(hash.GetHashAndReset());
     }
+}
 
-    /// <summary>Drops expired answers; true when that made room.</summary>
-    private bool SweepExpired(long now)
-    {
-        foreach (var pair in entries)
-        {
-            if (pair.Value.ExpiresAt <= now)
-            {
-                Remove(pair.Key, pair.Value);
-            }
-        }
+/// <summary>The options' clock for the memory level, so answers expire on the same time as everything else.</summary>
+internal sealed class MemoryCacheClock(TimeProvider clock) : Microsoft.Extensions.Internal.ISystemClock
+{
+    public DateTimeOffset UtcNow => clock.GetUtcNow();
+}
 
-        return Volatile.Read(ref count) < capacity;
-    }
+/// <summary>Filled by the client while it sends for the cache: the body worth keeping, if it is, and what it read.</summary>
+internal sealed class BodyCapture
+{
+    public byte[]? Bytes { get; set; }
 
-    private void Remove((string, string) key, Entry entry)
-    {
-        if (entries.TryRemove(KeyValuePair.Create(key, entry)))
-        {
-            Interlocked.Decrement(ref count);
-        }
-    }
+    public object? Data { get; set; }
 
-    private sealed class Entry
-    {
-        private long expiresAt = long.MaxValue;
-
-        public object? Answer { get; set; }
-
-        /// <summary>UTC ticks; far in the future while the request is in flight.</summary>
-        public long ExpiresAt
-        {
-            get => Volatile.Read(ref expiresAt);
-            set => Volatile.Write(ref expiresAt, value);
-        }
-    }
+    public bool Keep { get; set; }
 }

@@ -1,49 +1,39 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pyxis.Client;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers <see cref="IPyxisClient"/> on <c>IHttpClientFactory</c> with the standard resilience pipeline.</summary>
+/// <summary>Registers <see cref="IPyxisClient"/> on <c>IHttpClientFactory</c>.</summary>
 public static class PyxisServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IPyxisClient"/>: options validated at start-up, mutual TLS from the options, and
-    /// <c>AddStandardResilienceHandler</c> (retries with jitter on 5xx/408/429 honouring <c>Retry-After</c> and on
-    /// connection failures, per-attempt and total timeouts, a circuit breaker that opens when half of the attempts
-    /// fail). Returns the builder so the
-    /// pipeline can be tuned further.
+    /// Adds <see cref="IPyxisClient"/>: options validated at start-up, the primary handler of
+    /// <see cref="ClientHandlerFactory.Create"/> (mutual TLS, no redirects, bounded pool, compression), and the same
+    /// resilience contract as a plain <see cref="PyxisClient"/>, built from the options (timeouts, retries, breaker),
+    /// shared by every client the factory makes. With <see cref="PyxisClientOptions.CacheDuration"/> set and a
+    /// <see cref="HybridCache"/> registered (<c>services.AddHybridCache()</c>), answers are kept there.
+    /// Returns the builder for further HTTP configuration.
     /// </summary>
-    public static IHttpClientBuilder AddPyxisClient(
-        this IServiceCollection services,
-        Action<PyxisClientOptions> configure,
-        Action<HttpStandardResilienceOptions>? configureResilience = null)
+    public static IHttpClientBuilder AddPyxisClient(this IServiceCollection services, Action<PyxisClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<PyxisClientOptions>().Configure(configure).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PyxisClientOptions>, PyxisClientOptionsValidator>();
+        services.AddOptions<PyxisClientOptions>()
+            .Configure(configure)
+            .PostConfigure<IServiceProvider>((options, provider) => options.Cache ??= provider.GetService<HybridCache>())
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PyxisClientOptions>, PyxisClientOptionsValidator>());
 
-        var builder = services
+        return services
             .AddHttpClient<IPyxisClient, PyxisClient>((http, provider) =>
             {
-                http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline and the client's own timeout apply
+                http.Timeout = Timeout.InfiniteTimeSpan; // the client's own timeouts apply
                 return new PyxisClient(http, provider.GetRequiredService<IOptions<PyxisClientOptions>>().Value, provider.GetService<ILogger<PyxisClient>>());
             })
             .ConfigurePrimaryHttpMessageHandler(provider => ClientHandlerFactory.Create(provider.GetRequiredService<IOptions<PyxisClientOptions>>().Value));
-        builder.AddStandardResilienceHandler(resilience =>
-        {
-            resilience.Retry.UseJitter = true;
-            resilience.Retry.ShouldRetryAfterHeader = true;
-
-            // A fan-out of hundreds of lookups against a flaky service would trip the standard 10 % breaker on a bad
-            // minute and fail whole batches; trip when half the attempts fail instead.
-            resilience.CircuitBreaker.FailureRatio = 0.5;
-            configureResilience?.Invoke(resilience);
-        });
-        return builder;
     }
 
     private sealed class PyxisClientOptionsValidator : IValidateOptions<PyxisClientOptions>

@@ -14,6 +14,15 @@ public sealed class PyxisTransportException : PyxisException
 
     /// <summary>The HTTP status, when a response arrived.</summary>
     public HttpStatusCode? StatusCode { get; }
+
+    /// <summary>
+    /// Whether another attempt could succeed (connection failure, broken body, attempt timeout, HTTP 408, 429 or 5xx).
+    /// The client has already retried such failures <see cref="PyxisClientOptions.MaxRetries"/> times.
+    /// </summary>
+    public bool IsTransient { get; init; }
+
+    /// <summary>The server's <c>Retry-After</c>, when it sent one.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }
 
 /// <summary>The server's answer could not be read as the operation's result (malformed JSON, wrong shape, missing value).</summary>
@@ -24,4 +33,7 @@ public sealed class PyxisResponseException : PyxisException
         : base(request, message, null, null, innerException)
     {
     }
+
+    /// <summary>The body ended before its JSON did (a connection cut mid-answer), so another attempt may succeed.</summary>
+    internal bool Truncated { get; init; }
 }

@@ -40,7 +40,8 @@ internal static class ResponseReader
         }
         catch (Exception ex) when (ex is JsonException or PyxisJsonException or InvalidOperationException)
         {
-            throw new PyxisResponseException(request, "the response could not be read: " + ex.Message, ex);
+            var truncated = ex is JsonException && IsIncomplete(body);
+            throw new PyxisResponseException(request, (truncated ? "the response ended before its JSON did: " : "the response could not be read: ") + ServerText.Cap(ex.Message), ex) { Truncated = truncated };
         }
 
         if (errors is { Count: > 0 })
@@ -54,6 +55,28 @@ internal static class ResponseReader
         }
 
         return hasData ? data! : throw new PyxisResponseException(request, "the response has neither data nor errors");
+    }
+
+    // A body cut short (a reset or a lying Content-Length) is worth another attempt; a malformed one is not.
+    private static bool IsIncomplete(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = 256 }));
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth == 0 && reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static List<PyxisGraphQLError> ReadErrors(ref Utf8JsonReader reader)

@@ -1,15 +1,27 @@
+using System.Net;
 using System.Security.Cryptography.X509Certificates;
 
 namespace Pyxis.Client;
 
-/// <summary>The HTTP handler a client needs: pooled connections, and the mutual-TLS certificate when one is set.</summary>
+/// <summary>The HTTP handler a client needs: a bounded pool, compression, HTTP/2 over TLS, no redirects, and the mutual-TLS certificate.</summary>
 public static class ClientHandlerFactory
 {
-    /// <summary>Creates the primary handler for <paramref name="options"/>.</summary>
+    /// <summary>
+    /// Creates the primary handler for <paramref name="options"/>. Redirects are never followed: .NET strips only
+    /// <c>Authorization</c> when it follows one, so the <c>X-API-KEY</c> header and the query would reach the other host.
+    /// </summary>
     public static SocketsHttpHandler Create(PyxisClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        var handler = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Brotli | DecompressionMethods.Deflate,
+            MaxConnectionsPerServer = options.MaxConnectionsPerServer,
+            EnableMultipleHttp2Connections = true,
+            MaxResponseHeadersLength = 64,
+        };
         if (LoadCertificate(options) is { } certificate)
         {
             handler.SslOptions.ClientCertificates = new X509CertificateCollection { certificate };
@@ -18,21 +30,25 @@ public static class ClientHandlerFactory
         return handler;
     }
 
-    /// <summary>The client certificate from <see cref="PyxisClientOptions.ClientCertificate"/> or the PEM paths, if any.</summary>
+    /// <summary>
+    /// The client certificate from <see cref="PyxisClientOptions.ClientCertificate"/> or the PEM paths, if any. PEM files
+    /// are read once per options object, so handler rotation under <c>IHttpClientFactory</c> does not re-read them.
+    /// </summary>
     public static X509Certificate2? LoadCertificate(PyxisClientOptions options)
     {
-        if (options.ClientCertificate is not null)
-        {
-            return options.ClientCertificate;
-        }
+        ArgumentNullException.ThrowIfNull(options);
+        return options.ClientCertificate ?? options.PemCertificate;
+    }
 
-        if (options.ClientCertificatePath is null || options.ClientKeyPath is null)
+    internal static X509Certificate2? LoadPem(string? certificatePath, string? keyPath)
+    {
+        if (certificatePath is null || keyPath is null)
         {
             return null;
         }
 
         // A key created from PEM is ephemeral; TLS on some platforms needs it re-imported as a persisted PKCS#12.
-        using var pem = X509Certificate2.CreateFromPemFile(options.ClientCertificatePath, options.ClientKeyPath);
+        using var pem = X509Certificate2.CreateFromPemFile(certificatePath, keyPath);
         return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
     }
 }

@@ -1,12 +1,24 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+using Pyxis.Client.Serialization;
 
 namespace Pyxis.Client;
 
-/// <summary>One GraphQL POST: builds the body, sends it, and turns HTTP failures into <see cref="PyxisTransportException"/>.</summary>
+/// <summary>
+/// One HTTP attempt of a GraphQL POST: builds the body, sends it, reads the answer within the size limit, and turns
+/// every HTTP failure into a <see cref="PyxisTransportException"/> that says whether another attempt could help.
+/// </summary>
 internal static class PyxisHttp
 {
-    public static async Task<ResponseBody> SendAsync(HttpClient http, PyxisClientOptions options, PyxisRequest request, CancellationToken token, CancellationToken callerToken)
+    public static async Task<ResponseBody> SendAsync(HttpClient http, PyxisClientOptions options, PyxisRequest request, DateTimeOffset deadline, CancellationToken token)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, options.Endpoint) { Content = new GraphQLRequestContent(request) };
+        using var message = new HttpRequestMessage(HttpMethod.Post, options.Endpoint)
+        {
+            Content = new GraphQLRequestContent(request),
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower, // HTTP/2 where TLS offers it, HTTP/1.1 otherwise
+        };
         message.Headers.TryAddWithoutValidation("User-Agent", options.UserAgent);
         if (options.ApiKey is { } apiKey)
         {
@@ -17,50 +29,66 @@ internal static class PyxisHttp
         {
             using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             request.HttpStatus = (int)response.StatusCode;
-            request.TraceId = response.Headers.TryGetValues("trace_id", out var ids) ? ids.FirstOrDefault() : null;
-            var body = await ResponseBody.ReadAsync(response.Content, token).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode && !LooksLikeGraphQLErrors(body.Span))
+            request.TraceId = response.Headers.TryGetValues("trace_id", out var ids) ? ServerText.Cap(ids.FirstOrDefault(), 200) : null;
+            if ((int)response.StatusCode is >= 300 and < 400)
+            {
+                throw new PyxisTransportException(request, $"HTTP {(int)response.StatusCode}: the endpoint redirects to {RedirectTarget(response.Headers.Location)}; redirects are not followed, so credentials and queries stay with the configured endpoint. Set PyxisClientOptions.Endpoint to the final address.", response.StatusCode);
+            }
+
+            var body = await ResponseBody.ReadAsync(response.Content, options.MaxResponseBytes, token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode && !GraphQLBody.HasErrors(response.Content.Headers.ContentType, body.Span))
             {
                 body.Dispose();
-                throw new PyxisTransportException(request, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}", response.StatusCode);
+                throw StatusFailure(request, response, options, deadline);
             }
 
             return body;
         }
-        catch (OperationCanceledException ex) when (!callerToken.IsCancellationRequested)
-        {
-            throw new PyxisTransportException(request, $"no answer within {options.Timeout.TotalSeconds:0.###} s", null, ex);
-        }
         catch (HttpRequestException ex)
         {
-            throw new PyxisTransportException(request, ex.Message, ex.StatusCode, ex);
+            var transient = ex.HttpRequestError is not (HttpRequestError.SecureConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.ConfigurationLimitExceeded);
+            throw new PyxisTransportException(request, ServerText.Cap(ex.Message)!, ex.StatusCode, ex) { IsTransient = transient };
         }
         catch (IOException ex)
         {
-            throw new PyxisTransportException(request, ex.Message, null, ex);
+            // The answer broke off after its headers (reset, truncated body): as retryable as a refused connection.
+            throw new PyxisTransportException(request, "the response broke off: " + ServerText.Cap(ex.Message), null, ex) { IsTransient = true };
         }
-        catch (Polly.CircuitBreaker.BrokenCircuitException ex)
+        catch (ResponseBody.TooLargeException ex)
         {
-            throw new PyxisTransportException(request, "the circuit breaker is open after repeated failures: " + ex.Message, null, ex);
-        }
-        catch (TimeoutException ex)
-        {
-            throw new PyxisTransportException(request, ex.Message, null, ex);
+            throw new PyxisResponseException(request, ex.Message, ex);
         }
     }
 
-    private const string ServerTimeoutDetail = "unable to fetch data from MongoDB in time";
-    private static readonly byte[] ServerTimeoutDetailUtf8 = System.Text.Encoding.UTF8.GetBytes(ServerTimeoutDetail);
+    private static PyxisTransportException StatusFailure(PyxisRequest request, HttpResponseMessage response, PyxisClientOptions options, DateTimeOffset deadline)
+    {
+        var code = (int)response.StatusCode;
+        var transient = code is 408 or 429 or >= 500;
+        var retryAfter = RetryAfter(response.Headers.RetryAfter, options.TimeProvider);
+        var reason = $"HTTP {code} {ServerText.Cap(response.ReasonPhrase, 200)}";
+        if (transient && retryAfter is { } wait && options.TimeProvider.GetUtcNow() + wait > deadline)
+        {
+            var left = deadline - options.TimeProvider.GetUtcNow();
+            return new PyxisTransportException(request, $"{reason}: the server asks to retry after {wait.TotalSeconds:0.#} s, beyond the {Math.Max(0, left.TotalSeconds):0.#} s left of PyxisClientOptions.Timeout", response.StatusCode)
+            {
+                RetryAfter = wait,
+            };
+        }
 
-    /// <summary>Pyxis's own timeout against MongoDB arrives as a 200 with an error envelope; it is worth retrying.</summary>
-    public static bool IsServerTimeout(ReadOnlySpan<byte> body) =>
-        body.IndexOf(ServerTimeoutDetailUtf8) >= 0;
+        return new PyxisTransportException(request, reason, response.StatusCode) { IsTransient = transient, RetryAfter = retryAfter };
+    }
 
-    /// <summary>The same timeout, as the detail of one lookup's error envelope.</summary>
-    public static bool IsServerTimeout(Exception? error) =>
-        error is PyxisException { Detail: { } detail } && detail.Contains(ServerTimeoutDetail, StringComparison.Ordinal);
+    private static string RedirectTarget(Uri? location) => location switch
+    {
+        null => "(no Location)",
+        { IsAbsoluteUri: true } => ServerText.Cap(location.GetLeftPart(UriPartial.Authority), 200)!,
+        _ => "a relative address",
+    };
 
-    // GraphQL servers answer validation errors with 4xx and a normal {"errors": [...]} body; those are GraphQL errors, not transport errors.
-    private static bool LooksLikeGraphQLErrors(ReadOnlySpan<byte> body) =>
-        body.IndexOf("\"errors\""u8) >= 0;
+    private static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, TimeProvider clock) => header switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - clock.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
+    };
 }

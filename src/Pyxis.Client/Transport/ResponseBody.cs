@@ -2,9 +2,13 @@ using System.Buffers;
 
 namespace Pyxis.Client;
 
-/// <summary>A response body read into a pooled buffer: parsed in place, then returned to the pool.</summary>
+/// <summary>
+/// A response body read into a pooled buffer: parsed in place, then returned to the pool. The buffer grows only
+/// as bytes arrive (a <c>Content-Length</c> is a hint, never a reason to rent more), up to a hard limit.
+/// </summary>
 internal sealed class ResponseBody : IDisposable
 {
+    private const int FirstRent = 16 * 1024;
     private byte[]? buffer;
     private readonly int length;
 
@@ -16,10 +20,15 @@ internal sealed class ResponseBody : IDisposable
 
     public ReadOnlySpan<byte> Span => buffer.AsSpan(0, length);
 
-    public static async Task<ResponseBody> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <summary>Reads the body; throws <see cref="TooLargeException"/> as soon as more than <paramref name="maxBytes"/> arrive.</summary>
+    public static async Task<ResponseBody> ReadAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
     {
-        var size = (int)Math.Clamp(content.Headers.ContentLength ?? 16 * 1024, 256, 64 * 1024 * 1024);
-        var buffer = ArrayPool<byte>.Shared.Rent(size + 1);
+        if (content.Headers.ContentLength > maxBytes)
+        {
+            throw new TooLargeException($"the response announces {content.Headers.ContentLength} bytes, more than MaxResponseBytes ({maxBytes})");
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(content.Headers.ContentLength ?? FirstRent, 256, FirstRent) + 1);
         var length = 0;
         try
         {
@@ -28,12 +37,14 @@ internal sealed class ResponseBody : IDisposable
             while ((read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
             {
                 length += read;
+                if (length > maxBytes)
+                {
+                    throw new TooLargeException($"the response is larger than MaxResponseBytes ({maxBytes} bytes)");
+                }
+
                 if (length == buffer.Length)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
+                    buffer = Grow(buffer, length, maxBytes);
                 }
             }
 
@@ -53,4 +64,16 @@ internal sealed class ResponseBody : IDisposable
             ArrayPool<byte>.Shared.Return(rented);
         }
     }
+
+    private static byte[] Grow(byte[] buffer, int length, int maxBytes)
+    {
+        // One byte past the limit is enough to know the body is too large.
+        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, (long)maxBytes + 1));
+        buffer.AsSpan(0, length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
+    }
+
+    /// <summary>The body passed <see cref="PyxisClientOptions.MaxResponseBytes"/>.</summary>
+    internal sealed class TooLargeException(string message) : Exception(message);
 }

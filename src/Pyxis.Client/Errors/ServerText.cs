@@ -1,0 +1,20 @@
+namespace Pyxis.Client;
+
+/// <summary>
+/// Text that came from the server, cut to a size fit for a message or a log line: a hostile or broken server must
+/// not turn a 50 MB error string into a 50 MB exception.
+/// </summary>
+internal static class ServerText
+{
+    /// <summary>The most characters kept of one server-supplied text.</summary>
+    public const int MaxChars = 4096;
+
+    /// <summary>The most GraphQL errors kept of one response; the rest are only counted.</summary>
+    public const int MaxErrors = 50;
+
+    /// <summary>The most errors spelled out in an exception message.</summary>
+    public const int MaxErrorsInMessage = 5;
+
+    public static string? Cap(string? text, int maxChars = MaxChars) =>
+        text is null || text.Length <= maxChars ? text : string.Concat(text.AsSpan(0, maxChars), $"… ({text.Length - maxChars} more characters)");
+}

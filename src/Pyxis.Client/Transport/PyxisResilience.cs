@@ -1,0 +1,57 @@
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+
+namespace Pyxis.Client;
+
+/// <summary>
+/// The one resilience contract of every client, plain or from DI: HTTP retries with jitter (or the server's
+/// <c>Retry-After</c>) around a circuit breaker, built from <see cref="PyxisClientOptions"/>. It wraps a whole attempt,
+/// body included, so a body that breaks off is retried like a refused connection.
+/// </summary>
+internal static class PyxisResilience
+{
+    /// <summary>Whether this call may be repeated (queries yes, mutations only when the caller says so).</summary>
+    public static readonly ResiliencePropertyKey<bool> Retryable = new("pyxis.retryable");
+
+    /// <summary>The operation, for the retry counter.</summary>
+    public static readonly ResiliencePropertyKey<string> Operation = new("pyxis.operation");
+
+    public static ResiliencePipeline Build(PyxisClientOptions options)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider };
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryDelay,
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome.Exception) && args.Context.Properties.GetValue(Retryable, false)),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is PyxisTransportException { RetryAfter: { } wait } ? wait : (TimeSpan?)null),
+                OnRetry = args =>
+                {
+                    PyxisTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("operation", args.Context.Properties.GetValue(Operation, "?")));
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        if (options.BreakerFailureRatio < 1)
+        {
+            builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = options.BreakerFailureRatio,
+                MinimumThroughput = 20,
+                SamplingDuration = TimeSpan.FromSeconds(30),
+                BreakDuration = options.BreakDuration,
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome.Exception)),
+            });
+        }
+
+        return builder.Build();
+    }
+
+    private static bool IsTransient(Exception? error) => error is PyxisTransportException { IsTransient: true } or PyxisResponseException { Truncated: true };
+}
