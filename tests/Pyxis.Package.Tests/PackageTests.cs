@@ -21,7 +21,8 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
 
         var nuspec = XDocument.Load(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
         var dependencies = nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToList();
-        Assert.Contains("Microsoft.Extensions.Http.Resilience", dependencies);
+        Assert.Contains("Polly.Core", dependencies);
+        Assert.Contains("Microsoft.Extensions.Caching.Hybrid", dependencies);
         Assert.DoesNotContain("GraphQL-Parser", dependencies);
         Assert.DoesNotContain(dependencies, d => d.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
     }
