@@ -16,11 +16,19 @@ public interface IPyxisEnvelope
 /// <summary>Turns Pyxis envelopes into values or <see cref="PyxisException"/>; generated methods call it.</summary>
 public static class PyxisEnvelope
 {
-    /// <summary>A single-entity lookup: the envelope, or null when Pyxis says 404 (not found).</summary>
+    /// <summary>
+    /// A single-entity lookup: the envelope, or null when Pyxis says 404 (not found). A root field that is null or
+    /// missing without an envelope is not "not found" but a broken answer (<see cref="PyxisResponseException"/>).
+    /// </summary>
     public static TEnvelope? Entity<TEnvelope>(PyxisRequest request, TEnvelope? envelope)
         where TEnvelope : class, IPyxisEnvelope
     {
-        if (envelope is null || !envelope.HasError)
+        if (envelope is null)
+        {
+            throw new PyxisResponseException(request, "the root field was null or missing, without a Pyxis error envelope to say why");
+        }
+
+        if (!envelope.HasError)
         {
             return envelope;
         }
@@ -40,6 +48,9 @@ public static class PyxisEnvelope
         return envelope.HasError ? throw Error(request, envelope) : envelope;
     }
 
-    private static PyxisException Error(PyxisRequest request, IPyxisEnvelope envelope) =>
-        new(request, $"Pyxis error {envelope.ErrorStatus?.ToString() ?? "(no status)"}: {envelope.ErrorDetail ?? "(no detail)"}", envelope.ErrorStatus, envelope.ErrorDetail);
+    private static PyxisException Error(PyxisRequest request, IPyxisEnvelope envelope)
+    {
+        var detail = ServerText.Cap(envelope.ErrorDetail);
+        return new(request, $"Pyxis error {envelope.ErrorStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(no status)"}: {detail ?? "(no detail)"}", envelope.ErrorStatus, detail);
+    }
 }

@@ -18,6 +18,14 @@ public class PyxisException : Exception
         HttpStatus = request.HttpStatus;
     }
 
+    /// <summary>Creates an exception about an operation as a whole, not one request (for example a paged stream).</summary>
+    protected PyxisException(string operationName, string message, Exception? innerException = null)
+        : base($"Pyxis operation '{operationName}' failed: {message}", innerException)
+    {
+        OperationName = operationName;
+        Variables = "{}";
+    }
+
     /// <summary>Pyxis's correlation id (the <c>trace_id</c> response header), for asking Pyxis about this call.</summary>
     public string? TraceId { get; }
 

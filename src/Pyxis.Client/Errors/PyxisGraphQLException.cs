@@ -1,11 +1,16 @@
+using System.Text.Json;
+
 namespace Pyxis.Client;
 
-/// <summary>One entry of a GraphQL response's <c>errors</c> list.</summary>
+/// <summary>One entry of a GraphQL response's <c>errors</c> list (server text cut to 4 KB).</summary>
 /// <param name="Message">What the server said.</param>
 /// <param name="Path">The response path it concerns, if any.</param>
 /// <param name="Locations">Line and column in the document, if given.</param>
 public sealed record PyxisGraphQLError(string Message, IReadOnlyList<string> Path, IReadOnlyList<(int Line, int Column)> Locations)
 {
+    /// <summary>The error's <c>extensions</c> object (a code, a classification…), when the server sent one of at most 4 KB.</summary>
+    public JsonElement? Extensions { get; init; }
+
     /// <inheritdoc />
     public override string ToString()
     {
@@ -15,16 +20,46 @@ public sealed record PyxisGraphQLError(string Message, IReadOnlyList<string> Pat
     }
 }
 
-/// <summary>The server answered with GraphQL <c>errors</c> (validation or execution errors).</summary>
+/// <summary>
+/// The server answered with GraphQL <c>errors</c> (validation or execution errors). When it also sent <c>data</c>
+/// (a partial result), <see cref="PartialData"/> holds what was read, typed as the operation's result.
+/// </summary>
 public sealed class PyxisGraphQLException : PyxisException
 {
     /// <summary>Creates the exception.</summary>
     public PyxisGraphQLException(PyxisRequest request, IReadOnlyList<PyxisGraphQLError> errors)
-        : base(request, "GraphQL errors: " + string.Join("; ", errors))
+        : this(request, errors, errors?.Count ?? 0)
     {
-        Errors = errors;
     }
 
-    /// <summary>Every error the server listed.</summary>
+    /// <summary>Creates the exception for a response that listed <paramref name="totalErrors"/> errors, of which <paramref name="errors"/> were kept.</summary>
+    public PyxisGraphQLException(PyxisRequest request, IReadOnlyList<PyxisGraphQLError> errors, int totalErrors)
+        : base(request, Describe(errors, totalErrors))
+    {
+        Errors = errors;
+        TotalErrors = Math.Max(totalErrors, errors.Count);
+    }
+
+    /// <summary>The errors the server listed, up to the first 50.</summary>
     public IReadOnlyList<PyxisGraphQLError> Errors { get; }
+
+    /// <summary>How many errors the server listed, including those not kept in <see cref="Errors"/>.</summary>
+    public int TotalErrors { get; }
+
+    /// <summary>
+    /// The <c>data</c> that came with the errors (the operation's generated <c>Data</c> record), or null when the
+    /// server sent none. Fields the errors concern are null in it.
+    /// </summary>
+    public object? PartialData { get; init; }
+
+    /// <summary>The partial data as the operation's result type, or default when there is none.</summary>
+    public TData? GetPartialData<TData>() => PartialData is TData data ? data : default;
+
+    private static string Describe(IReadOnlyList<PyxisGraphQLError> errors, int total)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var shown = string.Join("; ", errors.Take(ServerText.MaxErrorsInMessage));
+        var rest = total - Math.Min(errors.Count, ServerText.MaxErrorsInMessage);
+        return "GraphQL errors: " + shown + (rest > 0 ? $"; and {rest} more" : string.Empty);
+    }
 }

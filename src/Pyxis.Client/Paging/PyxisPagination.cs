@@ -24,6 +24,7 @@ public static class PyxisPagination
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         paging ??= new PyxisPaging();
         ArgumentOutOfRangeException.ThrowIfLessThan(paging.MaxConcurrency, 1, nameof(PyxisPaging.MaxConcurrency));
+        ArgumentOutOfRangeException.ThrowIfLessThan(paging.MaxPages, 1, nameof(PyxisPaging.MaxPages));
 
         var first = await fetchPage(0, cancellationToken).ConfigureAwait(false);
         var firstItems = items(first) ?? [];
@@ -34,7 +35,7 @@ public static class PyxisPagination
 
         if (total?.Invoke(first) is not { } count)
         {
-            await foreach (var item in SequentialAsync(fetchPage, items, pageSize, firstItems.Count, cancellationToken).ConfigureAwait(false))
+            await foreach (var item in SequentialAsync(fetchPage, items, pageSize, firstItems.Count, paging.MaxPages, cancellationToken).ConfigureAwait(false))
             {
                 yield return item;
             }
@@ -42,10 +43,22 @@ public static class PyxisPagination
             yield break;
         }
 
-        var pages = (int)Math.Ceiling(count / (double)pageSize);
-        await foreach (var page in ConcurrentAsync(fetchPage, pages, paging, cancellationToken).ConfigureAwait(false))
+        var pages = Math.Ceiling(Math.Max(count, 0) / (double)pageSize);
+        if (pages > paging.MaxPages)
         {
-            foreach (var item in items(page) ?? [])
+            throw new PyxisPagingException(OperationOf<TPage>(), $"the total ({count}) needs {pages} pages of {pageSize}, more than PyxisPaging.MaxPages ({paging.MaxPages})");
+        }
+
+        await foreach (var (index, page) in ConcurrentAsync(fetchPage, (int)pages, paging, cancellationToken).ConfigureAwait(false))
+        {
+            var pageItems = items(page) ?? [];
+            if (pageItems.Count == 0)
+            {
+                // Stops the window too: a lying total must not cost thousands of empty requests.
+                throw new PyxisPagingException(OperationOf<TPage>(), $"page {index} of the {pages} that the total ({count}) promised came back empty");
+            }
+
+            foreach (var item in pageItems)
             {
                 yield return item;
             }
@@ -53,10 +66,15 @@ public static class PyxisPagination
     }
 
     private static async IAsyncEnumerable<TItem> SequentialAsync<TPage, TItem>(
-        Func<int, CancellationToken, Task<TPage>> fetchPage, Func<TPage, IReadOnlyList<TItem>?> items, int pageSize, int firstCount, [EnumeratorCancellation] CancellationToken ct)
+        Func<int, CancellationToken, Task<TPage>> fetchPage, Func<TPage, IReadOnlyList<TItem>?> items, int pageSize, int firstCount, int maxPages, [EnumeratorCancellation] CancellationToken ct)
     {
         for (int index = 1, lastCount = firstCount; lastCount >= pageSize; index++)
         {
+            if (index >= maxPages)
+            {
+                throw new PyxisPagingException(OperationOf<TPage>(), $"every page so far was full and PyxisPaging.MaxPages ({maxPages}) is reached");
+            }
+
             var page = items(await fetchPage(index, ct).ConfigureAwait(false)) ?? [];
             lastCount = page.Count;
             foreach (var item in page)
@@ -66,11 +84,14 @@ public static class PyxisPagination
         }
     }
 
-    private static async IAsyncEnumerable<TPage> ConcurrentAsync<TPage>(
+    // Generated page types are nested in their operation's class (FindImagesQuery.FindImages).
+    private static string OperationOf<TPage>() => (typeof(TPage).DeclaringType ?? typeof(TPage)).Name;
+
+    private static async IAsyncEnumerable<(int Index, TPage Page)> ConcurrentAsync<TPage>(
         Func<int, CancellationToken, Task<TPage>> fetchPage, int pages, PyxisPaging paging, [EnumeratorCancellation] CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var window = new List<Task<TPage>>();
+        var window = new List<Task<(int, TPage)>>();
         var next = 1;
         try
         {
@@ -78,7 +99,7 @@ public static class PyxisPagination
             {
                 while (next < pages && window.Count < paging.MaxConcurrency)
                 {
-                    window.Add(fetchPage(next++, stop.Token));
+                    window.Add(FetchAsync(fetchPage, next++, stop.Token));
                 }
 
                 var done = paging.Ordered ? window[0] : await Task.WhenAny(window).ConfigureAwait(false);
@@ -92,4 +113,7 @@ public static class PyxisPagination
             await Task.WhenAll(window).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
         }
     }
+
+    private static async Task<(int, TPage)> FetchAsync<TPage>(Func<int, CancellationToken, Task<TPage>> fetchPage, int index, CancellationToken ct) =>
+        (index, await fetchPage(index, ct).ConfigureAwait(false));
 }

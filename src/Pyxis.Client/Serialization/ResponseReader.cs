@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Pyxis.Client.Serialization;
@@ -11,6 +12,7 @@ internal static class ResponseReader
         TData? data = default;
         var hasData = false;
         List<PyxisGraphQLError>? errors = null;
+        var errorCount = 0;
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -30,7 +32,7 @@ internal static class ResponseReader
                 }
                 else if (isErrors && reader.TokenType == JsonTokenType.StartArray)
                 {
-                    errors = ReadErrors(ref reader);
+                    (errors, errorCount) = ReadErrors(ref reader);
                 }
                 else
                 {
@@ -48,7 +50,7 @@ internal static class ResponseReader
         {
             if (!hasData || request.PartialErrors is null)
             {
-                throw new PyxisGraphQLException(request, errors);
+                throw new PyxisGraphQLException(request, errors, errorCount) { PartialData = hasData ? data : null };
             }
 
             request.PartialErrors(errors);
@@ -79,31 +81,40 @@ internal static class ResponseReader
         }
     }
 
-    private static List<PyxisGraphQLError> ReadErrors(ref Utf8JsonReader reader)
+    // Keeps the first ServerText.MaxErrors errors and counts the rest, so a flood of errors cannot flood memory.
+    private static (List<PyxisGraphQLError> Errors, int Count) ReadErrors(ref Utf8JsonReader reader)
     {
         var errors = new List<PyxisGraphQLError>();
-        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        var count = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
+            count++;
+            if (reader.TokenType != JsonTokenType.StartObject || errors.Count >= ServerText.MaxErrors)
+            {
+                reader.Skip();
+                continue;
+            }
+
             using var error = JsonDocument.ParseValue(ref reader);
             errors.Add(ToError(error.RootElement));
         }
 
-        return errors;
+        return (errors, count);
     }
 
     private static PyxisGraphQLError ToError(JsonElement error)
     {
-        var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : error.GetRawText();
+        var message = ServerText.Cap(error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : error.GetRawText())!;
         var path = new List<string>();
         if (error.TryGetProperty("path", out var p) && p.ValueKind == JsonValueKind.Array)
         {
-            path.AddRange(p.EnumerateArray().Select(s => s.ValueKind == JsonValueKind.String ? s.GetString()! : s.GetRawText()));
+            path.AddRange(p.EnumerateArray().Take(64).Select(s => ServerText.Cap(s.ValueKind == JsonValueKind.String ? s.GetString()! : s.GetRawText(), 256)!));
         }
 
         var locations = new List<(int, int)>();
         if (error.TryGetProperty("locations", out var l) && l.ValueKind == JsonValueKind.Array)
         {
-            foreach (var location in l.EnumerateArray())
+            foreach (var location in l.EnumerateArray().Take(16))
             {
                 if (location.TryGetProperty("line", out var line) && location.TryGetProperty("column", out var column) &&
                     line.TryGetInt32(out var lineNumber) && column.TryGetInt32(out var columnNumber))
@@ -113,6 +124,18 @@ internal static class ResponseReader
             }
         }
 
-        return new PyxisGraphQLError(message, path, locations);
+        return new PyxisGraphQLError(message, path, locations) { Extensions = Extensions(error) };
+    }
+
+    // Kept whole when small; a server that sends megabytes of extensions gets them dropped, not copied.
+    private static JsonElement? Extensions(JsonElement error)
+    {
+        if (!error.TryGetProperty("extensions", out var extensions) || extensions.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var raw = JsonMarshal.GetRawUtf8Value(extensions);
+        return raw.Length <= ServerText.MaxChars ? JsonElement.Parse(raw) : null;
     }
 }

@@ -1,0 +1,161 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Pyxis.Client.Tests.Hostile;
+
+/// <summary>Every way a call can end is one of the SDK's exceptions, with the contract's timeouts and retries.</summary>
+public sealed class FailureTests
+{
+    private const string Repository = "{\"_id\":\"r1\",\"registry\":\"quay.io\",\"repository\":\"ubi\",\"published\":true,\"vendor_label\":\"redhat\",\"release_categories\":[],\"auto_rebuild_tags\":[]}";
+
+    [Fact]
+    public async Task A_silent_server_under_DI_ends_in_a_transport_error_after_the_configured_attempts()
+    {
+        await using var server = await HostileServer.StartAsync((http, _) => Task.Delay(Timeout.Infinite, http.RequestAborted));
+        var services = new ServiceCollection();
+        services.AddPyxisClient(o =>
+        {
+            (o.Endpoint, o.AttemptTimeout, o.Timeout) = (server.Endpoint, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(20));
+            (o.MaxRetries, o.RetryDelay) = (2, TimeSpan.FromMilliseconds(1));
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        var error = await Assert.ThrowsAsync<PyxisTransportException>(() => provider.GetRequiredService<IPyxisClient>().GetRepositoryByRegistryPathAsync("quay.io", "ubi"));
+
+        Assert.Contains("AttemptTimeout (0.2 s)", error.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<OperationCanceledException>(error.InnerException);
+        Assert.Equal(3, server.Requests);
+    }
+
+    [Fact]
+    public async Task A_Retry_After_beyond_the_budget_fails_at_once_and_says_so()
+    {
+        await using var server = await HostileServer.StartAsync((http, _) =>
+        {
+            http.Response.StatusCode = 429;
+            http.Response.Headers.RetryAfter = "86400";
+            return Task.CompletedTask;
+        });
+        var services = new ServiceCollection();
+        services.AddPyxisClient(o => (o.Endpoint, o.Timeout) = (server.Endpoint, TimeSpan.FromSeconds(30)));
+        await using var provider = services.BuildServiceProvider();
+
+        var error = await Assert.ThrowsAsync<PyxisTransportException>(() => provider.GetRequiredService<IPyxisClient>().GetRepositoryByRegistryPathAsync("quay.io", "ubi"))
+            .WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(1, server.Requests);
+        Assert.Equal(TimeSpan.FromDays(1), error.RetryAfter);
+        Assert.Contains("retry after 86400 s, beyond the", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_timeout_running_out_during_a_server_timeout_wait_is_a_transport_error()
+    {
+        await using var server = await HostileServer.AnsweringAsync(200, "application/json",
+            "{\"data\":{\"get_repository_by_registry_path\":{\"data\":null,\"error\":{\"status\":500,\"detail\":\"unable to fetch data from MongoDB in time\"}}}}");
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, Timeout = TimeSpan.FromMilliseconds(300), ServerTimeoutDelay = TimeSpan.FromSeconds(30) });
+
+        var error = await Assert.ThrowsAsync<PyxisTransportException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", "ubi"));
+
+        Assert.Contains("PyxisClientOptions.Timeout (0.3 s)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, server.Requests);
+    }
+
+    [Fact]
+    public async Task An_HTML_error_page_is_a_transport_error_with_its_status()
+    {
+        await using var server = await HostileServer.AnsweringAsync(500, "text/html", "<html><body>Internal Server Error {\"errors\":[]}</body></html>");
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(1) });
+
+        var error = await Assert.ThrowsAsync<PyxisTransportException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", "ubi"));
+
+        Assert.Equal(System.Net.HttpStatusCode.InternalServerError, error.StatusCode);
+        Assert.True(error.IsTransient);
+        Assert.Equal(2, server.Requests);
+    }
+
+    [Theory]
+    [InlineData("{\"data\":{}}")]
+    [InlineData("{\"data\":{\"get_repository_by_registry_path\":null}}")]
+    public async Task A_missing_or_null_root_field_without_an_envelope_is_not_not_found(string body)
+    {
+        await using var server = await HostileServer.AnsweringAsync(200, "application/json", body);
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint });
+
+        var error = await Assert.ThrowsAsync<PyxisResponseException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", "ubi"));
+
+        Assert.Contains("without a Pyxis error envelope", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, 1)]
+    [InlineData(true, 3)]
+    public async Task A_mutation_is_sent_once_on_a_503_unless_the_caller_allows_retries(bool? allowRetries, int requests)
+    {
+        await using var server = await HostileServer.AnsweringAsync(503, "text/plain", "busy");
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, MaxRetries = 2, RetryDelay = TimeSpan.FromMilliseconds(1) });
+        var request = new PyxisRequest<JsonElement>("Touch", "mutation Touch { update_vendor(id: \"v1\") { error { status } } }", "{}"u8.ToArray(), static (ref Utf8JsonReader r) => JsonElement.ParseValue(ref r))
+        {
+            AllowRetries = allowRetries,
+        };
+
+        await Assert.ThrowsAsync<PyxisTransportException>(() => client.ExecuteAsync(request));
+
+        Assert.Equal(requests, server.Requests);
+    }
+
+    [Fact]
+    public async Task Data_with_errors_gives_the_caller_both()
+    {
+        await using var server = await HostileServer.AnsweringAsync(200, "application/json",
+            "{\"errors\":[{\"message\":\"rpm manifest unavailable\",\"path\":[\"get_repository_by_registry_path\",\"data\",\"vendor_label\"],\"extensions\":{\"code\":\"PARTIAL\"}}]," +
+            "\"data\":{\"get_repository_by_registry_path\":{\"data\":" + Repository + ",\"error\":null}}}");
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint });
+
+        var error = await Assert.ThrowsAsync<PyxisGraphQLException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", "ubi"));
+
+        var partial = error.GetPartialData<GetRepositoryByRegistryPathQuery.Data>();
+        Assert.Equal("ubi", partial!.GetRepositoryByRegistryPath!.Data!.Repository);
+        Assert.Equal("PARTIAL", Assert.Single(error.Errors).Extensions!.Value.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task The_server_timeout_words_inside_the_data_are_not_a_server_timeout()
+    {
+        var words = Repository.Replace("\"ubi\"", "\"unable to fetch data from MongoDB in time\"", StringComparison.Ordinal);
+        await using var server = await HostileServer.AnsweringAsync(200, "application/json", "{\"data\":{\"get_repository_by_registry_path\":{\"data\":" + words + ",\"error\":null}}}");
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, ServerTimeoutDelay = TimeSpan.FromMilliseconds(1) });
+
+        var repository = await client.GetRepositoryByRegistryPathAsync("quay.io", "ubi");
+
+        Assert.Equal("unable to fetch data from MongoDB in time", repository!.Repository);
+        Assert.Equal(1, server.Requests);
+    }
+
+    [Fact]
+    public async Task A_body_that_breaks_off_after_its_headers_is_retried()
+    {
+        await using var server = await HostileServer.StartAsync(async (http, number) =>
+        {
+            var body = "{\"data\":{\"get_repository_by_registry_path\":{\"data\":" + Repository + ",\"error\":null}}}";
+            http.Response.ContentType = "application/json";
+            if (number == 1)
+            {
+                http.Response.ContentLength = body.Length;
+                await http.Response.WriteAsync(body[..20]);
+                await http.Response.Body.FlushAsync();
+                http.Abort();
+                return;
+            }
+
+            await http.Response.WriteAsync(body);
+        });
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, RetryDelay = TimeSpan.FromMilliseconds(1) });
+
+        var repository = await client.GetRepositoryByRegistryPathAsync("quay.io", "ubi");
+
+        Assert.Equal("ubi", repository!.Repository);
+        Assert.Equal(2, server.Requests);
+    }
+}
