@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Sockets;
+using Garnet;
+using Microsoft.Extensions.DependencyInjection;
+using Pyxis.Emulator;
+
+namespace Pyxis.Client.Tests;
+
+/// <summary>The result cache's distributed level: a real Redis-protocol server (Garnet) on loopback, shared by two workers.</summary>
+public sealed class SharedCacheTests
+{
+    [Fact]
+    public async Task A_second_worker_with_its_own_memory_asks_Pyxis_zero_times()
+    {
+        var port = FreePort();
+        using var garnet = new GarnetServer(["--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        garnet.Start();
+        await using var emulator = await PyxisEmulator.StartAsync();
+        var (registry, repository) = emulator.Catalog.RepositoryPaths(1).Single();
+        await using var first = Worker(emulator.Endpoint, port);
+        await using var second = Worker(emulator.Endpoint, port);
+
+        var fromPyxis = await first.GetRequiredService<IPyxisClient>().GetRepositoryByRegistryPathAsync(registry, repository);
+        var fromFleet = await second.GetRequiredService<IPyxisClient>().GetRepositoryByRegistryPathAsync(registry, repository);
+
+        Assert.Equal(1, emulator.Stats.Requests);
+        Assert.Equal(fromPyxis, fromFleet);
+        Assert.Equal(repository, fromFleet!.Repository);
+    }
+
+    // Each worker is its own container: its own HybridCache and memory level, one Redis-protocol level for all.
+    private static ServiceProvider Worker(Uri endpoint, int port)
+    {
+        var services = new ServiceCollection();
+        services.AddStackExchangeRedisCache(o => o.Configuration = $"127.0.0.1:{port}");
+        services.AddHybridCache();
+        services.AddPyxisClient(o => (o.Endpoint, o.CacheDuration) = (endpoint, TimeSpan.FromMinutes(5)));
+        return services.BuildServiceProvider();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
