@@ -167,6 +167,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
 
     private async ValueTask<AttemptOutcome<TData>> AttemptAsync<TData>(PyxisRequest<TData> request, CallBudget budget, bool mayRetryServerTimeout, CancellationToken token)
     {
+        token.ThrowIfCancellationRequested(); // a batch that has ended starts nothing, shared cache requests included
         LogStart(request.OperationName);
         using var attemptTimeout = new CancellationTokenSource(options.AttemptTimeout, options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, attemptTimeout.Token);

@@ -35,7 +35,7 @@ public sealed class PyxisClientOptions
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Share of failed attempts (within 30 s, at least 20 attempts) that opens the circuit breaker, after which calls
+    /// Share of failed attempts (within 30 s, at least 100 attempts) that opens the circuit breaker, after which calls
     /// fail at once with <see cref="PyxisTransportException"/> for <see cref="BreakDuration"/>. Defaults to 0.5; 1 never opens it.
     /// </summary>
     public double BreakerFailureRatio { get; set; } = 0.5;

@@ -18,6 +18,9 @@ public abstract record EmulatorFault
     /// <summary>Answer normally, but send the body in two halves with <paramref name="Pause"/> between them.</summary>
     public sealed record SlowBody(TimeSpan Pause) : EmulatorFault;
 
+    /// <summary>Send the headers and half the answer (with the full <c>Content-Length</c>), then drop the connection.</summary>
+    public sealed record TruncatedBody : EmulatorFault;
+
     /// <summary>Drop the connection without an answer.</summary>
     public sealed record ConnectionReset : EmulatorFault;
 }

@@ -10,7 +10,7 @@ public sealed class EmulatorFaultPlan
     private readonly (double Rate, Func<EmulatorFault> Fault)[] faults;
 
     /// <summary>Creates a plan; rates are fractions of requests (0.1 = 10 %).</summary>
-    public EmulatorFaultPlan(int seed = 7, double serverErrors = 0, double tooManyRequests = 0, double connectionResets = 0, double malformedJson = 0, double graphQLErrors = 0, double serverTimeouts = 0, TimeSpan? retryAfter = null)
+    public EmulatorFaultPlan(int seed = 7, double serverErrors = 0, double tooManyRequests = 0, double connectionResets = 0, double malformedJson = 0, double graphQLErrors = 0, double serverTimeouts = 0, TimeSpan? retryAfter = null, double truncatedBodies = 0, double slowBodies = 0)
     {
         random = new Random(seed);
         var after = retryAfter ?? TimeSpan.FromSeconds(1);
@@ -24,6 +24,8 @@ public sealed class EmulatorFaultPlan
             (malformedJson, () => new EmulatorFault.MalformedJson()),
             (graphQLErrors, () => new EmulatorFault.GraphQLError("injected GraphQL error")),
             (serverTimeouts, () => new EmulatorFault.PyxisError(500, "unable to fetch data from MongoDB in time")),
+            (truncatedBodies, () => new EmulatorFault.TruncatedBody()),
+            (slowBodies, () => new EmulatorFault.SlowBody(TimeSpan.FromMilliseconds(50))),
         ];
         if (faults.Sum(f => f.Rate) > 1)
         {
@@ -33,7 +35,7 @@ public sealed class EmulatorFaultPlan
 
     /// <summary>A plan that fails <paramref name="rate"/> of requests, mixed like a bad day at Pyxis.</summary>
     public static EmulatorFaultPlan Mixed(double rate, int seed = 7) =>
-        new(seed, serverErrors: rate * 0.5, tooManyRequests: rate * 0.25, connectionResets: rate * 0.1, malformedJson: rate * 0.05, serverTimeouts: rate * 0.1);
+        new(seed, serverErrors: rate * 0.4, tooManyRequests: rate * 0.2, connectionResets: rate * 0.1, malformedJson: rate * 0.05, serverTimeouts: rate * 0.1, truncatedBodies: rate * 0.1, slowBodies: rate * 0.05);
 
     /// <summary>The fault for the next request, or null; use as <see cref="EmulatorOptions.FaultFor"/>.</summary>
     public EmulatorFault? Next(EmulatorRequest request)

@@ -21,6 +21,7 @@ public sealed class SharedCacheTests
         await using var second = Worker(emulator.Endpoint, port);
 
         var fromPyxis = await first.GetRequiredService<IPyxisClient>().GetRepositoryByRegistryPathAsync(registry, repository);
+        await SharedLevelHoldsAnAnswer(port);
         var fromFleet = await second.GetRequiredService<IPyxisClient>().GetRepositoryByRegistryPathAsync(registry, repository);
 
         Assert.Equal(1, emulator.Stats.Requests);
@@ -36,6 +37,18 @@ public sealed class SharedCacheTests
         services.AddHybridCache();
         services.AddPyxisClient(o => (o.Endpoint, o.CacheDuration) = (endpoint, TimeSpan.FromMinutes(5)));
         return services.BuildServiceProvider();
+    }
+
+    // HybridCache may finish writing the distributed level after it has answered the first worker.
+    private static async Task SharedLevelHoldsAnAnswer(int port)
+    {
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port}");
+        var server = redis.GetServer("127.0.0.1", port);
+        for (var waited = 0; !server.Keys(pattern: "pyxis:*").Any(); waited += 20)
+        {
+            Assert.True(waited < 10_000, "no answer reached the shared level within 10 s");
+            await Task.Delay(20);
+        }
     }
 
     private static int FreePort()

@@ -165,9 +165,14 @@ public sealed class StreamingBatchTests
 
         public int Count => Volatile.Read(ref count);
 
+        // A request whose token is already cancelled never reaches the network; only the others count as started.
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            Interlocked.Increment(ref count);
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                Interlocked.Increment(ref count);
+            }
+
             return base.SendAsync(request, cancellationToken);
         }
     }

@@ -17,7 +17,9 @@ public static class PyxisTelemetry
 
     internal static readonly UpDownCounter<long> InFlight = Meter.CreateUpDownCounter<long>("pyxis.client.requests.in_flight", "{request}", "Pyxis requests in flight");
 
-    internal static readonly Counter<long> Retries = Meter.CreateCounter<long>("pyxis.client.retries", "{retry}", "Requests repeated after a Pyxis server-side timeout");
+    internal static readonly Counter<long> Retries = Meter.CreateCounter<long>("pyxis.client.retries", "{retry}", "Requests repeated after a transient failure or a Pyxis server-side timeout");
+
+    internal static readonly Counter<long> BreakerOpened = Meter.CreateCounter<long>("pyxis.client.breaker.opened", "{event}", "Times the circuit breaker opened after repeated failures");
 
     internal static readonly Counter<long> CacheHits = Meter.CreateCounter<long>("pyxis.client.cache.hits", "{answer}", "Answers served from the result cache instead of a request");
 

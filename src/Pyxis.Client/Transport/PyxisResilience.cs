@@ -43,10 +43,15 @@ internal static class PyxisResilience
             builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 FailureRatio = options.BreakerFailureRatio,
-                MinimumThroughput = 20,
+                MinimumThroughput = 100,
                 SamplingDuration = TimeSpan.FromSeconds(30),
                 BreakDuration = options.BreakDuration,
                 ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome.Exception)),
+                OnOpened = _ =>
+                {
+                    PyxisTelemetry.BreakerOpened.Add(1);
+                    return ValueTask.CompletedTask;
+                },
             });
         }
 

@@ -61,6 +61,12 @@ internal sealed class GraphQLEndpoint(GraphQL.Types.Schema schema, EmulatorOptio
                 return;
             }
 
+            if (fault is EmulatorFault.TruncatedBody)
+            {
+                await WriteHalfAndResetAsync(http, Serializer.Serialize(result));
+                return;
+            }
+
             await Serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
         }
         finally
@@ -105,6 +111,16 @@ internal sealed class GraphQLEndpoint(GraphQL.Types.Schema schema, EmulatorOptio
         await http.Response.Body.FlushAsync(http.RequestAborted);
         await Task.Delay(pause, http.RequestAborted);
         await http.Response.WriteAsync(body[half..], http.RequestAborted);
+    }
+
+    // The headers promise the whole answer; the connection drops halfway through it.
+    private static async Task WriteHalfAndResetAsync(HttpContext http, string body)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+        http.Response.ContentLength = bytes.Length;
+        await http.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), http.RequestAborted);
+        await http.Response.Body.FlushAsync(http.RequestAborted);
+        http.Abort();
     }
 
     private TimeSpan LatencyOf(EmulatorRequest request)

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.DependencyInjection;
+using Pyxis.Client.Batching;
+using Pyxis.Emulator;
+using Xunit.Abstractions;
+
+namespace Pyxis.Client.Tests;
+
+/// <summary>
+/// The DI client under every fault kind the emulator has: nothing lost, nothing duplicated, almost everything
+/// succeeds after retries, and memory does not grow with the number of lookups. CI runs 3 000 lookups;
+/// <c>PYXIS_SOAK_LOOKUPS=10000</c> gives the figure in RESULTS.md.
+/// </summary>
+[Collection(SerialCollection.Name)] // alone in the process, so the heap it measures is its own
+public sealed class SoakTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Every_lookup_is_accounted_for_once_under_all_fault_kinds_with_flat_memory()
+    {
+        var lookups = int.TryParse(Environment.GetEnvironmentVariable("PYXIS_SOAK_LOOKUPS"), out var n) ? n : 3000;
+        var plan = new EmulatorFaultPlan(seed: 23, serverErrors: 0.06, tooManyRequests: 0.03, connectionResets: 0.02, malformedJson: 0.02,
+            graphQLErrors: 0.001, serverTimeouts: 0.02, retryAfter: TimeSpan.Zero, truncatedBodies: 0.02, slowBodies: 0.01);
+        await using var emulator = await PyxisEmulator.StartAsync(new EmulatorOptions { FaultFor = plan.Next });
+        var catalog = emulator.Catalog.RepositoryPaths(60).ToArray();
+        var services = new ServiceCollection();
+        services.AddPyxisClient(o =>
+        {
+            o.Endpoint = emulator.Endpoint;
+            (o.RetryDelay, o.ServerTimeoutDelay) = (TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(5));
+        });
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IPyxisClient>();
+
+        var seen = new bool[lookups];
+        var failures = new Dictionary<string, int>();
+        int duplicates = 0, succeeded = 0, count = 0;
+        long memoryAtQuarter = 0;
+        await foreach (var item in client.GetRepositoriesByRegistryPathAsync(Enumerable.Range(0, lookups).Select(i => catalog[i % catalog.Length]), new BatchOptions { MaxConcurrency = 64 }))
+        {
+            duplicates += seen[item.Index] ? 1 : 0;
+            seen[item.Index] = true;
+            succeeded += item.Succeeded && item.Value?.Repository == item.Input.Repository ? 1 : 0;
+            if (item.Exception is { } error && failures.Count < 10)
+            {
+                var reason = error.GetType().Name + ": " + error.Message[(error.Message.IndexOf(" failed: ", StringComparison.Ordinal) + 1)..];
+                failures[reason] = failures.GetValueOrDefault(reason) + 1;
+            }
+            if (++count == lookups / 4)
+            {
+                memoryAtQuarter = GC.GetTotalMemory(forceFullCollection: true);
+            }
+        }
+
+        var memoryGrowth = GC.GetTotalMemory(forceFullCollection: true) - memoryAtQuarter;
+        output.WriteLine($"{lookups} lookups, {emulator.Stats.Requests} requests, {succeeded} succeeded, {seen.Count(s => !s)} lost, {duplicates} duplicated, heap growth after the first quarter {memoryGrowth / 1024} KiB");
+        foreach (var (reason, times) in failures)
+        {
+            output.WriteLine($"{times}× {reason}");
+        }
+
+        Assert.Equal(0, seen.Count(s => !s));
+        Assert.Equal(0, duplicates);
+        Assert.True(succeeded >= lookups * 0.99, $"only {succeeded} of {lookups} succeeded");
+        Assert.True(emulator.Stats.Requests > lookups * 1.1, "faults were injected and retried");
+        Assert.True(memoryGrowth < 16 * 1024 * 1024, $"the heap grew {memoryGrowth / 1024} KiB after the first quarter");
+    }
+}
