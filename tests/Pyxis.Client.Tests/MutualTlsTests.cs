@@ -41,6 +41,20 @@ public sealed class MutualTlsTests : IDisposable
         Assert.Equal(0, emulator.Stats.Requests);
     }
 
+    [Fact]
+    public async Task Over_TLS_the_client_speaks_HTTP2_when_the_server_offers_it()
+    {
+        await using var emulator = await PyxisEmulator.StartAsync(new EmulatorOptions { ServerCertificate = server });
+        var options = ClientOptions(emulator, withCertificate: false);
+        var versions = new VersionRecorder(TrustingTestServer(options));
+
+        using var pyxis = new PyxisClient(new HttpClient(versions), options);
+        var (registry, repository) = emulator.Catalog.RepositoryPaths(1).Single();
+        await pyxis.GetRepositoryByRegistryPathAsync(registry, repository);
+
+        Assert.Equal(HttpVersion.Version20, Assert.Single(versions.Seen));
+    }
+
     public void Dispose()
     {
         server.Dispose();
@@ -64,6 +78,18 @@ public sealed class MutualTlsTests : IDisposable
 
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
+    }
+
+    private sealed class VersionRecorder(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        public List<Version> Seen { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            Seen.Add(response.Version);
+            return response;
+        }
     }
 
     // The test server's certificate is self-signed: pin it, as a test must not switch validation off.

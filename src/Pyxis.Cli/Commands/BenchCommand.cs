@@ -17,7 +17,7 @@ internal static class BenchCommand
         {
             var settings = new BenchSettings(result.GetValue(quick), TimeSpan.FromMilliseconds(result.GetValue(latency)), TimeSpan.FromMilliseconds(5), result.GetValue(quick) ? 1 : 3);
             var rows = new List<BenchRow>();
-            foreach (var (name, run) in new (string, Func<BenchSettings, CancellationToken, Task<List<BenchRow>>>)[] { ("fan-out", FanOutBench.RunAsync), ("first item", FirstItemBench.RunAsync), ("pagination", PaginationBench.RunAsync) })
+            foreach (var (name, run) in new (string, Func<BenchSettings, CancellationToken, Task<List<BenchRow>>>)[] { ("fan-out", FanOutBench.RunAsync), ("first item", FirstItemBench.RunAsync), ("pagination", PaginationBench.RunAsync), ("batch memory", BatchMemoryBench.RunAsync) })
             {
                 AnsiConsole.MarkupLine($"Measuring {name}…");
                 rows.AddRange(await run(settings, ct));
