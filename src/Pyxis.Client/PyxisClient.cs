@@ -76,6 +76,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     // Queries only: a mutation must reach the server every time. Alias batches read into per-request state.
     private static bool IsCacheable(PyxisRequest request) => request.PartialErrors is null && !request.IsMutation;
 
+    // Every way a call can end is a PyxisException, except the caller's own cancellation.
     private async Task<TData> SendAsync<TData>(PyxisRequest<TData> request, CancellationToken cancellationToken, Caching.BodyCapture? capture)
     {
         request.SecretVariables = options.SecretVariables;
@@ -83,17 +84,23 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         activity?.SetTag("graphql.operation.name", request.OperationName);
         var started = Stopwatch.GetTimestamp();
         PyxisTelemetry.InFlight.Add(1);
+        using var budget = new CallBudget(options, cancellationToken, capture);
         try
         {
-            var data = await SendWithinBudgetAsync(request, activity, cancellationToken, capture).ConfigureAwait(false);
+            var data = await SendWithRetriesAsync(request, activity, budget).ConfigureAwait(false);
             activity?.SetStatus(ActivityStatusCode.Ok);
             return data;
         }
-        catch (PyxisException ex)
+        catch (Exception ex) when (Typed(request, ex, cancellationToken) is { } error)
         {
-            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-            LogFailed(request.OperationName, request.TraceId, ex.Message);
-            throw;
+            activity?.SetStatus(ActivityStatusCode.Error, error.GetType().Name);
+            LogFailed(request.OperationName, request.TraceId, error.Message);
+            if (ReferenceEquals(error, ex))
+            {
+                throw;
+            }
+
+            throw error;
         }
         finally
         {
@@ -102,62 +109,39 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         }
     }
 
-    // Every way a call can end is a PyxisException, except the caller's own cancellation.
-    private async Task<TData> SendWithinBudgetAsync<TData>(PyxisRequest<TData> request, Activity? activity, CancellationToken cancellationToken, Caching.BodyCapture? capture)
+    private PyxisException? Typed(PyxisRequest request, Exception error, CancellationToken callerToken) => error switch
     {
-        var budget = new CallBudget(options, cancellationToken, capture);
-        try
-        {
-            return await SendWithServerRetriesAsync(request, activity, budget).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new PyxisTransportException(request, $"no answer within PyxisClientOptions.Timeout ({options.Timeout.TotalSeconds:0.###} s), retries and waits included", null, ex);
-        }
-        catch (BrokenCircuitException ex)
-        {
-            throw new PyxisTransportException(request, "the circuit breaker is open after repeated failures; calls fail at once until PyxisClientOptions.BreakDuration has passed", null, ex);
-        }
-        finally
-        {
-            budget.Dispose();
-        }
-    }
+        PyxisException pyxis => pyxis,
+        OperationCanceledException when !callerToken.IsCancellationRequested =>
+            new PyxisTransportException(request, $"no answer within PyxisClientOptions.Timeout ({options.Timeout.TotalSeconds:0.###} s), retries and waits included", null, error),
+        BrokenCircuitException =>
+            new PyxisTransportException(request, "the circuit breaker is open after repeated failures; calls fail at once until PyxisClientOptions.BreakDuration has passed", null, error),
+        _ => null,
+    };
 
-    private async Task<TData> SendWithServerRetriesAsync<TData>(PyxisRequest<TData> request, Activity? activity, CallBudget budget)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var mayRetry = request.RetriesServerTimeouts && request.Retryable && attempt < options.ServerTimeoutRetries;
-            var outcome = await ExecuteResilientlyAsync(request, budget, mayRetry).ConfigureAwait(false);
-            if (!outcome.ServerTimeout)
-            {
-                LogEnd(request.OperationName, request.TraceId);
-                return outcome.Data!;
-            }
-
-            var delay = ServerTimeouts.DelayBefore(attempt + 1);
-            LogServerTimeout(request.OperationName, request.TraceId, delay.TotalSeconds);
-            PyxisTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("operation", request.OperationName));
-            activity?.SetTag("pyxis.retries", attempt + 1);
-            await using (Batching.ConcurrencySlot.Lend(budget.Token))
-            {
-                await Task.Delay(delay, options.TimeProvider, budget.Token).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private async Task<AttemptOutcome<TData>> ExecuteResilientlyAsync<TData>(PyxisRequest<TData> request, CallBudget budget, bool mayRetryServerTimeout)
+    // HTTP retries and the breaker run inside the resilience pipeline; Pyxis server timeouts are retried around it.
+    private async Task<TData> SendWithRetriesAsync<TData>(PyxisRequest<TData> request, Activity? activity, CallBudget budget)
     {
         var context = ResilienceContextPool.Shared.Get(budget.Token);
-        context.Properties.Set(PyxisResilience.Retryable, request.Retryable);
-        context.Properties.Set(PyxisResilience.Operation, request.OperationName);
         try
         {
-            return await options.Resilience.ExecuteAsync(
-                static (ctx, state) => state.Client.AttemptAsync(state.Request, state.Budget, state.MayRetry, ctx.CancellationToken),
-                context,
-                (Client: this, Request: request, Budget: budget, MayRetry: mayRetryServerTimeout)).ConfigureAwait(false);
+            context.Properties.Set(PyxisResilience.Retryable, request.Retryable);
+            context.Properties.Set(PyxisResilience.Operation, request.OperationName);
+            for (var attempt = 0; ; attempt++)
+            {
+                var mayRetry = request.RetriesServerTimeouts && request.Retryable && attempt < options.ServerTimeoutRetries;
+                var outcome = await options.Resilience.ExecuteAsync(
+                    static (ctx, state) => state.Client.AttemptAsync(state.Request, state.Budget, state.MayRetry, ctx.CancellationToken),
+                    context,
+                    (Client: this, Request: request, Budget: budget, MayRetry: mayRetry)).ConfigureAwait(false);
+                if (!outcome.ServerTimeout)
+                {
+                    LogEnd(request.OperationName, request.TraceId);
+                    return outcome.Data!;
+                }
+
+                await WaitOutServerTimeoutAsync(request, activity, attempt + 1, budget.Token).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -165,15 +149,26 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         }
     }
 
+    private async Task WaitOutServerTimeoutAsync(PyxisRequest request, Activity? activity, int retry, CancellationToken token)
+    {
+        var delay = ServerTimeouts.DelayBefore(retry);
+        LogServerTimeout(request.OperationName, request.TraceId, delay.TotalSeconds);
+        PyxisTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("operation", request.OperationName));
+        activity?.SetTag("pyxis.retries", retry);
+        await using (Batching.ConcurrencySlot.Lend(token))
+        {
+            await Task.Delay(delay, options.TimeProvider, token).ConfigureAwait(false);
+        }
+    }
+
     private async ValueTask<AttemptOutcome<TData>> AttemptAsync<TData>(PyxisRequest<TData> request, CallBudget budget, bool mayRetryServerTimeout, CancellationToken token)
     {
         token.ThrowIfCancellationRequested(); // a batch that has ended starts nothing, shared cache requests included
         LogStart(request.OperationName);
-        using var attemptTimeout = new CancellationTokenSource(options.AttemptTimeout, options.TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, attemptTimeout.Token);
+        using var attempt = new TimeoutScope(token, options.AttemptTimeout, options.TimeProvider);
         try
         {
-            using var body = await PyxisHttp.SendAsync(http, options, request, budget.Deadline, linked.Token).ConfigureAwait(false);
+            using var body = await PyxisHttp.SendAsync(http, options, request, budget.Deadline, attempt.Token).ConfigureAwait(false);
             if (mayRetryServerTimeout && GraphQLBody.IsServerTimeout(body.Span))
             {
                 return new(default, ServerTimeout: true);
@@ -188,7 +183,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
 
             return new(data, ServerTimeout: false);
         }
-        catch (OperationCanceledException ex) when (attemptTimeout.IsCancellationRequested && !token.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (attempt.Token.IsCancellationRequested && !token.IsCancellationRequested)
         {
             throw new PyxisTransportException(request, $"no answer within PyxisClientOptions.AttemptTimeout ({options.AttemptTimeout.TotalSeconds:0.###} s)", null, ex) { IsTransient = true };
         }

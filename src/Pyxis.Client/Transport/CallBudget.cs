@@ -3,16 +3,13 @@ namespace Pyxis.Client;
 /// <summary>The time one call may take (<see cref="PyxisClientOptions.Timeout"/>), on the options' clock, joined with the caller's token.</summary>
 internal sealed class CallBudget : IDisposable
 {
-    private readonly CancellationTokenSource? timeout;
-    private readonly CancellationTokenSource linked;
+    private readonly TimeoutScope scope;
 
-    public CallBudget(PyxisClientOptions options, CancellationToken callerToken, Caching.BodyCapture? capture = null)
+    public CallBudget(PyxisClientOptions options, CancellationToken callerToken, Caching.BodyCapture? capture)
     {
         Capture = capture;
-        var infinite = options.Timeout == System.Threading.Timeout.InfiniteTimeSpan;
-        Deadline = infinite ? DateTimeOffset.MaxValue : options.TimeProvider.GetUtcNow() + options.Timeout;
-        timeout = infinite ? null : new CancellationTokenSource(options.Timeout, options.TimeProvider);
-        linked = timeout is null ? CancellationTokenSource.CreateLinkedTokenSource(callerToken) : CancellationTokenSource.CreateLinkedTokenSource(callerToken, timeout.Token);
+        Deadline = options.Timeout == System.Threading.Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : options.TimeProvider.GetUtcNow() + options.Timeout;
+        scope = new TimeoutScope(callerToken, options.Timeout, options.TimeProvider);
     }
 
     /// <summary>Where the answer's body goes when the result cache asked for it.</summary>
@@ -22,11 +19,7 @@ internal sealed class CallBudget : IDisposable
     public DateTimeOffset Deadline { get; }
 
     /// <summary>Cancelled by the caller or when the budget runs out.</summary>
-    public CancellationToken Token => linked.Token;
+    public CancellationToken Token => scope.Token;
 
-    public void Dispose()
-    {
-        linked.Dispose();
-        timeout?.Dispose();
-    }
+    public void Dispose() => scope.Dispose();
 }
