@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.CircuitBreaker;
 using Pyxis.Client.Serialization;
+using Pyxis.Client.Telemetry;
+using Pyxis.Client.Transport;
 
 namespace Pyxis.Client;
 

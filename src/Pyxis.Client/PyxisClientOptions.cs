@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Pyxis.Client.Transport;
 
 namespace Pyxis.Client;
 

@@ -12,6 +12,7 @@ public sealed class PublicApiTests
         var api = typeof(PyxisClient).Assembly.GeneratePublicApi(new ApiGeneratorOptions
         {
             ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute", "System.Reflection.AssemblyMetadataAttribute"],
+            AllowNamespacePrefixes = ["Microsoft.Extensions.DependencyInjection"], // AddPyxisClient lives there by convention
         });
 
         Snapshot.Match(api);

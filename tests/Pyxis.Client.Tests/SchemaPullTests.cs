@@ -1,5 +1,6 @@
 using GraphQLParser;
 using GraphQLParser.AST;
+using Pyxis.Client.SchemaPull;
 
 namespace Pyxis.Client.Tests;
 

@@ -1,4 +1,5 @@
 using Pyxis.Client.Batching;
+using Pyxis.Client.Transport;
 using Pyxis.Emulator;
 
 namespace Pyxis.Client.Tests;

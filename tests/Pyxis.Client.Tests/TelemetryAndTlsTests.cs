@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Pyxis.Client.Telemetry;
+using Pyxis.Client.Transport;
 
 namespace Pyxis.Client.Tests;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pyxis.Client;
+using Pyxis.Client.SchemaPull;
 using Spectre.Console;
 
 namespace Pyxis.Cli.Commands;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Pyxis.Client.Serialization;
+using Pyxis.Client.Telemetry;
 
 namespace Pyxis.Client.Batching;
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using Pyxis.Client.Telemetry;
 
 namespace Pyxis.Client.Batching;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pyxis.Client;
+using Pyxis.Client.Transport;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

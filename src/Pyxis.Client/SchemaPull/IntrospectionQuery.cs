@@ -1,4 +1,4 @@
-namespace Pyxis.Client;
+namespace Pyxis.Client.SchemaPull;
 
 /// <summary>The standard introspection query, deep enough for Pyxis's nested list and non-null types.</summary>
 internal static class IntrospectionQuery

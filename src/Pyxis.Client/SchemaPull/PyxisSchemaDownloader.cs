@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Pyxis.Client;
+namespace Pyxis.Client.SchemaPull;
 
 /// <summary>Downloads a server's schema by introspection and prints it as SDL (what <c>pyxis schema pull</c> writes).</summary>
 public static class PyxisSchemaDownloader

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Pyxis.Client;
+namespace Pyxis.Client.SchemaPull;
 
 /// <summary>Prints an introspection result as SDL, in the server's type order, without built-in scalars and directives.</summary>
 internal static class SdlPrinter

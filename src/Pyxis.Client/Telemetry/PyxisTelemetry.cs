@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace Pyxis.Client;
+namespace Pyxis.Client.Telemetry;
 
 /// <summary>Tracing and metrics under the name <c>Pyxis.Client</c> (subscribe with OpenTelemetry or dotnet-counters).</summary>
 public static class PyxisTelemetry

@@ -1,4 +1,4 @@
-namespace Pyxis.Client;
+namespace Pyxis.Client.Transport;
 
 /// <summary>The time one call may take (<see cref="PyxisClientOptions.Timeout"/>), on the options' clock, joined with the caller's token.</summary>
 internal sealed class CallBudget : IDisposable

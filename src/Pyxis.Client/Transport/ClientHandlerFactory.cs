@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Pyxis.Client;
+namespace Pyxis.Client.Transport;
 
 /// <summary>The HTTP handler a client needs: a bounded pool, compression, HTTP/2 over TLS, no redirects, and the mutual-TLS certificate.</summary>
 public static class ClientHandlerFactory

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 
-namespace Pyxis.Client;
+namespace Pyxis.Client.Transport;
 
 /// <summary>
 /// The POST body <c>{"query":…,"operationName":…,"variables":…}</c> written straight to the connection:

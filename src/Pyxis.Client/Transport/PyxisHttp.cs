@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
-
 using Pyxis.Client.Serialization;
 
-namespace Pyxis.Client;
+namespace Pyxis.Client.Transport;
 
 /// <summary>
 /// One HTTP attempt of a GraphQL POST: builds the body, sends it, reads the answer within the size limit, and turns

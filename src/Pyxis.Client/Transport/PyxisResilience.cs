@@ -1,8 +1,9 @@
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
+using Pyxis.Client.Telemetry;
 
-namespace Pyxis.Client;
+namespace Pyxis.Client.Transport;
 
 /// <summary>
 /// The one resilience contract of every client, plain or from DI: HTTP retries with jitter (or the server's

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Pyxis.Client;
+namespace Pyxis.Client.Transport;
 
 /// <summary>
 /// A response body read into a pooled buffer: parsed in place, then returned to the pool. The buffer grows only

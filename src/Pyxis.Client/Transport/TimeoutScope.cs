@@ -1,4 +1,4 @@
-namespace Pyxis.Client;
+namespace Pyxis.Client.Transport;
 
 /// <summary>
 /// A token cancelled by its parent or after a timeout on the options' clock. On the system clock that is one linked
