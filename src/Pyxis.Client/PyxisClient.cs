@@ -21,6 +21,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     private readonly bool ownsHttp;
     private readonly PyxisClientOptions options;
     private readonly ILogger logger;
+    private int disposed;
 
     /// <summary>Creates a client with its own <see cref="HttpClient"/> on <see cref="ClientHandlerFactory.Create"/>.</summary>
     public PyxisClient(PyxisClientOptions? options = null, ILogger<PyxisClient>? logger = null)
@@ -44,6 +45,10 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         this.options.Validate();
         this.logger = logger ?? NullLogger.Instance;
         this.ownsHttp = ownsHttp;
+        if (ownsHttp)
+        {
+            this.options.HoldCertificate();
+        }
     }
 
     /// <summary>The endpoint requests go to.</summary>
@@ -69,9 +74,10 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        if (ownsHttp)
+        if (ownsHttp && Interlocked.Exchange(ref disposed, 1) == 0)
         {
             http.Dispose();
+            options.ReleaseCertificate();
         }
     }
 

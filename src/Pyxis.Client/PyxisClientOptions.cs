@@ -8,6 +8,7 @@ public sealed class PyxisClientOptions
 {
     private Caching.PyxisResultCache? resultCache;
     private Lazy<X509Certificate2?>? pemCertificate;
+    private int certificateHolders;
     private Lazy<Polly.ResiliencePipeline>? resilience;
 
     /// <summary>The public Red Hat catalog endpoint, which answers anonymous reads of published data.</summary>
@@ -114,6 +115,18 @@ public sealed class PyxisClientOptions
     /// <summary>The certificate read from the PEM paths, once per options object.</summary>
     internal X509Certificate2? PemCertificate =>
         LazyInitializer.EnsureInitialized(ref pemCertificate, () => new(() => ClientHandlerFactory.LoadPem(ClientCertificatePath, ClientKeyPath))).Value;
+
+    /// <summary>A client (or a DI container) starts using the certificate read from the PEM files.</summary>
+    internal void HoldCertificate() => Interlocked.Increment(ref certificateHolders);
+
+    /// <summary>The last holder disposes the certificate read from the PEM files; a later client reads them again.</summary>
+    internal void ReleaseCertificate()
+    {
+        if (Interlocked.Decrement(ref certificateHolders) == 0 && Interlocked.Exchange(ref pemCertificate, null) is { IsValueCreated: true } loaded)
+        {
+            loaded.Value?.Dispose();
+        }
+    }
 
     /// <summary>Retries and the circuit breaker, shared by every client of this options object (DI included).</summary>
     internal Polly.ResiliencePipeline Resilience =>

@@ -57,6 +57,20 @@ public sealed class TelemetryAndTlsTests
             Assert.Equal(certificate.Thumbprint, presented.Thumbprint);
             Assert.True(presented.HasPrivateKey);
             Assert.DoesNotContain(certPath, options.ToString(), StringComparison.Ordinal);
+
+            // Read once per options object: rotated handlers share it; the last client using it disposes it.
+            var first = new PyxisClient(options);
+            var second = new PyxisClient(options);
+            File.Delete(certPath);
+            using (var again = ClientHandlerFactory.Create(options))
+            {
+                Assert.Same(presented, again.SslOptions.ClientCertificates![0]);
+            }
+
+            first.Dispose();
+            Assert.NotEqual(IntPtr.Zero, presented.Handle);
+            second.Dispose();
+            Assert.Equal(IntPtr.Zero, presented.Handle);
         }
         finally
         {

@@ -27,6 +27,7 @@ public static class PyxisServiceCollectionExtensions
             .PostConfigure<IServiceProvider>((options, provider) => options.Cache ??= provider.GetService<HybridCache>())
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PyxisClientOptions>, PyxisClientOptionsValidator>());
+        services.TryAddSingleton<CertificateLease>();
 
         return services
             .AddHttpClient<IPyxisClient, PyxisClient>((http, provider) =>
@@ -34,7 +35,21 @@ public static class PyxisServiceCollectionExtensions
                 http.Timeout = Timeout.InfiniteTimeSpan; // the client's own timeouts apply
                 return new PyxisClient(http, provider.GetRequiredService<IOptions<PyxisClientOptions>>().Value, provider.GetService<ILogger<PyxisClient>>());
             })
-            .ConfigurePrimaryHttpMessageHandler(provider => ClientHandlerFactory.Create(provider.GetRequiredService<IOptions<PyxisClientOptions>>().Value));
+            .ConfigurePrimaryHttpMessageHandler(provider => ClientHandlerFactory.Create(provider.GetRequiredService<CertificateLease>().Options));
+    }
+
+    // Handlers rotate, the certificate read from the PEM files stays; the container disposes it with itself.
+    private sealed class CertificateLease : IDisposable
+    {
+        public CertificateLease(IOptions<PyxisClientOptions> options)
+        {
+            Options = options.Value;
+            Options.HoldCertificate();
+        }
+
+        public PyxisClientOptions Options { get; }
+
+        public void Dispose() => Options.ReleaseCertificate();
     }
 
     private sealed class PyxisClientOptionsValidator : IValidateOptions<PyxisClientOptions>
