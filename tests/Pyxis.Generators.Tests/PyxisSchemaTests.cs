@@ -3,19 +3,32 @@ using Pyxis.Generators.Tests.Infrastructure;
 
 namespace Pyxis.Generators.Tests;
 
-/// <summary>The real 557-type Pyxis schema and the SDK's curated operations.</summary>
+/// <summary>The real Pyxis schema (the 2025 public one, bundled; the 2022 one as a fixture) and the SDK's curated operations.</summary>
 public sealed class PyxisSchemaTests
 {
-    [Fact]
-    public void The_curated_operations_generate_code_that_compiles_cleanly_against_the_runtime()
+    [Theory]
+    [InlineData("schema/pyxis.graphql")]
+    [InlineData("tests/Pyxis.Generators.Tests/Fixtures/pyxis-public-2022.graphql")]
+    public void The_curated_operations_are_valid_against_both_public_schemas_and_compile_cleanly(string schema)
     {
         var output = GeneratorHarness.Run(
-            File.ReadAllText(RepositoryFiles.SchemaPath),
+            File.ReadAllText(Path.Combine(RepositoryFiles.Root, schema)),
             RepositoryFiles.OperationPaths.Select(p => (p, File.ReadAllText(p))).ToArray());
 
         Assert.Empty(output.Diagnostics);
         Assert.Empty(output.CompileDiagnostics);
         Assert.Contains(output.Sources, s => s.HintName.StartsWith("GetRepositoryByRegistryPathQuery", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_bundled_schema_is_the_2025_public_one_with_its_descriptions()
+    {
+        var schema = File.ReadAllText(RepositoryFiles.SchemaPath);
+
+        Assert.Contains("union _Entity", schema, StringComparison.Ordinal);
+        Assert.Contains("get_field_metadata", schema, StringComparison.Ordinal);
+        Assert.DoesNotContain("parent_brew_build", schema, StringComparison.Ordinal);
+        Assert.Contains("\"\"\"", schema, StringComparison.Ordinal);
     }
 
     [Fact]

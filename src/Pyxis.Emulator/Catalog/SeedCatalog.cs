@@ -86,7 +86,6 @@ public sealed class SeedCatalog
             ["image_id"] = imageId,
             ["brew"] = new Dictionary<string, object?> { ["build"] = nvr, ["package"] = package, ["nvra"] = nvr + ".x86_64" },
             ["content_sets"] = new List<object?> { $"rhel-{version[0]}-for-x86_64-appstream-rpms", $"rhel-{version[0]}-for-x86_64-baseos-rpms" },
-            ["parent_brew_build"] = index == 0 ? null : $"{package}-{version}-{index}",
             ["parsed_data"] = new Dictionary<string, object?>
             {
                 ["labels"] = new List<object?>

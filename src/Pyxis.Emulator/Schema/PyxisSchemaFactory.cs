@@ -20,8 +20,17 @@ internal static class PyxisSchemaFactory
     public static GraphQL.Types.Schema Create(string sdl, RootResolvers roots)
     {
         var document = GraphQLParser.Parser.Parse(sdl);
+        GraphQL.Types.Schema? built = null;
         var schema = GraphQL.Types.Schema.For(sdl, builder =>
         {
+            // Unions and interfaces (the 2025 schema's federation _Entity) resolve from the record's __typename.
+            foreach (var name in document.Definitions.OfType<GraphQLUnionTypeDefinition>().Select(u => u.Name.StringValue)
+                .Concat(document.Definitions.OfType<GraphQLInterfaceTypeDefinition>().Select(i => i.Name.StringValue)))
+            {
+                builder.Types.For(name).ResolveType = source =>
+                    source is IDictionary<string, object?> record && record.Get("__typename") is string typeName ? built!.AllTypes[typeName] as GraphQL.Types.IObjectGraphType : null;
+            }
+
             // Schema-first resolvers read CLR properties; our records are dictionaries, so every field reads its key.
             foreach (var type in document.Definitions.OfType<GraphQLObjectTypeDefinition>())
             {
@@ -40,6 +49,7 @@ internal static class PyxisSchemaFactory
             schema.RegisterType(new PassThroughScalar(scalar.Name.StringValue));
         }
 
+        built = schema;
         schema.Initialize();
         return schema;
     }
