@@ -1,3 +1,4 @@
+using System.Linq;
 using Pyxis.Generators.Model;
 
 namespace Pyxis.Generators.Emit;
@@ -38,43 +39,73 @@ internal static class SharedTypesEmitter
         return w.ToString();
     }
 
+    // A struct, not a C# enum: Pyxis adds values over time, and a value this SDK does not know must survive a
+    // response (readable, comparable) and go back to the server as it came.
     public static string EmitEnum(SharedTypesSpec shared, EnumSpec spec)
     {
+        var name = spec.Name;
         var w = new SourceWriter().Header();
         w.Open($"namespace {shared.Namespace}");
-        w.Line($"/// <summary>The <c>{spec.SchemaType}</c> enum.</summary>");
+        w.Line($"/// <summary>");
+        w.Line($"/// The <c>{spec.SchemaType}</c> enum: one static value per value the schema names. A value the server adds later");
+        w.Line($"/// is kept as it came (<see cref=\"IsKnown\"/> is false) and sent back unchanged.");
+        w.Line($"/// </summary>");
         w.Line(TypeNames.GeneratedCode);
-        w.Open($"public enum {spec.Name}");
+        w.Open($"public readonly struct {name} : global::System.IEquatable<{name}>");
+        w.Line("private readonly string? wire;");
+        w.Line();
+        w.Line($"private {name}(string wire) => this.wire = wire;");
         foreach (var member in spec.Members)
         {
+            w.Line();
             w.Line($"/// <summary><c>{member.WireName}</c></summary>");
-            w.Line($"{member.Name},");
+            w.Line($"public static {name} {member.Name} {{ get; }} = new({Names.Literal(member.WireName)});");
         }
 
+        w.Line();
+        w.Line("/// <summary>The value as GraphQL spells it (empty for <c>default</c>).</summary>");
+        w.Line("public string WireValue => wire ?? string.Empty;");
+        w.Line();
+        w.Line("/// <summary>Whether the value is one the schema this code was generated from names.</summary>");
+        w.Line($"public bool IsKnown => wire is {string.Join(" or ", spec.Members.Select(m => Names.Literal(m.WireName)))};");
+        w.Line();
+        w.Line("/// <summary>The value for a GraphQL spelling; an unknown spelling is kept as it is.</summary>");
+        w.Open($"public static {name} FromWire(string value) => value switch");
+        foreach (var member in spec.Members)
+        {
+            w.Line($"{Names.Literal(member.WireName)} => {member.Name},");
+        }
+
+        w.Line($"_ => new {name}(value ?? throw new global::System.ArgumentNullException(nameof(value))),");
+        w.Close(";");
+        w.Line();
+        w.Line($"/// <summary>Whether both are the same spelling.</summary>");
+        w.Line($"public static bool operator ==({name} left, {name} right) => left.Equals(right);");
+        w.Line();
+        w.Line($"/// <summary>Whether the spellings differ.</summary>");
+        w.Line($"public static bool operator !=({name} left, {name} right) => !left.Equals(right);");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line($"public bool Equals({name} other) => string.Equals(WireValue, other.WireValue, global::System.StringComparison.Ordinal);");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line($"public override bool Equals(object? obj) => obj is {name} other && Equals(other);");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(WireValue);");
+        w.Line();
+        w.Line("/// <summary>The GraphQL spelling.</summary>");
+        w.Line("public override string ToString() => WireValue;");
         w.Close();
         w.Line();
-        w.Line($"/// <summary>Converts <see cref=\"{spec.Name}\"/> to and from its GraphQL spelling.</summary>");
+        w.Line($"/// <summary>Converts <see cref=\"{name}\"/> to and from its GraphQL spelling (the generated readers and writers call it).</summary>");
         w.Line(TypeNames.GeneratedCode);
-        w.Open($"public static class {spec.Name}Wire");
+        w.Open($"public static class {name}Wire");
         w.Line("/// <summary>The GraphQL spelling of a value.</summary>");
-        w.Open($"public static string ToWire({spec.Name} value) => value switch");
-        foreach (var member in spec.Members)
-        {
-            w.Line($"{spec.Name}.{member.Name} => {Names.Literal(member.WireName)},");
-        }
-
-        w.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a {spec.SchemaType} value.\"),");
-        w.Close(";");
+        w.Line($"public static string ToWire({name} value) => value.WireValue;");
         w.Line();
-        w.Line("/// <summary>The value for a GraphQL spelling, or null when the server sent a value this SDK does not know.</summary>");
-        w.Open($"public static {spec.Name}? TryParse(string value) => value switch");
-        foreach (var member in spec.Members)
-        {
-            w.Line($"{Names.Literal(member.WireName)} => {spec.Name}.{member.Name},");
-        }
-
-        w.Line("_ => null,");
-        w.Close(";");
+        w.Line("/// <summary>The value for a GraphQL spelling; never null, since unknown values are kept.</summary>");
+        w.Line($"public static {name}? TryParse(string value) => {name}.FromWire(value);");
         w.Close();
         w.Close();
         return w.ToString();

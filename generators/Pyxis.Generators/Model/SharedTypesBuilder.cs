@@ -48,7 +48,8 @@ internal static class SharedTypesBuilder
 
     private static EnumSpec Enum(TypeDef type)
     {
-        var taken = new HashSet<string>();
+        // Enums are structs with a static property per known value; these names are the struct's own members.
+        var taken = new HashSet<string> { Names.Pascal(type.Name), "WireValue", "IsKnown", "FromWire", "Equals", "GetHashCode", "ToString", "GetType" };
         return new EnumSpec(
             Names.Pascal(type.Name),
             type.Name,

@@ -55,6 +55,21 @@ internal static class GeneratorHarness
     }
 }
 
+internal static class GeneratorHarnessRuntime
+{
+    /// <summary>Generates, compiles and loads the result with <paramref name="csharp"/>, so a test can run generated code.</summary>
+    public static System.Reflection.Assembly RunAndLoad(string csharp, string schema, params (string Path, string Text)[] operations)
+    {
+        var files = operations.Prepend((GeneratorHarness.SchemaPath, schema)).ToArray();
+        GeneratorHarness.CreateDriver(files).RunGeneratorsAndUpdateCompilation(GeneratorHarness.CreateCompilation(csharp), out var output, out var diagnostics);
+        Assert.Empty(diagnostics);
+        using var image = new MemoryStream();
+        var emitted = output.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        return System.Reflection.Assembly.Load(image.ToArray());
+    }
+}
+
 internal sealed record GeneratorOutput(ImmutableArray<GeneratedSourceResult> Sources, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<Diagnostic> CompileDiagnostics)
 {
     public string Source(string hintPrefix) =>
