@@ -28,7 +28,9 @@ internal static class PyxisSchemaFactory
                 .Concat(document.Definitions.OfType<GraphQLInterfaceTypeDefinition>().Select(i => i.Name.StringValue)))
             {
                 builder.Types.For(name).ResolveType = source =>
-                    source is IDictionary<string, object?> record && record.Get("__typename") is string typeName ? built!.AllTypes[typeName] as GraphQL.Types.IObjectGraphType : null;
+                    source is IDictionary<string, object?> record && record.Get("__typename") is string typeName && built!.AllTypes[typeName] is GraphQL.Types.IObjectGraphType type
+                        ? type
+                        : throw new InvalidOperationException($"The emulator's record for {name} names no object type in __typename.");
             }
 
             // Schema-first resolvers read CLR properties; our records are dictionaries, so every field reads its key.
