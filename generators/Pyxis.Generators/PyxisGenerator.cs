@@ -77,7 +77,28 @@ public sealed class PyxisGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.DuplicateFragments);
 
         context.RegisterSourceOutput(schema, SourceOutput.ReportSchema);
-        context.RegisterSourceOutput(operations, SourceOutput.Operations);
+        var winners = operations
+            .Select(static (file, _) => file.Names)
+            .Collect()
+            .Select(static (names, _) => DuplicateNames.Winners(names))
+            .WithTrackingName(StepNames.DuplicateNames + "Winners");
+
+        // A mistake inside a shared fragment is found by every operation that spreads it; report it once.
+        var operationDiagnostics = operations
+            .Select(static (file, _) => file.Diagnostics)
+            .Collect()
+            .Select(static (all, _) => all.SelectMany(d => d).Distinct().ToEquatableArray())
+            .WithTrackingName(StepNames.Operations + "Diagnostics");
+
+        var unusedFragments = operations
+            .Collect()
+            .Combine(fragments)
+            .Select(static (input, _) => FragmentUsage.Unused(input.Left, input.Right))
+            .WithTrackingName(StepNames.Fragments + "Unused");
+
+        context.RegisterSourceOutput(operations.Combine(winners), static (spc, pair) => SourceOutput.Operations(spc, pair.Left, pair.Right));
+        context.RegisterSourceOutput(operationDiagnostics, SourceOutput.Report);
+        context.RegisterSourceOutput(unusedFragments, SourceOutput.Report);
         context.RegisterSourceOutput(shared, SourceOutput.Shared);
         context.RegisterSourceOutput(fragmentInterfaces, SourceOutput.Fragments);
         context.RegisterSourceOutput(duplicates, SourceOutput.Report);

@@ -40,6 +40,14 @@ internal static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor DuplicateFragment = Error("PYX027", "Duplicate fragment name", "Fragment '{0}' is already defined at {1}; fragment names are shared by all operation files");
 
+    public static readonly DiagnosticDescriptor NonExecutableDefinition = Error("PYX028", "Not an operation or fragment", "'{0}' is a schema definition; an operation file may hold only operations and fragments (schema changes belong in the schema file)");
+
+    public static readonly DiagnosticDescriptor UnusedFragment = Error("PYX029", "Unused fragment", "Fragment '{0}' is not spread by any operation; remove it or spread it");
+
+    public static readonly DiagnosticDescriptor DuplicateDirective = Error("PYX030", "Duplicate directive", "Directive '@{0}' is given more than once here");
+
+    public static readonly DiagnosticDescriptor DuplicateInputField = Error("PYX031", "Duplicate input field", "Input field '{0}' is given more than once in this object");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = typeof(DiagnosticCatalog)
         .GetFields()
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

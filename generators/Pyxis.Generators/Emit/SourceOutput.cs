@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Immutable;
 using System.IO;
 using Microsoft.CodeAnalysis;
@@ -27,11 +28,17 @@ internal static class SourceOutput
         }
     }
 
-    public static void Operations(SourceProductionContext context, OperationFileResult file)
+    public static void Operations(SourceProductionContext context, OperationFileResult file, EquatableArray<string> winners)
     {
-        Report(context, file.Diagnostics);
+        var emitted = new System.Collections.Generic.HashSet<string>();
         foreach (var op in file.Operations)
         {
+            // A name defined twice is one PYX015; emitting both would add C# errors for the same mistake.
+            if (!winners.Contains(op.Name + "|" + file.Path) || !emitted.Add(op.Name))
+            {
+                continue;
+            }
+
             Guard(context, file.Path, () => context.AddSource($"{op.ClassName}.{Hash(file.Path)}.g.cs", SourceText.From(OperationEmitter.Emit(op), System.Text.Encoding.UTF8)));
         }
     }

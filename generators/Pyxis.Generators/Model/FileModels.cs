@@ -13,7 +13,14 @@ internal sealed record OperationFileResult(
     EquatableArray<OperationSpec> Operations,
     EquatableArray<DiagnosticInfo> Diagnostics,
     EquatableArray<string> UsedSchemaTypes,
-    EquatableArray<OperationName> Names);
+    EquatableArray<OperationName> Names)
+{
+    /// <summary>Every fragment name the file spreads, for the Fragments Must Be Used rule.</summary>
+    public EquatableArray<string> SpreadNames { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>False when the file could not be checked (syntax error, no usable schema): its spreads are unknown.</summary>
+    public bool Checked { get; init; }
+}
 
 /// <summary>An operation file that defines fragments, which operations in other files may spread; <see cref="Locations"/> parallels <see cref="Names"/>.</summary>
 internal sealed record FragmentFile(string Path, string Content, EquatableArray<string> Names, EquatableArray<LocationInfo> Locations);

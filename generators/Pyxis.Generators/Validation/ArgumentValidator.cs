@@ -20,12 +20,14 @@ internal static class ArgumentValidator
             if (expected is null)
             {
                 context.Report(DiagnosticCatalog.UnknownArgument, argument.Name, fieldName, name);
+                context.MarkUsed(argument.Value);
                 continue;
             }
 
             if (!given.Add(name))
             {
                 context.Report(DiagnosticCatalog.DuplicateArgument, argument.Name, name);
+                context.MarkUsed(argument.Value);
                 continue;
             }
 

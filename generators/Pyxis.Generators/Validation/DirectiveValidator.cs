@@ -18,12 +18,21 @@ internal static class DirectiveValidator
     public static bool CheckConditional(ValidationContext context, GraphQLDirectives? directives)
     {
         var conditional = false;
+        var seen = new System.Collections.Generic.HashSet<string>();
         foreach (var directive in directives?.Items ?? [])
         {
             var name = directive.Name.StringValue;
+            if (!seen.Add(name))
+            {
+                context.Report(DiagnosticCatalog.DuplicateDirective, directive.Name, name);
+                context.MarkUsed(directive);
+                continue;
+            }
+
             if (name is not ("include" or "skip"))
             {
                 context.Report(DiagnosticCatalog.UnsupportedDirective, directive, name);
+                context.MarkUsed(directive);
                 continue;
             }
 

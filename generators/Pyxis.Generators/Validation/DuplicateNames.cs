@@ -12,6 +12,15 @@ internal static class DuplicateNames
     public static EquatableArray<DiagnosticInfo> Find(ImmutableArray<EquatableArray<OperationName>> files) =>
         Find(files.SelectMany(f => f), DiagnosticCatalog.DuplicateOperation.Id);
 
+    /// <summary>"name|path" of the first definition of each operation name: only that one is emitted, so a duplicate is one PYX015, not a C# error cascade.</summary>
+    public static EquatableArray<string> Winners(ImmutableArray<EquatableArray<OperationName>> files) =>
+        files.SelectMany(f => f)
+            .GroupBy(n => n.Name)
+            .Select(g => g.OrderBy(n => n.Location.FilePath, System.StringComparer.Ordinal).ThenBy(n => n.Location.Start).First())
+            .Select(n => n.Name + "|" + n.Location.FilePath)
+            .OrderBy(k => k, System.StringComparer.Ordinal)
+            .ToEquatableArray();
+
     public static EquatableArray<DiagnosticInfo> FindFragments(EquatableArray<FragmentFile> files, System.Threading.CancellationToken cancellationToken) =>
         Find(files.SelectMany(f => f.Names.Select((name, i) => new OperationName(name, f.Locations[i]))), DiagnosticCatalog.DuplicateFragment.Id);
 

@@ -54,9 +54,13 @@ internal static class OperationFileProcessor
         return new OperationFileResult(
             file.Path,
             specs.ToEquatableArray(),
-            diagnostics.ToEquatableArray(),
+            diagnostics.Distinct().ToEquatableArray(),
             used.OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
-            names.ToEquatableArray());
+            names.ToEquatableArray())
+        {
+            SpreadNames = FragmentUsage.SpreadNames(document),
+            Checked = true,
+        };
     }
 
     private static OperationFileResult Empty(GraphQLFile file, DiagnosticInfo? diagnostic) => new(

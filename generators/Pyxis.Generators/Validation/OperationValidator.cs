@@ -22,6 +22,7 @@ internal static class OperationValidator
     {
         var context = new ValidationContext(path, text, schema, new FragmentLibrary(path, text, content, document, fragmentPool));
         var operations = new List<BoundOperation>();
+        ReportNonExecutable(context, document);
         foreach (var operation in document.Definitions.OfType<GraphQLOperationDefinition>())
         {
             var errorsBefore = context.ErrorCount;
@@ -32,12 +33,32 @@ internal static class OperationValidator
             }
         }
 
+        CheckFragmentsAlone(context, document);
         return (operations, context.Diagnostics);
+    }
+
+    // Each fragment is checked once in its own file, against its own type, whether or not anything spreads it.
+    private static void CheckFragmentsAlone(ValidationContext context, GraphQLDocument document)
+    {
+        foreach (var fragment in document.Definitions.OfType<GraphQLFragmentDefinition>())
+        {
+            context.BeginOperation();
+            context.FragmentAlone = true;
+            var typeName = fragment.TypeCondition.Type.Name.StringValue;
+            if (context.Schema.Find(typeName) is not { } type)
+            {
+                context.Report(DiagnosticCatalog.UnknownType, fragment.TypeCondition.Type, typeName);
+                continue;
+            }
+
+            SelectionValidator.BindSelectionSet(context, type, fragment.SelectionSet, new List<string> { fragment.FragmentName.Name.StringValue });
+        }
     }
 
     private static BoundOperation? Bind(ValidationContext context, string content, GraphQLOperationDefinition operation)
     {
         context.BeginOperation();
+        context.OperationName = operation.Name?.StringValue;
         if (operation.Name is null)
         {
             context.Report(DiagnosticCatalog.UnnamedOperation, operation.SelectionSet);
@@ -71,6 +92,16 @@ internal static class OperationValidator
         return bound;
     }
 
+    // Executable Definitions: a type or schema definition here would be silently ignored otherwise.
+    private static void ReportNonExecutable(ValidationContext context, GraphQLDocument document)
+    {
+        foreach (var definition in document.Definitions.Where(d => d is not (GraphQLOperationDefinition or GraphQLFragmentDefinition)))
+        {
+            var name = definition is INamedNode { Name: { } n } ? n.StringValue : definition.Kind.ToString();
+            context.Report(DiagnosticCatalog.NonExecutableDefinition, definition is INamedNode { Name: { } node } ? node : definition, name);
+        }
+    }
+
     private static void DeclareVariables(ValidationContext context, GraphQLOperationDefinition operation)
     {
         foreach (var definition in operation.Variables?.Items ?? [])
@@ -87,10 +118,12 @@ internal static class OperationValidator
             if (named is null)
             {
                 context.Report(DiagnosticCatalog.UnknownType, definition.Type, type.NamedType);
+                context.UntypedVariables.Add(name);
             }
             else if (!named.IsInput)
             {
                 context.Report(DiagnosticCatalog.NotInputType, definition.Type, name, type.ToString());
+                context.UntypedVariables.Add(name);
             }
             else if (definition.DefaultValue is not null)
             {

@@ -49,6 +49,7 @@ internal static class SelectionValidator
         foreach (var directive in directives?.Items ?? [])
         {
             context.Report(DiagnosticCatalog.UnsupportedDirective, directive, directive.Name.StringValue);
+            context.MarkUsed(directive);
         }
     }
 

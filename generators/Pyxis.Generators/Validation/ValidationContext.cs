@@ -27,6 +27,48 @@ internal sealed class ValidationContext(string path, SourceText text, SchemaMode
 
     public HashSet<string> UsedVariables { get; } = new();
 
+    /// <summary>Variables whose declared type is already reported as wrong: their uses are not checked again.</summary>
+    public HashSet<string> UntypedVariables { get; } = new();
+
+    /// <summary>The operation being checked, for messages.</summary>
+    public string? OperationName { get; set; }
+
+    /// <summary>True while a fragment is checked on its own: its variables belong to the operations that spread it.</summary>
+    public bool FragmentAlone { get; set; }
+
+    /// <summary>Counts the variables inside a value as used, where the value itself is already reported (no cascade).</summary>
+    public void MarkUsed(GraphQLValue? value)
+    {
+        switch (value)
+        {
+            case GraphQLVariable variable:
+                UsedVariables.Add(variable.Name.StringValue);
+                break;
+            case GraphQLListValue list:
+                foreach (var item in list.Values ?? [])
+                {
+                    MarkUsed(item);
+                }
+
+                break;
+            case GraphQLObjectValue obj:
+                foreach (var field in obj.Fields ?? [])
+                {
+                    MarkUsed(field.Value);
+                }
+
+                break;
+        }
+    }
+
+    public void MarkUsed(GraphQLDirective directive)
+    {
+        foreach (var argument in directive.Arguments?.Items ?? [])
+        {
+            MarkUsed(argument.Value);
+        }
+    }
+
     /// <summary>Fragments the current operation spreads, in first-use order: they travel with its document.</summary>
     public List<FragmentRef> UsedFragments { get; } = new();
 
@@ -39,6 +81,8 @@ internal sealed class ValidationContext(string path, SourceText text, SchemaMode
     {
         DeclaredVariables.Clear();
         UsedVariables.Clear();
+        UntypedVariables.Clear();
+        FragmentAlone = false;
         UsedFragments.Clear();
     }
 }

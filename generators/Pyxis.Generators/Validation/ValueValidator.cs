@@ -52,19 +52,28 @@ internal static class ValueValidator
         {
             Mismatch(context, value, Describe(value), expected, where);
         }
+        else if (type.Name == "Int" && value is GraphQLIntValue number && !int.TryParse(number.Value.ToString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
+        {
+            Mismatch(context, value, number.Value + " (outside Int's 32-bit range)", expected, where);
+        }
     }
 
     private static void CheckVariable(ValidationContext context, GraphQLVariable variable, TypeRef expected, string where)
     {
         var name = variable.Name.StringValue;
         context.UsedVariables.Add(name);
-        if (!context.DeclaredVariables.TryGetValue(name, out var declared))
+        if (context.FragmentAlone)
         {
-            context.Report(DiagnosticCatalog.UndeclaredVariable, variable, name, "this operation");
             return;
         }
 
-        if (!Fits(declared.Type, expected, declared.HasDefault))
+        if (!context.DeclaredVariables.TryGetValue(name, out var declared))
+        {
+            context.Report(DiagnosticCatalog.UndeclaredVariable, variable, name, context.OperationName ?? "(unnamed)");
+            return;
+        }
+
+        if (!context.UntypedVariables.Contains(name) && !Fits(declared.Type, expected, declared.HasDefault))
         {
             context.Report(DiagnosticCatalog.VariableTypeMismatch, variable, name, declared.Type.ToString(), where, expected.ToString());
         }
@@ -88,13 +97,22 @@ internal static class ValueValidator
 
     private static void CheckObject(ValidationContext context, GraphQLObjectValue obj, TypeDef type, string where, bool allowVariables)
     {
+        var given = new System.Collections.Generic.HashSet<string>();
         foreach (var field in obj.Fields ?? [])
         {
             var name = field.Name.StringValue;
+            if (!given.Add(name))
+            {
+                context.Report(DiagnosticCatalog.DuplicateInputField, field.Name, name);
+                context.MarkUsed(field.Value);
+                continue;
+            }
+
             var definition = type.InputFields.FirstOrDefault(f => f.Name == name);
             if (definition is null)
             {
                 context.Report(DiagnosticCatalog.UnknownField, field.Name, name, type.Name);
+                context.MarkUsed(field.Value);
                 continue;
             }
 
