@@ -48,6 +48,8 @@ internal static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor DuplicateInputField = Error("PYX031", "Duplicate input field", "Input field '{0}' is given more than once in this object");
 
+    public static readonly DiagnosticDescriptor DeprecatedUse = new("PYX032", "Deprecated schema member", "'{0}' is deprecated: {1}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = typeof(DiagnosticCatalog)
         .GetFields()
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

@@ -25,11 +25,12 @@ internal static class ClientMethodEmitter
         var (returnType, result) = Result(op, null);
         w.Line($"/// <summary>Typed client methods generated from the operations in <c>.graphql</c> files.</summary>");
         w.Open($"public static partial class {op.OperationsClass}");
-        w.Line($"/// <summary>Runs the <c>{op.Name}</c> {op.Kind} ({Summary(op)}).</summary>");
+        w.Doc("summary", op.RootDescription, $"Runs the <c>{op.Name}</c> {op.Kind}.");
+        w.Line($"/// <remarks>The <c>{op.Name}</c> {op.Kind}: {Summary(op)}.</remarks>");
         w.Line("/// <param name=\"client\">The client that sends the request.</param>");
         foreach (var (variable, _) in parameters)
         {
-            w.Line($"/// <param name=\"{variable.ParameterName.TrimStart('@')}\">The <c>${variable.Name}</c> variable.</param>");
+            w.Doc("param", variable.Description, $"The <c>${variable.Name}</c> variable.", $" name=\"{variable.ParameterName.TrimStart('@')}\"");
         }
 
         w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");

@@ -8,14 +8,14 @@ internal static class RecordEmitter
 {
     public static void WriteRecord(SourceWriter w, RecordSpec record, string ns)
     {
-        w.Line($"/// <summary>The selected fields of <c>{record.SchemaType}</c>.</summary>");
+        w.Doc("summary", record.Description, $"The selected fields of <c>{record.SchemaType}</c>.");
         foreach (var p in record.Properties)
         {
-            w.Line($"/// <param name=\"{p.Name}\">The <c>{p.ResponseKey}</c> field.</param>");
+            w.Doc("param", p.Docs.Description, $"The <c>{p.ResponseKey}</c> field.", $" name=\"{p.Name}\"");
         }
 
         var parameters = string.Join(", ", record.Properties.Select(p =>
-            $"[property: global::System.Text.Json.Serialization.JsonPropertyName({Names.Literal(p.ResponseKey)})] {TypeNames.Of(p.Type, ns, null, input: false)} {p.Name}"));
+            SourceWriter.Obsolete(p.Docs, "property: ") + $"[property: global::System.Text.Json.Serialization.JsonPropertyName({Names.Literal(p.ResponseKey)})] {TypeNames.Of(p.Type, ns, null, input: false)} {p.Name}"));
         var bases = record.Interfaces.Select(i => i.FullName).ToList();
         if (record.EnvelopeError is not null)
         {

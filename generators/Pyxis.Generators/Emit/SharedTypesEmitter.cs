@@ -10,12 +10,18 @@ internal static class SharedTypesEmitter
     {
         var w = new SourceWriter().Header();
         w.Open($"namespace {shared.Namespace}");
-        w.Line($"/// <summary>The <c>{input.SchemaType}</c> input. Unset (null) fields are left out of the request.</summary>");
+        w.Doc("summary", input.Description, $"The <c>{input.SchemaType}</c> input.");
+        w.Line("/// <remarks>Unset (null) fields are left out of the request.</remarks>");
         w.Line(TypeNames.GeneratedCode);
         w.Open($"public sealed partial record {input.Name} : {TypeNames.Runtime}.Serialization.IPyxisInputValue");
         foreach (var field in input.Fields)
         {
-            w.Line($"/// <summary>The <c>{field.WireName}</c> field.</summary>");
+            w.Doc("summary", field.Docs.Description, $"The <c>{field.WireName}</c> field.");
+            if (SourceWriter.Obsolete(field.Docs) is { } obsolete)
+            {
+                w.Line(obsolete);
+            }
+
             w.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({Names.Literal(field.WireName)})]");
             w.Line($"public {TypeNames.Nullable(field.Type, shared.Namespace, null, input: true)} {field.Name} {{ get; init; }}");
             w.Line();
@@ -46,10 +52,11 @@ internal static class SharedTypesEmitter
         var name = spec.Name;
         var w = new SourceWriter().Header();
         w.Open($"namespace {shared.Namespace}");
-        w.Line($"/// <summary>");
-        w.Line($"/// The <c>{spec.SchemaType}</c> enum: one static value per value the schema names. A value the server adds later");
-        w.Line($"/// is kept as it came (<see cref=\"IsKnown\"/> is false) and sent back unchanged.");
-        w.Line($"/// </summary>");
+        w.Doc("summary", spec.Description, $"The <c>{spec.SchemaType}</c> enum.");
+        w.Line("/// <remarks>");
+        w.Line("/// One static value per value the schema names. A value the server adds later is kept as it came");
+        w.Line("/// (<see cref=\"IsKnown\"/> is false) and sent back unchanged.");
+        w.Line("/// </remarks>");
         w.Line(TypeNames.GeneratedCode);
         w.Open($"public readonly struct {name} : global::System.IEquatable<{name}>");
         w.Line("private readonly string? wire;");
@@ -58,7 +65,12 @@ internal static class SharedTypesEmitter
         foreach (var member in spec.Members)
         {
             w.Line();
-            w.Line($"/// <summary><c>{member.WireName}</c></summary>");
+            w.Doc("summary", member.Docs.Description, $"<c>{member.WireName}</c>");
+            if (SourceWriter.Obsolete(member.Docs) is { } obsolete)
+            {
+                w.Line(obsolete);
+            }
+
             w.Line($"public static {name} {member.Name} {{ get; }} = new({Names.Literal(member.WireName)});");
         }
 

@@ -31,7 +31,7 @@ internal sealed class OperationModelBuilder
         var className = pascal.EndsWith(suffix) ? pascal : pascal + suffix;
         var builder = new OperationModelBuilder(schema, options.Namespace, className, usedSchemaTypes);
         var root = builder.BuildRecord("Data", operation.RootType.Name, operation.Fields, new List<(string, FragmentInterfaceSpec)>());
-        var variables = builder.BuildVariables(operation.Variables);
+        var variables = builder.BuildVariables(operation.Variables, ArgumentDescriptions(operation));
         var envelope = builder.FindEnvelope(root, operation.Fields);
         return new OperationSpec(
             operation.Name,
@@ -45,17 +45,41 @@ internal sealed class OperationModelBuilder
             builder.records.ToEquatableArray(),
             envelope,
             operation.Alias,
-            builder.fragments.Values.OrderBy(f => f.Name, System.StringComparer.Ordinal).ToEquatableArray());
+            builder.fragments.Values.OrderBy(f => f.Name, System.StringComparer.Ordinal).ToEquatableArray())
+        {
+            RootDescription = operation.Fields.Count == 1 ? operation.Fields[0].Field.Docs.Description : null,
+        };
     }
 
-    private EquatableArray<VariableSpec> BuildVariables(List<BoundVariable> variables)
+    // A variable passed to a root field argument is documented by that argument's description.
+    private static Dictionary<string, string> ArgumentDescriptions(BoundOperation operation)
+    {
+        var descriptions = new Dictionary<string, string>();
+        foreach (var field in operation.Fields)
+        {
+            foreach (var pair in field.VariableArguments)
+            {
+                if (field.Field.Arguments.FirstOrDefault(a => a.Name == pair.Key)?.Docs.Description is { } description && !descriptions.ContainsKey(pair.Value))
+                {
+                    descriptions[pair.Value] = description;
+                }
+            }
+        }
+
+        return descriptions;
+    }
+
+    private EquatableArray<VariableSpec> BuildVariables(List<BoundVariable> variables, Dictionary<string, string> descriptions)
     {
         var taken = new HashSet<string> { "client", "cancellationToken", "request", "data", "writer", "buffer" };
         return variables
             .Select(v =>
             {
                 UseSchemaType(v.Type.NamedType);
-                return new VariableSpec(v.Name, Names.Unique(Names.Camel(v.Name), taken), ValueTypes.Input(schema, v.Type), v.HasDefault);
+                return new VariableSpec(v.Name, Names.Unique(Names.Camel(v.Name), taken), ValueTypes.Input(schema, v.Type), v.HasDefault)
+                {
+                    Description = descriptions.TryGetValue(v.Name, out var description) ? description : null,
+                };
             })
             .ToEquatableArray();
     }
@@ -70,7 +94,7 @@ internal sealed class OperationModelBuilder
         {
             var propertyName = Names.Unique(Names.Pascal(field.ResponseKey), taken);
             var value = BuildValue(field, interfaces);
-            properties.Add(new PropertySpec(propertyName, field.ResponseKey, field.Field.Name, field.Conditional ? value with { Nullable = true } : value));
+            properties.Add(new PropertySpec(propertyName, field.ResponseKey, field.Field.Name, field.Conditional ? value with { Nullable = true } : value) { Docs = field.Field.Docs });
         }
 
         var error = fields.Find(f => f.Field.Name == "error" && f.Field.Type.NamedType == "ResponseError");
@@ -83,7 +107,10 @@ internal sealed class OperationModelBuilder
             errorProperty?.Name,
             errorRecord?.Properties.FirstOrDefault(p => p.SchemaField == "status" && p.Type.Scalar == ScalarKind.Int)?.Name,
             errorRecord?.Properties.FirstOrDefault(p => p.SchemaField == "detail" && p.Type.Scalar == ScalarKind.String)?.Name,
-            interfaces.Select(i => Implement(i.FullName, i.Spec, properties)).ToEquatableArray());
+            interfaces.Select(i => Implement(i.FullName, i.Spec, properties)).ToEquatableArray())
+        {
+            Description = schema.Find(schemaType)?.Docs.Description,
+        };
         records[index] = record;
         return record;
     }

@@ -29,7 +29,10 @@ internal enum ScalarKind
 /// </summary>
 internal sealed record ValueTypeSpec(ValueKind Kind, bool Nullable, string TypeName, ScalarKind Scalar, ValueTypeSpec? Item);
 
-internal sealed record PropertySpec(string Name, string ResponseKey, string SchemaField, ValueTypeSpec Type);
+internal sealed record PropertySpec(string Name, string ResponseKey, string SchemaField, ValueTypeSpec Type)
+{
+    public SchemaDocs Docs { get; init; } = SchemaDocs.None;
+}
 
 /// <summary>
 /// A result record. Envelope records (Pyxis <c>{ data, error }</c>) name their error members; records that
@@ -42,9 +45,17 @@ internal sealed record RecordSpec(
     string? EnvelopeError,
     string? EnvelopeStatus,
     string? EnvelopeDetail,
-    EquatableArray<RecordInterfaceSpec> Interfaces);
+    EquatableArray<RecordInterfaceSpec> Interfaces)
+{
+    /// <summary>The schema's description of <see cref="SchemaType"/>.</summary>
+    public string? Description { get; init; }
+}
 
-internal sealed record VariableSpec(string Name, string ParameterName, ValueTypeSpec Type, bool HasDefault);
+internal sealed record VariableSpec(string Name, string ParameterName, ValueTypeSpec Type, bool HasDefault)
+{
+    /// <summary>The description of the root field argument the variable is passed to.</summary>
+    public string? Description { get; init; }
+}
 
 /// <summary>How the typed method unwraps a single root field that is a Pyxis envelope.</summary>
 internal sealed record EnvelopeSpec(string RootProperty, string EnvelopeRecord, string DataProperty, ValueTypeSpec DataType, bool IsPage, PagingSpec? Paging);
@@ -67,15 +78,31 @@ internal sealed record OperationSpec(
     EquatableArray<RecordSpec> Records,
     EnvelopeSpec? Envelope,
     AliasSpec? Alias,
-    EquatableArray<FragmentInterfaceSpec> Fragments);
+    EquatableArray<FragmentInterfaceSpec> Fragments)
+{
+    /// <summary>The description of the single root field, for the typed method's docs.</summary>
+    public string? RootDescription { get; init; }
+}
 
-internal sealed record InputFieldSpec(string Name, string WireName, ValueTypeSpec Type);
+internal sealed record InputFieldSpec(string Name, string WireName, ValueTypeSpec Type)
+{
+    public SchemaDocs Docs { get; init; } = SchemaDocs.None;
+}
 
-internal sealed record InputTypeSpec(string Name, string SchemaType, EquatableArray<InputFieldSpec> Fields);
+internal sealed record InputTypeSpec(string Name, string SchemaType, EquatableArray<InputFieldSpec> Fields)
+{
+    public string? Description { get; init; }
+}
 
-internal sealed record EnumMemberSpec(string Name, string WireName);
+internal sealed record EnumMemberSpec(string Name, string WireName)
+{
+    public SchemaDocs Docs { get; init; } = SchemaDocs.None;
+}
 
-internal sealed record EnumSpec(string Name, string SchemaType, EquatableArray<EnumMemberSpec> Members);
+internal sealed record EnumSpec(string Name, string SchemaType, EquatableArray<EnumMemberSpec> Members)
+{
+    public string? Description { get; init; }
+}
 
 /// <summary>Input and enum types shared by all operations of a compilation, emitted once.</summary>
 internal sealed record SharedTypesSpec(string Namespace, EquatableArray<InputTypeSpec> Inputs, EquatableArray<EnumSpec> Enums);

@@ -36,9 +36,21 @@ internal sealed record TypeRef(string Name, bool NonNull, TypeRef? Item)
     }
 }
 
-internal sealed record InputValueDef(string Name, TypeRef Type, bool HasDefault);
+/// <summary>What the schema says about a definition: its description and, when deprecated, the reason.</summary>
+internal sealed record SchemaDocs(string? Description, string? Deprecation)
+{
+    public static SchemaDocs None { get; } = new(null, null);
+}
 
-internal sealed record FieldDef(string Name, TypeRef Type, EquatableArray<InputValueDef> Arguments);
+internal sealed record InputValueDef(string Name, TypeRef Type, bool HasDefault)
+{
+    public SchemaDocs Docs { get; init; } = SchemaDocs.None;
+}
+
+internal sealed record FieldDef(string Name, TypeRef Type, EquatableArray<InputValueDef> Arguments)
+{
+    public SchemaDocs Docs { get; init; } = SchemaDocs.None;
+}
 
 /// <summary>One named schema type. Objects use <see cref="Fields"/>, inputs <see cref="InputFields"/>, enums <see cref="EnumValues"/>.</summary>
 internal sealed record TypeDef(
@@ -48,6 +60,11 @@ internal sealed record TypeDef(
     EquatableArray<InputValueDef> InputFields,
     EquatableArray<string> EnumValues)
 {
+    public SchemaDocs Docs { get; init; } = SchemaDocs.None;
+
+    /// <summary>Parallel to <see cref="EnumValues"/>.</summary>
+    public EquatableArray<SchemaDocs> EnumValueDocs { get; init; } = EquatableArray<SchemaDocs>.Empty;
+
     public FieldDef? FindField(string name)
     {
         foreach (var field in Fields)

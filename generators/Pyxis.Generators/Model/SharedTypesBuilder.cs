@@ -43,7 +43,10 @@ internal static class SharedTypesBuilder
         return new InputTypeSpec(
             name,
             type.Name,
-            type.InputFields.Select(f => new InputFieldSpec(Names.Unique(Names.Pascal(f.Name), taken), f.Name, ValueTypes.Input(schema, f.Type))).ToEquatableArray());
+            type.InputFields.Select(f => new InputFieldSpec(Names.Unique(Names.Pascal(f.Name), taken), f.Name, ValueTypes.Input(schema, f.Type)) { Docs = f.Docs }).ToEquatableArray())
+        {
+            Description = type.Docs.Description,
+        };
     }
 
     private static EnumSpec Enum(TypeDef type)
@@ -53,6 +56,9 @@ internal static class SharedTypesBuilder
         return new EnumSpec(
             Names.Pascal(type.Name),
             type.Name,
-            type.EnumValues.Select(v => new EnumMemberSpec(Names.Unique(Names.Pascal(v), taken), v)).ToEquatableArray());
+            type.EnumValues.Select((v, i) => new EnumMemberSpec(Names.Unique(Names.Pascal(v), taken), v) { Docs = i < type.EnumValueDocs.Count ? type.EnumValueDocs[i] : SchemaDocs.None }).ToEquatableArray())
+        {
+            Description = type.Docs.Description,
+        };
     }
 }

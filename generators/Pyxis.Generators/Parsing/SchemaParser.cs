@@ -70,7 +70,13 @@ internal static class SchemaParser
     private static TypeDef Scalar(string name) =>
         new(name, TypeKind.Scalar, EquatableArray<FieldDef>.Empty, EquatableArray<InputValueDef>.Empty, EquatableArray<string>.Empty);
 
-    private static TypeDef? ToTypeDef(ASTNode definition) => definition switch
+    private static TypeDef? ToTypeDef(ASTNode definition)
+    {
+        var type = ToTypeDefCore(definition);
+        return type is not null && definition is IHasDescriptionNode described ? type with { Docs = new SchemaDocs(Describe(described), null) } : type;
+    }
+
+    private static TypeDef? ToTypeDefCore(ASTNode definition) => definition switch
     {
         GraphQLScalarTypeDefinition s => Scalar(s.Name.StringValue),
         GraphQLObjectTypeDefinition o => WithFields(o.Name, TypeKind.Object, o.Fields),
@@ -87,7 +93,10 @@ internal static class SchemaParser
             TypeKind.Enum,
             EquatableArray<FieldDef>.Empty,
             EquatableArray<InputValueDef>.Empty,
-            (e.Values?.Items ?? []).Select(v => v.Name.StringValue).ToEquatableArray()),
+            (e.Values?.Items ?? []).Select(v => v.Name.StringValue).ToEquatableArray())
+        {
+            EnumValueDocs = (e.Values?.Items ?? []).Select(v => Docs(v, v.Directives)).ToEquatableArray(),
+        },
         _ => null,
     };
 
@@ -97,12 +106,31 @@ internal static class SchemaParser
         (fields?.Items ?? []).Select(f => new FieldDef(
             f.Name.StringValue,
             ToTypeRef(f.Type),
-            (f.Arguments?.Items ?? []).Select(ToInputValue).ToEquatableArray())).ToEquatableArray(),
+            (f.Arguments?.Items ?? []).Select(ToInputValue).ToEquatableArray()) { Docs = Docs(f, f.Directives) }).ToEquatableArray(),
         EquatableArray<InputValueDef>.Empty,
         EquatableArray<string>.Empty);
 
     private static InputValueDef ToInputValue(GraphQLInputValueDefinition value) =>
-        new(value.Name.StringValue, ToTypeRef(value.Type), value.DefaultValue is not null);
+        new(value.Name.StringValue, ToTypeRef(value.Type), value.DefaultValue is not null) { Docs = Docs(value, value.Directives) };
+
+    // Descriptions become XML docs and @deprecated(reason:) becomes [Obsolete]: the schema's words reach the user.
+    private static SchemaDocs Docs(IHasDescriptionNode node, GraphQLDirectives? directives)
+    {
+        var description = Describe(node);
+        var deprecated = directives?.Items.FirstOrDefault(d => d.Name.StringValue == "deprecated");
+        string? reason = null;
+        if (deprecated is not null)
+        {
+            reason = deprecated.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == "reason")?.Value is GraphQLStringValue text
+                ? text.Value.ToString()
+                : "No longer supported";
+        }
+
+        return description is null && reason is null ? SchemaDocs.None : new SchemaDocs(description, reason);
+    }
+
+    private static string? Describe(IHasDescriptionNode node) =>
+        node.Description is { } description && description.Value.Length > 0 ? description.Value.ToString().Trim() : null;
 
     public static TypeRef ToTypeRef(GraphQLType type) => type switch
     {

@@ -31,6 +31,7 @@ internal static class ArgumentValidator
                 continue;
             }
 
+            context.ReportDeprecated(expected.Docs, argument.Name, fieldName + "(" + name + ")");
             ValueValidator.Check(context, argument.Value, expected.Type, fieldName + "(" + name + ")", allowVariables: true);
         }
 

@@ -63,6 +63,7 @@ internal static class SelectionValidator
             return null;
         }
 
+        context.ReportDeprecated(definition.Docs, field.Name, parent.Name + "." + name);
         var conditional = DirectiveValidator.CheckConditional(context, field.Directives);
         ArgumentValidator.Check(context, parent, definition, field);
         var bound = new BoundField(field.Alias?.Name.StringValue ?? name, definition) { Conditional = conditional, ArgumentsText = ArgumentText.Of(field) };

@@ -72,7 +72,17 @@ internal sealed class ValidationContext(string path, SourceText text, SchemaMode
     /// <summary>Fragments the current operation spreads, in first-use order: they travel with its document.</summary>
     public List<FragmentRef> UsedFragments { get; } = new();
 
-    public int ErrorCount => Diagnostics.Count;
+    /// <summary>Errors so far; warnings (a deprecated field) do not stop an operation from being generated.</summary>
+    public int ErrorCount => Diagnostics.Count(d => DiagnosticCatalog.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
+
+    /// <summary>PYX032 at <paramref name="node"/> when the schema deprecates what it names.</summary>
+    public void ReportDeprecated(SchemaDocs docs, ASTNode node, string what)
+    {
+        if (docs.Deprecation is { } reason)
+        {
+            Report(DiagnosticCatalog.DeprecatedUse, node, what, reason);
+        }
+    }
 
     public void Report(DiagnosticDescriptor descriptor, ASTNode node, params string[] arguments) =>
         Diagnostics.Add(new DiagnosticInfo(descriptor.Id, GraphQLDocumentParser.Locate(Path, Text, node), arguments.ToEquatableArray()));

@@ -116,6 +116,7 @@ internal static class ValueValidator
                 continue;
             }
 
+            context.ReportDeprecated(definition.Docs, field.Name, type.Name + "." + name);
             Check(context, field.Value, definition.Type, where + "." + name, allowVariables);
         }
 
