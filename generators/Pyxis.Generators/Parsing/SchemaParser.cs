@@ -106,7 +106,8 @@ internal static class SchemaParser
         (fields?.Items ?? []).Select(f => new FieldDef(
             f.Name.StringValue,
             ToTypeRef(f.Type),
-            (f.Arguments?.Items ?? []).Select(ToInputValue).ToEquatableArray()) { Docs = Docs(f, f.Directives) }).ToEquatableArray(),
+            (f.Arguments?.Items ?? []).Select(ToInputValue).ToEquatableArray())
+        { Docs = Docs(f, f.Directives) }).ToEquatableArray(),
         EquatableArray<InputValueDef>.Empty,
         EquatableArray<string>.Empty);
 
