@@ -14,6 +14,7 @@ internal static class SdlPrinter
         var sdl = new StringBuilder();
         foreach (var directive in schema.GetProperty("directives").EnumerateArray().Where(d => !BuiltInDirectives.Contains(Name(d))))
         {
+            Describe(sdl, directive, string.Empty);
             sdl.Append("directive @").Append(Name(directive)).Append(Arguments(directive.GetProperty("args")))
                 .Append(" on ").Append(string.Join(" | ", directive.GetProperty("locations").EnumerateArray().Select(l => l.GetString()))).Append("\n\n");
         }
@@ -30,6 +31,7 @@ internal static class SdlPrinter
     private static void PrintType(StringBuilder sdl, JsonElement type)
     {
         var name = Name(type);
+        Describe(sdl, type, string.Empty);
         switch (type.GetProperty("kind").GetString())
         {
             case "SCALAR":
@@ -42,6 +44,7 @@ internal static class SdlPrinter
                 sdl.Append("enum ").Append(name).Append(" {\n");
                 foreach (var value in type.GetProperty("enumValues").EnumerateArray())
                 {
+                    Describe(sdl, value, "  ");
                     sdl.Append("  ").Append(Name(value)).Append(Deprecation(value)).Append('\n');
                 }
 
@@ -50,6 +53,7 @@ internal static class SdlPrinter
                 sdl.Append("input ").Append(name).Append(" {\n");
                 foreach (var field in type.GetProperty("inputFields").EnumerateArray())
                 {
+                    Describe(sdl, field, "  ");
                     sdl.Append("  ").Append(InputValue(field)).Append('\n');
                 }
 
@@ -62,6 +66,7 @@ internal static class SdlPrinter
                 sdl.Append(keyword).Append(name).Append(interfaces).Append(" {\n");
                 foreach (var field in type.GetProperty("fields").EnumerateArray())
                 {
+                    Describe(sdl, field, "  ");
                     sdl.Append("  ").Append(Name(field)).Append(Arguments(field.GetProperty("args"))).Append(": ").Append(TypeRef(field.GetProperty("type"))).Append(Deprecation(field)).Append('\n');
                 }
 
@@ -71,14 +76,61 @@ internal static class SdlPrinter
         sdl.Append("}\n");
     }
 
-    private static string Arguments(JsonElement args) =>
-        args.GetArrayLength() == 0 ? string.Empty : "(" + string.Join(", ", args.EnumerateArray().Select(InputValue)) + ")";
+    // Arguments with descriptions go one per line, each under its own description, as graphql-js prints them.
+    private static string Arguments(JsonElement args)
+    {
+        if (args.GetArrayLength() == 0)
+        {
+            return string.Empty;
+        }
+
+        if (!args.EnumerateArray().Any(a => Description(a) is not null))
+        {
+            return "(" + string.Join(", ", args.EnumerateArray().Select(InputValue)) + ")";
+        }
+
+        var text = new StringBuilder("(\n");
+        foreach (var arg in args.EnumerateArray())
+        {
+            Describe(text, arg, "    ");
+            text.Append("    ").Append(InputValue(arg)).Append('\n');
+        }
+
+        return text.Append("  )").ToString();
+    }
 
     private static string InputValue(JsonElement value)
     {
         var text = Name(value) + ": " + TypeRef(value.GetProperty("type"));
-        return value.TryGetProperty("defaultValue", out var fallback) && fallback.ValueKind == JsonValueKind.String ? text + " = " + fallback.GetString() : text;
+        text = value.TryGetProperty("defaultValue", out var fallback) && fallback.ValueKind == JsonValueKind.String ? text + " = " + fallback.GetString() : text;
+        return text + Deprecation(value);
     }
+
+    private static void Describe(StringBuilder sdl, JsonElement element, string indent)
+    {
+        if (Description(element) is not { } description)
+        {
+            return;
+        }
+
+        var lines = description.Replace("\"\"\"", "\\\"\"\"", StringComparison.Ordinal).Split('\n');
+        if (lines.Length == 1)
+        {
+            sdl.Append(indent).Append("\"\"\"").Append(lines[0]).Append("\"\"\"\n");
+            return;
+        }
+
+        sdl.Append(indent).Append("\"\"\"\n");
+        foreach (var line in lines)
+        {
+            sdl.Append(line.Length == 0 ? string.Empty : indent + line).Append('\n');
+        }
+
+        sdl.Append(indent).Append("\"\"\"\n");
+    }
+
+    private static string? Description(JsonElement element) =>
+        element.TryGetProperty("description", out var description) && description.ValueKind == JsonValueKind.String && description.GetString() is { Length: > 0 } text ? text : null;
 
     private static string TypeRef(JsonElement type) => type.GetProperty("kind").GetString() switch
     {
