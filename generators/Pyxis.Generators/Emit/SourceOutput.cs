@@ -39,7 +39,7 @@ internal static class SourceOutput
                 continue;
             }
 
-            Guard(context, file.Path, () => context.AddSource($"{op.ClassName}.{Hash(file.Path)}.g.cs", SourceText.From(OperationEmitter.Emit(op), System.Text.Encoding.UTF8)));
+            Guard(context, file.Path, () => context.AddSource($"{op.ClassName}.{Hash(file.ProjectPath)}.g.cs", SourceText.From(OperationEmitter.Emit(op), System.Text.Encoding.UTF8)));
         }
     }
 

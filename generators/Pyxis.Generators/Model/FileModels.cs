@@ -3,7 +3,11 @@ using Pyxis.Generators.Diagnostics;
 namespace Pyxis.Generators.Model;
 
 /// <summary>One <c>.graphql</c> additional file, reduced to what the pipeline needs.</summary>
-internal sealed record GraphQLFile(string Path, string Content, bool IsSchema);
+internal sealed record GraphQLFile(string Path, string Content, bool IsSchema)
+{
+    /// <summary>The path relative to the project, so generated file names are the same in every checkout.</summary>
+    public string ProjectPath { get; init; } = Path;
+}
 
 internal sealed record OperationName(string Name, LocationInfo Location);
 
@@ -17,6 +21,9 @@ internal sealed record OperationFileResult(
 {
     /// <summary>Every fragment name the file spreads, for the Fragments Must Be Used rule.</summary>
     public EquatableArray<string> SpreadNames { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The path relative to the project (see <see cref="GraphQLFile.ProjectPath"/>).</summary>
+    public string ProjectPath { get; init; } = Path;
 
     /// <summary>False when the file could not be checked (syntax error, no usable schema): its spreads are unknown.</summary>
     public bool Checked { get; init; }

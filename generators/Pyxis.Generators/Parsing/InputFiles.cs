@@ -20,7 +20,28 @@ internal static class InputFiles
         var name = Path.GetFileName(file.Path);
         var isSchema = string.Equals(role, "Schema", StringComparison.OrdinalIgnoreCase)
             || (string.IsNullOrEmpty(role) && (name.Equals("pyxis.graphql", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".schema.graphql", StringComparison.OrdinalIgnoreCase)));
-        return new GraphQLFile(file.Path, content, isSchema);
+        var projectDir = options.GlobalOptions.TryGetValue("build_property.ProjectDir", out var dir) ? dir : null;
+        return new GraphQLFile(file.Path, content, isSchema) { ProjectPath = RelativeTo(projectDir, file.Path) };
+    }
+
+    // netstandard2.0 has no Path.GetRelativePath; generated file names only need a stable, checkout-independent key.
+    internal static string RelativeTo(string? directory, string path)
+    {
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            return Path.GetFileName(path);
+        }
+
+        var from = directory!.Replace('\\', '/').TrimEnd('/').Split('/');
+        var to = path.Replace('\\', '/').Split('/');
+        var common = 0;
+        while (common < from.Length && common < to.Length - 1 && string.Equals(from[common], to[common], StringComparison.Ordinal))
+        {
+            common++;
+        }
+
+        var up = string.Concat(System.Linq.Enumerable.Repeat("../", from.Length - common));
+        return up + string.Join("/", to, common, to.Length - common);
     }
 
     public static GeneratorOptions ReadOptions(AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)

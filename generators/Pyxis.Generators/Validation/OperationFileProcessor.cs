@@ -60,6 +60,7 @@ internal static class OperationFileProcessor
         {
             SpreadNames = FragmentUsage.SpreadNames(document),
             Checked = true,
+            ProjectPath = file.ProjectPath,
         };
     }
 

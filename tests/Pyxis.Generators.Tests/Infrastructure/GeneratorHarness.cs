@@ -14,14 +14,18 @@ internal static class GeneratorHarness
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    public static GeneratorDriver CreateDriver(IEnumerable<(string Path, string Text)> files, string ns = Namespace, IReadOnlyDictionary<string, string>? roles = null) =>
-        CreateDriver(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray(), ns, roles);
+    public static GeneratorDriver CreateDriver(IEnumerable<(string Path, string Text)> files, string ns = Namespace, IReadOnlyDictionary<string, string>? roles = null, string? projectDir = null) =>
+        CreateDriver(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray(), ns, roles, projectDir);
 
-    public static GeneratorDriver CreateDriver(AdditionalText[] files, string ns = Namespace, IReadOnlyDictionary<string, string>? roles = null)
+    public static GeneratorDriver CreateDriver(AdditionalText[] files, string ns = Namespace, IReadOnlyDictionary<string, string>? roles = null, string? projectDir = null)
     {
-        var options = new TestOptionsProvider(
-            new Dictionary<string, string> { ["build_property.PyxisNamespace"] = ns },
-            roles ?? new Dictionary<string, string>());
+        var global = new Dictionary<string, string> { ["build_property.PyxisNamespace"] = ns };
+        if (projectDir is not null)
+        {
+            global["build_property.ProjectDir"] = projectDir;
+        }
+
+        var options = new TestOptionsProvider(global, roles ?? new Dictionary<string, string>());
         return CSharpGeneratorDriver.Create(
             [new PyxisGenerator().AsSourceGenerator()],
             files,
