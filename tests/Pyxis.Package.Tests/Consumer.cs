@@ -32,7 +32,13 @@ internal static class Consumer
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(directory, "Operations.graphql"), operations);
+        // The operations live in the default Pyxis/ folder; other GraphQL documents (another API's client, a schema
+        // named like Pyxis's) sit elsewhere and must be left alone.
+        Directory.CreateDirectory(Path.Combine(directory, "Pyxis"));
+        File.WriteAllText(Path.Combine(directory, "Pyxis", "Operations.graphql"), operations);
+        Directory.CreateDirectory(Path.Combine(directory, "OtherApi"));
+        File.WriteAllText(Path.Combine(directory, "OtherApi", "pyxis.graphql"), "type Query { weather(city: String!): Float }");
+        File.WriteAllText(Path.Combine(directory, "OtherApi", "Weather.graphql"), "query Weather { weather(city: \"Brno\") }");
         File.WriteAllText(Path.Combine(directory, "Program.cs"), """
             using System.Globalization;
             using Pyxis.Client;

@@ -15,9 +15,14 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
         Assert.Contains("lib/net10.0/Pyxis.Client.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/Pyxis.Generators.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/GraphQLParser.dll", entries);
-        Assert.Contains("buildTransitive/Pyxis.Client.props", entries);
-        Assert.Contains("buildTransitive/Pyxis.Client.GeneratorOptions.props", entries);
-        Assert.Contains("buildTransitive/pyxis.graphql", entries);
+        Assert.Contains("build/net10.0/Pyxis.Client.props", entries);
+        Assert.Contains("build/net10.0/Pyxis.Client.targets", entries);
+        Assert.Contains("build/net10.0/Pyxis.Client.GeneratorOptions.props", entries);
+        Assert.Contains("build/net10.0/pyxis.graphql", entries);
+
+        // Nothing for transitive consumers, and nothing framework-agnostic (another framework gets NU1202, not 24 CS0246s).
+        Assert.DoesNotContain(entries, e => e.StartsWith("buildTransitive/", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.StartsWith("build/", StringComparison.Ordinal) && !e.StartsWith("build/net10.0/", StringComparison.Ordinal));
 
         var nuspec = XDocument.Load(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
         var dependencies = nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToList();

@@ -36,7 +36,7 @@ internal static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor FragmentCycle = Error("PYX025", "Fragment cycle", "Fragment '{0}' spreads itself");
 
-    public static readonly DiagnosticDescriptor SeveralSchemas = Error("PYX026", "More than one schema", "More than one schema file: {0}; keep one, or mark the one to use with PyxisRole=\"Schema\" and rename the others");
+    public static readonly DiagnosticDescriptor SeveralSchemas = Error("PYX026", "More than one schema", "More than one schema file: {0}; choose one with <PyxisSchema>path/to/schema.graphql</PyxisSchema> in the project file (or PyxisRole=\"Schema\" on one AdditionalFiles item), and keep other GraphQL files out of the operations folder");
 
     public static readonly DiagnosticDescriptor DuplicateFragment = Error("PYX027", "Duplicate fragment name", "Fragment '{0}' is already defined at {1}; fragment names are shared by all operation files");
 

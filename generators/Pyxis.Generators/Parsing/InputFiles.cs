@@ -18,6 +18,7 @@ internal static class InputFiles
         var content = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
         options.GetOptions(file).TryGetValue("build_metadata.AdditionalFiles.PyxisRole", out var role);
         var name = Path.GetFileName(file.Path);
+        // An explicit role wins; only files without one are recognised by name (pyxis.graphql, *.schema.graphql).
         var isSchema = string.Equals(role, "Schema", StringComparison.OrdinalIgnoreCase)
             || (string.IsNullOrEmpty(role) && (name.Equals("pyxis.graphql", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".schema.graphql", StringComparison.OrdinalIgnoreCase)));
         var projectDir = options.GlobalOptions.TryGetValue("build_property.ProjectDir", out var dir) ? dir : null;
