@@ -29,6 +29,14 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
         Assert.Contains("Polly.Core", dependencies);
         Assert.Contains("Microsoft.Extensions.Caching.Hybrid", dependencies);
         Assert.DoesNotContain("GraphQL-Parser", dependencies);
+
+        // A package a company can publish: authors, its own README, the commit it was built from, symbols beside it.
+        string Meta(string name) => nuspec.Descendants().Single(e => e.Name.LocalName == name).Value;
+        Assert.Equal("PyxisSdk contributors", Meta("authors"));
+        Assert.Equal("README.md", Meta("readme"));
+        Assert.DoesNotContain("](tests/", new StreamReader(zip.Entries.Single(e => e.FullName == "README.md").Open()).ReadToEnd(), StringComparison.Ordinal);
+        Assert.Matches("^[0-9a-f]{40}$", (string?)nuspec.Descendants().Single(e => e.Name.LocalName == "repository").Attribute("commit"));
+        Assert.True(File.Exists(Path.ChangeExtension(package.Path, ".snupkg")), "no symbol package beside the package");
         Assert.DoesNotContain(dependencies, d => d.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
     }
 

@@ -8,7 +8,7 @@ public sealed class PackedPackage : IDisposable
         Feed = Directory.CreateTempSubdirectory("pyxis-feed-").FullName;
         Version = $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
         var configuration = AppContext.BaseDirectory.Contains($"{System.IO.Path.DirectorySeparatorChar}Release{System.IO.Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var (code, output) = DotNet.Run(Root, $"pack src/Pyxis.Client --no-build -c {configuration} -o \"{Feed}\" -p:PackageVersion={Version}");
+        var (code, output) = DotNet.Run(Root, $"pack src/Pyxis.Client --no-build -c {configuration} -o \"{Feed}\" -p:PackageVersion={Version} -p:MinVerVersionOverride={Version}");
         Assert.True(code == 0, output);
         Path = System.IO.Path.Combine(Feed, $"Pyxis.Client.{Version}.nupkg");
         Assert.True(File.Exists(Path), output);
