@@ -7,8 +7,6 @@ namespace Pyxis.Client.Tests.Hostile;
 /// <summary>Every way a call can end is one of the SDK's exceptions, with the contract's timeouts and retries.</summary>
 public sealed class FailureTests
 {
-    private const string Repository = "{\"_id\":\"r1\",\"registry\":\"quay.io\",\"repository\":\"ubi\",\"published\":true,\"vendor_label\":\"redhat\",\"release_categories\":[],\"auto_rebuild_tags\":[]}";
-
     [Fact]
     public async Task A_silent_server_under_DI_ends_in_a_transport_error_after_the_configured_attempts()
     {
@@ -111,7 +109,7 @@ public sealed class FailureTests
     {
         await using var server = await HostileServer.AnsweringAsync(200, "application/json",
             "{\"errors\":[{\"message\":\"rpm manifest unavailable\",\"path\":[\"get_repository_by_registry_path\",\"data\",\"vendor_label\"],\"extensions\":{\"code\":\"PARTIAL\"}}]," +
-            "\"data\":{\"get_repository_by_registry_path\":{\"data\":" + Repository + ",\"error\":null}}}");
+            "\"data\":{\"get_repository_by_registry_path\":{\"data\":" + Answers.Repository + ",\"error\":null}}}");
         using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint });
 
         var error = await Assert.ThrowsAsync<PyxisGraphQLException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", "ubi"));
@@ -124,8 +122,8 @@ public sealed class FailureTests
     [Fact]
     public async Task The_server_timeout_words_inside_the_data_are_not_a_server_timeout()
     {
-        var words = Repository.Replace("\"ubi\"", "\"unable to fetch data from MongoDB in time\"", StringComparison.Ordinal);
-        await using var server = await HostileServer.AnsweringAsync(200, "application/json", "{\"data\":{\"get_repository_by_registry_path\":{\"data\":" + words + ",\"error\":null}}}");
+        var words = Answers.Repository.Replace("\"ubi\"", "\"unable to fetch data from MongoDB in time\"", StringComparison.Ordinal);
+        await using var server = await HostileServer.AnsweringAsync(200, "application/json", Answers.RepositoryLookup(words));
         using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, ServerTimeoutDelay = TimeSpan.FromMilliseconds(1) });
 
         var repository = await client.GetRepositoryByRegistryPathAsync("quay.io", "ubi");
@@ -139,7 +137,7 @@ public sealed class FailureTests
     {
         await using var server = await HostileServer.StartAsync(async (http, number) =>
         {
-            var body = "{\"data\":{\"get_repository_by_registry_path\":{\"data\":" + Repository + ",\"error\":null}}}";
+            var body = Answers.RepositoryLookup();
             http.Response.ContentType = "application/json";
             if (number == 1)
             {

@@ -70,4 +70,14 @@ internal sealed class HostileServer : IAsyncDisposable
     }
 }
 
+/// <summary>Well-formed Pyxis answers the misbehaving servers send when they do answer.</summary>
+internal static class Answers
+{
+    public const string Repository = "{\"_id\":\"r1\",\"registry\":\"quay.io\",\"repository\":\"ubi\",\"published\":true,\"vendor_label\":\"redhat\",\"release_categories\":[],\"auto_rebuild_tags\":[]}";
+
+    /// <summary>A <c>get_repository_by_registry_path</c> answer carrying <paramref name="repository"/> in its envelope.</summary>
+    public static string RepositoryLookup(string repository = Repository) =>
+        "{\"data\":{\"get_repository_by_registry_path\":{\"data\":" + repository + ",\"error\":null}}}";
+}
+
 internal sealed record SeenRequest(IReadOnlyDictionary<string, string> Headers, string Body, string ConnectionId);

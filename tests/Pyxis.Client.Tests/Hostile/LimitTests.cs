@@ -8,12 +8,9 @@ namespace Pyxis.Client.Tests.Hostile;
 /// <summary>Memory and connections stay bounded whatever the server sends or claims.</summary>
 public sealed class LimitTests
 {
-    private const string Repository = "{\"_id\":\"r1\",\"registry\":\"quay.io\",\"repository\":\"ubi\",\"published\":true,\"vendor_label\":\"redhat\",\"release_categories\":[],\"auto_rebuild_tags\":[]}";
-
     [Fact]
     public async Task A_body_past_MaxResponseBytes_fails_once_the_limit_is_crossed()
     {
-        var sent = 0L;
         await using var server = await HostileServer.StartAsync(async (http, _) =>
         {
             http.Response.ContentType = "application/json";
@@ -22,7 +19,6 @@ public sealed class LimitTests
             for (var i = 0; i < 1024 && !http.RequestAborted.IsCancellationRequested; i++)
             {
                 await http.Response.WriteAsync(chunk, http.RequestAborted);
-                Interlocked.Add(ref sent, chunk.Length);
             }
         });
         using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, MaxResponseBytes = 1024 * 1024 });
@@ -75,7 +71,7 @@ public sealed class LimitTests
     [Fact]
     public async Task Answers_may_come_compressed()
     {
-        var body = Encoding.UTF8.GetBytes("{\"data\":{\"get_repository_by_registry_path\":{\"data\":" + Repository + ",\"error\":null}}}");
+        var body = Encoding.UTF8.GetBytes(Answers.RepositoryLookup());
         await using var server = await HostileServer.StartAsync(async (http, _) =>
         {
             using var compressed = new MemoryStream();
@@ -104,7 +100,7 @@ public sealed class LimitTests
         {
             await Task.Delay(20);
             http.Response.ContentType = "application/json";
-            await http.Response.WriteAsync("{\"data\":{\"get_repository_by_registry_path\":{\"data\":" + Repository + ",\"error\":null}}}");
+            await http.Response.WriteAsync(Answers.RepositoryLookup());
         });
         using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, MaxConnectionsPerServer = 6 });
         var paths = Enumerable.Range(0, 300).Select(i => ("quay.io", $"repo-{i}"));
