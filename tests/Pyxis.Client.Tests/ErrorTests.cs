@@ -8,6 +8,19 @@ public sealed class ErrorTests
     private const string Registry = "registry.access.redhat.com";
 
     [Fact]
+    public async Task A_root_field_the_emulator_does_not_answer_is_a_GraphQL_error_that_says_so_not_a_silent_null()
+    {
+        await using var session = await EmulatorSession.StartAsync();
+        var request = new PyxisRequest<System.Text.Json.JsonElement>(
+            "Image", "query Image($id: ObjectIDFilterScalar!) { get_image(id: $id) { data { _id } error { status } } }", "{\"id\":\"x\"}"u8.ToArray(),
+            static (ref System.Text.Json.Utf8JsonReader reader) => System.Text.Json.JsonElement.ParseValue(ref reader));
+
+        var error = await Assert.ThrowsAsync<PyxisGraphQLException>(() => session.Client.ExecuteAsync(request));
+
+        Assert.Contains("does not implement Query.get_image", Assert.Single(error.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GraphQL_errors_become_PyxisGraphQLException()
     {
         await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { FaultFor = _ => new EmulatorFault.GraphQLError("field is broken") });

@@ -43,7 +43,9 @@ internal static class PyxisSchemaFactory
                 }
             }
 
-            roots.Configure(builder.Types.For("Query"));
+            var queryFields = document.Definitions.OfType<GraphQLObjectTypeDefinition>().Where(t => t.Name.StringValue == "Query")
+                .SelectMany(t => t.Fields?.Items ?? []).Select(f => f.Name.StringValue);
+            roots.Configure(builder.Types.For("Query"), queryFields);
         });
 
         foreach (var scalar in document.Definitions.OfType<GraphQLScalarTypeDefinition>())

@@ -12,8 +12,17 @@ internal sealed class RootResolvers(SeedCatalog catalog)
     public const string FaultKey = "pyxis.fault";
     public const string FieldFaultKey = "pyxis.field-fault";
 
-    public void Configure(TypeConfig query)
+    /// <summary>The Query fields answered from the catalog; every other one is a GraphQL error, never a silent null.</summary>
+    public static readonly IReadOnlyList<string> Implemented = ["get_repository_by_registry_path", "find_repositories", "find_images", "find_images_by_nvr"];
+
+    public void Configure(TypeConfig query, IEnumerable<string> allFields)
     {
+        foreach (var field in allFields.Except(Implemented))
+        {
+            query.FieldFor(field).Resolver = new FuncFieldResolver<object?>(_ => throw new ExecutionError(
+                $"The Pyxis emulator does not implement Query.{field}; it answers {string.Join(", ", Implemented)}."));
+        }
+
         Resolve(query, "get_repository_by_registry_path", GetRepository);
         Resolve(query, "find_repositories", ctx => Page(ctx, catalog.Repositories, Filter(ctx)));
         Resolve(query, "find_images", ctx => Page(ctx, catalog.Images, Filter(ctx)));
