@@ -91,7 +91,9 @@ public sealed class PyxisEmulator : IAsyncDisposable
     /// <summary>Stops the server.</summary>
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
+        // Answers in flight get half a second; a test server (or Ctrl+C) should not wait longer.
+        using var grace = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        await app.StopAsync(grace.Token);
         await app.DisposeAsync();
     }
 }

@@ -71,7 +71,7 @@ public sealed class CatalogCommandTests : IAsyncLifetime
         var (code, output) = await RunAsync(["repo", "quay.io/a/b", "--endpoint", "http://127.0.0.1:9/graphql/"]);
 
         Assert.Equal(1, code);
-        Assert.Contains("quay.io/a/b", output, StringComparison.Ordinal);
+        Assert.Contains("(quay.io/a/b)", Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
@@ -117,6 +117,19 @@ public sealed class CatalogCommandTests : IAsyncLifetime
 
     private static string Row(string output, string start) =>
         Assert.Single(output.Split('\n'), line => line.Contains(start, StringComparison.Ordinal));
+
+    [Fact]
+    public async Task Repo_says_a_failure_shared_by_every_lookup_once_in_one_line_instead_of_a_table()
+    {
+        await using var refusing = await PyxisEmulator.StartAsync(new EmulatorOptions { FaultFor = _ => new EmulatorFault.HttpStatus(403) });
+
+        var (code, output) = await RunAsync(["repo", "quay.io/a/b", "quay.io/c/d", "--endpoint", refusing.Endpoint.ToString()]);
+
+        Assert.Equal(1, code);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("HTTP 403", line, StringComparison.Ordinal);
+        Assert.Contains("(2 lookups: quay.io/a/b, quay.io/c/d)", line, StringComparison.Ordinal);
+    }
 
     private static async Task<(int Code, string Output)> RunAsync(string[] args)
     {

@@ -15,6 +15,30 @@ internal static class CommandRun
     /// <summary>Pyxis answered, but some of what was asked for does not exist.</summary>
     public const int SomeMissing = 2;
 
+    /// <summary>Each distinct failure as one red line under the table (the same error for many lookups is said once).</summary>
+    public static void ReportFailures(IAnsiConsole console, IEnumerable<(Exception Error, string Lookup)> failures)
+    {
+        foreach (var group in failures.GroupBy(f => Reason(f.Error)))
+        {
+            var lookups = group.Select(f => f.Lookup).ToList();
+            var which = lookups.Count == 1 ? lookups[0] : $"{lookups.Count} lookups: {string.Join(", ", lookups.Take(3))}{(lookups.Count > 3 ? ", …" : string.Empty)}";
+            console.MarkupLine($"[red]{Markup.Escape($"{group.Key.TrimEnd()} ({which})")}[/]");
+        }
+    }
+
+    // The failure without the operation and variables that differ per lookup: what went wrong, once.
+    private static string Reason(Exception error)
+    {
+        if (error is not PyxisException pyxis)
+        {
+            return error.Message;
+        }
+
+        var cut = pyxis.Message.IndexOf(" failed: ", StringComparison.Ordinal);
+        var reason = cut < 0 ? pyxis.Message : pyxis.Message[(cut + " failed: ".Length)..];
+        return $"Pyxis {pyxis.OperationName} failed: {reason}";
+    }
+
     /// <summary>Runs a command body; settings and Pyxis failures become one red line and <see cref="Failed"/>, not a stack trace.</summary>
     public static async Task<int> SafelyAsync(IAnsiConsole console, Func<Task<int>> body)
     {

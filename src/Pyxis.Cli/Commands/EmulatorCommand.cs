@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Pyxis.Emulator;
 
 namespace Pyxis.Cli.Commands;
@@ -33,20 +34,38 @@ internal static class EmulatorCommand
                 FaultFor = result.GetValue(faultRate) is > 0 and var rate ? EmulatorFaultPlan.Mixed(rate, result.GetValue(seed)).Next : null,
                 LatencyFor = SpreadRule(result.GetValue(spread)),
             };
-            await using var emulator = await PyxisEmulator.StartAsync(options, ct);
-            Console.WriteLine($"{ReadyLine}{emulator.Endpoint} ({emulator.Catalog.Repositories.Count} repositories, {emulator.Catalog.Images.Count} images). Ctrl+C stops it.");
+            // Ctrl+C, SIGINT and SIGTERM stop the server at once and cleanly (exit code 0).
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopOn(stop));
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopOn(stop));
+            PyxisEmulator emulator;
             try
             {
-                await (result.GetValue(untilStdinCloses) ? Task.Run(() => Console.In.ReadToEnd(), ct) : Task.Delay(Timeout.Infinite, ct));
+                emulator = await PyxisEmulator.StartAsync(options, stop.Token);
             }
-            catch (OperationCanceledException)
+            catch (IOException ex) when (ex.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse } || ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
             {
+                Console.Error.WriteLine($"Port {options.Port} is already in use; choose another with --port, or --port 0 for any free port.");
+                return 1;
+            }
+
+            await using (emulator)
+            {
+                Console.WriteLine($"{ReadyLine}{emulator.Endpoint} ({emulator.Catalog.Repositories.Count} repositories, {emulator.Catalog.Images.Count} images). Ctrl+C stops it.");
+                await (result.GetValue(untilStdinCloses) ? Task.Run(() => Console.In.ReadToEnd(), stop.Token).WaitAsync(stop.Token) : Task.Delay(Timeout.Infinite, stop.Token))
+                    .ContinueWith(static _ => { }, TaskScheduler.Default);
             }
 
             return 0;
         });
         return command;
     }
+
+    private static Action<PosixSignalContext> StopOn(CancellationTokenSource stop) => context =>
+    {
+        context.Cancel = true; // the server shuts down itself; the runtime need not kill the process
+        stop.Cancel();
+    };
 
     private static Func<EmulatorRequest, TimeSpan?>? SpreadRule(string? spread)
     {

@@ -32,7 +32,13 @@ internal static class RepoCommand
                 items[item.Index] = item;
             }
 
-            console.Write(Table(items));
+            // When nothing could be asked, a table of identical errors says less than one red line.
+            if (!items.All(i => !i.Succeeded))
+            {
+                console.Write(Table(items));
+            }
+
+            CommandRun.ReportFailures(console, items.Where(i => i.Exception is not null).Select(i => (i.Exception!, $"{i.Input.Registry}/{i.Input.Repository}")));
             return items.Any(i => !i.Succeeded) ? CommandRun.Failed : items.Any(i => i.Value is null) ? CommandRun.SomeMissing : CommandRun.Found;
         }));
         return command;
@@ -53,7 +59,7 @@ internal static class RepoCommand
             var path = Markup.Escape($"{item.Input.Registry}/{item.Input.Repository}");
             if (item.Exception is { } error)
             {
-                table.AddRow(path, $"[red]{Markup.Escape(error.Message)}[/]", string.Empty, string.Empty, string.Empty);
+                table.AddRow(path, $"[red]failed ({Markup.Escape(error.GetType().Name.Replace("Pyxis", string.Empty, StringComparison.Ordinal).Replace("Exception", string.Empty, StringComparison.Ordinal).ToLowerInvariant())} error, below)[/]", string.Empty, string.Empty, string.Empty);
             }
             else if (item.Value is not { } repository)
             {
