@@ -6,16 +6,7 @@ internal static class Consumer
     public static string Create(PackedPackage package, string operations)
     {
         var directory = Directory.CreateTempSubdirectory("pyxis-consumer-").FullName;
-        File.WriteAllText(Path.Combine(directory, "NuGet.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="pyxis-local" value="{package.Feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        WriteNuGetConfig(directory, package);
         File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -50,4 +41,50 @@ internal static class Consumer
             """);
         return directory;
     }
+
+    /// <summary>
+    /// An app that gets Pyxis.Client only through a library. Its <c>Pyxis/</c> folder holds an operation that does not
+    /// match the schema: if anything generated in the app, the build would fail.
+    /// </summary>
+    public static string CreateTransitive(PackedPackage package)
+    {
+        var directory = Directory.CreateTempSubdirectory("pyxis-transitive-").FullName;
+        WriteNuGetConfig(directory, package);
+        Directory.CreateDirectory(Path.Combine(directory, "Lib"));
+        File.WriteAllText(Path.Combine(directory, "Lib", "Lib.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable></PropertyGroup>
+              <ItemGroup><PackageReference Include="Pyxis.Client" Version="{package.Version}" /></ItemGroup>
+            </Project>
+            """);
+        Directory.CreateDirectory(Path.Combine(directory, "App", "Pyxis"));
+        File.WriteAllText(Path.Combine(directory, "App", "App.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup><ProjectReference Include="../Lib/Lib.csproj" /></ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "App", "Pyxis", "NotForPyxis.graphql"), "query NotForPyxis { no_such_field }");
+        File.WriteAllText(Path.Combine(directory, "App", "Program.cs"), "using var client = new Pyxis.Client.PyxisClient();\nConsole.WriteLine(client.Endpoint);\n");
+        return directory;
+    }
+
+    private static void WriteNuGetConfig(string directory, PackedPackage package) =>
+        File.WriteAllText(Path.Combine(directory, "NuGet.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="pyxis-local" value="{package.Feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+
 }

@@ -82,4 +82,21 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
             Directory.Delete(consumer, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_project_that_gets_the_package_through_another_generates_nothing()
+    {
+        var root = Consumer.CreateTransitive(package);
+        try
+        {
+            var (code, output) = DotNet.Run(Path.Combine(root, "App"), "build");
+
+            Assert.True(code == 0, output);
+            Assert.DoesNotContain("PYX", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
