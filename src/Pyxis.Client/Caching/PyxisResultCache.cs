@@ -57,7 +57,6 @@ internal sealed class PyxisResultCache(HybridCache cache, TimeSpan duration)
         }
 
         PyxisTelemetry.CacheHits.Add(1, new KeyValuePair<string, object?>("operation", request.OperationName));
-        request.SecretVariables ??= new HashSet<string>();
         return Serialization.ResponseReader.Read(request, body);
     }
 
