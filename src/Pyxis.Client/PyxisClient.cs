@@ -88,7 +88,6 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     // Every way a call can end is a PyxisException, except the caller's own cancellation.
     private async Task<TData> SendAsync<TData>(PyxisRequest<TData> request, CancellationToken cancellationToken, Caching.BodyCapture? capture)
     {
-        request.SecretVariables = options.SecretVariables;
         using var activity = PyxisTelemetry.Source.HasListeners() ? PyxisTelemetry.Source.StartActivity("pyxis " + request.OperationName, ActivityKind.Client) : null;
         activity?.SetTag("graphql.operation.name", request.OperationName);
         var started = Stopwatch.GetTimestamp();

@@ -34,8 +34,9 @@ internal sealed class PyxisResultCache(HybridCache cache, TimeSpan duration)
     public async Task<TData> GetOrSendAsync<TData>(PyxisRequest<TData> request, Func<BodyCapture, CancellationToken, Task<TData>> send, CancellationToken cancellationToken)
     {
         var fresh = new BodyCapture();
+        var key = Key(request);
         var body = await cache.GetOrCreateAsync(
-            Key(request),
+            key,
             (Send: send, Fresh: fresh),
             static async (state, ct) =>
             {
@@ -50,7 +51,7 @@ internal sealed class PyxisResultCache(HybridCache cache, TimeSpan duration)
             // Callers in flight together share even an error envelope, but no later caller gets it from the cache.
             if (!fresh.Keep)
             {
-                await cache.RemoveAsync(Key(request), CancellationToken.None).ConfigureAwait(false);
+                await cache.RemoveAsync(key, CancellationToken.None).ConfigureAwait(false);
             }
 
             return (TData)fresh.Data!;

@@ -20,7 +20,7 @@ internal static class GraphQLBody
             return false;
         }
 
-        return TopLevel(body, "errors"u8, static (ref Utf8JsonReader r) => r.TokenType == JsonTokenType.StartArray);
+        return TopLevelIsArray(body, "errors"u8);
     }
 
     /// <summary>
@@ -35,35 +35,30 @@ internal static class GraphQLBody
             return false;
         }
 
+        return AnyEnvelopeError(body, static error =>
+            error.TryGetProperty("detail"u8, out var detail) && detail.ValueKind == JsonValueKind.String &&
+            detail.GetString()!.Contains(ServerTimeoutDetail, StringComparison.Ordinal), unreadable: false);
+    }
+
+    /// <summary>Whether a root field's Pyxis envelope reports an error other than 404 (such answers are not cached).</summary>
+    public static bool HasEnvelopeError(ReadOnlySpan<byte> body) =>
+        AnyEnvelopeError(body, static error => !(error.TryGetProperty("status"u8, out var status) && status.TryGetInt32(out var code) && code == 404), unreadable: true);
+
+    // Whether any root field's Pyxis envelope (data.*.error) carries an error that fits test; unreadable JSON answers as given.
+    private static bool AnyEnvelopeError(ReadOnlySpan<byte> body, Func<JsonElement, bool> test, bool unreadable)
+    {
         try
         {
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 256 });
             using var document = JsonDocument.ParseValue(ref reader);
             return document.RootElement.ValueKind == JsonValueKind.Object &&
                 document.RootElement.TryGetProperty("data"u8, out var data) && data.ValueKind == JsonValueKind.Object &&
-                data.EnumerateObject().Any(static field => IsTimeoutEnvelope(field.Value));
+                data.EnumerateObject().Any(field => field.Value.ValueKind == JsonValueKind.Object &&
+                    field.Value.TryGetProperty("error"u8, out var error) && error.ValueKind == JsonValueKind.Object && test(error));
         }
         catch (JsonException)
         {
-            return false; // not JSON: the reader proper reports it with context
-        }
-    }
-
-    /// <summary>Whether a root field's Pyxis envelope reports an error other than 404 (such answers are not cached).</summary>
-    public static bool HasEnvelopeError(ReadOnlySpan<byte> body)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 256 });
-            using var document = JsonDocument.ParseValue(ref reader);
-            return document.RootElement.TryGetProperty("data"u8, out var data) && data.ValueKind == JsonValueKind.Object &&
-                data.EnumerateObject().Any(static field => field.Value.ValueKind == JsonValueKind.Object &&
-                    field.Value.TryGetProperty("error"u8, out var error) && error.ValueKind == JsonValueKind.Object &&
-                    !(error.TryGetProperty("status"u8, out var status) && status.ValueKind == JsonValueKind.Number && status.GetInt32() == 404));
-        }
-        catch (Exception ex) when (ex is JsonException or FormatException)
-        {
-            return true;
+            return unreadable;
         }
     }
 
@@ -71,9 +66,7 @@ internal static class GraphQLBody
     public static bool IsServerTimeout(Exception? error) =>
         error is PyxisException { Detail: { } detail } && detail.Contains(ServerTimeoutDetail, StringComparison.Ordinal);
 
-    private delegate bool ValueTest(ref Utf8JsonReader reader);
-
-    private static bool TopLevel(ReadOnlySpan<byte> body, ReadOnlySpan<byte> name, ValueTest test)
+    private static bool TopLevelIsArray(ReadOnlySpan<byte> body, ReadOnlySpan<byte> name)
     {
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 256 });
         try
@@ -89,7 +82,7 @@ internal static class GraphQLBody
                 reader.Read();
                 if (match)
                 {
-                    return test(ref reader);
+                    return reader.TokenType == JsonTokenType.StartArray;
                 }
 
                 reader.Skip();
@@ -102,10 +95,4 @@ internal static class GraphQLBody
 
         return false;
     }
-
-    private static bool IsTimeoutEnvelope(JsonElement field) =>
-        field.ValueKind == JsonValueKind.Object &&
-        field.TryGetProperty("error"u8, out var error) && error.ValueKind == JsonValueKind.Object &&
-        error.TryGetProperty("detail"u8, out var detail) && detail.ValueKind == JsonValueKind.String &&
-        detail.GetString()!.Contains(ServerTimeoutDetail, StringComparison.Ordinal);
 }
