@@ -6,7 +6,6 @@ internal sealed class BatchRun : IAsyncDisposable
     private readonly SemaphoreSlim slots;
     private readonly SemaphoreSlim unread;
     private readonly CancellationTokenSource stop;
-    private readonly CancellationToken callerToken;
     private readonly TaskCompletionSource idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int running = 1; // the producer itself, until it has read the last input
 
@@ -15,7 +14,6 @@ internal sealed class BatchRun : IAsyncDisposable
         slots = new SemaphoreSlim(maxConcurrency);
         unread = new SemaphoreSlim(2 * maxConcurrency);
         stop = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
-        this.callerToken = callerToken;
     }
 
     public CancellationToken Token => stop.Token;
