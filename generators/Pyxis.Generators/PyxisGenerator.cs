@@ -56,14 +56,14 @@ public sealed class PyxisGenerator : IIncrementalGenerator
             .Combine(options)
             .Select(static (input, _) => input.Left.Right is { IsUsable: true } s
                 ? SharedTypesBuilder.Build(s, input.Left.Left.SelectMany(u => u), input.Right)
-                : new SharedTypesSpec(input.Right.Namespace, EquatableArray<InputTypeSpec>.Empty, EquatableArray<EnumSpec>.Empty))
+                : new SharedTypesSpec(input.Right.TypesNamespace, EquatableArray<InputTypeSpec>.Empty, EquatableArray<EnumSpec>.Empty))
             .WithTrackingName(StepNames.SharedTypes);
 
         var fragmentInterfaces = operations
             .Select(static (file, _) => file.Operations.SelectMany(op => op.Fragments).ToEquatableArray())
             .Collect()
             .Combine(options)
-            .Select(static (input, _) => FragmentInterfaceBuilder.Collect(input.Right.Namespace, input.Left.SelectMany(f => f)))
+            .Select(static (input, _) => FragmentInterfaceBuilder.Collect(input.Right.Namespace, input.Left.SelectMany(f => f)) with { TypesNamespace = input.Right.TypesNamespace })
             .WithTrackingName(StepNames.FragmentInterfaces);
 
         var duplicates = operations

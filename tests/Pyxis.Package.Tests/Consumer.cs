@@ -30,14 +30,20 @@ internal static class Consumer
         Directory.CreateDirectory(Path.Combine(directory, "OtherApi"));
         File.WriteAllText(Path.Combine(directory, "OtherApi", "pyxis.graphql"), "type Query { weather(city: String!): Float }");
         File.WriteAllText(Path.Combine(directory, "OtherApi", "Weather.graphql"), "query Weather { weather(city: \"Brno\") }");
+        // The README's usings plus the project's own namespace: input types must resolve to one type, not CS0104.
         File.WriteAllText(Path.Combine(directory, "Program.cs"), """
             using System.Globalization;
+            using Consumer;
             using Pyxis.Client;
 
             using var client = new PyxisClient();
-            Func<IPyxisClient, string, CancellationToken, Task<Consumer.LatestUbiQuery.ContainerRepository?>> own = Consumer.PyxisOperations.LatestUbiAsync;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LatestUbi:{Consumer.LatestUbiQuery.Document.Split('\n')[0]}"));
+            Func<IPyxisClient, string, CancellationToken, Task<LatestUbiQuery.ContainerRepository?>> own = PyxisOperations.LatestUbiAsync;
+            var filter = new ContainerImageFilter { Brew = new BrewFilter { Build = new StringFilter { Eq = "ubi9-container-9.4-1" } } };
+            Func<Task> ownWithFilter = () => client.OwnImagesAsync(filter);
+            Func<Task> curatedWithFilter = () => client.FindImagesAsync(filter);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LatestUbi:{LatestUbiQuery.Document.Split('\n')[0]}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"curated:{GetRepositoryByRegistryPathQuery.OperationName} {own.Method.Name}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"filter:{typeof(ContainerImageFilter).Assembly.GetName().Name} {ownWithFilter.Method.Name.Length > 0} {curatedWithFilter.Method.Name.Length > 0}"));
             """);
         return directory;
     }

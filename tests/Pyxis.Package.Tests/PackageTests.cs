@@ -51,6 +51,9 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
               }
             }
             fragment Repo on ContainerRepository { repository published }
+            query OwnImages($filter: ContainerImageFilter) {
+              find_images(filter: $filter, page_size: 1) { data { _id } error { status detail } }
+            }
             """);
         try
         {
@@ -59,6 +62,8 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
             Assert.True(code == 0, output);
             Assert.Contains("LatestUbi:query LatestUbi($repository: String!)", output, StringComparison.Ordinal);
             Assert.Contains("curated:GetRepositoryByRegistryPath", output, StringComparison.Ordinal);
+            // One ContainerImageFilter in the program: the package's, used by the curated and the own method alike.
+            Assert.Contains("filter:Pyxis.Client True True", output, StringComparison.Ordinal);
         }
         finally
         {
@@ -81,6 +86,38 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
         {
             Directory.Delete(consumer, recursive: true);
         }
+    }
+
+    [Fact]
+    public void An_operation_named_like_a_curated_one_is_a_PYX_error_not_ambiguous_CSharp()
+    {
+        var consumer = Consumer.Create(package, "query LatestUbi { get_repository_by_registry_path(registry: \"r\", repository: \"x\") { data { repository } } }\nquery GetRepositoryByRegistryPath {\n  get_repository_by_registry_path(registry: \"r\", repository: \"x\") { data { repository } }\n}\nquery OwnImages { find_images { data { _id } } }");
+        try
+        {
+            var (code, output) = DotNet.Run(consumer, "build");
+
+            Assert.NotEqual(0, code);
+            Assert.True(output.Contains("Operations.graphql(2,7): error PYX033: Operation 'GetRepositoryByRegistryPath' has the name of one Pyxis.Client already provides", StringComparison.Ordinal), output);
+            Assert.DoesNotContain("CS0121", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("CS0104", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(consumer, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_reserved_operation_names_in_the_package_targets_are_the_curated_operations()
+    {
+        var targets = File.ReadAllText(Path.Combine(Pyxis.Testing.RepositoryRoot.Path, "src/Pyxis.Client/build/Pyxis.Client.targets"));
+        var reserved = System.Text.RegularExpressions.Regex.Match(targets, "<PyxisReservedOperations>([^<]*)<").Groups[1].Value.Split(',').Order(StringComparer.Ordinal);
+        var curated = Directory.GetFiles(Path.Combine(Pyxis.Testing.RepositoryRoot.Path, "schema/operations"), "*.graphql")
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"^(?:query|mutation) (\w+)", System.Text.RegularExpressions.RegexOptions.Multiline))
+            .Select(m => m.Groups[1].Value)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(curated, reserved);
     }
 
     [Fact]

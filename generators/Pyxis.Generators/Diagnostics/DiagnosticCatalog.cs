@@ -50,6 +50,8 @@ internal static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor DeprecatedUse = new("PYX032", "Deprecated schema member", "'{0}' is deprecated: {1}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor ReservedOperation = Error("PYX033", "Operation name taken by the package", "Operation '{0}' has the name of one {2} already provides (its '{1}Async' method); call that method, or rename this operation");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = typeof(DiagnosticCatalog)
         .GetFields()
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

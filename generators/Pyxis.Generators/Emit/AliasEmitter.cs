@@ -39,9 +39,9 @@ internal static class AliasEmitter
 
         var root = op.Records[0].Properties[0];
         w.Line();
-        w.Line($"public static {FieldType(op)} ReadRootField(ref {TypeNames.Reader} reader) => {JsonCode.Read(root.Type, "reader", op.Records[0].SchemaType + "." + root.ResponseKey, op.Namespace)};");
+        w.Line($"public static {FieldType(op)} ReadRootField(ref {TypeNames.Reader} reader) => {JsonCode.Read(root.Type, "reader", op.Records[0].SchemaType + "." + root.ResponseKey, op.TypesNamespace)};");
     }
 
     private static string FieldType(OperationSpec op) =>
-        TypeNames.Nullable(op.Records[0].Properties[0].Type, op.Namespace, "global::" + op.Namespace + "." + op.ClassName, input: false);
+        TypeNames.Nullable(op.Records[0].Properties[0].Type, op.TypesNamespace, "global::" + op.Namespace + "." + op.ClassName, input: false);
 }

@@ -12,8 +12,8 @@ internal static class ClientMethodEmitter
         op.Variables
             .OrderBy(v => IsOptional(v) ? 1 : 0)
             .Select(v => (v, IsOptional(v)
-                ? $"{TypeNames.Nullable(v.Type, op.Namespace, null, input: true)} {v.ParameterName} = null"
-                : $"{TypeNames.Of(v.Type, op.Namespace, null, input: true)} {v.ParameterName}"))
+                ? $"{TypeNames.Nullable(v.Type, op.TypesNamespace, null, input: true)} {v.ParameterName} = null"
+                : $"{TypeNames.Of(v.Type, op.TypesNamespace, null, input: true)} {v.ParameterName}"))
             .ToList();
 
     /// <summary>Nullable or defaulted variables may be left out: the server then applies its default.</summary>
@@ -63,7 +63,7 @@ internal static class ClientMethodEmitter
             return (owner + "." + envelope.EnvelopeRecord, $"{TypeNames.Runtime}.PyxisEnvelope.Page(request, {root})");
         }
 
-        var dataType = TypeNames.Nullable(envelope.DataType, op.Namespace, owner, input: false);
+        var dataType = TypeNames.Nullable(envelope.DataType, op.TypesNamespace, owner, input: false);
         return (dataType, $"{TypeNames.Runtime}.PyxisEnvelope.Entity(request, {root})?.{envelope.DataProperty}");
     }
 

@@ -5,7 +5,7 @@ namespace Pyxis.Generators.Emit;
 /// <summary>Writes a named fragment's interface, once per compilation, with nested interfaces for object fields.</summary>
 internal static class FragmentInterfaceEmitter
 {
-    public static string Emit(string ns, FragmentInterfaceSpec spec)
+    public static string Emit(string ns, string typesNamespace, FragmentInterfaceSpec spec)
     {
         var w = new SourceWriter().Header();
         w.Open($"namespace {ns}");
@@ -14,7 +14,7 @@ internal static class FragmentInterfaceEmitter
         w.Line($"/// fragment implements it, so one method can take the results of several operations.");
         w.Line($"/// </summary>");
         w.Line(TypeNames.GeneratedCode);
-        WriteInterface(w, spec, $"global::{ns}.{spec.Name}", ns);
+        WriteInterface(w, spec, $"global::{ns}.{spec.Name}", typesNamespace);
         w.Close();
         return w.ToString();
     }

@@ -30,7 +30,7 @@ internal static class OperationEmitter
         foreach (var record in op.Records)
         {
             w.Line();
-            RecordEmitter.WriteRecord(w, record, op.Namespace);
+            RecordEmitter.WriteRecord(w, record, op.TypesNamespace);
         }
 
         w.Line();
@@ -43,7 +43,7 @@ internal static class OperationEmitter
         foreach (var record in op.Records)
         {
             w.Line();
-            RecordEmitter.WriteReader(w, record, op.Namespace);
+            RecordEmitter.WriteReader(w, record, op.TypesNamespace);
         }
 
         w.Close();
@@ -70,7 +70,7 @@ internal static class OperationEmitter
             }
 
             w.Line($"writer.WritePropertyName({Names.Literal(variable.Name)});");
-            w.Line(JsonCode.Write(type, "writer", value, op.Namespace));
+            w.Line(JsonCode.Write(type, "writer", value, op.TypesNamespace));
             if (optional)
             {
                 w.Close();

@@ -18,7 +18,7 @@ internal static class PagingMethodEmitter
         var pageSize = parameters.First(p => p.Variable.Name == paging.PageSizeVariable).Variable;
         var others = parameters.Where(p => p.Variable != page && p.Variable != pageSize).ToList();
         var owner = "global::" + op.Namespace + "." + op.ClassName;
-        var item = TypeNames.Of(envelope.DataType.Item!, op.Namespace, owner, input: false);
+        var item = TypeNames.Of(envelope.DataType.Item!, op.TypesNamespace, owner, input: false);
 
         w.Line();
         w.Line($"/// <summary>Streams every item of the <c>{op.Name}</c> {op.Kind}, page after page. {(paging.TotalProperty is null ? "Without <c>total</c>, pages are read one by one until a short page." : "The first page tells the total; the remaining pages are fetched concurrently.")}</summary>");

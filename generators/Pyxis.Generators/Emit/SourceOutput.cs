@@ -60,7 +60,7 @@ internal static class SourceOutput
     {
         foreach (var spec in fragments.Interfaces)
         {
-            Guard(context, spec.Fragment, () => context.AddSource($"Fragments/{spec.Name}.g.cs", SourceText.From(FragmentInterfaceEmitter.Emit(fragments.Namespace, spec), System.Text.Encoding.UTF8)));
+            Guard(context, spec.Fragment, () => context.AddSource($"Fragments/{spec.Name}.g.cs", SourceText.From(FragmentInterfaceEmitter.Emit(fragments.Namespace, fragments.TypesNamespace, spec), System.Text.Encoding.UTF8)));
         }
     }
 

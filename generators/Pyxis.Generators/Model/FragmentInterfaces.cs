@@ -19,7 +19,11 @@ internal sealed record FragmentInterfaceSpec(
 internal sealed record RecordInterfaceSpec(string FullName, FragmentInterfaceSpec Interface, EquatableArray<string> RecordProperties);
 
 /// <summary>Interfaces of all fragments spread by a compilation's operations, emitted once each.</summary>
-internal sealed record FragmentInterfacesSpec(string Namespace, EquatableArray<FragmentInterfaceSpec> Interfaces);
+internal sealed record FragmentInterfacesSpec(string Namespace, EquatableArray<FragmentInterfaceSpec> Interfaces)
+{
+    /// <summary>Where the input and enum types of the interfaces' properties live.</summary>
+    public string TypesNamespace { get; init; } = Namespace;
+}
 
 internal static class FragmentInterfaceBuilder
 {

@@ -48,6 +48,7 @@ internal sealed class OperationModelBuilder
             builder.fragments.Values.OrderBy(f => f.Name, System.StringComparer.Ordinal).ToEquatableArray())
         {
             RootDescription = operation.Fields.Count == 1 ? operation.Fields[0].Field.Docs.Description : null,
+            TypesNamespace = options.TypesNamespace,
         };
     }
 

@@ -82,6 +82,9 @@ internal sealed record OperationSpec(
 {
     /// <summary>The description of the single root field, for the typed method's docs.</summary>
     public string? RootDescription { get; init; }
+
+    /// <summary>Where the input and enum types the operation uses live (see <see cref="GeneratorOptions.TypesNamespace"/>).</summary>
+    public string TypesNamespace { get; init; } = Namespace;
 }
 
 internal sealed record InputFieldSpec(string Name, string WireName, ValueTypeSpec Type)
@@ -107,7 +110,29 @@ internal sealed record EnumSpec(string Name, string SchemaType, EquatableArray<E
 /// <summary>Input and enum types shared by all operations of a compilation, emitted once.</summary>
 internal sealed record SharedTypesSpec(string Namespace, EquatableArray<InputTypeSpec> Inputs, EquatableArray<EnumSpec> Enums);
 
-internal sealed record GeneratorOptions(string Namespace, string OperationsClass);
+/// <summary>Which schema input and enum types a compilation emits.</summary>
+internal enum SchemaTypesMode
+{
+    /// <summary>Those the operations reach (the default for a project with its own schema).</summary>
+    Reachable,
+
+    /// <summary>Every one in the schema (the Pyxis.Client package, so users of its schema share one type each).</summary>
+    All,
+
+    /// <summary>None: they come from <see cref="GeneratorOptions.TypesNamespace"/> in a referenced assembly.</summary>
+    Referenced,
+}
+
+internal sealed record GeneratorOptions(string Namespace, string OperationsClass)
+{
+    /// <summary>Where input and enum types live; the operations' namespace unless they come from a package.</summary>
+    public string TypesNamespace { get; init; } = Namespace;
+
+    public SchemaTypesMode SchemaTypes { get; init; } = SchemaTypesMode.Reachable;
+
+    /// <summary>Operation names a referenced package already generates; reusing one would make ambiguous C#.</summary>
+    public EquatableArray<string> ReservedOperations { get; init; } = EquatableArray<string>.Empty;
+}
 
 internal sealed record AliasVariable(string Name, string TypeText);
 

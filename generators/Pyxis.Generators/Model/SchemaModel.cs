@@ -36,6 +36,9 @@ internal sealed class SchemaModel : IEquatable<SchemaModel>
 
     public bool IsUsable => QueryType is not null && Diagnostics.Count == 0;
 
+    /// <summary>Every type the schema defines, in name order so output does not depend on dictionary order.</summary>
+    public System.Collections.Generic.IEnumerable<TypeDef> Types => System.Linq.Enumerable.OrderBy(types.Values, t => t.Name, StringComparer.Ordinal);
+
     public TypeDef? Find(string name) => types.TryGetValue(name, out var type) ? type : null;
 
     public bool Equals(SchemaModel? other) => other is not null && Path == other.Path && string.Equals(Text, other.Text, StringComparison.Ordinal);

@@ -8,8 +8,14 @@ internal static class SharedTypesBuilder
 {
     public static SharedTypesSpec Build(SchemaModel schema, IEnumerable<string> used, GeneratorOptions options)
     {
+        var roots = options.SchemaTypes switch
+        {
+            SchemaTypesMode.All => schema.Types.Where(t => t.Kind is TypeKind.Enum or TypeKind.InputObject).Select(t => t.Name),
+            SchemaTypesMode.Referenced => Enumerable.Empty<string>(),
+            _ => used,
+        };
         var reachable = new SortedSet<string>(System.StringComparer.Ordinal);
-        var pending = new Stack<string>(used);
+        var pending = new Stack<string>(roots);
         while (pending.Count > 0)
         {
             var name = pending.Pop();
@@ -31,7 +37,7 @@ internal static class SharedTypesBuilder
 
         var types = reachable.Select(n => schema.Find(n)!).ToList();
         return new SharedTypesSpec(
-            options.Namespace,
+            options.TypesNamespace,
             types.Where(t => t.Kind == TypeKind.InputObject).Select(t => Input(schema, t)).ToEquatableArray(),
             types.Where(t => t.Kind == TypeKind.Enum).Select(Enum).ToEquatableArray());
     }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -50,7 +51,19 @@ internal static class InputFiles
         var global = provider.GlobalOptions;
         var ns = Get(global, "build_property.PyxisNamespace") ?? Get(global, "build_property.RootNamespace") ?? "Pyxis.Generated";
         var operations = Get(global, "build_property.PyxisOperationsClass") ?? "PyxisOperations";
-        return new GeneratorOptions(ns, operations);
+        var mode = Get(global, "build_property.PyxisSchemaTypes") is { } text && Enum.TryParse<SchemaTypesMode>(text, ignoreCase: true, out var parsed)
+            ? parsed
+            : SchemaTypesMode.Reachable;
+        var reserved = (Get(global, "build_property.PyxisReservedOperations") ?? string.Empty)
+            .Split([';', ','], StringSplitOptions.RemoveEmptyEntries)
+            .Select(n => n.Trim())
+            .Where(n => n.Length > 0);
+        return new GeneratorOptions(ns, operations)
+        {
+            SchemaTypes = mode,
+            TypesNamespace = mode == SchemaTypesMode.Referenced ? Get(global, "build_property.PyxisTypesNamespace") ?? "Pyxis.Client" : ns,
+            ReservedOperations = reserved.ToEquatableArray(),
+        };
     }
 
     private static string? Get(AnalyzerConfigOptions options, string key) =>

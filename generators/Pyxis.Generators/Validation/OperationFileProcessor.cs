@@ -45,12 +45,18 @@ internal static class OperationFileProcessor
         }
 
         var (bound, diagnostics) = OperationValidator.Validate(file.Path, text, file.Content, document, schema, fragments);
-        var used = new HashSet<string>();
-        var specs = bound.Select(op => OperationModelBuilder.Build(op, schema, options, file.Path, used)).ToList();
         var names = document.Definitions
             .OfType<GraphQLParser.AST.GraphQLOperationDefinition>()
             .Where(op => op.Name is not null)
-            .Select(op => new OperationName(op.Name!.StringValue, GraphQLDocumentParser.Locate(file.Path, text, op.Name!)));
+            .Select(op => new OperationName(op.Name!.StringValue, GraphQLDocumentParser.Locate(file.Path, text, op.Name!)))
+            .ToList();
+        var reserved = names.Where(n => options.ReservedOperations.Contains(n.Name)).ToList();
+        diagnostics.AddRange(reserved.Select(n => new DiagnosticInfo(DiagnosticCatalog.ReservedOperation.Id, n.Location, new[] { n.Name, Model.Names.Pascal(n.Name), options.TypesNamespace }.ToEquatableArray())));
+        var used = new HashSet<string>();
+        var specs = bound
+            .Where(op => !reserved.Any(r => r.Name == op.Name))
+            .Select(op => OperationModelBuilder.Build(op, schema, options, file.Path, used))
+            .ToList();
         return new OperationFileResult(
             file.Path,
             specs.ToEquatableArray(),
