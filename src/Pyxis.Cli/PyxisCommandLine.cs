@@ -9,10 +9,16 @@ internal static class PyxisCommandLine
 {
     public static RootCommand Create(IAnsiConsole console)
     {
+#if PYXIS_NATIVE
+        var root = new RootCommand("pyxis (native): look up the Pyxis catalog from scripts (repo, images, schema pull)");
+#else
         var root = new RootCommand("pyxis: the Pyxis SDK's command line (demo, emulator, bench, repo, images, schema pull)");
+#endif
+#if !PYXIS_NATIVE
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(EmulatorCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+#endif
         root.Subcommands.Add(RepoCommand.Create(console));
         root.Subcommands.Add(ImagesCommand.Create(console));
         root.Subcommands.Add(SchemaCommand.Create(console));

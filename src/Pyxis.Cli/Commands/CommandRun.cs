@@ -26,6 +26,13 @@ internal static class CommandRun
         }
     }
 
+    /// <summary>A failure's kind in a word: transport, graphql, response…</summary>
+    public static string Kind(Exception error) =>
+        error.GetType().Name.Replace("Pyxis", string.Empty, StringComparison.Ordinal).Replace("Exception", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+
+    /// <summary>The failure as <see cref="ReportFailures"/> words it, for JSON output.</summary>
+    public static string Describe(Exception error) => Reason(error).TrimEnd();
+
     // The failure without the operation and variables that differ per lookup: what went wrong, once.
     private static string Reason(Exception error)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Pyxis.Client;
 using Pyxis.Client.Batching;
+using Pyxis.Cli.Output;
 using Spectre.Console;
 using Repository = Pyxis.Client.GetRepositoryByRegistryPathQuery.ContainerRepository;
 
@@ -20,25 +21,42 @@ internal static class RepoCommand
             }
         });
         var connection = new ConnectionOptions();
-        var command = new Command("repo", "Look up repositories by registry path (exit code 2 when some do not exist)") { paths };
+        var output = OutputOption.Create();
+        var command = new Command("repo", "Look up repositories by registry path (exit code 2 when some do not exist)") { paths, output };
         connection.AddTo(command);
         command.SetAction((result, ct) => CommandRun.SafelyAsync(console, async () =>
         {
             var pairs = result.GetValue(paths)!.Select(p => Split(p)!.Value).ToList();
+            var json = result.GetValue(output) == OutputFormat.Json;
             using var client = new PyxisClient(connection.Read(result));
-            var items = new BatchItem<(string Registry, string Repository), Repository?>[pairs.Count];
-            await foreach (var item in client.GetRepositoriesByRegistryPathAsync(pairs, new BatchOptions { AliasesPerRequest = 25 }, ct))
+            var items = await ProgressView.RunAsync(console, !json, $"Looking up {pairs.Count} repositories", pairs.Count, async progress =>
             {
-                items[item.Index] = item;
+                var found = new BatchItem<(string Registry, string Repository), Repository?>[pairs.Count];
+                var done = 0;
+                await foreach (var item in client.GetRepositoriesByRegistryPathAsync(pairs, new BatchOptions { AliasesPerRequest = 25 }, ct))
+                {
+                    found[item.Index] = item;
+                    progress(++done);
+                }
+
+                return found;
+            });
+
+            if (json)
+            {
+                JsonOutput.Write(console, w => RepoJson.Write(w, items));
+            }
+            else
+            {
+                // When nothing could be asked, a table of identical errors says less than one red line.
+                if (!items.All(i => !i.Succeeded))
+                {
+                    ResultView.Write(console, Headers, items.Select(Row).ToList());
+                }
+
+                CommandRun.ReportFailures(console, items.Where(i => i.Exception is not null).Select(i => (i.Exception!, $"{i.Input.Registry}/{i.Input.Repository}")));
             }
 
-            // When nothing could be asked, a table of identical errors says less than one red line.
-            if (!items.All(i => !i.Succeeded))
-            {
-                console.Write(Table(items));
-            }
-
-            CommandRun.ReportFailures(console, items.Where(i => i.Exception is not null).Select(i => (i.Exception!, $"{i.Input.Registry}/{i.Input.Repository}")));
             return items.Any(i => !i.Succeeded) ? CommandRun.Failed : items.Any(i => i.Value is null) ? CommandRun.SomeMissing : CommandRun.Found;
         }));
         return command;
@@ -51,33 +69,18 @@ internal static class RepoCommand
         return slash > 0 && slash < path.Length - 1 ? (path[..slash], path[(slash + 1)..]) : null;
     }
 
-    private static Table Table(IEnumerable<BatchItem<(string Registry, string Repository), Repository?>> items)
-    {
-        var table = new Table().AddColumns("Registry path", "Published", "Release categories", "Auto-rebuild tags", "Id");
-        foreach (var item in items)
-        {
-            var path = Markup.Escape($"{item.Input.Registry}/{item.Input.Repository}");
-            if (item.Exception is { } error)
-            {
-                table.AddRow(path, $"[red]failed ({Markup.Escape(error.GetType().Name.Replace("Pyxis", string.Empty, StringComparison.Ordinal).Replace("Exception", string.Empty, StringComparison.Ordinal).ToLowerInvariant())} error, below)[/]", string.Empty, string.Empty, string.Empty);
-            }
-            else if (item.Value is not { } repository)
-            {
-                table.AddRow(path, "[yellow]not found[/]", string.Empty, string.Empty, string.Empty);
-            }
-            else
-            {
-                table.AddRow(
-                    path,
-                    repository.Published?.ToString() ?? "-",
-                    Markup.Escape(Joined(repository.ReleaseCategories)),
-                    Markup.Escape(Joined(repository.AutoRebuildTags)),
-                    Markup.Escape(repository.Id ?? "-"));
-            }
-        }
+    private static readonly string[] Headers = ["Registry path", "Published", "Release categories", "Auto-rebuild tags", "Id"];
 
-        return table;
+    private static Cell[] Row(BatchItem<(string Registry, string Repository), Repository?> item)
+    {
+        var path = $"{item.Input.Registry}/{item.Input.Repository}";
+        return item switch
+        {
+            { Exception: { } error } => [path, new($"failed ({CommandRun.Kind(error)} error, below)", "red"), "", "", ""],
+            { Value: null } => [path, new("not found", "yellow"), "", "", ""],
+            { Value: { } repository } => [path, repository.Published?.ToString() ?? "-", Joined(repository.ReleaseCategories), Joined(repository.AutoRebuildTags), repository.Id ?? "-"],
+        };
     }
 
-    private static string Joined(IEnumerable<string?>? values) => values is null ? string.Empty : string.Join(", ", values);
+    internal static string Joined(IEnumerable<string?>? values) => values is null ? string.Empty : string.Join(", ", values);
 }

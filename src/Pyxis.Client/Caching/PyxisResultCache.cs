@@ -18,7 +18,23 @@ internal sealed class PyxisResultCache(HybridCache cache, TimeSpan duration)
     private readonly HybridCacheEntryOptions entryOptions = new() { Expiration = duration, LocalCacheExpiration = duration };
 
     /// <summary>An in-process cache for one options object, bounded by <paramref name="memoryLimit"/> bytes of answers.</summary>
-    public static HybridCache CreateInProcess(long memoryLimit, int maxPayload, TimeProvider clock) =>
+    /// <exception cref="InvalidOperationException">Under NativeAOT (see the remark in the method).</exception>
+    public static HybridCache CreateInProcess(long memoryLimit, int maxPayload, TimeProvider clock)
+    {
+        // HybridCache's registration roots a reflection-based JSON serializer (dotnet/extensions#5624): reachable, it
+        // would make every NativeAOT app that uses this package warn. NativeAOT folds this check to a constant, so the
+        // registration below is not even compiled into such an app.
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+        {
+            throw new InvalidOperationException(
+                "PyxisClientOptions.CacheDuration needs PyxisClientOptions.Cache under NativeAOT: the in-process HybridCache is not AOT-safe " +
+                "(dotnet/extensions#5624). Set Cache to a HybridCache you configured for AOT, or leave CacheDuration at zero.");
+        }
+
+        return Build(memoryLimit, maxPayload, clock);
+    }
+
+    private static HybridCache Build(long memoryLimit, int maxPayload, TimeProvider clock) =>
         new ServiceCollection()
             .AddSingleton(clock)
             .AddMemoryCache(o =>

@@ -1,0 +1,44 @@
+namespace Pyxis.Package.Tests;
+
+/// <summary><c>pyxis</c> as users get it: <c>dotnet tool install pyxis</c> from a feed, into a private tool path.</summary>
+public sealed class ToolTests
+{
+    [Fact]
+    public void The_packed_tool_installs_and_runs()
+    {
+        var feed = Directory.CreateTempSubdirectory("pyxis-tool-feed-").FullName;
+        var tools = Directory.CreateTempSubdirectory("pyxis-tools-").FullName;
+        try
+        {
+            var version = $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+            var (packed, packOutput) = DotNet.Run(PackedPackage.Root, $"pack src/Pyxis.Cli --no-build -c {configuration} -o \"{feed}\" -p:PackageVersion={version} -p:MinVerVersionOverride={version}");
+            Assert.True(packed == 0, packOutput);
+
+            var (installed, installOutput) = DotNet.Run(feed, $"tool install pyxis --tool-path \"{tools}\" --add-source \"{feed}\" --version {version}");
+            Assert.True(installed == 0, installOutput);
+
+            var (code, help) = Run(Path.Combine(tools, OperatingSystem.IsWindows() ? "pyxis.exe" : "pyxis"), "--help");
+            Assert.True(code == 0, help);
+            foreach (var command in new[] { "repo", "images", "schema", "emulator", "demo" })
+            {
+                Assert.Contains($"  {command} ", help, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            Directory.Delete(feed, recursive: true);
+            Directory.Delete(tools, recursive: true);
+        }
+    }
+
+    private static (int Code, string Output) Run(string executable, string arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(executable, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "pyxis --help did not finish");
+        return (process.ExitCode, output.Result + errors.Result);
+    }
+}
