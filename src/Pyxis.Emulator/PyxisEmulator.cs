@@ -22,8 +22,12 @@ public sealed class PyxisEmulator : IAsyncDisposable
     /// <summary>The path Pyxis serves GraphQL on.</summary>
     public const string GraphQLPath = "/api/containers/graphql/";
 
-    // Building the executable schema takes ~0.4 s; it depends only on the seed, and GraphQL.NET schemas are thread-safe once initialized.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, int, int), Lazy<(SeedCatalog, GraphQL.Types.Schema)>> Schemas = new();
+    // Building the executable schema takes ~0.4 s; GraphQL.NET schemas are thread-safe once initialized, and the catalog
+    // travels with each request, so every emulator shares one.
+    private static readonly Lazy<GraphQL.Types.Schema> Schema = new(() => PyxisSchemaFactory.Create(PyxisSchemaFactory.LoadSdl()));
+
+    // Generated catalogs are shared too; each emulator gets a fork that copies on its first added record.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, int, int), Lazy<SeedCatalog>> Catalogs = new();
 
     private readonly WebApplication app;
 
@@ -48,9 +52,9 @@ public sealed class PyxisEmulator : IAsyncDisposable
     public static async Task<PyxisEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmulatorOptions();
-        var (catalog, schema) = Schemas.GetOrAdd((options.Seed, options.Repositories, options.ImagesPerRepository), static key => CreateSchema(key)).Value;
+        var catalog = Catalogs.GetOrAdd((options.Seed, options.Repositories, options.ImagesPerRepository), static key => new(() => new SeedCatalog(key.Item1, key.Item2, key.Item3))).Value.Fork();
         var stats = new EmulatorStats();
-        var endpoint = new GraphQLEndpoint(schema, options, stats);
+        var endpoint = new GraphQLEndpoint(Schema.Value, catalog, options, stats);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -81,12 +85,6 @@ public sealed class PyxisEmulator : IAsyncDisposable
             }
         });
     }
-
-    private static Lazy<(SeedCatalog, GraphQL.Types.Schema)> CreateSchema((int Seed, int Repositories, int Images) key) => new(() =>
-    {
-        var catalog = new SeedCatalog(key.Seed, key.Repositories, key.Images);
-        return (catalog, PyxisSchemaFactory.Create(PyxisSchemaFactory.LoadSdl(), new RootResolvers(catalog)));
-    });
 
     /// <summary>Stops the server.</summary>
     public async ValueTask DisposeAsync()

@@ -12,12 +12,12 @@ public sealed class ErrorTests
     {
         await using var session = await EmulatorSession.StartAsync();
         var request = new PyxisRequest<System.Text.Json.JsonElement>(
-            "Image", "query Image($id: ObjectIDFilterScalar!) { get_image(id: $id) { data { _id } error { status } } }", "{\"id\":\"x\"}"u8.ToArray(),
+            "Vendor", "query Vendor($id: ObjectIDFilterScalar!) { get_vendor(id: $id) { data { _id } error { status } } }", "{\"id\":\"x\"}"u8.ToArray(),
             static (ref System.Text.Json.Utf8JsonReader reader) => System.Text.Json.JsonElement.ParseValue(ref reader));
 
         var error = await Assert.ThrowsAsync<PyxisGraphQLException>(() => session.Client.ExecuteAsync(request));
 
-        Assert.Contains("does not implement Query.get_image", Assert.Single(error.Errors).Message, StringComparison.Ordinal);
+        Assert.Contains("does not implement Query.get_vendor", Assert.Single(error.Errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -81,6 +81,33 @@ internal static class Consumer
         return directory;
     }
 
+    /// <summary>An xunit test project that references both packages and holds <paramref name="testCode"/>.</summary>
+    public static string CreateEmulatorTests(PackedPackage package, string testCode)
+    {
+        var directory = Directory.CreateTempSubdirectory("pyxis-emulator-tests-").FullName;
+        WriteNuGetConfig(directory, package);
+        File.WriteAllText(Path.Combine(directory, "EmulatorTests.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <IsPackable>false</IsPackable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Pyxis.Client" Version="{package.Version}" />
+                <PackageReference Include="Pyxis.Emulator" Version="{package.Version}" />
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
+                <PackageReference Include="xunit" Version="2.9.3" />
+                <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "ReleaseGateTests.cs"), testCode);
+        return directory;
+    }
+
     private static void WriteNuGetConfig(string directory, PackedPackage package) =>
         File.WriteAllText(Path.Combine(directory, "NuGet.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>

@@ -121,6 +121,27 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
     }
 
     [Fact]
+    public void The_emulator_package_serves_the_xunit_example_from_its_README()
+    {
+        var page = File.ReadAllText(Path.Combine(PackedPackage.Root, "src/Pyxis.Emulator/PACKAGE.md"));
+        var start = page.IndexOf("```csharp\n", StringComparison.Ordinal) + "```csharp\n".Length;
+        var example = page[start..page.IndexOf("```", start, StringComparison.Ordinal)];
+        Assert.Contains(example, File.ReadAllText(Path.Combine(PackedPackage.Root, "README.md")), StringComparison.Ordinal);
+        var project = Consumer.CreateEmulatorTests(package, example);
+        try
+        {
+            var (code, output) = DotNet.Run(project, "test");
+
+            Assert.True(code == 0, output);
+            Assert.Contains("Passed!  - Failed:     0, Passed:     1", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_project_that_gets_the_package_through_another_generates_nothing()
     {
         var root = Consumer.CreateTransitive(package);

@@ -1,6 +1,6 @@
 namespace Pyxis.Package.Tests;
 
-/// <summary>Packs Pyxis.Client once per test run into a private feed, with a version no cache has seen.</summary>
+/// <summary>Packs Pyxis.Client and Pyxis.Emulator once per test run into a private feed, with a version no cache has seen.</summary>
 public sealed class PackedPackage : IDisposable
 {
     public PackedPackage()
@@ -8,10 +8,14 @@ public sealed class PackedPackage : IDisposable
         Feed = Directory.CreateTempSubdirectory("pyxis-feed-").FullName;
         Version = $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
         var configuration = AppContext.BaseDirectory.Contains($"{System.IO.Path.DirectorySeparatorChar}Release{System.IO.Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var (code, output) = DotNet.Run(Root, $"pack src/Pyxis.Client --no-build -c {configuration} -o \"{Feed}\" -p:PackageVersion={Version} -p:MinVerVersionOverride={Version}");
-        Assert.True(code == 0, output);
+        foreach (var project in new[] { "src/Pyxis.Client", "src/Pyxis.Emulator" })
+        {
+            var (code, output) = DotNet.Run(Root, $"pack {project} --no-build -c {configuration} -o \"{Feed}\" -p:PackageVersion={Version} -p:MinVerVersionOverride={Version}");
+            Assert.True(code == 0, output);
+        }
+
         Path = System.IO.Path.Combine(Feed, $"Pyxis.Client.{Version}.nupkg");
-        Assert.True(File.Exists(Path), output);
+        Assert.True(File.Exists(Path), string.Join(", ", Directory.GetFiles(Feed)));
     }
 
     public static string Root => Pyxis.Testing.RepositoryRoot.Path;

@@ -8,14 +8,14 @@ namespace Pyxis.Emulator.Catalog;
 /// images, so tests can compare answers with LINQ over <see cref="Repositories"/> and <see cref="Images"/>.
 /// Records are dictionaries keyed by the schema's snake_case field names.
 /// </summary>
-public sealed class SeedCatalog
+public sealed partial class SeedCatalog
 {
     private static readonly string[] Registries = ["registry.access.redhat.com", "registry.redhat.io", "quay.io"];
     private static readonly string[] Products = ["ubi8", "ubi9", "rhel8", "rhel9", "openshift4", "rhosp17"];
     private static readonly string[] Components = ["ubi", "ubi-minimal", "nodejs-18", "python-311", "httpd-24", "postgresql-15", "nginx-122", "openjdk-17", "ruby-31", "php-81"];
     private static readonly string[] Architectures = ["amd64", "arm64", "ppc64le", "s390x"];
 
-    private readonly Dictionary<(string Registry, string Repository), Dictionary<string, object?>> byPath;
+    private Dictionary<(string Registry, string Repository), Dictionary<string, object?>> byPath;
 
     public SeedCatalog(int seed = 42, int repositoryCount = 60, int imagesPerRepository = 10)
     {
@@ -32,14 +32,23 @@ public sealed class SeedCatalog
             }
         }
 
-        Repositories = repositories;
-        Images = images;
+        this.repositories = repositories;
+        this.images = images;
         byPath = repositories.ToDictionary(r => ((string)r["registry"]!, (string)r["repository"]!));
+        (operatorBundles, productListings) = (OperatorSeed.Bundles(repositories), OperatorSeed.Listings(repositories));
     }
 
-    public IReadOnlyList<Dictionary<string, object?>> Repositories { get; }
+    /// <summary>Repository records (<c>ContainerRepository</c> fields).</summary>
+    public IReadOnlyList<Dictionary<string, object?>> Repositories => repositories;
 
-    public IReadOnlyList<Dictionary<string, object?>> Images { get; }
+    /// <summary>Image records (<c>ContainerImage</c> fields), ten per repository by default.</summary>
+    public IReadOnlyList<Dictionary<string, object?>> Images => images;
+
+    /// <summary>Operator bundle records, one per release of each <c>openshift4/…</c> repository's operator.</summary>
+    public IReadOnlyList<Dictionary<string, object?>> OperatorBundles => operatorBundles;
+
+    /// <summary>Product listings, one per product, naming their repositories by <c>_id</c>.</summary>
+    public IReadOnlyList<Dictionary<string, object?>> ProductListings => productListings;
 
     /// <summary>The repository at a registry path, or null; the emulator's hottest lookup, so it is indexed.</summary>
     public Dictionary<string, object?>? FindRepository(string? registry, string? repository) =>
@@ -71,7 +80,8 @@ public sealed class SeedCatalog
     private static Dictionary<string, object?> NewImage(Dictionary<string, object?> repository, int repoIndex, int index, Random random)
     {
         var package = ((string)repository["repository"]!).Replace('/', '-') + "-container";
-        var version = (string)((List<object?>)repository["auto_rebuild_tags"]!)[1]!;
+        // Generated repositories have ["latest", version]; a test's own may have anything.
+        var version = (repository.Get("auto_rebuild_tags") as List<object?>)?.OfType<string>().LastOrDefault(t => char.IsDigit(t[0])) ?? "1.0";
         var release = $"{index + 1}";
         var nvr = $"{package}-{version}-{release}";
         var imageId = "sha256:" + Hash($"id/{nvr}/{index}");

@@ -1,3 +1,4 @@
+using Pyxis.Emulator.Catalog;
 using System.Diagnostics;
 using GraphQL;
 using GraphQL.SystemTextJson;
@@ -8,7 +9,7 @@ using Pyxis.Emulator.Schema;
 namespace Pyxis.Emulator.Http;
 
 /// <summary>The HTTP side: reads a GraphQL POST, injects faults, executes, and answers once the configured latency has passed.</summary>
-internal sealed class GraphQLEndpoint(GraphQL.Types.Schema schema, EmulatorOptions options, EmulatorStats stats)
+internal sealed class GraphQLEndpoint(GraphQL.Types.Schema schema, SeedCatalog catalog, EmulatorOptions options, EmulatorStats stats)
 {
     private static readonly GraphQLSerializer Serializer = new();
     private readonly DocumentExecuter executer = new();
@@ -84,6 +85,7 @@ internal sealed class GraphQLEndpoint(GraphQL.Types.Schema schema, EmulatorOptio
             o.OperationName = request.OperationName;
             o.Variables = request.Variables;
             o.CancellationToken = cancellationToken;
+            o.UserContext[RootResolvers.CatalogKey] = catalog;
             if (fault is not null)
             {
                 o.UserContext[RootResolvers.FaultKey] = fault;

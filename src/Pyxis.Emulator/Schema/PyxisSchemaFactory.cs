@@ -17,7 +17,7 @@ internal static class PyxisSchemaFactory
         return reader.ReadToEnd();
     }
 
-    public static GraphQL.Types.Schema Create(string sdl, RootResolvers roots)
+    public static GraphQL.Types.Schema Create(string sdl)
     {
         var document = GraphQLParser.Parser.Parse(sdl);
         GraphQL.Types.Schema? built = null;
@@ -45,7 +45,7 @@ internal static class PyxisSchemaFactory
 
             var queryFields = document.Definitions.OfType<GraphQLObjectTypeDefinition>().Where(t => t.Name.StringValue == "Query")
                 .SelectMany(t => t.Fields?.Items ?? []).Select(f => f.Name.StringValue);
-            roots.Configure(builder.Types.For("Query"), queryFields);
+            RootResolvers.Configure(builder.Types.For("Query"), queryFields);
         });
 
         foreach (var scalar in document.Definitions.OfType<GraphQLScalarTypeDefinition>())

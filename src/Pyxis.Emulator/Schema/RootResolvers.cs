@@ -1,4 +1,3 @@
-using System.Collections;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Utilities;
@@ -6,16 +5,39 @@ using Pyxis.Emulator.Catalog;
 
 namespace Pyxis.Emulator.Schema;
 
-/// <summary>The Query root fields the emulator answers, each with Pyxis's envelope <c>{ data, error }</c>.</summary>
-internal sealed class RootResolvers(SeedCatalog catalog)
+/// <summary>
+/// The Query root fields the emulator answers, each with Pyxis's envelope <c>{ data, error }</c> (404 in the envelope
+/// for a lookup that finds nothing). The catalog comes with each request, so one schema serves every emulator.
+/// </summary>
+internal static class RootResolvers
 {
     public const string FaultKey = "pyxis.fault";
     public const string FieldFaultKey = "pyxis.field-fault";
+    public const string CatalogKey = "pyxis.catalog";
+
+    private static readonly Dictionary<string, Func<IResolveFieldContext, SeedCatalog, object?>> Fields = new()
+    {
+        ["get_repository_by_registry_path"] = CatalogResolvers.RepositoryByPath,
+        ["get_repository"] = (ctx, c) => CatalogResolvers.ById(ctx, c.Repositories, "Repository"),
+        ["find_repositories"] = (ctx, c) => CatalogResolvers.Page(ctx, c.Repositories),
+        ["get_image"] = (ctx, c) => CatalogResolvers.ById(ctx, c.Images, "Image"),
+        ["get_image_by_manifest_digest_registry_and_repository"] = CatalogResolvers.ImageByDigest,
+        ["get_image_rpm_manifest"] = CatalogResolvers.RpmManifest,
+        ["find_images"] = (ctx, c) => CatalogResolvers.Page(ctx, c.Images),
+        ["find_images_by_nvr"] = (ctx, c) => CatalogResolvers.Page(ctx, c.Images.Where(i => CatalogQuery.Path(i, "brew.build") as string == ctx.GetArgument<string?>("nvr"))),
+        ["find_repository_images_by_registry_path"] = (ctx, c) => CatalogResolvers.Page(ctx, c.Images.Where(i => CatalogResolvers.InRepository(ctx, i, tag: null))),
+        ["find_repository_images_by_registry_path_tag"] = (ctx, c) => CatalogResolvers.Page(ctx, c.Images.Where(i => CatalogResolvers.InRepository(ctx, i, ctx.GetArgument<string?>("tag")))),
+        ["find_operator_bundles"] = (ctx, c) => CatalogResolvers.Page(ctx, c.OperatorBundles.Where(b => CatalogResolvers.BundleMatches(ctx, b))),
+        ["find_repository_operator_bundles_by_registry_path"] = (ctx, c) => CatalogResolvers.Page(ctx, c.OperatorBundles.Where(b => CatalogResolvers.BundleIn(ctx, b))),
+        ["find_product_listings"] = (ctx, c) => CatalogResolvers.Page(ctx, c.ProductListings),
+        ["get_product_listing"] = (ctx, c) => CatalogResolvers.ById(ctx, c.ProductListings, "Product listing"),
+        ["find_repository_product_listings_by_registry_path"] = CatalogResolvers.ListingsOfRepository,
+    };
 
     /// <summary>The Query fields answered from the catalog; every other one is a GraphQL error, never a silent null.</summary>
-    public static readonly IReadOnlyList<string> Implemented = ["get_repository_by_registry_path", "find_repositories", "find_images", "find_images_by_nvr"];
+    public static IReadOnlyCollection<string> Implemented => Fields.Keys;
 
-    public void Configure(TypeConfig query, IEnumerable<string> allFields)
+    public static void Configure(TypeConfig query, IEnumerable<string> allFields)
     {
         foreach (var field in allFields.Except(Implemented))
         {
@@ -23,19 +45,16 @@ internal sealed class RootResolvers(SeedCatalog catalog)
                 $"The Pyxis emulator does not implement Query.{field}; it answers {string.Join(", ", Implemented)}."));
         }
 
-        Resolve(query, "get_repository_by_registry_path", GetRepository);
-        Resolve(query, "find_repositories", ctx => Page(ctx, catalog.Repositories, Filter(ctx)));
-        Resolve(query, "find_images", ctx => Page(ctx, catalog.Images, Filter(ctx)));
-        Resolve(query, "find_images_by_nvr", ctx => Page(ctx, catalog.Images, ByNvr(ctx)));
-    }
-
-    private static void Resolve(TypeConfig query, string field, Func<IResolveFieldContext, object?> resolve) =>
-        query.FieldFor(field).Resolver = new FuncFieldResolver<object?>(ctx => FaultOf(ctx, field) switch
+        foreach (var (field, resolve) in Fields)
         {
-            EmulatorFault.PyxisError error => Envelope(null, error.Status, error.Detail),
-            EmulatorFault.GraphQLError error => throw new ExecutionError(error.Message),
-            _ => resolve(ctx),
-        });
+            query.FieldFor(field).Resolver = new FuncFieldResolver<object?>(ctx => FaultOf(ctx, field) switch
+            {
+                EmulatorFault.PyxisError error => CatalogResolvers.Envelope(null, error.Status, error.Detail),
+                EmulatorFault.GraphQLError error => throw new ExecutionError(error.Message),
+                _ => resolve(ctx, (SeedCatalog)ctx.UserContext[CatalogKey]!),
+            });
+        }
+    }
 
     private static EmulatorFault? FaultOf(IResolveFieldContext ctx, string field)
     {
@@ -52,44 +71,4 @@ internal sealed class RootResolvers(SeedCatalog catalog)
 
         return null;
     }
-
-    private object? GetRepository(IResolveFieldContext ctx)
-    {
-        var registry = ctx.GetArgument<string?>("registry");
-        var repository = ctx.GetArgument<string?>("repository");
-        var found = catalog.FindRepository(registry, repository);
-        return found is null
-            ? Envelope(null, 404, $"Repository '{repository}' in registry '{registry}' was not found.")
-            : Envelope(found, null, null);
-    }
-
-    private static object Page(IResolveFieldContext ctx, IEnumerable<Dictionary<string, object?>> records, IDictionary<string, object?>? filter)
-    {
-        var page = ctx.GetArgument("page", 0);
-        var pageSize = ctx.GetArgument("page_size", 50);
-        var sortBy = ctx.Arguments?.TryGetValue("sort_by", out var sort) == true ? sort.Value as IEnumerable : null;
-        var (items, total) = CatalogQuery.Find(records, filter, sortBy?.Cast<object?>(), page, pageSize);
-        var envelope = Envelope(items, null, null);
-        envelope["page"] = page;
-        envelope["page_size"] = pageSize;
-        envelope["total"] = total;
-        return envelope;
-    }
-
-    private static IDictionary<string, object?>? Filter(IResolveFieldContext ctx) =>
-        ctx.Arguments?.TryGetValue("filter", out var filter) == true ? filter.Value as IDictionary<string, object?> : null;
-
-    private static IDictionary<string, object?> ByNvr(IResolveFieldContext ctx)
-    {
-        var nvr = ctx.GetArgument<string?>("nvr");
-        var byBuild = new Dictionary<string, object?> { ["brew"] = new Dictionary<string, object?> { ["build"] = new Dictionary<string, object?> { ["eq"] = nvr } } };
-        var extra = Filter(ctx);
-        return extra is null ? byBuild : new Dictionary<string, object?> { ["and"] = new List<object?> { byBuild, extra } };
-    }
-
-    private static Dictionary<string, object?> Envelope(object? data, int? status, string? detail) => new()
-    {
-        ["data"] = data,
-        ["error"] = status is null ? null : new Dictionary<string, object?> { ["status"] = status, ["detail"] = detail },
-    };
 }
