@@ -54,7 +54,8 @@ internal static class ClientMethodEmitter
         var owner = "global::" + op.Namespace + "." + op.ClassName;
         if (op.Envelope is not { } envelope)
         {
-            return (owner + ".Data", field is null ? "data" : $"new {owner}.Data({field})");
+            var rootField = op.Records[0].Properties[0];
+            return (owner + ".Data", field is null ? "data" : $"new {owner}.Data({JsonCode.Required(rootField.Type, field, op.Records[0].SchemaType + "." + rootField.ResponseKey)})");
         }
 
         var root = field ?? "data." + envelope.RootProperty;

@@ -27,10 +27,17 @@ internal static class OperationEmitter
         w.Line();
         w.Line("/// <summary>The exact document sent to the server (operation and the fragments it uses).</summary>");
         w.Line($"public const string Document = {Names.Literal(op.Document)};");
-        foreach (var record in op.Records)
+        foreach (var record in op.Records.Where(r => r.BaseRecord is null))
         {
             w.Line();
-            RecordEmitter.WriteRecord(w, record, op.TypesNamespace);
+            if (record.IsAbstract)
+            {
+                FamilyEmitter.WriteFamily(w, record, op.Records.Where(r => r.BaseRecord == record.Name), op.TypesNamespace);
+            }
+            else
+            {
+                RecordEmitter.WriteRecord(w, record, op.TypesNamespace);
+            }
         }
 
         w.Line();
@@ -43,7 +50,14 @@ internal static class OperationEmitter
         foreach (var record in op.Records)
         {
             w.Line();
-            RecordEmitter.WriteReader(w, record, op.TypesNamespace);
+            if (record.IsAbstract)
+            {
+                FamilyEmitter.WriteReader(w, record);
+            }
+            else
+            {
+                RecordEmitter.WriteReader(w, record, op.TypesNamespace);
+            }
         }
 
         w.Close();

@@ -14,15 +14,21 @@ internal static class RecordEmitter
             w.Doc("param", p.Docs.Description, $"The <c>{p.ResponseKey}</c> field.", $" name=\"{p.Name}\"");
         }
 
-        var parameters = string.Join(", ", record.Properties.Select(p =>
-            SourceWriter.Obsolete(p.Docs, "property: ") + $"[property: global::System.Text.Json.Serialization.JsonPropertyName({Names.Literal(p.ResponseKey)})] {TypeNames.Of(p.Type, ns, null, input: false)} {p.Name}"));
+        // A variant's first parameters are its base's properties: passed on, not declared again.
+        var parameters = string.Join(", ", record.Properties.Select((p, i) => (i < record.BaseArity ? string.Empty :
+            SourceWriter.Obsolete(p.Docs, "property: ") + $"[property: global::System.Text.Json.Serialization.JsonPropertyName({Names.Literal(p.ResponseKey)})] ") + $"{TypeNames.Of(p.Type, ns, null, input: false)} {p.Name}"));
         var bases = record.Interfaces.Select(i => i.FullName).ToList();
+        if (record.BaseRecord is not null)
+        {
+            bases.Insert(0, $"{record.BaseRecord}({string.Join(", ", record.Properties.Take(record.BaseArity).Select(p => p.Name))})");
+        }
+
         if (record.EnvelopeError is not null)
         {
             bases.Add(TypeNames.Runtime + ".IPyxisEnvelope");
         }
 
-        var declaration = $"public sealed partial record {record.Name}({parameters})" + (bases.Count == 0 ? string.Empty : " : " + string.Join(", ", bases));
+        var declaration = $"public sealed partial record {record.ShortName}({parameters})" + (bases.Count == 0 ? string.Empty : " : " + string.Join(", ", bases));
         if (bases.Count == 0)
         {
             w.Line(declaration + ";");
@@ -58,7 +64,7 @@ internal static class RecordEmitter
 
     public static void WriteReader(SourceWriter w, RecordSpec record, string ns)
     {
-        w.Open($"internal static {record.Name}? Read{record.Name}(ref {TypeNames.Reader} reader)");
+        w.Open($"internal static {record.Name}? Read{record.ReaderName}(ref {TypeNames.Reader} reader)");
         w.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)");
         w.Line("return null;");
         w.Close();

@@ -32,6 +32,9 @@ internal static class Names
         return char.IsDigit(result[0]) ? "_" + result : result;
     }
 
+    /// <summary>The C# name of a schema type; the introspection types (<c>__TypeKind</c>) say what they are.</summary>
+    public static string Type(string name) => name.StartsWith("__", System.StringComparison.Ordinal) ? "Introspection" + Pascal(name) : Pascal(name);
+
     public static string Camel(string name)
     {
         var pascal = Pascal(name);

@@ -85,11 +85,11 @@ internal sealed class OperationModelBuilder
             .ToEquatableArray();
     }
 
-    private RecordSpec BuildRecord(string name, string schemaType, List<BoundField> fields, List<(string FullName, FragmentInterfaceSpec Spec)> interfaces)
+    private RecordSpec BuildRecord(string name, string schemaType, List<BoundField> fields, List<(string FullName, FragmentInterfaceSpec Spec)> interfaces, IEnumerable<string>? reserved = null)
     {
         var index = records.Count;
         records.Add(null!);
-        var taken = new HashSet<string>(RecordMembers) { name };
+        var taken = new HashSet<string>(RecordMembers.Concat(reserved ?? [])) { name.Substring(name.LastIndexOf('.') + 1) };
         var properties = new List<PropertySpec>();
         foreach (var field in fields)
         {
@@ -165,12 +165,43 @@ internal sealed class OperationModelBuilder
         }
 
         // A second selection of the same type is named after its field, which says more than a number.
-        var typeName = Names.Pascal(named);
+        var typeName = Names.Type(named);
         var candidate = recordNames.Contains(typeName) ? Names.Pascal(field.ResponseKey) + typeName : typeName;
         var recordName = Names.Unique(candidate, recordNames);
-        BuildRecord(recordName, named, field.Children, ChildInterfaces(field, interfaces));
+        if (type.IsAbstract)
+        {
+            BuildFamily(recordName, type, field);
+        }
+        else
+        {
+            BuildRecord(recordName, named, field.Children, ChildInterfaces(field, interfaces));
+        }
+
         return ValueTypes.Output(schema, field.Field.Type, recordName);
     }
+
+    // A union or interface result: an abstract record with the fields every type has, one nested record per type a
+    // fragment narrows to (its own fields added), and Other for any type the schema may add later.
+    private void BuildFamily(string name, TypeDef type, BoundField field)
+    {
+        var taken = new HashSet<string>(RecordMembers) { name, "Other" };
+        var variants = field.Branches.Keys.Select(t => new VariantSpec(t, $"{name}.{Names.Unique(Names.Type(t), taken)}")).ToList();
+        variants.Add(new VariantSpec(string.Empty, name + ".Other"));
+        var nested = variants.Select(v => v.RecordName.Substring(name.Length + 1)).ToList();
+        var baseRecord = BuildRecord(name, type.Name, field.Children, new List<(string, FragmentInterfaceSpec)>(), nested);
+        var common = new HashSet<string>(field.Children.Select(c => c.ResponseKey));
+        var inherited = baseRecord.Properties.Select(p => p.Name).ToList();
+        foreach (var variant in variants)
+        {
+            var fields = variant.SchemaType.Length == 0 ? new List<BoundField>() : field.Branches[variant.SchemaType].Where(f => !common.Contains(f.ResponseKey)).ToList();
+            var own = BuildRecord(variant.RecordName, variant.SchemaType.Length == 0 ? type.Name : variant.SchemaType, fields, new List<(string, FragmentInterfaceSpec)>(), inherited);
+            Replace(own with { Properties = baseRecord.Properties.Concat(own.Properties).ToEquatableArray(), BaseRecord = name, BaseArity = baseRecord.Properties.Count });
+        }
+
+        Replace(baseRecord with { Variants = variants.ToEquatableArray() });
+    }
+
+    private void Replace(RecordSpec record) => records[records.FindIndex(r => r?.Name == record.Name)] = record;
 
     private EnvelopeSpec? FindEnvelope(RecordSpec root, List<BoundField> rootFields)
     {

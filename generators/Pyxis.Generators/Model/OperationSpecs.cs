@@ -49,7 +49,26 @@ internal sealed record RecordSpec(
 {
     /// <summary>The schema's description of <see cref="SchemaType"/>.</summary>
     public string? Description { get; init; }
+
+    /// <summary>A union or interface result: an abstract record whose nested records are <see cref="Variants"/>.</summary>
+    public EquatableArray<VariantSpec> Variants { get; init; } = EquatableArray<VariantSpec>.Empty;
+
+    public bool IsAbstract => Variants.Count > 0;
+
+    /// <summary>For a variant: the abstract record it derives from; its first <see cref="BaseArity"/> properties are the base's.</summary>
+    public string? BaseRecord { get; init; }
+
+    public int BaseArity { get; init; }
+
+    /// <summary>The name as declared (variants are nested in their base: <c>Entity.Other</c> declares <c>Other</c>).</summary>
+    public string ShortName => Name.Substring(Name.LastIndexOf('.') + 1);
+
+    /// <summary>The name of its reader method (no dots).</summary>
+    public string ReaderName => Name.Replace(".", string.Empty);
 }
+
+/// <summary>One member of a union/interface result family: the object type it stands for (empty for the fallback) and its record.</summary>
+internal sealed record VariantSpec(string SchemaType, string RecordName);
 
 internal sealed record VariableSpec(string Name, string ParameterName, ValueTypeSpec Type, bool HasDefault)
 {

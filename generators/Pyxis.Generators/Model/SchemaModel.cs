@@ -41,6 +41,12 @@ internal sealed class SchemaModel : IEquatable<SchemaModel>
 
     public TypeDef? Find(string name) => types.TryGetValue(name, out var type) ? type : null;
 
+    /// <summary>The object types a value of <paramref name="type"/> can be: itself for an object, the members or implementations otherwise.</summary>
+    public IEnumerable<string> PossibleTypes(TypeDef type) => type.Kind == TypeKind.Object ? [type.Name] : type.IsAbstract ? type.Related : [];
+
+    /// <summary>Whether a fragment on <paramref name="condition"/> can apply where <paramref name="parent"/> is selected (spec 5.5.2.3).</summary>
+    public bool Overlap(TypeDef parent, TypeDef condition) => System.Linq.Enumerable.Any(PossibleTypes(parent), name => System.Linq.Enumerable.Contains(PossibleTypes(condition), name));
+
     public bool Equals(SchemaModel? other) => other is not null && Path == other.Path && string.Equals(Text, other.Text, StringComparison.Ordinal);
 
     public override bool Equals(object? obj) => Equals(obj as SchemaModel);

@@ -65,6 +65,11 @@ internal sealed record TypeDef(
     /// <summary>Parallel to <see cref="EnumValues"/>.</summary>
     public EquatableArray<SchemaDocs> EnumValueDocs { get; init; } = EquatableArray<SchemaDocs>.Empty;
 
+    /// <summary>Unions: their members. Interfaces: the object types that implement them. Objects: the interfaces they implement.</summary>
+    public EquatableArray<string> Related { get; init; } = EquatableArray<string>.Empty;
+
+    public bool IsAbstract => Kind is TypeKind.Union or TypeKind.Interface;
+
     public FieldDef? FindField(string name)
     {
         foreach (var field in Fields)

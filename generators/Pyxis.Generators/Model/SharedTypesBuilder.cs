@@ -44,7 +44,7 @@ internal static class SharedTypesBuilder
 
     private static InputTypeSpec Input(SchemaModel schema, TypeDef type)
     {
-        var name = Names.Pascal(type.Name);
+        var name = Names.Type(type.Name);
         var taken = new HashSet<string> { name, "EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers", "GetType", "WriteTo" };
         return new InputTypeSpec(
             name,
@@ -58,9 +58,9 @@ internal static class SharedTypesBuilder
     private static EnumSpec Enum(TypeDef type)
     {
         // Enums are structs with a static property per known value; these names are the struct's own members.
-        var taken = new HashSet<string> { Names.Pascal(type.Name), "WireValue", "IsKnown", "FromWire", "Equals", "GetHashCode", "ToString", "GetType" };
+        var taken = new HashSet<string> { Names.Type(type.Name), "WireValue", "IsKnown", "FromWire", "Equals", "GetHashCode", "ToString", "GetType" };
         return new EnumSpec(
-            Names.Pascal(type.Name),
+            Names.Type(type.Name),
             type.Name,
             type.EnumValues.Select((v, i) => new EnumMemberSpec(Names.Unique(Names.Pascal(v), taken), v) { Docs = i < type.EnumValueDocs.Count ? type.EnumValueDocs[i] : SchemaDocs.None }).ToEquatableArray())
         {

@@ -44,8 +44,8 @@ internal static class ValueTypes
 
         return schema.Find(type.Name)?.Kind switch
         {
-            TypeKind.Enum => new ValueTypeSpec(ValueKind.Enum, nullable, Names.Pascal(type.Name), ScalarKind.None, null),
-            TypeKind.InputObject when recordName is null => new ValueTypeSpec(ValueKind.InputObject, nullable, Names.Pascal(type.Name), ScalarKind.None, null),
+            TypeKind.Enum => new ValueTypeSpec(ValueKind.Enum, nullable, Names.Type(type.Name), ScalarKind.None, null),
+            TypeKind.InputObject when recordName is null => new ValueTypeSpec(ValueKind.InputObject, nullable, Names.Type(type.Name), ScalarKind.None, null),
             TypeKind.Scalar or null => new ValueTypeSpec(ValueKind.Scalar, nullable, string.Empty, ScalarFor(type.Name), null),
             _ when recordName is not null => new ValueTypeSpec(ValueKind.Object, nullable, recordName, ScalarKind.None, null),
             _ => new ValueTypeSpec(ValueKind.Scalar, nullable, string.Empty, ScalarFor(type.Name), null),

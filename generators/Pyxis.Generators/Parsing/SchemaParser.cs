@@ -50,6 +50,8 @@ internal static class SchemaParser
             types[type.Name] = type;
         }
 
+        Introspection.AddTo(types);
+        LinkAbstractTypes(types);
         query ??= types.ContainsKey("Query") ? "Query" : null;
         mutation ??= types.ContainsKey("Mutation") ? "Mutation" : null;
         if (query is null)
@@ -61,6 +63,19 @@ internal static class SchemaParser
         return new SchemaModel(path, content, types, query, mutation, diagnostics.ToEquatableArray());
     }
 
+    // Interfaces learn their implementations from the objects that name them, so fragments can be checked both ways.
+    private static void LinkAbstractTypes(Dictionary<string, TypeDef> types)
+    {
+        var implementations = types.Values
+            .Where(t => t.Kind == TypeKind.Object)
+            .SelectMany(t => t.Related.Select(i => (Interface: i, Object: t.Name)))
+            .ToLookup(p => p.Interface, p => p.Object);
+        foreach (var type in types.Values.Where(t => t.Kind == TypeKind.Interface).ToList())
+        {
+            types[type.Name] = type with { Related = implementations[type.Name].OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray() };
+        }
+    }
+
     internal static DiagnosticInfo Invalid(string path, SourceText text, ASTNode node, string message) =>
         new(DiagnosticCatalog.InvalidSchema.Id, GraphQLDocumentParser.Locate(path, text, node), new[] { message }.ToEquatableArray());
 
@@ -70,7 +85,7 @@ internal static class SchemaParser
     private static TypeDef Scalar(string name) =>
         new(name, TypeKind.Scalar, EquatableArray<FieldDef>.Empty, EquatableArray<InputValueDef>.Empty, EquatableArray<string>.Empty);
 
-    private static TypeDef? ToTypeDef(ASTNode definition)
+    internal static TypeDef? ToTypeDef(ASTNode definition)
     {
         var type = ToTypeDefCore(definition);
         return type is not null && definition is IHasDescriptionNode described ? type with { Docs = new SchemaDocs(Describe(described), null) } : type;
@@ -79,9 +94,9 @@ internal static class SchemaParser
     private static TypeDef? ToTypeDefCore(ASTNode definition) => definition switch
     {
         GraphQLScalarTypeDefinition s => Scalar(s.Name.StringValue),
-        GraphQLObjectTypeDefinition o => WithFields(o.Name, TypeKind.Object, o.Fields),
+        GraphQLObjectTypeDefinition o => WithFields(o.Name, TypeKind.Object, o.Fields) with { Related = (o.Interfaces?.Items ?? []).Select(i => i.Name.StringValue).ToEquatableArray() },
         GraphQLInterfaceTypeDefinition i => WithFields(i.Name, TypeKind.Interface, i.Fields),
-        GraphQLUnionTypeDefinition u => WithFields(u.Name, TypeKind.Union, null),
+        GraphQLUnionTypeDefinition u => WithFields(u.Name, TypeKind.Union, null) with { Related = (u.Types?.Items ?? []).Select(t => t.Name.StringValue).ToEquatableArray() },
         GraphQLInputObjectTypeDefinition io => new TypeDef(
             io.Name.StringValue,
             TypeKind.InputObject,

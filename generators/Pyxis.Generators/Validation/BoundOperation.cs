@@ -23,6 +23,31 @@ internal sealed class BoundField(string responseKey, FieldDef field)
 
     /// <summary>Arguments given as variables: argument name → variable name (pagination reads page/page_size).</summary>
     public Dictionary<string, string> VariableArguments { get; } = new();
+
+    /// <summary>
+    /// For a union or interface field: per object type a fragment narrows to, every field selected for that type
+    /// (its own and <see cref="Children"/>). Types not named here get <see cref="Children"/> only.
+    /// </summary>
+    public SortedDictionary<string, List<BoundField>> Branches { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>A deep copy, so one selection can be merged into several branches without sharing children.</summary>
+    public BoundField Clone()
+    {
+        var copy = new BoundField(ResponseKey, Field) { Conditional = Conditional, ArgumentsText = ArgumentsText };
+        copy.Children.AddRange(Children.ConvertAll(c => c.Clone()));
+        copy.Fragments.AddRange(Fragments);
+        foreach (var pair in VariableArguments)
+        {
+            copy.VariableArguments[pair.Key] = pair.Value;
+        }
+
+        foreach (var pair in Branches)
+        {
+            copy.Branches[pair.Key] = pair.Value.ConvertAll(c => c.Clone());
+        }
+
+        return copy;
+    }
 }
 
 internal sealed record BoundVariable(string Name, TypeRef Type, bool HasDefault);

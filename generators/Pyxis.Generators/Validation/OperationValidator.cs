@@ -83,9 +83,10 @@ internal static class OperationValidator
         ReportUnusedVariables(context, operation);
         var name = operation.Name?.StringValue ?? "Unnamed";
         var fragments = DocumentText.Fragments(context);
-        var bound = new BoundOperation(name, kind, root, DocumentText.Build(content, operation, fragments))
+        var insertions = DocumentText.InsertionsIn(context, context.Path);
+        var bound = new BoundOperation(name, kind, root, DocumentText.Build(content, operation, fragments, insertions))
         {
-            Alias = kind == "query" ? DocumentText.AliasTemplate(content, operation, fragments) : null,
+            Alias = kind == "query" ? DocumentText.AliasTemplate(content, operation, fragments, insertions) : null,
         };
         bound.Variables.AddRange(context.DeclaredVariables.Values);
         bound.Fields.AddRange(fields);

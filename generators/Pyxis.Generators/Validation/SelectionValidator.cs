@@ -11,7 +11,8 @@ internal static class SelectionValidator
     private static readonly FieldDef TypeNameField = new("__typename", TypeRef.Named("String", nonNull: true), EquatableArray<InputValueDef>.Empty);
 
     // spreads collects the named fragments spread here, for the interfaces the record of this selection implements.
-    public static List<BoundField> BindSelectionSet(ValidationContext context, TypeDef parent, GraphQLSelectionSet selectionSet, List<string> fragmentStack, List<BoundFragment>? spreads = null)
+    // branches collects, for a union or interface parent, the selections narrowed to each object type.
+    public static List<BoundField> BindSelectionSet(ValidationContext context, TypeDef parent, GraphQLSelectionSet selectionSet, List<string> fragmentStack, List<BoundFragment>? spreads = null, SortedDictionary<string, List<BoundField>>? branches = null)
     {
         var fields = new List<BoundField>();
         foreach (var selection in selectionSet.Selections)
@@ -28,13 +29,20 @@ internal static class SelectionValidator
                     break;
                 case GraphQLFragmentSpread spread:
                     var spreadIsConditional = DirectiveValidator.CheckConditional(context, spread.Directives);
-                    MergeAll(context, fields, BindSpread(context, parent, spread, fragmentStack, spreadIsConditional ? null : spreads), spreadIsConditional, spread);
+                    MergeAll(context, fields, BindSpread(context, parent, spread, fragmentStack, spreadIsConditional ? null : spreads, spreadIsConditional, branches), spreadIsConditional, spread);
                     break;
                 case GraphQLInlineFragment inline:
                     var inlineIsConditional = DirectiveValidator.CheckConditional(context, inline.Directives);
-                    if (TypeConditionMatches(context, parent, inline.TypeCondition, "(inline fragment)", inline))
+                    var scope = ConditionScope(context, parent, inline.TypeCondition, "(inline fragment)", inline);
+                    if (scope is not null && AbstractSelection.Narrows(parent, scope))
                     {
-                        MergeAll(context, fields, BindSelectionSet(context, parent, inline.SelectionSet, fragmentStack, inlineIsConditional ? null : spreads), inlineIsConditional, inline);
+                        var narrowed = new SortedDictionary<string, List<BoundField>>(System.StringComparer.Ordinal);
+                        var selected = BindSelectionSet(context, scope, inline.SelectionSet, fragmentStack, null, narrowed);
+                        AbstractSelection.AddToBranches(context, parent, scope, selected, narrowed, inlineIsConditional, inline, branches);
+                    }
+                    else if (scope is not null)
+                    {
+                        MergeAll(context, fields, BindSelectionSet(context, parent, inline.SelectionSet, fragmentStack, inlineIsConditional ? null : spreads, branches), inlineIsConditional, inline);
                     }
 
                     break;
@@ -56,7 +64,9 @@ internal static class SelectionValidator
     private static BoundField? BindField(ValidationContext context, TypeDef parent, GraphQLField field, List<string> fragmentStack)
     {
         var name = field.Name.StringValue;
-        var definition = name == TypeNameField.Name ? TypeNameField : parent.FindField(name);
+        var definition = name == TypeNameField.Name ? TypeNameField
+            : parent.Name == context.Schema.QueryType && Parsing.Introspection.RootField(name) is { } meta ? meta
+            : parent.FindField(name);
         if (definition is null)
         {
             context.Report(DiagnosticCatalog.UnknownField, field.Name, name, parent.Name);
@@ -89,6 +99,12 @@ internal static class SelectionValidator
         {
             context.Report(DiagnosticCatalog.MissingSelection, field.Name, name, definition.Type.ToString());
         }
+        else if (field.SelectionSet is not null && type.IsAbstract)
+        {
+            // Fragment interfaces describe one record; a union or interface result is a family of them.
+            bound.Children.AddRange(BindSelectionSet(context, type, field.SelectionSet, fragmentStack, null, bound.Branches));
+            AbstractSelection.Complete(context, bound, field.SelectionSet);
+        }
         else if (field.SelectionSet is not null)
         {
             bound.Children.AddRange(BindSelectionSet(context, type, field.SelectionSet, fragmentStack, bound.Fragments));
@@ -97,7 +113,7 @@ internal static class SelectionValidator
         return bound;
     }
 
-    private static List<BoundField> BindSpread(ValidationContext context, TypeDef parent, GraphQLFragmentSpread spread, List<string> fragmentStack, List<BoundFragment>? spreads)
+    private static List<BoundField> BindSpread(ValidationContext context, TypeDef parent, GraphQLFragmentSpread spread, List<string> fragmentStack, List<BoundFragment>? spreads, bool conditional, SortedDictionary<string, List<BoundField>>? branches)
     {
         var name = spread.FragmentName.Name.StringValue;
         var fragment = context.Fragments.Find(name);
@@ -118,18 +134,30 @@ internal static class SelectionValidator
             return new List<BoundField>();
         }
 
-        if (!TypeConditionMatches(context, parent, fragment.Definition.TypeCondition, name, spread))
+        var scope = ConditionScope(context, parent, fragment.Definition.TypeCondition, name, spread);
+        if (scope is null)
         {
             return new List<BoundField>();
         }
+
+        var narrows = AbstractSelection.Narrows(parent, scope);
+        var narrowed = new SortedDictionary<string, List<BoundField>>(System.StringComparer.Ordinal);
 
         // Problems inside the fragment are reported in the file that defines it.
         var (path, text) = (context.Path, context.Text);
         (context.Path, context.Text) = (fragment.Path, fragment.Text);
         fragmentStack.Add(name);
-        var fields = BindSelectionSet(context, parent, fragment.Definition.SelectionSet, fragmentStack, spreads);
+        var fields = narrows
+            ? BindSelectionSet(context, scope, fragment.Definition.SelectionSet, fragmentStack, null, narrowed)
+            : BindSelectionSet(context, parent, fragment.Definition.SelectionSet, fragmentStack, spreads, branches);
         fragmentStack.RemoveAt(fragmentStack.Count - 1);
         (context.Path, context.Text) = (path, text);
+        if (narrows)
+        {
+            AbstractSelection.AddToBranches(context, parent, scope, fields, narrowed, conditional, spread, branches);
+            return new List<BoundField>();
+        }
+
         if (spreads is not null && !spreads.Exists(s => s.Name == name))
         {
             spreads.Add(new BoundFragment(name, parent.Name, FragmentField.Snapshot(fields)));
@@ -138,32 +166,33 @@ internal static class SelectionValidator
         return fields;
     }
 
-    private static bool TypeConditionMatches(ValidationContext context, TypeDef parent, GraphQLTypeCondition? condition, string fragment, ASTNode where)
+    // The type a fragment's fields are selected on, or null when the fragment cannot apply here (spec 5.5.2.3).
+    private static TypeDef? ConditionScope(ValidationContext context, TypeDef parent, GraphQLTypeCondition? condition, string fragment, ASTNode where)
     {
         if (condition is null)
         {
-            return true;
+            return parent;
         }
 
         var name = condition.Type.Name.StringValue;
-        if (context.Schema.Find(name) is null)
+        if (context.Schema.Find(name) is not { } scope)
         {
             context.Report(DiagnosticCatalog.UnknownType, condition.Type, name);
-            return false;
+            return null;
         }
 
-        if (name != parent.Name)
+        if (!context.Schema.Overlap(parent, scope))
         {
             context.Report(DiagnosticCatalog.FragmentTypeMismatch, where, fragment, name, parent.Name);
-            return false;
+            return null;
         }
 
-        return true;
+        return scope;
     }
 
     // A conditional spread may leave all its fields out, so each becomes optional; a record that may lack the
     // fragment's fields cannot promise its interface, hence no spreads are collected under it.
-    private static void MergeAll(ValidationContext context, List<BoundField> fields, List<BoundField> children, bool conditional, ASTNode where)
+    internal static void MergeAll(ValidationContext context, List<BoundField> fields, List<BoundField> children, bool conditional, ASTNode where)
     {
         foreach (var child in children)
         {

@@ -118,6 +118,28 @@ public static partial class PyxisJson
         }
     }
 
+    /// <summary>
+    /// The <c>__typename</c> of the object under <paramref name="reader"/>, read from a copy of the reader so the caller
+    /// still stands at the object's start. Generated readers of union and interface results call it.
+    /// </summary>
+    public static string PeekTypename(Utf8JsonReader reader, string type)
+    {
+        ExpectObject(ref reader, type);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("__typename"u8))
+            {
+                reader.Read();
+                return ReadString(ref reader, type + ".__typename") ?? throw Missing(type + ".__typename");
+            }
+
+            reader.Read();
+            reader.Skip();
+        }
+
+        throw Missing(type + ".__typename");
+    }
+
     public static PyxisJsonException Missing(string path) =>
         new($"'{path}' is declared non-null in the schema but was null or missing.");
 

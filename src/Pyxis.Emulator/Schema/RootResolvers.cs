@@ -32,6 +32,11 @@ internal static class RootResolvers
         ["find_product_listings"] = (ctx, c) => CatalogResolvers.Page(ctx, c.ProductListings),
         ["get_product_listing"] = (ctx, c) => CatalogResolvers.ById(ctx, c.ProductListings, "Product listing"),
         ["find_repository_product_listings_by_registry_path"] = CatalogResolvers.ListingsOfRepository,
+        ["repository"] = FederationResolvers.RepositoryById,
+        ["repository_by_registry"] = FederationResolvers.RepositoryByRegistry,
+        ["product_listing"] = FederationResolvers.ProductListingById,
+        ["_entities"] = FederationResolvers.Entities,
+        ["_service"] = FederationResolvers.Sdl,
     };
 
     /// <summary>The Query fields answered from the catalog; every other one is a GraphQL error, never a silent null.</summary>
