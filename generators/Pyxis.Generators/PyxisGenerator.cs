@@ -31,6 +31,8 @@ public sealed class PyxisGenerator : IIncrementalGenerator
             .Where(static f => f.IsSchema)
             .Collect()
             .Select(SchemaSelector.Select)
+            .Combine(options)
+            .Select(static (pair, _) => pair.Left?.WithScalars(pair.Right.Scalars))
             .WithTrackingName(StepNames.Schema);
 
         var operationFiles = files.Where(static f => !f.IsSchema);

@@ -17,9 +17,12 @@ internal static class Consumer
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                 <AnalysisMode>All</AnalysisMode>
                 <RootNamespace>Consumer</RootNamespace>
+                <!-- The trimming and AOT analyzers run at build: generated code for a mapped scalar must pass them. -->
+                <IsAotCompatible>true</IsAotCompatible>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Pyxis.Client" Version="{package.Version}" />
+                <PyxisScalar Include="ObjectIDFilterScalar" Type="Consumer.PyxisObjectId" />
               </ItemGroup>
             </Project>
             """);
@@ -43,7 +46,31 @@ internal static class Consumer
             Func<Task> curatedWithFilter = () => client.FindImagesAsync(filter);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LatestUbi:{LatestUbiQuery.Document.Split('\n')[0]}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"curated:{GetRepositoryByRegistryPathQuery.OperationName} {own.Method.Name}"));
+            var byId = ImageByIdQuery.CreateRequest(new PyxisObjectId("0123456789abcdef01234567"));
+            Console.WriteLine("scalar:" + System.Text.Encoding.UTF8.GetString(byId.Variables.Span));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"filter:{typeof(ContainerImageFilter).Assembly.GetName().Name} {ownWithFilter.Method.Name.Length > 0} {curatedWithFilter.Method.Name.Length > 0}"));
+            """);
+        File.WriteAllText(Path.Combine(directory, "PyxisObjectId.cs"), """
+            using System.Text.Json;
+            using Pyxis.Client.Serialization;
+
+            namespace Consumer;
+
+            /// <summary>A Pyxis ObjectID: 24 hex digits.</summary>
+            #pragma warning disable CA1515 // public: the generated operation methods, which are public, take it
+            public readonly record struct PyxisObjectId(string Hex) : IPyxisScalar<PyxisObjectId>
+            #pragma warning restore CA1515
+            {
+                /// <inheritdoc />
+                public static PyxisObjectId ReadJson(ref Utf8JsonReader reader) => new(reader.GetString() ?? string.Empty);
+
+                /// <inheritdoc />
+                public void WriteJson(Utf8JsonWriter writer)
+                {
+                    ArgumentNullException.ThrowIfNull(writer);
+                    writer.WriteStringValue(Hex);
+                }
+            }
             """);
         return directory;
     }

@@ -54,6 +54,7 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
             query OwnImages($filter: ContainerImageFilter) {
               find_images(filter: $filter, page_size: 1) { data { _id } error { status detail } }
             }
+            query ImageById($id: ObjectIDFilterScalar) { get_image(id: $id) { data { _id } } }
             """);
         try
         {
@@ -64,6 +65,8 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
             Assert.Contains("curated:GetRepositoryByRegistryPath", output, StringComparison.Ordinal);
             // One ContainerImageFilter in the program: the package's, used by the curated and the own method alike.
             Assert.Contains("filter:Pyxis.Client True True", output, StringComparison.Ordinal);
+            // A PyxisScalar item maps ObjectIDFilterScalar to the app's struct, which writes the variable.
+            Assert.Contains("scalar:{\"id\":\"0123456789abcdef01234567\"}", output, StringComparison.Ordinal);
         }
         finally
         {

@@ -19,6 +19,8 @@ internal static class JsonCode
                 var item = "r" + (depth + 1);
                 var itemRead = Required(type.Item!, Read(type.Item!, item, path + "[]", ns, depth + 1), path + "[]");
                 return $"{TypeNames.Json}.ReadList(ref {reader}, {at}, static (ref {TypeNames.Reader} {item}) => {itemRead})";
+            case ValueKind.Scalar when type.Scalar == ScalarKind.Mapped:
+                return $"{TypeNames.Json}.ReadScalar<global::{type.TypeName}>(ref {reader}, {at})";
             default:
                 return $"{TypeNames.Json}.Read{ScalarMethod(type.Scalar)}(ref {reader}, {at})";
         }
@@ -44,6 +46,8 @@ internal static class JsonCode
                 var w = "w" + (depth + 1);
                 var item = "i" + (depth + 1);
                 return $"{TypeNames.Json}.WriteList({writer}, {value}, static ({w}, {item}) => {{ {Write(type.Item!, w, item, ns, depth + 1)} }});";
+            case ValueKind.Scalar when type.Scalar == ScalarKind.Mapped:
+                return $"{TypeNames.Json}.WriteScalar({writer}, {value});";
             default:
                 return $"{TypeNames.Json}.Write({writer}, {value});";
         }

@@ -22,6 +22,7 @@ internal static class TypeNames
             ValueKind.List => (input ? "global::System.Collections.Generic.IReadOnlyList<" : Runtime + ".ValueList<") + Of(type.Item!, ns, owner, input) + ">",
             ValueKind.Object => owner is null ? type.TypeName : owner + "." + type.TypeName,
             ValueKind.Enum or ValueKind.InputObject => "global::" + ns + "." + type.TypeName,
+            _ when type.Scalar == ScalarKind.Mapped => "global::" + type.TypeName,
             _ => Scalar(type.Scalar),
         };
         return type.Nullable ? name + "?" : name;
@@ -34,7 +35,7 @@ internal static class TypeNames
         Of(type with { Nullable = true }, ns, owner, input);
 
     public static bool IsValueType(ValueTypeSpec type) =>
-        type.Kind == ValueKind.Enum || (type.Kind == ValueKind.Scalar && type.Scalar is ScalarKind.Int or ScalarKind.Float or ScalarKind.Boolean or ScalarKind.DateTime or ScalarKind.Long or ScalarKind.Json);
+        type.Kind == ValueKind.Enum || (type.Kind == ValueKind.Scalar && type.Scalar is ScalarKind.Int or ScalarKind.Float or ScalarKind.Boolean or ScalarKind.DateTime or ScalarKind.Long or ScalarKind.Json or ScalarKind.Mapped);
 
     private static string Scalar(ScalarKind kind) => kind switch
     {

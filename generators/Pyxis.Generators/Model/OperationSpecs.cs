@@ -21,7 +21,13 @@ internal enum ScalarKind
     DateTime,
     Long,
     Json,
+
+    /// <summary>A custom scalar the project maps to its own struct (<see cref="ValueTypeSpec.TypeName"/>).</summary>
+    Mapped,
 }
+
+/// <summary>A custom scalar and the C# struct (implementing <c>IPyxisScalar&lt;T&gt;</c>) that stands for it.</summary>
+internal sealed record ScalarMapping(string Scalar, string ClrType);
 
 /// <summary>
 /// A C# value shape: <see cref="TypeName"/> is the record, enum or input type name for those kinds;
@@ -148,6 +154,9 @@ internal sealed record GeneratorOptions(string Namespace, string OperationsClass
     public string TypesNamespace { get; init; } = Namespace;
 
     public SchemaTypesMode SchemaTypes { get; init; } = SchemaTypesMode.Reachable;
+
+    /// <summary>Custom scalars mapped to the project's own types.</summary>
+    public EquatableArray<ScalarMapping> Scalars { get; init; } = EquatableArray<ScalarMapping>.Empty;
 
     /// <summary>Operation names a referenced package already generates; reusing one would make ambiguous C#.</summary>
     public EquatableArray<string> ReservedOperations { get; init; } = EquatableArray<string>.Empty;

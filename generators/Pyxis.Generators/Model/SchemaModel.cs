@@ -41,13 +41,33 @@ internal sealed class SchemaModel : IEquatable<SchemaModel>
 
     public TypeDef? Find(string name) => types.TryGetValue(name, out var type) ? type : null;
 
+    /// <summary>Custom scalars the project maps to its own C# types (<c>PyxisScalar</c> items): scalar name → type name.</summary>
+    public EquatableArray<ScalarMapping> Scalars { get; private set; } = EquatableArray<ScalarMapping>.Empty;
+
+    /// <summary>The same schema with the project's scalar mappings; the parse is shared.</summary>
+    public SchemaModel WithScalars(EquatableArray<ScalarMapping> scalars) =>
+        scalars.Equals(Scalars) ? this : new SchemaModel(Path, Text, types, QueryType, MutationType, Diagnostics) { Scalars = scalars };
+
+    public string? ClrTypeOf(string scalar)
+    {
+        foreach (var mapping in Scalars)
+        {
+            if (mapping.Scalar == scalar)
+            {
+                return mapping.ClrType;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The object types a value of <paramref name="type"/> can be: itself for an object, the members or implementations otherwise.</summary>
     public IEnumerable<string> PossibleTypes(TypeDef type) => type.Kind == TypeKind.Object ? [type.Name] : type.IsAbstract ? type.Related : [];
 
     /// <summary>Whether a fragment on <paramref name="condition"/> can apply where <paramref name="parent"/> is selected (spec 5.5.2.3).</summary>
     public bool Overlap(TypeDef parent, TypeDef condition) => System.Linq.Enumerable.Any(PossibleTypes(parent), name => System.Linq.Enumerable.Contains(PossibleTypes(condition), name));
 
-    public bool Equals(SchemaModel? other) => other is not null && Path == other.Path && string.Equals(Text, other.Text, StringComparison.Ordinal);
+    public bool Equals(SchemaModel? other) => other is not null && Path == other.Path && string.Equals(Text, other.Text, StringComparison.Ordinal) && Scalars.Equals(other.Scalars);
 
     public override bool Equals(object? obj) => Equals(obj as SchemaModel);
 

@@ -63,8 +63,19 @@ internal static class InputFiles
             SchemaTypes = mode,
             TypesNamespace = mode == SchemaTypesMode.Referenced ? Get(global, "build_property.PyxisTypesNamespace") ?? "Pyxis.Client" : ns,
             ReservedOperations = reserved.ToEquatableArray(),
+            Scalars = Scalars(Get(global, "build_property.PyxisScalars")),
         };
     }
+
+    // "ObjectIDFilterScalar=MyApp.ObjectId,DateTime=MyApp.When": written by the package's targets from PyxisScalar items.
+    private static EquatableArray<ScalarMapping> Scalars(string? text) =>
+        (text ?? string.Empty)
+            .Split([',', ';'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('='))
+            .Where(parts => parts.Length == 2 && parts[0].Trim().Length > 0 && parts[1].Trim().Length > 0)
+            .Select(parts => new ScalarMapping(parts[0].Trim(), parts[1].Trim().TrimStart(':').Replace("global::", string.Empty)))
+            .OrderBy(m => m.Scalar, StringComparer.Ordinal)
+            .ToEquatableArray();
 
     private static string? Get(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

@@ -110,6 +110,25 @@ public static partial class PyxisJson
         return items.Count == 0 ? ValueList<T>.Empty : new ValueList<T>(items.ToArray());
     }
 
+    /// <summary>A custom scalar mapped to <typeparamref name="T"/>; a value it refuses fails naming <paramref name="path"/>.</summary>
+    public static T? ReadScalar<T>(ref Utf8JsonReader reader, string path)
+        where T : struct, IPyxisScalar<T>
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return T.ReadJson(ref reader);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or ArgumentException)
+        {
+            throw new PyxisJsonException($"'{path}' is not a valid {typeof(T).Name}: {ex.Message}");
+        }
+    }
+
     public static void ExpectObject(ref Utf8JsonReader reader, string type)
     {
         if (reader.TokenType != JsonTokenType.StartObject)

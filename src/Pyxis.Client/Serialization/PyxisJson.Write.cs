@@ -22,6 +22,24 @@ public static partial class PyxisJson
 
     public static void Write(Utf8JsonWriter writer, JsonElement value) => value.WriteTo(writer);
 
+    /// <summary>A custom scalar mapped to <typeparamref name="T"/>.</summary>
+    public static void WriteScalar<T>(Utf8JsonWriter writer, T value)
+        where T : struct, IPyxisScalar<T> => value.WriteJson(writer);
+
+    /// <summary>A custom scalar mapped to <typeparamref name="T"/>, or null.</summary>
+    public static void WriteScalar<T>(Utf8JsonWriter writer, T? value)
+        where T : struct, IPyxisScalar<T>
+    {
+        if (value is { } present)
+        {
+            present.WriteJson(writer);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+
     public static void Write(Utf8JsonWriter writer, int? value) => WriteNullable(writer, value, static (w, v) => w.WriteNumberValue(v));
 
     public static void Write(Utf8JsonWriter writer, long? value) => WriteNullable(writer, value, static (w, v) => w.WriteNumberValue(v));

@@ -17,9 +17,14 @@ internal static class GeneratorHarness
     public static GeneratorDriver CreateDriver(IEnumerable<(string Path, string Text)> files, string ns = Namespace, IReadOnlyDictionary<string, string>? roles = null, string? projectDir = null) =>
         CreateDriver(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray(), ns, roles, projectDir);
 
-    public static GeneratorDriver CreateDriver(AdditionalText[] files, string ns = Namespace, IReadOnlyDictionary<string, string>? roles = null, string? projectDir = null)
+    public static GeneratorDriver CreateDriver(AdditionalText[] files, string ns = Namespace, IReadOnlyDictionary<string, string>? roles = null, string? projectDir = null, IReadOnlyDictionary<string, string>? properties = null)
     {
         var global = new Dictionary<string, string> { ["build_property.PyxisNamespace"] = ns };
+        foreach (var (name, value) in properties ?? new Dictionary<string, string>())
+        {
+            global["build_property." + name] = value;
+        }
+
         if (projectDir is not null)
         {
             global["build_property.ProjectDir"] = projectDir;
@@ -62,10 +67,14 @@ internal static class GeneratorHarness
 internal static class GeneratorHarnessRuntime
 {
     /// <summary>Generates, compiles and loads the result with <paramref name="csharp"/>, so a test can run generated code.</summary>
-    public static System.Reflection.Assembly RunAndLoad(string csharp, string schema, params (string Path, string Text)[] operations)
+    public static System.Reflection.Assembly RunAndLoad(string csharp, string schema, params (string Path, string Text)[] operations) =>
+        RunAndLoad(csharp, schema, new Dictionary<string, string>(), operations);
+
+    /// <summary>Like the other overload, with MSBuild properties the generator reads (<c>PyxisScalars</c>, …).</summary>
+    public static System.Reflection.Assembly RunAndLoad(string csharp, string schema, IReadOnlyDictionary<string, string> properties, params (string Path, string Text)[] operations)
     {
-        var files = operations.Prepend((GeneratorHarness.SchemaPath, schema)).ToArray();
-        GeneratorHarness.CreateDriver(files).RunGeneratorsAndUpdateCompilation(GeneratorHarness.CreateCompilation(csharp), out var output, out var diagnostics);
+        var files = operations.Prepend((Path: GeneratorHarness.SchemaPath, Text: schema)).Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray();
+        GeneratorHarness.CreateDriver(files, properties: properties).RunGeneratorsAndUpdateCompilation(GeneratorHarness.CreateCompilation(csharp), out var output, out var diagnostics);
         Assert.Empty(diagnostics);
         using var image = new MemoryStream();
         var emitted = output.Emit(image);
