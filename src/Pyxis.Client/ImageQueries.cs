@@ -75,7 +75,7 @@ public static class ImageQueries
             if (image is not null && rpms is { Length: > 0 })
             {
                 var manifest = image.Edges!.RpmManifest!;
-                yield return image with { Edges = image.Edges with { RpmManifest = manifest with { Data = manifest.Data! with { Rpms = new ValueList<FindImagesWithoutTotalQuery.RpmsItems?>(rpms) } } } };
+                yield return image with { Edges = image.Edges with { RpmManifest = manifest with { Data = manifest.Data! with { Rpms = new ValueList<FindImagesWithoutTotalQuery.Rpm?>(rpms) } } } };
             }
         }
     }

@@ -46,9 +46,9 @@ public sealed class AbstractTypeTests
                 var data = request.ReadData(ref reader);
                 var described = data.Search!.Select(r => r switch
                 {
-                    SearchQuery.Result.Image image => $"image {image.Digest} {image.Id}",
-                    SearchQuery.Result.Repository repository => $"repository {repository.Path} {repository.Published} {repository.Id}",
-                    SearchQuery.Result.Other other => $"other {other.Typename}",
+                    SearchQuery.Search.Image image => $"image {image.Digest} {image.Id}",
+                    SearchQuery.Search.Repository repository => $"repository {repository.Path} {repository.Published} {repository.Id}",
+                    SearchQuery.Search.Other other => $"other {other.Typename}",
                     null => "null",
                     _ => "unexpected " + r.GetType().Name,
                 });
@@ -78,8 +78,8 @@ public sealed class AbstractTypeTests
         Assert.Contains("search(text: $text) { __typename\\n", source, StringComparison.Ordinal);
         Assert.Contains("node(id: \\\"1\\\") { __typename id", source, StringComparison.Ordinal);
         Assert.Contains("fragment RepositoryFields on Repository { path published }", source, StringComparison.Ordinal);
-        Assert.Contains("public abstract partial record Result", source, StringComparison.Ordinal);
-        Assert.Contains("public sealed partial record Other(string Typename) : Result(Typename)", source, StringComparison.Ordinal);
+        Assert.Contains("public abstract partial record Search", source, StringComparison.Ordinal);
+        Assert.Contains("public sealed partial record Other(string Typename) : Search(Typename)", source, StringComparison.Ordinal);
         Assert.Contains("public sealed partial record Repository(string Typename, string Id, [property: global::System.Text.Json.Serialization.JsonPropertyName(\"path\")] string? Path) : Node(Typename, Id)", source, StringComparison.Ordinal);
     }
 

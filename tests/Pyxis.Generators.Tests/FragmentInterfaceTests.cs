@@ -29,9 +29,9 @@ public sealed class FragmentInterfaceTests
                 public static string Repository(IRepoCore r) =>
                     $"{r.Id} {r.Repository} {r.Kind} {r.Tags?.Count} {r.Tags?[0]?.Name} {r.RequiredTags.Count} {r.RequiredTags[0].AddedDate}";
 
-                public static string One(GetOneQuery.Repository r) => Repository(r);
+                public static string One(GetOneQuery.GetRepositoryRepository r) => Repository(r);
 
-                public static string Many(FindAllQuery.Repository r) => Repository(r);
+                public static string Many(FindAllQuery.FindRepositoriesRepository r) => Repository(r);
             }
             """;
 
@@ -48,7 +48,7 @@ public sealed class FragmentInterfaceTests
     {
         var source = QuerySource("query Q($x: Boolean!) { get_repository(registry: \"r\") { data { repository @include(if: $x) ...RepoCore } } }");
 
-        Assert.Contains("JsonPropertyName(\"repository\")] string Repository2", source, StringComparison.Ordinal);
+        Assert.Contains("JsonPropertyName(\"repository\")] string Repository", source, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class FragmentInterfaceTests
     {
         var source = QuerySource("query Q($x: Boolean!) { get_repository(registry: \"r\") { data { registry ...RepoCore @include(if: $x) } } }");
 
-        Assert.Contains("JsonPropertyName(\"repository\")] string? Repository2", source, StringComparison.Ordinal);
+        Assert.Contains("JsonPropertyName(\"repository\")] string? Repository", source, StringComparison.Ordinal);
         Assert.Contains(">? RequiredTags", source, StringComparison.Ordinal); // [Tag!]! in the schema, optional here
         Assert.DoesNotContain("IRepoCore", source, StringComparison.Ordinal);
     }
@@ -66,7 +66,7 @@ public sealed class FragmentInterfaceTests
     {
         var source = QuerySource("query Q($lean: Boolean!) { get_repository(registry: \"r\") { data { ... on Repository @skip(if: $lean) { repository } } } }");
 
-        Assert.Contains("JsonPropertyName(\"repository\")] string? Repository2", source, StringComparison.Ordinal);
+        Assert.Contains("JsonPropertyName(\"repository\")] string? Repository", source, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,6 +14,8 @@ internal sealed class OperationModelBuilder
     private readonly List<RecordSpec> records = new();
     private readonly Dictionary<string, FragmentInterfaceSpec> fragments = new();
     private readonly HashSet<string> recordNames;
+    private readonly Dictionary<string, IReadOnlyList<string>> candidates = new();
+    private int provisional;
     private readonly HashSet<string> usedSchemaTypes;
 
     private OperationModelBuilder(SchemaModel schema, string ns, string className, HashSet<string> usedSchemaTypes)
@@ -30,7 +32,11 @@ internal sealed class OperationModelBuilder
         var pascal = Names.Pascal(operation.Name);
         var className = pascal.EndsWith(suffix) ? pascal : pascal + suffix;
         var builder = new OperationModelBuilder(schema, options.Namespace, className, usedSchemaTypes);
-        var root = builder.BuildRecord("Data", operation.RootType.Name, operation.Fields, new List<(string, FragmentInterfaceSpec)>());
+        builder.BuildRecord(["Data"], operation.RootType.Name, operation.Fields, new List<(string, FragmentInterfaceSpec)>(), share: false, fixedName: "Data");
+        var named = RecordNaming.Assign(builder.records, builder.candidates, builder.recordNames);
+        builder.records.Clear();
+        builder.records.AddRange(named);
+        var root = named.Single(r => r.Name == "Data");
         var variables = builder.BuildVariables(operation.Variables, ArgumentDescriptions(operation));
         var envelope = builder.FindEnvelope(root, operation.Fields);
         return new OperationSpec(
@@ -42,7 +48,7 @@ internal sealed class OperationModelBuilder
             path,
             operation.Document,
             variables,
-            builder.records.ToEquatableArray(),
+            builder.records.Where(r => r == root).Concat(builder.records.Where(r => r != root)).ToEquatableArray(), // the root first: emitters read it as Records[0]
             envelope,
             operation.Alias,
             builder.fragments.Values.OrderBy(f => f.Name, System.StringComparer.Ordinal).ToEquatableArray())
@@ -85,16 +91,17 @@ internal sealed class OperationModelBuilder
             .ToEquatableArray();
     }
 
-    private RecordSpec BuildRecord(string name, string schemaType, List<BoundField> fields, List<(string FullName, FragmentInterfaceSpec Spec)> interfaces, IEnumerable<string>? reserved = null)
+    // Children first, then the name: a record's name must not be one of its own properties, and a second selection
+    // of the same shape shares the first one's record (and reader) instead of getting a numbered copy.
+    private RecordSpec BuildRecord(IReadOnlyList<string> candidates, string schemaType, List<BoundField> fields, List<(string FullName, FragmentInterfaceSpec Spec)> interfaces, IEnumerable<string>? reserved = null, bool share = true, string? fixedName = null)
     {
-        var index = records.Count;
-        records.Add(null!);
-        var taken = new HashSet<string>(RecordMembers.Concat(reserved ?? [])) { name.Substring(name.LastIndexOf('.') + 1) };
+        var taken = new HashSet<string>(RecordMembers.Concat(reserved ?? []));
         var properties = new List<PropertySpec>();
+        var path = candidates[0] == "Data" ? string.Empty : candidates[0].Substring(candidates[0].LastIndexOf('.') + 1);
         foreach (var field in fields)
         {
             var propertyName = Names.Unique(Names.Pascal(field.ResponseKey), taken);
-            var value = BuildValue(field, interfaces);
+            var value = BuildValue(field, interfaces, path);
             properties.Add(new PropertySpec(propertyName, field.ResponseKey, field.Field.Name, field.Conditional ? value with { Nullable = true } : value) { Docs = field.Field.Docs });
         }
 
@@ -102,7 +109,7 @@ internal sealed class OperationModelBuilder
         var errorProperty = error is null ? null : properties[fields.IndexOf(error)];
         var errorRecord = errorProperty is null ? null : records.First(r => r?.Name == ValueTypes.Innermost(errorProperty.Type).TypeName);
         var record = new RecordSpec(
-            name,
+            string.Empty,
             schemaType,
             properties.ToEquatableArray(),
             errorProperty?.Name,
@@ -112,8 +119,28 @@ internal sealed class OperationModelBuilder
         {
             Description = schema.Find(schemaType)?.Docs.Description,
         };
-        records[index] = record;
+
+        // A second selection of the same shape (type, fields, interfaces) shares the first one's record and reader.
+        if (share && records.Find(r => r.BaseRecord is null && !r.IsAbstract && r with { Name = string.Empty } == record) is { } same)
+        {
+            return same;
+        }
+
+        var id = fixedName ?? RecordNaming.Provisional + provisional++;
+        this.candidates[id] = candidates;
+        records.Add(record = record with { Name = id });
         return record;
+    }
+
+    /// <summary>
+    /// The names a selection's record may take, best first: its field (singular for a list; a Pyxis envelope's
+    /// <c>data</c> by its schema type), then qualified by its parent's, then its schema type.
+    /// </summary>
+    private static List<string> RecordCandidates(BoundField field, string parent)
+    {
+        var typeName = Names.Type(field.Field.Type.NamedType);
+        var fieldName = field.ResponseKey == "data" ? typeName : field.Field.Type.IsList ? Names.Singular(Names.Pascal(field.ResponseKey)) : Names.Pascal(field.ResponseKey);
+        return new[] { fieldName, parent + fieldName, typeName, parent + typeName }.Distinct().ToList();
     }
 
     private static RecordInterfaceSpec Implement(string fullName, FragmentInterfaceSpec spec, List<PropertySpec> properties) =>
@@ -150,7 +177,7 @@ internal sealed class OperationModelBuilder
         return result;
     }
 
-    private ValueTypeSpec BuildValue(BoundField field, List<(string FullName, FragmentInterfaceSpec Spec)> interfaces)
+    private ValueTypeSpec BuildValue(BoundField field, List<(string FullName, FragmentInterfaceSpec Spec)> interfaces, string parent)
     {
         var named = field.Field.Type.NamedType;
         var type = schema.Find(named);
@@ -164,41 +191,34 @@ internal sealed class OperationModelBuilder
             return ValueTypes.Output(schema, field.Field.Type, string.Empty);
         }
 
-        // A second selection of the same type is named after its field, which says more than a number.
-        var typeName = Names.Type(named);
-        var candidate = recordNames.Contains(typeName) ? Names.Pascal(field.ResponseKey) + typeName : typeName;
-        var recordName = Names.Unique(candidate, recordNames);
-        if (type.IsAbstract)
-        {
-            BuildFamily(recordName, type, field);
-        }
-        else
-        {
-            BuildRecord(recordName, named, field.Children, ChildInterfaces(field, interfaces));
-        }
-
+        var candidates = RecordCandidates(field, parent);
+        var recordName = type.IsAbstract
+            ? BuildFamily(candidates, type, field)
+            : BuildRecord(candidates, named, field.Children, ChildInterfaces(field, interfaces)).Name;
         return ValueTypes.Output(schema, field.Field.Type, recordName);
     }
 
     // A union or interface result: an abstract record with the fields every type has, one nested record per type a
     // fragment narrows to (its own fields added), and Other for any type the schema may add later.
-    private void BuildFamily(string name, TypeDef type, BoundField field)
+    private string BuildFamily(IReadOnlyList<string> candidates, TypeDef type, BoundField field)
     {
-        var taken = new HashSet<string>(RecordMembers) { name, "Other" };
+        var name = RecordNaming.Provisional + provisional++;
+        var taken = new HashSet<string>(RecordMembers) { "Other" };
         var variants = field.Branches.Keys.Select(t => new VariantSpec(t, $"{name}.{Names.Unique(Names.Type(t), taken)}")).ToList();
         variants.Add(new VariantSpec(string.Empty, name + ".Other"));
         var nested = variants.Select(v => v.RecordName.Substring(name.Length + 1)).ToList();
-        var baseRecord = BuildRecord(name, type.Name, field.Children, new List<(string, FragmentInterfaceSpec)>(), nested);
+        var baseRecord = BuildRecord(candidates, type.Name, field.Children, new List<(string, FragmentInterfaceSpec)>(), nested, share: false, fixedName: name);
         var common = new HashSet<string>(field.Children.Select(c => c.ResponseKey));
         var inherited = baseRecord.Properties.Select(p => p.Name).ToList();
         foreach (var variant in variants)
         {
             var fields = variant.SchemaType.Length == 0 ? new List<BoundField>() : field.Branches[variant.SchemaType].Where(f => !common.Contains(f.ResponseKey)).ToList();
-            var own = BuildRecord(variant.RecordName, variant.SchemaType.Length == 0 ? type.Name : variant.SchemaType, fields, new List<(string, FragmentInterfaceSpec)>(), inherited);
+            var own = BuildRecord([variant.RecordName], variant.SchemaType.Length == 0 ? type.Name : variant.SchemaType, fields, new List<(string, FragmentInterfaceSpec)>(), inherited, share: false, fixedName: variant.RecordName);
             Replace(own with { Properties = baseRecord.Properties.Concat(own.Properties).ToEquatableArray(), BaseRecord = name, BaseArity = baseRecord.Properties.Count });
         }
 
         Replace(baseRecord with { Variants = variants.ToEquatableArray() });
+        return name;
     }
 
     private void Replace(RecordSpec record) => records[records.FindIndex(r => r?.Name == record.Name)] = record;
