@@ -1,8 +1,10 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Pyxis.Generators.Building;
 using Pyxis.Generators.Emit;
 using Pyxis.Generators.Model;
 using Pyxis.Generators.Parsing;
+using Pyxis.Generators.Pipeline;
 using Pyxis.Generators.Validation;
 
 namespace Pyxis.Generators;
@@ -38,17 +40,32 @@ public sealed class PyxisGenerator : IIncrementalGenerator
         var operationFiles = files.Where(static f => !f.IsSchema);
 
         var fragments = operationFiles
-            .Select(static (file, _) => FragmentLibrary.Collect(file))
+            .Select(static (file, ct) =>
+            {
+                ct.ThrowIfCancellationRequested();
+                return FragmentLibrary.Collect(file);
+            })
             .Where(static f => f is not null)
             .Collect()
             .Select(static (found, _) => found.Select(f => f!).OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(StepNames.Fragments);
 
-        var operations = operationFiles
-            .Combine(schema)
+        // Each operation file sees only the fragment files its spreads reach: editing a fragment re-checks the
+        // operations that use it, and every other operation stays cached.
+        var operationInputs = operationFiles
+            .Select(static (file, ct) =>
+            {
+                ct.ThrowIfCancellationRequested();
+                return (File: file, Spreads: FragmentLibrary.SpreadsOf(file));
+            })
             .Combine(fragments)
+            .Select(static (input, _) => new OperationInput(input.Left.File, FragmentLibrary.Reachable(input.Left.Spreads, input.Right)))
+            .WithTrackingName(StepNames.OperationInputs);
+
+        var operations = operationInputs
+            .Combine(schema)
             .Combine(options)
-            .Select(static (input, _) => OperationFileProcessor.Process(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
+            .Select(static (input, ct) => OperationFileProcessor.Process(input.Left.Left.File, input.Left.Right, input.Left.Left.Fragments, input.Right, ct))
             .WithTrackingName(StepNames.Operations);
 
         var shared = operations

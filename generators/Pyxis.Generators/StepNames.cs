@@ -8,6 +8,7 @@ internal static class StepNames
     public const string Schema = nameof(Schema);
     public const string OperationFiles = nameof(OperationFiles);
     public const string Fragments = nameof(Fragments);
+    public const string OperationInputs = nameof(OperationInputs);
     public const string Operations = nameof(Operations);
     public const string SharedTypes = nameof(SharedTypes);
     public const string FragmentInterfaces = nameof(FragmentInterfaces);

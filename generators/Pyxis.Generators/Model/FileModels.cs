@@ -30,4 +30,11 @@ internal sealed record OperationFileResult(
 }
 
 /// <summary>An operation file that defines fragments, which operations in other files may spread; <see cref="Locations"/> parallels <see cref="Names"/>.</summary>
-internal sealed record FragmentFile(string Path, string Content, EquatableArray<string> Names, EquatableArray<LocationInfo> Locations);
+internal sealed record FragmentFile(string Path, string Content, EquatableArray<string> Names, EquatableArray<LocationInfo> Locations)
+{
+    /// <summary>The fragment names this file's fragments spread, to follow spreads from file to file.</summary>
+    public EquatableArray<string> Spreads { get; init; } = EquatableArray<string>.Empty;
+}
+
+/// <summary>An operation file with the fragment files it can reach through its spreads, and no others.</summary>
+internal sealed record OperationInput(GraphQLFile File, EquatableArray<FragmentFile> Fragments);

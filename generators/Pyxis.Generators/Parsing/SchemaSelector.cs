@@ -19,6 +19,7 @@ internal static class SchemaSelector
             return null;
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var text = SourceText.From(file.Content);
         if (schemaFiles.Length > 1)
         {
@@ -31,7 +32,7 @@ internal static class SchemaSelector
         {
             return SchemaParser.Parse(file.Path, text);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var diagnostic = new DiagnosticInfo(DiagnosticCatalog.InternalError.Id, LocationInfo.From(file.Path, text, 0, 0), new[] { file.Path, ex.GetType().Name + ": " + ex.Message }.ToEquatableArray());
             return new SchemaModel(file.Path, file.Content, new(), null, null, new[] { diagnostic }.ToEquatableArray());

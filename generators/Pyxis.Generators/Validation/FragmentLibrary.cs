@@ -66,6 +66,46 @@ internal sealed class FragmentLibrary
             file.Path,
             file.Content,
             definitions.Select(f => f.FragmentName.Name.StringValue).ToEquatableArray(),
-            definitions.Select(f => GraphQLDocumentParser.Locate(file.Path, text, f.FragmentName.Name)).ToEquatableArray());
+            definitions.Select(f => GraphQLDocumentParser.Locate(file.Path, text, f.FragmentName.Name)).ToEquatableArray())
+        {
+            Spreads = FragmentUsage.SpreadNames(document!),
+        };
+    }
+
+    /// <summary>The fragment names an operation file spreads (directly; <see cref="Reachable"/> follows them further).</summary>
+    public static EquatableArray<string> SpreadsOf(GraphQLFile file)
+    {
+        var document = GraphQLDocumentParser.Parse(file.Path, SourceText.From(file.Content), file.Content, out _);
+        return document is null ? EquatableArray<string>.Empty : FragmentUsage.SpreadNames(document);
+    }
+
+    /// <summary>
+    /// The fragment files that define what <paramref name="spreads"/> names, and what those spread in turn. An
+    /// operation is checked against these only, so editing a fragment re-checks just the operations that reach it.
+    /// </summary>
+    public static EquatableArray<FragmentFile> Reachable(EquatableArray<string> spreads, EquatableArray<FragmentFile> pool)
+    {
+        var files = new SortedDictionary<string, FragmentFile>(System.StringComparer.Ordinal);
+        var pending = new Stack<string>(spreads);
+        var seen = new HashSet<string>();
+        while (pending.Count > 0)
+        {
+            var name = pending.Pop();
+            if (!seen.Add(name))
+            {
+                continue;
+            }
+
+            foreach (var file in pool.Where(f => f.Names.Contains(name) && !files.ContainsKey(f.Path)))
+            {
+                files[file.Path] = file;
+                foreach (var next in file.Spreads)
+                {
+                    pending.Push(next);
+                }
+            }
+        }
+
+        return files.Values.ToEquatableArray();
     }
 }

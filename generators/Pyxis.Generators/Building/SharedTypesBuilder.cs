@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
+using Pyxis.Generators.Model;
 
-namespace Pyxis.Generators.Model;
+namespace Pyxis.Generators.Building;
 
 /// <summary>Input and enum types reachable from the operations' variables and results, and nothing more.</summary>
 internal static class SharedTypesBuilder

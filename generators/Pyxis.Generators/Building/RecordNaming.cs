@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
+using Pyxis.Generators.Model;
 
-namespace Pyxis.Generators.Model;
+namespace Pyxis.Generators.Building;
 
 /// <summary>
 /// Names result records once the whole tree is built: outer records first (breadth-first from <c>Data</c>, in

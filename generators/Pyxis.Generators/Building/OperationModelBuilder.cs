@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
+using Pyxis.Generators.Model;
 using Pyxis.Generators.Validation;
 
-namespace Pyxis.Generators.Model;
+namespace Pyxis.Generators.Building;
 
 /// <summary>Turns a validated operation into the equatable spec the emitters write from.</summary>
 internal sealed class OperationModelBuilder

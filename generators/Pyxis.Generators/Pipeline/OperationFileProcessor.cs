@@ -4,28 +4,31 @@ using System.Linq;
 using Microsoft.CodeAnalysis.Text;
 using Pyxis.Generators.Diagnostics;
 using Pyxis.Generators.Model;
+using Pyxis.Generators.Building;
 using Pyxis.Generators.Parsing;
+using Pyxis.Generators.Validation;
 
-namespace Pyxis.Generators.Validation;
+namespace Pyxis.Generators.Pipeline;
 
 /// <summary>One operation file through parse, validate and model. Never throws: a bug becomes PYX018.</summary>
 internal static class OperationFileProcessor
 {
-    public static OperationFileResult Process(GraphQLFile file, SchemaModel? schema, EquatableArray<FragmentFile> fragments, GeneratorOptions options)
+    public static OperationFileResult Process(GraphQLFile file, SchemaModel? schema, EquatableArray<FragmentFile> fragments, GeneratorOptions options, System.Threading.CancellationToken cancellationToken = default)
     {
         try
         {
-            return ProcessCore(file, schema, fragments, options);
+            return ProcessCore(file, schema, fragments, options, cancellationToken);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var diagnostic = new DiagnosticInfo(DiagnosticCatalog.InternalError.Id, null, new[] { file.Path, ex.GetType().Name + ": " + ex.Message }.ToEquatableArray());
             return Empty(file, diagnostic);
         }
     }
 
-    private static OperationFileResult ProcessCore(GraphQLFile file, SchemaModel? schema, EquatableArray<FragmentFile> fragments, GeneratorOptions options)
+    private static OperationFileResult ProcessCore(GraphQLFile file, SchemaModel? schema, EquatableArray<FragmentFile> fragments, GeneratorOptions options, System.Threading.CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var text = SourceText.From(file.Content);
         var document = GraphQLDocumentParser.Parse(file.Path, text, file.Content, out var syntaxError);
         if (document is null)
@@ -45,6 +48,7 @@ internal static class OperationFileProcessor
         }
 
         var (bound, diagnostics) = OperationValidator.Validate(file.Path, text, file.Content, document, schema, fragments);
+        cancellationToken.ThrowIfCancellationRequested();
         var names = document.Definitions
             .OfType<GraphQLParser.AST.GraphQLOperationDefinition>()
             .Where(op => op.Name is not null)
@@ -55,7 +59,11 @@ internal static class OperationFileProcessor
         var used = new HashSet<string>();
         var specs = bound
             .Where(op => !reserved.Any(r => r.Name == op.Name))
-            .Select(op => OperationModelBuilder.Build(op, schema, options, file.Path, used))
+            .Select(op =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return OperationModelBuilder.Build(op, schema, options, file.Path, used);
+            })
             .ToList();
         return new OperationFileResult(
             file.Path,

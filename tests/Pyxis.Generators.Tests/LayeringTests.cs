@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+using Pyxis.Generators.Tests.Infrastructure;
+
+namespace Pyxis.Generators.Tests;
+
+/// <summary>
+/// The generator's folders are its stages, and each may use only those before it: Parsing → Validation → Building →
+/// (Pipeline runs them) → Emit writes what Model describes. A file that reaches the wrong way fails here by name.
+/// </summary>
+public sealed partial class LayeringTests
+{
+    private static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        ["Diagnostics"] = ["Model"],
+        ["Model"] = ["Diagnostics"],
+        ["Parsing"] = ["Model", "Diagnostics"],
+        ["Validation"] = ["Model", "Diagnostics", "Parsing"],
+        ["Building"] = ["Model", "Validation"],
+        ["Pipeline"] = ["Model", "Diagnostics", "Parsing", "Validation", "Building"],
+        ["Emit"] = ["Model", "Diagnostics"],
+    };
+
+    [Fact]
+    public void Every_stage_depends_only_on_the_stages_before_it()
+    {
+        var root = Path.Combine(RepositoryFiles.Root, "generators", "Pyxis.Generators");
+        var violations = new List<string>();
+        foreach (var (stage, allowed) in Allowed)
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(root, stage), "*.cs"))
+            {
+                var used = Reference().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value).Distinct();
+                violations.AddRange(used.Where(u => u != stage && !allowed.Contains(u)).Select(u => $"{stage}/{Path.GetFileName(file)} uses {u}"));
+            }
+        }
+
+        Assert.Empty(violations);
+        Assert.Equal(Allowed.Keys.Order(), Directory.GetDirectories(root).Select(Path.GetFileName).Where(d => d is not ("bin" or "obj")).Order()!);
+    }
+
+    [GeneratedRegex(@"Pyxis\.Generators\.(Diagnostics|Model|Parsing|Validation|Building|Pipeline|Emit)\b")]
+    private static partial Regex Reference();
+}
