@@ -1,4 +1,5 @@
 using Pyxis.Generators.Tests.Infrastructure;
+using Snapshooter.Xunit;
 
 namespace Pyxis.Generators.Tests;
 
@@ -89,6 +90,23 @@ public sealed class AbstractTypeTests
         var output = GeneratorHarness.Run(Schema, ("/ops/Bad.graphql", "query Bad { node(id: \"1\") { ... on Vendor { label } } }"));
 
         Assert.Contains("Fragment '(inline fragment)' on type 'Vendor' cannot be spread where type 'Node' is selected", output.Single("PYX016").GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_2025_schemas_entities_become_a_record_family()
+    {
+        var output = GeneratorHarness.Run(File.ReadAllText(RepositoryFiles.SchemaPath), ("/ops/Entities.graphql", """
+            query ListingEntities($representations: [_Any!]!) {
+              _entities(representations: $representations) {
+                ... on ProductListingFederated { _id name published }
+                ... on PublicProductListingFunctionalInfo { productListingId }
+              }
+            }
+            """));
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+        Snapshot.Match(output.Source("ListingEntitiesQuery."));
     }
 
     [Fact]
