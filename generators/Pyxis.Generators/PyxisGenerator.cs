@@ -2,6 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Pyxis.Generators.Building;
 using Pyxis.Generators.Emit;
+using Pyxis.Generators.Lambdas;
 using Pyxis.Generators.Model;
 using Pyxis.Generators.Parsing;
 using Pyxis.Generators.Pipeline;
@@ -120,6 +121,24 @@ public sealed class PyxisGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(unusedFragments, SourceOutput.Report);
         context.RegisterSourceOutput(shared, SourceOutput.Shared);
         context.RegisterSourceOutput(fragmentInterfaces, SourceOutput.Fragments);
+
+        // The selectable schema for lambda queries ships with the package (every type of the bundled schema).
+        var surface = schema
+            .Combine(options)
+            .Select(static (input, _) => input.Left is { IsUsable: true } s ? SurfaceBuilder.Build(s, input.Right) : SurfaceSpec.Empty)
+            .WithTrackingName(StepNames.Surface);
+        context.RegisterSourceOutput(surface, SourceOutput.Surface);
+
+        // Lambda queries: each QueryAsync call site is read from its syntax, translated, checked and intercepted.
+        var lambdas = context.SyntaxProvider
+            .CreateSyntaxProvider(LambdaReader.IsCandidate, LambdaReader.Read)
+            .Where(static call => call is not null)
+            .WithTrackingName(StepNames.LambdaCalls)
+            .Combine(schema)
+            .Combine(options)
+            .Select(static (input, _) => LambdaBuilder.Build(input.Left.Left!, input.Left.Right, input.Right))
+            .WithTrackingName(StepNames.Lambdas);
+        context.RegisterSourceOutput(lambdas, SourceOutput.Lambda);
         context.RegisterSourceOutput(duplicates, SourceOutput.Report);
         context.RegisterSourceOutput(duplicateFragments, SourceOutput.Report);
     }

@@ -11,6 +11,9 @@ internal static class StepNames
     public const string OperationInputs = nameof(OperationInputs);
     public const string Operations = nameof(Operations);
     public const string SharedTypes = nameof(SharedTypes);
+    public const string Surface = nameof(Surface);
+    public const string LambdaCalls = nameof(LambdaCalls);
+    public const string Lambdas = nameof(Lambdas);
     public const string FragmentInterfaces = nameof(FragmentInterfaces);
     public const string DuplicateNames = nameof(DuplicateNames);
     public const string DuplicateFragments = nameof(DuplicateFragments);

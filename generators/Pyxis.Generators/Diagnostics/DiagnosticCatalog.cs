@@ -52,6 +52,16 @@ internal static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor ReservedOperation = Error("PYX033", "Operation name taken by the package", "Operation '{0}' has the name of one {2} already provides (its '{1}Async' method); call that method, or rename this operation");
 
+    public static readonly DiagnosticDescriptor LambdaNotALambda = new("PYX101", "Query lambda not inline", "'{0}' is not a lambda written in place; pass the query as an inline lambda (not a variable or a method group) so it can be translated at build time", "Pyxis.Lambdas", DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor LambdaConditionalRoot = new("PYX102", "Root field under a condition", "Root field '{0}' is called under a condition, a loop or another lambda; call each root field once, unconditionally (select with a variable instead)", "Pyxis.Lambdas", DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor LambdaNoRootField = new("PYX103", "No root field", "The query lambda calls no root field on '{0}'; call one, for example {0}.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data)", "Pyxis.Lambdas", DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor LambdaMethodOnValue = new("PYX104", "Method call on a selected value", "'{0}' calls a method on a selected value, which cannot be translated to GraphQL; read its fields and compute with them instead", "Pyxis.Lambdas", DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor LambdaInvalidQuery = new("PYX105", "Lambda query not valid", "The query this lambda makes is not valid against the schema: {0}", "Pyxis.Lambdas", DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = typeof(DiagnosticCatalog)
         .GetFields()
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

@@ -56,6 +56,29 @@ internal static class SourceOutput
         }
     }
 
+    public static void Surface(SourceProductionContext context, SurfaceSpec surface)
+    {
+        if (surface.Roots.Count == 0)
+        {
+            return;
+        }
+
+        Guard(context, "PyxisQuery", () => context.AddSource("Schema/PyxisQuery.g.cs", SourceText.From(SurfaceEmitter.EmitRoot(surface), System.Text.Encoding.UTF8)));
+        foreach (var type in surface.Types)
+        {
+            Guard(context, type.SchemaType, () => context.AddSource($"Schema/{type.Name}.g.cs", SourceText.From(SurfaceEmitter.EmitType(surface, type), System.Text.Encoding.UTF8)));
+        }
+    }
+
+    public static void Lambda(SourceProductionContext context, LambdaSpec spec)
+    {
+        Report(context, spec.Diagnostics);
+        if (spec.Diagnostics.Count == 0 && spec.Roots.Count > 0)
+        {
+            Guard(context, spec.Call.FilePath, () => context.AddSource($"Lambdas/{spec.OperationName}.g.cs", SourceText.From(LambdaEmitter.Emit(spec), System.Text.Encoding.UTF8)));
+        }
+    }
+
     public static void Fragments(SourceProductionContext context, FragmentInterfacesSpec fragments)
     {
         foreach (var spec in fragments.Interfaces)

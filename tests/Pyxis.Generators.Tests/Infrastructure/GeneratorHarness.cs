@@ -12,10 +12,11 @@ internal static class GeneratorHarness
     public const string SchemaPath = "/project/schema/test.schema.graphql";
     public const string Namespace = "Pyxis.Tests.Generated";
 
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    // Lambda queries are intercepted; the package's targets enable the namespace for users, tests do it here.
+    private static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.Latest).WithFeatures([new("InterceptorsNamespaces", "Pyxis.Generated.Lambdas")]);
 
-    public static GeneratorDriver CreateDriver(IEnumerable<(string Path, string Text)> files, string ns = Namespace, IReadOnlyDictionary<string, string>? roles = null, string? projectDir = null) =>
-        CreateDriver(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray(), ns, roles, projectDir);
+    public static GeneratorDriver CreateDriver(IEnumerable<(string Path, string Text)> files, string ns = Namespace, IReadOnlyDictionary<string, string>? roles = null, string? projectDir = null, IReadOnlyDictionary<string, string>? properties = null) =>
+        CreateDriver(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray(), ns, roles, projectDir, properties);
 
     public static GeneratorDriver CreateDriver(AdditionalText[] files, string ns = Namespace, IReadOnlyDictionary<string, string>? roles = null, string? projectDir = null, IReadOnlyDictionary<string, string>? properties = null)
     {
@@ -41,7 +42,7 @@ internal static class GeneratorHarness
 
     public static CSharpCompilation CreateCompilation(params string[] sources) => CSharpCompilation.Create(
         "Consumer",
-        sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
+        sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"/project/Code{i}.cs")),
         Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(Pyxis.Client.IPyxisClient).Assembly.Location)),
         new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,
@@ -53,11 +54,15 @@ internal static class GeneratorHarness
         RunWithCode(null, schema, operations);
 
     /// <summary>Like <see cref="Run"/>, with user C# compiled beside the generated code.</summary>
-    public static GeneratorOutput RunWithCode(string? csharp, string schema, params (string Path, string Text)[] operations)
+    public static GeneratorOutput RunWithCode(string? csharp, string schema, params (string Path, string Text)[] operations) =>
+        RunWithCode(csharp, schema, new Dictionary<string, string>(), operations);
+
+    /// <summary>Like the other overload, with MSBuild properties the generator reads.</summary>
+    public static GeneratorOutput RunWithCode(string? csharp, string schema, IReadOnlyDictionary<string, string> properties, params (string Path, string Text)[] operations)
     {
         var files = operations.Prepend((SchemaPath, schema)).ToArray();
         var compilation = csharp is null ? CreateCompilation() : CreateCompilation(csharp);
-        var driver = CreateDriver(files).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var driver = CreateDriver(files, properties: properties).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var result = driver.GetRunResult();
         var compileDiagnostics = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && !d.Id.StartsWith("PYX", StringComparison.Ordinal)).ToImmutableArray();
         return new GeneratorOutput(result.Results.SelectMany(r => r.GeneratedSources).ToImmutableArray(), generatorDiagnostics, compileDiagnostics);

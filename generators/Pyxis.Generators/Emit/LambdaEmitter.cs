@@ -1,0 +1,103 @@
+using Pyxis.Generators.Model;
+
+namespace Pyxis.Generators.Emit;
+
+/// <summary>
+/// Writes the interceptor for one translated <c>QueryAsync</c> call: run the lambda once to record its root fields'
+/// arguments (the variables), send the checked document through the client, run it again over the answer.
+/// </summary>
+internal static class LambdaEmitter
+{
+    public const string Namespace = "Pyxis.Generated.Lambdas";
+
+    public static string Emit(LambdaSpec spec)
+    {
+        var query = $"global::{spec.SurfaceNamespace}.PyxisQuery";
+        var w = new SourceWriter().Header();
+        w.Open($"namespace {Namespace}");
+        w.Line($"/// <summary>The lambda query at {System.IO.Path.GetFileName(spec.Call.FilePath)}({spec.Call.Location.Line + 1},{spec.Call.Location.Column + 1}).</summary>");
+        w.Line(TypeNames.GeneratedCode);
+        w.Open($"internal static class {spec.OperationName}");
+        w.Line("/// <summary>The document sent: every argument a variable, only the fields the selectors read.</summary>");
+        w.Line($"public const string Document = {Names.Literal(spec.Document)};");
+        w.Line();
+        w.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({spec.Call.Version}, {Names.Literal(spec.Call.Data)})]");
+        w.Open($"public static async global::System.Threading.Tasks.Task<TResult> QueryAsync<TVars, TResult>(this {TypeNames.Runtime}.IPyxisClient client, TVars vars, global::System.Func<{query}, TVars, TResult> query, global::System.Threading.CancellationToken cancellationToken = default)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(query);");
+        w.Line($"var recording = {query}.Recording();");
+        w.Line("query(recording, vars);");
+        w.Line($"var request = new {TypeNames.Runtime}.PyxisRequest<{query}>({Names.Literal(spec.OperationName)}, Document, Variables(recording.Calls), Read);");
+        w.Line("var answer = await client.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);");
+        w.Line("return query(answer, vars);");
+        w.Close();
+        w.Line();
+        WriteVariables(w, spec);
+        w.Line();
+        WriteReader(w, spec, query);
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Open("namespace System.Runtime.CompilerServices");
+        w.Line("[global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]");
+        w.Open("file sealed class InterceptsLocationAttribute : global::System.Attribute");
+        w.Line("public InterceptsLocationAttribute(int version, string data) { }");
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    // A null argument is left out, so the server applies the argument's default.
+    private static void WriteVariables(SourceWriter w, LambdaSpec spec)
+    {
+        w.Open("private static global::System.ReadOnlyMemory<byte> Variables(global::System.Collections.Generic.IReadOnlyList<object?[]> calls)");
+        w.Open($"if (calls.Count != {spec.Roots.Count})");
+        w.Line($"throw new global::System.InvalidOperationException(\"The query lambda called \" + calls.Count + \" root fields; it was translated with {spec.Roots.Count}.\");");
+        w.Close();
+        w.Line("var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();");
+        w.Open($"using (var writer = new {TypeNames.Writer}(buffer))");
+        w.Line("writer.WriteStartObject();");
+        for (var i = 0; i < spec.Roots.Count; i++)
+        {
+            for (var j = 0; j < spec.Roots[i].Variables.Count; j++)
+            {
+                var variable = spec.Roots[i].Variables[j];
+                var type = variable.Type with { Nullable = false };
+                w.Open($"if (calls[{i}][{j}] is {TypeNames.Of(type, spec.TypesNamespace, null, input: true)} a{i}_{j})");
+                w.Line($"writer.WritePropertyName({Names.Literal(variable.Name)});");
+                w.Line(JsonCode.Write(type, "writer", $"a{i}_{j}", spec.TypesNamespace));
+                w.Close();
+            }
+        }
+
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+        w.Line("return buffer.WrittenMemory;");
+        w.Close();
+    }
+
+    private static void WriteReader(SourceWriter w, LambdaSpec spec, string query)
+    {
+        w.Open($"private static {query} Read(ref {TypeNames.Reader} reader)");
+        w.Line($"{TypeNames.Json}.ExpectObject(ref reader, \"Query\");");
+        w.Line($"var answers = new object?[{spec.Roots.Count}];");
+        w.Open("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
+        var keyword = "if";
+        for (var i = 0; i < spec.Roots.Count; i++)
+        {
+            w.Open($"{keyword} (reader.ValueTextEquals(\"f{i}\"u8))");
+            w.Line("reader.Read();");
+            w.Line($"answers[{i}] = global::{spec.SurfaceNamespace}.PyxisSchemaReaders.Read{spec.Roots[i].ResultType}(ref reader);");
+            w.Close();
+            keyword = "else if";
+        }
+
+        w.Open("else");
+        w.Line("reader.Read();");
+        w.Line("reader.Skip();");
+        w.Close();
+        w.Close();
+        w.Line($"return {query}.Answered(answers);");
+        w.Close();
+    }
+}

@@ -1,0 +1,129 @@
+using System.Linq;
+using Pyxis.Generators.Model;
+
+namespace Pyxis.Generators.Emit;
+
+/// <summary>Writes the lambda-query surface: a data class (and its reader) per object type, and <c>PyxisQuery</c>.</summary>
+internal static class SurfaceEmitter
+{
+    private const string Field = "global::Pyxis.Client.Lambdas.PyxisField";
+    private const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
+
+    public static string EmitType(SurfaceSpec surface, SurfaceTypeSpec type)
+    {
+        var w = new SourceWriter().Header();
+        w.Open($"namespace {surface.Namespace}");
+        w.Doc("summary", type.Description, $"The <c>{type.SchemaType}</c> type.");
+        w.Line("/// <remarks>For lambda queries: a property has a value only when the lambda reads it.</remarks>");
+        w.Line(TypeNames.GeneratedCode);
+        w.Open($"public sealed partial class {type.Name}");
+        foreach (var p in type.Properties)
+        {
+            w.Doc("summary", p.Docs.Description, $"The <c>{p.ResponseKey}</c> field.");
+            if (SourceWriter.Obsolete(p.Docs) is { } obsolete)
+            {
+                w.Line(obsolete);
+            }
+
+            w.Line($"[{Field}({Names.Literal(p.ResponseKey)})]");
+            w.Line($"public {TypeNames.Of(p.Type, surface.TypesNamespace, null, input: false)} {p.Name} {{ get; init; }}");
+            w.Line();
+        }
+
+        w.Close();
+        w.Line();
+        w.Open("public static partial class PyxisSchemaReaders");
+        WriteReader(w, surface, type);
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    public static string EmitRoot(SurfaceSpec surface)
+    {
+        var w = new SourceWriter().Header();
+        w.Open($"namespace {surface.Namespace}");
+        w.Line("/// <summary>The Query root for lambda queries: one method per root field, taking its arguments and a selector over its result.</summary>");
+        w.Line(TypeNames.GeneratedCode);
+        w.Open("public sealed partial class PyxisQuery : global::Pyxis.Client.Lambdas.PyxisQueryRoot");
+        w.Line("private PyxisQuery() { }");
+        w.Line();
+        w.Line("private PyxisQuery(object?[] answers) : base(answers) { }");
+        w.Line();
+        w.Line("/// <summary>A root that records the arguments of each call (generated interceptors use it).</summary>");
+        w.Line(Hidden);
+        w.Line("public static PyxisQuery Recording() => new();");
+        w.Line();
+        w.Line("/// <summary>A root over an answer, one value per root field call (generated interceptors use it).</summary>");
+        w.Line(Hidden);
+        w.Line("public static PyxisQuery Answered(object?[] answers) => new(answers);");
+        foreach (var root in surface.Roots)
+        {
+            w.Line();
+            w.Doc("summary", root.Docs.Description, $"The <c>{root.Field}</c> root field.");
+            foreach (var argument in root.Arguments)
+            {
+                w.Doc("param", argument.Description, $"The <c>{argument.Name}</c> argument.", $" name=\"{argument.ParameterName.TrimStart('@')}\"");
+            }
+
+            w.Line("/// <param name=\"select\">What to take from the result; only the fields it reads are asked for.</param>");
+            if (SourceWriter.Obsolete(root.Docs) is { } obsolete)
+            {
+                w.Line(obsolete);
+            }
+
+            var parameters = root.Arguments.Select(a => $"{TypeNames.Of(a.Type, surface.TypesNamespace, null, input: true)} {a.ParameterName}")
+                .Append($"global::System.Func<{root.ResultType}, TResult> select");
+            var arguments = root.Arguments.Select(a => a.ParameterName).Prepend("select");
+            w.Line($"[{Field}({Names.Literal(root.Field)})]");
+            w.Line($"public TResult {root.MethodName}<TResult>({string.Join(", ", parameters)}) => Field({string.Join(", ", arguments)});");
+        }
+
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void WriteReader(SourceWriter w, SurfaceSpec surface, SurfaceTypeSpec type)
+    {
+        w.Line($"/// <summary>Reads a <see cref=\"{type.Name}\"/> (generated interceptors use it).</summary>");
+        w.Line(Hidden);
+        w.Open($"public static {type.Name}? Read{type.Name}(ref {TypeNames.Reader} reader)");
+        w.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)");
+        w.Line("return null;");
+        w.Close();
+        w.Line($"{TypeNames.Json}.ExpectObject(ref reader, {Names.Literal(type.SchemaType)});");
+        for (var i = 0; i < type.Properties.Count; i++)
+        {
+            w.Line($"{TypeNames.Of(type.Properties[i].Type, surface.TypesNamespace, null, input: false)} v{i} = default;");
+        }
+
+        w.Open("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
+        var keyword = "if";
+        for (var i = 0; i < type.Properties.Count; i++)
+        {
+            var p = type.Properties[i];
+            w.Open($"{keyword} (reader.ValueTextEquals({Names.Literal(p.ResponseKey)}u8))");
+            w.Line("reader.Read();");
+            w.Line($"v{i} = {JsonCode.Read(p.Type, "reader", type.SchemaType + "." + p.ResponseKey, surface.TypesNamespace)};");
+            w.Close();
+            keyword = "else if";
+        }
+
+        if (type.Properties.Count > 0)
+        {
+            w.Open("else");
+        }
+
+        w.Line("reader.Read();");
+        w.Line("reader.Skip();");
+        if (type.Properties.Count > 0)
+        {
+            w.Close();
+        }
+
+        w.Close();
+        w.Line($"return new {type.Name} {{ {string.Join(", ", type.Properties.Select((p, i) => $"{p.Name} = v{i}"))} }};");
+        w.Close();
+    }
+}

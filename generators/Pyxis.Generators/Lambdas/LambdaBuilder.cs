@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis.Text;
+using Pyxis.Generators.Diagnostics;
+using Pyxis.Generators.Model;
+using Pyxis.Generators.Parsing;
+using Pyxis.Generators.Validation;
+
+namespace Pyxis.Generators.Lambdas;
+
+/// <summary>
+/// Turns a read lambda into its GraphQL document (<c>f0: root_field(arg: $f0_arg) { … }</c>, every argument a
+/// variable) and checks it with the same validator as <c>.graphql</c> operations.
+/// </summary>
+internal static class LambdaBuilder
+{
+    public static LambdaSpec Build(LambdaCall call, SchemaModel? schema, GeneratorOptions options)
+    {
+        var name = "PyxisLambda_" + call.Key;
+        var surface = options.TypesNamespace + Building.SurfaceBuilder.NamespaceSuffix;
+        var query = schema is { IsUsable: true } && schema.QueryType is { } q ? schema.Find(q) : null;
+        if (query is null || call.Diagnostics.Count > 0)
+        {
+            return new LambdaSpec(call, name, string.Empty, surface, options.TypesNamespace, EquatableArray<LambdaRootSpec>.Empty, call.Diagnostics);
+        }
+
+        var roots = new List<LambdaRootSpec>();
+        var declarations = new List<string>();
+        var selections = new StringBuilder();
+        for (var i = 0; i < call.Roots.Count; i++)
+        {
+            var root = call.Roots[i];
+            var field = query.FindField(root.Field)!;
+            var variables = field.Arguments.Select(a => new VariableSpec($"f{i}_{a.Name}", a.Name, ValueTypes.Input(schema!, a.Type), a.HasDefault)).ToList();
+            declarations.AddRange(field.Arguments.Select((a, j) => $"${variables[j].Name}: {a.Type}"));
+            var arguments = field.Arguments.Count == 0 ? string.Empty : "(" + string.Join(", ", field.Arguments.Select((a, j) => $"{a.Name}: ${variables[j].Name}")) + ")";
+            selections.Append($" f{i}: {root.Field}{arguments} ").Append(Selection(schema!, schema!.Find(field.Type.NamedType)!, root.Paths.Select(p => p.Split('/')).ToList()));
+            roots.Add(new LambdaRootSpec(root.Field, Names.Type(field.Type.NamedType), variables.ToEquatableArray()));
+        }
+
+        var document = $"query {name}{(declarations.Count == 0 ? string.Empty : "(" + string.Join(", ", declarations) + ")")} {{{selections} }}";
+        return new LambdaSpec(call, name, document, surface, options.TypesNamespace, roots.ToEquatableArray(), Check(call, document, schema!));
+    }
+
+    // A selected object with nothing read below it brings its scalar fields, so the selector can use it whole.
+    private static string Selection(SchemaModel schema, TypeDef type, List<string[]> paths)
+    {
+        var fields = paths.Where(p => p.Length > 0).GroupBy(p => p[0]).ToList();
+        var parts = fields.Count == 0
+            ? type.Fields.Where(f => schema.Find(f.Type.NamedType) is { IsLeaf: true } && !f.Arguments.Any(a => a.Type.NonNull && !a.HasDefault)).Select(f => f.Name)
+            : fields.Select(g => type.FindField(g.Key) is { } field && schema.Find(field.Type.NamedType) is { IsLeaf: false } child
+                ? g.Key + " " + Selection(schema, child, g.Select(p => p.Skip(1).ToArray()).ToList())
+                : g.Key);
+        return "{ " + string.Join(" ", parts) + " }";
+    }
+
+    private static EquatableArray<DiagnosticInfo> Check(LambdaCall call, string document, SchemaModel schema)
+    {
+        var text = SourceText.From(document);
+        var parsed = GraphQLDocumentParser.Parse(call.FilePath, text, document, out var syntaxError);
+        var problems = parsed is null
+            ? new List<DiagnosticInfo> { syntaxError! }
+            : OperationValidator.Validate(call.FilePath, text, document, parsed, schema, EquatableArray<FragmentFile>.Empty).Diagnostics;
+        return problems
+            .Where(d => DiagnosticCatalog.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+            .Select(d => new DiagnosticInfo(DiagnosticCatalog.LambdaInvalidQuery.Id, call.Location, new[] { d.ToDiagnostic().GetMessage(System.Globalization.CultureInfo.InvariantCulture) }.ToEquatableArray()))
+            .ToEquatableArray();
+    }
+}

@@ -1,0 +1,127 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Pyxis.Generators.Diagnostics;
+using Pyxis.Generators.Model;
+
+namespace Pyxis.Generators.Lambdas;
+
+/// <summary>
+/// Reads a <c>client.QueryAsync(vars, (q, v) => …)</c> call: which root fields the lambda calls (in the order they
+/// run) and which fields each selector reads, as response paths. What it cannot translate is a PYX1xx at that token.
+/// </summary>
+internal static class LambdaReader
+{
+    public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
+        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "QueryAsync" }, ArgumentList.Arguments.Count: >= 2 };
+
+    public static LambdaCall? Read(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var invocation = (InvocationExpressionSyntax)context.Node;
+        var model = context.SemanticModel;
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { Name: "QueryAsync" } method
+            || method.ReducedFrom?.ContainingType.ToDisplayString() != "Pyxis.Client.Lambdas.PyxisLambdaQueries"
+            || model.GetInterceptableLocation(invocation, cancellationToken) is not { } intercept)
+        {
+            return null;
+        }
+
+        var diagnostics = new List<DiagnosticInfo>();
+        var roots = new List<LambdaRoot>();
+        var argument = invocation.ArgumentList.Arguments[1].Expression;
+        if (argument is not ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 2 } lambda)
+        {
+            diagnostics.Add(Report(DiagnosticCatalog.LambdaNotALambda, argument, argument.ToString()));
+        }
+        else
+        {
+            // A lambda is bound more than once during inference, so its parameter is recognised by name and type.
+            var query = lambda.ParameterList.Parameters[0].Identifier.ValueText;
+            foreach (var call in lambda.Body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } && receiver.Identifier.ValueText == query
+                    && model.GetTypeInfo(receiver, cancellationToken).Type is { Name: "PyxisQuery" })
+                {
+                    roots.Add(ReadRoot(model, call, lambda, diagnostics, cancellationToken));
+                }
+            }
+
+            if (roots.Count == 0)
+            {
+                diagnostics.Add(Report(DiagnosticCatalog.LambdaNoRootField, lambda, lambda.ParameterList.Parameters[0].Identifier.ValueText));
+            }
+        }
+
+        var location = invocation.GetLocation();
+        var span = location.GetLineSpan();
+        return new LambdaCall(
+            invocation.SyntaxTree.FilePath,
+            intercept.Version,
+            intercept.Data,
+            new LocationInfo(span.Path, location.SourceSpan.Start, location.SourceSpan.Length, span.StartLinePosition.Line, span.StartLinePosition.Character, span.EndLinePosition.Line, span.EndLinePosition.Character),
+            roots.ToEquatableArray(),
+            diagnostics.ToEquatableArray())
+        {
+            Key = Hash(intercept.Data),
+        };
+    }
+
+    private static LambdaRoot ReadRoot(SemanticModel model, InvocationExpressionSyntax call, LambdaExpressionSyntax lambda, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var field = FieldName(model.GetSymbolInfo(call, cancellationToken).Symbol) ?? "?";
+        if (!RunsOnce(call, lambda))
+        {
+            diagnostics.Add(Report(DiagnosticCatalog.LambdaConditionalRoot, call, field));
+        }
+
+        var selector = call.ArgumentList.Arguments.LastOrDefault()?.Expression;
+        if (selector is not SimpleLambdaExpressionSyntax select)
+        {
+            diagnostics.Add(Report(DiagnosticCatalog.LambdaNotALambda, (SyntaxNode?)selector ?? call, selector?.ToString() ?? field));
+            return new LambdaRoot(field, EquatableArray<string>.Empty);
+        }
+
+        var paths = new SelectorPaths(model, select, diagnostics, cancellationToken).Read();
+        return new LambdaRoot(field, paths.ToEquatableArray());
+    }
+
+    // Root calls are matched to answers by the order they run; anything that may skip or repeat one breaks that.
+    private static bool RunsOnce(SyntaxNode call, LambdaExpressionSyntax lambda)
+    {
+        for (var node = call.Parent; node is not null && node != lambda; node = node.Parent)
+        {
+            if (node is ConditionalExpressionSyntax or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression or (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.LogicalOrExpression }
+                or LambdaExpressionSyntax or ConditionalAccessExpressionSyntax or SwitchExpressionSyntax)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal static string? FieldName(ISymbol? symbol) =>
+        symbol?.OriginalDefinition.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Pyxis.Client.Lambdas.PyxisFieldAttribute")?.ConstructorArguments.FirstOrDefault().Value as string;
+
+    internal static DiagnosticInfo Report(DiagnosticDescriptor descriptor, SyntaxNode node, params string[] arguments)
+    {
+        var location = node.GetLocation();
+        var span = location.GetLineSpan();
+        return new DiagnosticInfo(descriptor.Id, new LocationInfo(span.Path, location.SourceSpan.Start, location.SourceSpan.Length, span.StartLinePosition.Line, span.StartLinePosition.Character, span.EndLinePosition.Line, span.EndLinePosition.Character), arguments.ToEquatableArray());
+    }
+
+    private static string Hash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return hash.ToString("x8");
+    }
+}

@@ -1,0 +1,137 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Pyxis.Generators.Diagnostics;
+
+namespace Pyxis.Generators.Lambdas;
+
+/// <summary>
+/// The response paths a selector reads: <c>r => new { r.Data!.Repository, Tags = r.Data.AutoRebuildTags }</c> reads
+/// <c>data</c>, <c>data/repository</c> and <c>data/auto_rebuild_tags</c>. Paths follow member access, <c>!</c>,
+/// <c>?.</c>, indexing, and lambdas over lists (<c>Select</c>, <c>Where</c>, <c>First</c>…), whose parameter stands for
+/// one item. The selector runs as ordinary C# over the answer, so any computation on what it reads is fine.
+/// </summary>
+internal sealed class SelectorPaths(SemanticModel model, SimpleLambdaExpressionSyntax selector, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+{
+    private readonly Dictionary<ISymbol, string> parameters = new(SymbolEqualityComparer.Default);
+    private readonly SortedSet<string> paths = new(System.StringComparer.Ordinal);
+
+    public IEnumerable<string> Read()
+    {
+        if (model.GetDeclaredSymbol(selector.Parameter, cancellationToken) is { } root)
+        {
+            parameters[root] = string.Empty;
+        }
+
+        // Pre-order: a list lambda's parameter is bound (at its invocation) before its body is visited.
+        foreach (var node in selector.Body.DescendantNodesAndSelf())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (node)
+            {
+                case InvocationExpressionSyntax invocation:
+                    Invocation(invocation);
+                    break;
+                case MemberAccessExpressionSyntax or MemberBindingExpressionSyntax when PathOf((ExpressionSyntax)node) is { Length: > 0 } path:
+                    paths.Add(path);
+                    break;
+                case MemberAccessExpressionSyntax { Expression: var target, Parent: not InvocationExpressionSyntax } when PathOf(target) is { Length: > 0 } owner:
+                    // r.Data.Count reads no field, but the list must be there to count: ask for __typename only.
+                    paths.Add(owner + "/__typename");
+                    break;
+            }
+        }
+
+        return paths;
+    }
+
+    private void Invocation(InvocationExpressionSyntax invocation)
+    {
+        var receiver = invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Expression,
+            MemberBindingExpressionSyntax => (invocation.Parent as ConditionalAccessExpressionSyntax)?.Expression,
+            _ => null,
+        };
+        if (receiver is null || PathOf(receiver) is not { } path)
+        {
+            return;
+        }
+
+        if (IsSurface(model.GetTypeInfo(receiver, cancellationToken).Type))
+        {
+            diagnostics.Add(LambdaReader.Report(DiagnosticCatalog.LambdaMethodOnValue, invocation, invocation.ToString()));
+            return;
+        }
+
+        // A lambda over a list of selected values: its parameter is one item of the list.
+        foreach (var lambda in invocation.ArgumentList.Arguments.Select(a => a.Expression).OfType<SimpleLambdaExpressionSyntax>())
+        {
+            if (model.GetDeclaredSymbol(lambda.Parameter, cancellationToken) is { } item)
+            {
+                parameters[item] = path;
+            }
+        }
+    }
+
+    // The response path of an expression, or null when it is not a selected value.
+    private string? PathOf(ExpressionSyntax expression)
+    {
+        switch (expression)
+        {
+            case IdentifierNameSyntax name:
+                return model.GetSymbolInfo(name, cancellationToken).Symbol is { } symbol && parameters.TryGetValue(symbol, out var bound) ? bound : null;
+            case MemberAccessExpressionSyntax access:
+                return Extend(PathOf(access.Expression), access);
+            case MemberBindingExpressionSyntax binding:
+                return Extend(binding.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>()?.Expression is { } target ? PathOf(target) : null, binding);
+            case PostfixUnaryExpressionSyntax bang:
+                return PathOf(bang.Operand);
+            case ParenthesizedExpressionSyntax parenthesized:
+                return PathOf(parenthesized.Expression);
+            case ElementAccessExpressionSyntax element:
+                return PathOf(element.Expression);
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation:
+                return Items(invocation, access);
+            default:
+                return null;
+        }
+    }
+
+    // LINQ over selected lists: filters and orderings keep the items, Select and SelectMany map them to their result.
+    private string? Items(InvocationExpressionSyntax invocation, MemberAccessExpressionSyntax access)
+    {
+        var source = PathOf(access.Expression);
+        switch (access.Name.Identifier.ValueText)
+        {
+            case "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault" or "ElementAt" or "ElementAtOrDefault"
+                or "Where" or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "Skip" or "Take" or "Distinct" or "Reverse"
+                or "ToList" or "ToArray" or "AsEnumerable" or "DistinctBy" or "MinBy" or "MaxBy":
+                return source;
+            case "Select" or "SelectMany" when source is not null && invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression is SimpleLambdaExpressionSyntax { ExpressionBody: { } body } map:
+                if (model.GetDeclaredSymbol(map.Parameter, cancellationToken) is { } item)
+                {
+                    parameters[item] = source;
+                }
+
+                return PathOf(body);
+            default:
+                return null;
+        }
+    }
+
+    private string? Extend(string? parent, ExpressionSyntax member)
+    {
+        if (parent is null || LambdaReader.FieldName(model.GetSymbolInfo(member, cancellationToken).Symbol) is not { } field)
+        {
+            return null;
+        }
+
+        return parent.Length == 0 ? field : parent + "/" + field;
+    }
+
+    private static bool IsSurface(ITypeSymbol? type) =>
+        type is { TypeKind: TypeKind.Class } && type.ContainingNamespace?.ToDisplayString().EndsWith(".Schema", System.StringComparison.Ordinal) == true;
+}

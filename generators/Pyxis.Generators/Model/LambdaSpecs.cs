@@ -1,0 +1,22 @@
+using Pyxis.Generators.Diagnostics;
+
+namespace Pyxis.Generators.Model;
+
+/// <summary>One root field call in a lambda query: the field and the response paths its selector reads (a/b/c).</summary>
+internal sealed record LambdaRoot(string Field, EquatableArray<string> Paths);
+
+/// <summary>
+/// A <c>QueryAsync</c> call whose lambda was read: where to intercept it (<see cref="Version"/>/<see cref="Data"/> from
+/// <c>GetInterceptableLocation</c>), what it asks, and what could not be translated.
+/// </summary>
+internal sealed record LambdaCall(string FilePath, int Version, string Data, LocationInfo Location, EquatableArray<LambdaRoot> Roots, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>A short, stable name for the call site, for the operation name and the generated file.</summary>
+    public string Key { get; init; } = string.Empty;
+}
+
+/// <summary>A root call ready to emit: alias <c>f{index}</c>, its variables (wire name, C# shape) and the record type read.</summary>
+internal sealed record LambdaRootSpec(string Field, string ResultType, EquatableArray<VariableSpec> Variables);
+
+/// <summary>A translated call: the checked document and what the interceptor needs to send and read it.</summary>
+internal sealed record LambdaSpec(LambdaCall Call, string OperationName, string Document, string SurfaceNamespace, string TypesNamespace, EquatableArray<LambdaRootSpec> Roots, EquatableArray<DiagnosticInfo> Diagnostics);

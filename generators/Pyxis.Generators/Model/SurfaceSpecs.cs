@@ -1,0 +1,19 @@
+namespace Pyxis.Generators.Model;
+
+/// <summary>One schema object type as a lambda-query data class: every field a nullable property, set when selected.</summary>
+internal sealed record SurfaceTypeSpec(string Name, string SchemaType, EquatableArray<PropertySpec> Properties)
+{
+    public string? Description { get; init; }
+}
+
+/// <summary>One Query root field as a method of <c>PyxisQuery</c>: its arguments, then a selector over its result.</summary>
+internal sealed record SurfaceRootSpec(string MethodName, string Field, string ResultType, EquatableArray<VariableSpec> Arguments)
+{
+    public SchemaDocs Docs { get; init; } = SchemaDocs.None;
+}
+
+/// <summary>The selectable schema for lambda queries, emitted with the package (bundled schema, every type).</summary>
+internal sealed record SurfaceSpec(string Namespace, string TypesNamespace, EquatableArray<SurfaceTypeSpec> Types, EquatableArray<SurfaceRootSpec> Roots)
+{
+    public static SurfaceSpec Empty { get; } = new(string.Empty, string.Empty, EquatableArray<SurfaceTypeSpec>.Empty, EquatableArray<SurfaceRootSpec>.Empty);
+}

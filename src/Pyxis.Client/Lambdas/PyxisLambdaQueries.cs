@@ -1,0 +1,18 @@
+namespace Pyxis.Client.Lambdas;
+
+/// <summary>
+/// Queries written as C# lambdas over the schema (<c>client.QueryAsync(vars, static (q, v) => q.Field(args, r => …))</c>).
+/// The Pyxis generator translates each call's lambda into a checked GraphQL document at build time and intercepts the
+/// call; this body runs only when that did not happen.
+/// </summary>
+public static class PyxisLambdaQueries
+{
+    /// <summary>Runs the lambda as a GraphQL query: its root field calls and the fields its selectors read are what is asked.</summary>
+    /// <typeparam name="TVars">Values the lambda reads through <c>v</c>; they are sent as GraphQL variables.</typeparam>
+    /// <typeparam name="TResult">Whatever the lambda builds from the answer.</typeparam>
+    /// <exception cref="InvalidOperationException">The call was not translated at build time.</exception>
+    public static Task<TResult> QueryAsync<TVars, TResult>(this IPyxisClient client, TVars vars, Func<Schema.PyxisQuery, TVars, TResult> query, CancellationToken cancellationToken = default) =>
+        throw new InvalidOperationException(
+            "This QueryAsync call was not translated at build time. Pass the lambda inline (not through a variable or a method group), " +
+            "and add Pyxis.Generated.Lambdas to <InterceptorsNamespaces> if your project overrides it.");
+}

@@ -1,0 +1,98 @@
+using Pyxis.Client.Lambdas;
+
+namespace Pyxis.Client.Tests;
+
+/// <summary>Queries written as C# lambdas: translated at build time, sent through the same client, equal to the .graphql path's answers.</summary>
+public sealed class LambdaQueryTests : IAsyncLifetime
+{
+    private EmulatorSession session = null!;
+
+    public async Task InitializeAsync() => session = await EmulatorSession.StartAsync();
+
+    public async Task DisposeAsync() => await session.DisposeAsync();
+
+    [Fact]
+    public async Task A_lambda_query_answers_what_the_graphql_operation_answers()
+    {
+        var seeded = session.Emulator.Catalog.Repositories[4];
+        var (registry, path) = ((string)seeded["registry"]!, (string)seeded["repository"]!);
+
+        var lambda = await session.Client.QueryAsync(
+            new { Registry = registry, Path = path },
+            static (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => new { r.Data!.Repository, r.Data.Published, Tags = r.Data.AutoRebuildTags }));
+        var operation = await session.Client.GetRepositoryByRegistryPathAsync(registry, path);
+
+        Assert.Equal(operation!.Repository, lambda.Repository);
+        Assert.Equal(operation.Published, lambda.Published);
+        Assert.Equal(operation.AutoRebuildTags!, lambda.Tags!);
+    }
+
+    [Fact]
+    public async Task Two_root_fields_lists_and_nested_objects_come_back_in_one_request()
+    {
+        var image = session.Emulator.Catalog.Images[17];
+        var nvr = (string)((Dictionary<string, object?>)image["brew"]!)["build"]!;
+        var before = session.Emulator.Stats.Requests;
+
+        var result = await session.Client.QueryAsync(
+            new { Nvr = nvr },
+            static (q, v) => new
+            {
+                Architectures = q.FindImagesByNvr(v.Nvr, null, 0, 50, null, page => page.Data!.Select(i => i!.Architecture).ToList()),
+                Builds = q.FindImagesByNvr(v.Nvr, null, 0, 50, null, page => page.Data!.Select(i => i!.Brew!.Build).ToList()),
+                Total = q.FindRepositories(null, 0, 1, null, page => page.Total),
+            });
+
+        Assert.Equal([(string)image["architecture"]!], result.Architectures);
+        Assert.Equal([nvr], result.Builds);
+        Assert.Equal(session.Emulator.Catalog.Repositories.Count, result.Total);
+        Assert.Equal(1, session.Emulator.Stats.Requests - before);
+    }
+
+    [Fact]
+    public async Task The_document_asks_only_what_the_selector_reads_and_values_travel_as_variables()
+    {
+        var fake = new CapturingClient("""{"f0":{"data":{"repository":"ubi9/ubi"},"error":null}}""");
+
+        var name = await fake.QueryAsync(
+            new { Registry = "registry.access.redhat.com", Path = "ubi9/ubi" },
+            static (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Repository));
+
+        Assert.Equal("ubi9/ubi", name);
+        var request = fake.Request!;
+        Assert.EndsWith("($f0_registry: String, $f0_repository: String) { f0: get_repository_by_registry_path(registry: $f0_registry, repository: $f0_repository) { data { repository } } }", request.Document, StringComparison.Ordinal);
+        Assert.DoesNotContain("ubi9", request.Document, StringComparison.Ordinal);
+        Assert.Equal("""{"f0_registry":"registry.access.redhat.com","f0_repository":"ubi9/ubi"}""", System.Text.Encoding.UTF8.GetString(request.Variables.Span));
+    }
+
+    [Fact]
+    public async Task One_lambda_fans_out_over_many_inputs_in_completion_order_with_every_item_accounted_for()
+    {
+        List<(string Registry, string Repository)> paths = [.. session.Paths(20), ("quay.io", "no/such")];
+
+        var items = await Pyxis.Client.Batching.PyxisBatch.InCompletionOrder(
+            paths,
+            (path, ct) => session.Client.QueryAsync(path, static (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Repository, r => r.Data?.Id), ct),
+            new Pyxis.Client.Batching.BatchOptions { MaxConcurrency = 8 }).ToListAsync();
+
+        Assert.Equal(paths.Count, items.Count);
+        Assert.All(items, i => Assert.True(i.Succeeded, i.Exception?.Message));
+        var ids = items.ToDictionary(i => i.Input, i => i.Value);
+        Assert.Null(ids[("quay.io", "no/such")]);
+        Assert.All(paths.Take(20), p => Assert.Equal((string)session.Emulator.Catalog.FindRepository(p.Registry, p.Repository)!["_id"]!, ids[p]));
+    }
+
+    /// <summary>Answers every request with one canned <c>data</c> object, read by the request's own reader, and keeps the request.</summary>
+    private sealed class CapturingClient(string data) : IPyxisClient
+    {
+        public PyxisRequest? Request { get; private set; }
+
+        public Task<TData> ExecuteAsync<TData>(PyxisRequest<TData> request, CancellationToken cancellationToken = default)
+        {
+            Request = request;
+            var reader = new System.Text.Json.Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(data));
+            reader.Read();
+            return Task.FromResult(request.ReadData(ref reader));
+        }
+    }
+}
