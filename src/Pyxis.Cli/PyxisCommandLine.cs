@@ -21,6 +21,7 @@ internal static class PyxisCommandLine
 #endif
         root.Subcommands.Add(RepoCommand.Create(console));
         root.Subcommands.Add(ImagesCommand.Create(console));
+        root.Subcommands.Add(TagsCommand.Create(console));
         root.Subcommands.Add(SchemaCommand.Create(console));
         return root;
     }

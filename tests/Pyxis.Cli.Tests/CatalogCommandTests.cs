@@ -113,6 +113,21 @@ public sealed class CatalogCommandTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Tags_asks_with_a_lambda_query_and_prints_the_repository_tags()
+    {
+        var seeded = emulator.Catalog.Repositories[2];
+        var tags = ((List<object?>)seeded["auto_rebuild_tags"]!).Cast<string>().ToList();
+
+        var (code, output) = await RunAsync(["tags", $"{seeded["registry"]}/{seeded["repository"]}", "--endpoint", emulator.Endpoint.ToString()]);
+        var (missingCode, missing) = await RunAsync(["tags", "quay.io/no/such", "--endpoint", emulator.Endpoint.ToString()]);
+
+        Assert.Equal(0, code);
+        Assert.Contains(string.Join(", ", tags), output, StringComparison.Ordinal);
+        Assert.Equal(2, missingCode);
+        Assert.Contains("quay.io/no/such not found", missing, StringComparison.Ordinal);
+    }
+
     private static string Build(Dictionary<string, object?> image) => (string)((Dictionary<string, object?>)image["brew"]!)["build"]!;
 
     private static string Row(string output, string start) =>

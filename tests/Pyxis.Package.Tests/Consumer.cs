@@ -38,6 +38,7 @@ internal static class Consumer
             using System.Globalization;
             using Consumer;
             using Pyxis.Client;
+            using Pyxis.Client.Lambdas;
 
             using var client = new PyxisClient();
             Func<IPyxisClient, string, CancellationToken, Task<LatestUbiQuery.ContainerRepository?>> own = PyxisOperations.LatestUbiAsync;
@@ -48,7 +49,30 @@ internal static class Consumer
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"curated:{GetRepositoryByRegistryPathQuery.OperationName} {own.Method.Name}"));
             var byId = ImageByIdQuery.CreateRequest(new PyxisObjectId("0123456789abcdef01234567"));
             Console.WriteLine("scalar:" + System.Text.Encoding.UTF8.GetString(byId.Variables.Span));
+            // A lambda query, intercepted thanks to the package's targets; answered by a canned client (no network).
+            var canned = new CannedClient("{\"f0\":{\"data\":{\"repository\":\"ubi9/ubi\"},\"error\":null}}");
+            var fromLambda = await canned.QueryAsync(new { Path = "ubi9/ubi" }, static (q, v) => q.GetRepositoryByRegistryPath("registry.access.redhat.com", v.Path, r => r.Data!.Repository)).ConfigureAwait(false);
+            Console.WriteLine("lambda:" + fromLambda);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"filter:{typeof(ContainerImageFilter).Assembly.GetName().Name} {ownWithFilter.Method.Name.Length > 0} {curatedWithFilter.Method.Name.Length > 0}"));
+            """);
+        File.WriteAllText(Path.Combine(directory, "CannedClient.cs"), """
+            using System.Text;
+            using System.Text.Json;
+            using Pyxis.Client;
+
+            namespace Consumer;
+
+            /// <summary>Answers every request with one canned data object, read by the request's own reader.</summary>
+            internal sealed class CannedClient(string data) : IPyxisClient
+            {
+                public Task<TData> ExecuteAsync<TData>(PyxisRequest<TData> request, CancellationToken cancellationToken = default)
+                {
+                    ArgumentNullException.ThrowIfNull(request);
+                    var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(data));
+                    reader.Read();
+                    return Task.FromResult(request.ReadData(ref reader));
+                }
+            }
             """);
         File.WriteAllText(Path.Combine(directory, "PyxisObjectId.cs"), """
             using System.Text.Json;

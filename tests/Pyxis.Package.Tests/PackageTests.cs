@@ -67,6 +67,8 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
             Assert.Contains("filter:Pyxis.Client True True", output, StringComparison.Ordinal);
             // A PyxisScalar item maps ObjectIDFilterScalar to the app's struct, which writes the variable.
             Assert.Contains("scalar:{\"id\":\"0123456789abcdef01234567\"}", output, StringComparison.Ordinal);
+            // The package's targets enable interception: the lambda query was translated, not the throwing fallback.
+            Assert.Contains("lambda:ubi9/ubi", output, StringComparison.Ordinal);
         }
         finally
         {
