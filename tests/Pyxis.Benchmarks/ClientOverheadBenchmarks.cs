@@ -3,6 +3,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Pyxis.Benchmarks.Floor;
 using Pyxis.Client;
+using Pyxis.Client.Lambdas;
 
 namespace Pyxis.Benchmarks;
 
@@ -23,6 +24,11 @@ public class ClientOverheadBenchmarks
         "auto_rebuild_tags":["latest","8.10"]},"error":null}}}
         """);
 
+    // A lambda query names its root field f0; the answer is otherwise the same bytes.
+    private static readonly byte[] LambdaAnswer = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Answer).Replace("\"get_repository_by_registry_path\"", "\"f0\"", StringComparison.Ordinal));
+
+    private HttpClient lambdaHttp = null!;
+    private PyxisClient lambdaSdk = null!;
     private HttpClient sdkHttp = null!;
     private HttpClient rawHttp = null!;
     private PyxisClient sdk = null!;
@@ -33,6 +39,8 @@ public class ClientOverheadBenchmarks
         sdkHttp = new HttpClient(new CannedResponseHandler(Answer));
         rawHttp = new HttpClient(new CannedResponseHandler(Answer));
         sdk = new PyxisClient(sdkHttp, new PyxisClientOptions { Endpoint = Endpoint });
+        lambdaHttp = new HttpClient(new CannedResponseHandler(LambdaAnswer));
+        lambdaSdk = new PyxisClient(lambdaHttp, new PyxisClientOptions { Endpoint = Endpoint });
     }
 
     [GlobalCleanup]
@@ -40,6 +48,8 @@ public class ClientOverheadBenchmarks
     {
         sdk.Dispose();
         sdkHttp.Dispose();
+        lambdaSdk.Dispose();
+        lambdaHttp.Dispose();
         rawHttp.Dispose();
     }
 
@@ -56,4 +66,9 @@ public class ClientOverheadBenchmarks
 
     [Benchmark(Description = "PyxisClient.GetRepositoryByRegistryPathAsync")]
     public async Task<string?> Sdk() => (await sdk.GetRepositoryByRegistryPathAsync(Registry, Repository))?.Repository;
+
+    // The same lookup as a lambda query (it selects only repository, so the canned answer's other fields are skipped).
+    [Benchmark(Description = "PyxisClient.QueryAsync (lambda query)")]
+    public Task<string?> Lambda() =>
+        lambdaSdk.QueryAsync((Registry, Repository), static (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Repository, r => r.Data?.Repository));
 }

@@ -25,9 +25,9 @@ internal static class LambdaEmitter
         w.Open($"public static async global::System.Threading.Tasks.Task<TResult> QueryAsync<TVars, TResult>(this {TypeNames.Runtime}.IPyxisClient client, TVars vars, global::System.Func<{query}, TVars, TResult> query, global::System.Threading.CancellationToken cancellationToken = default)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(query);");
-        w.Line($"var recording = {query}.Recording();");
+        w.Line($"var recording = {query}.Recording({spec.Roots.Count});");
         w.Line("query(recording, vars);");
-        w.Line($"var request = new {TypeNames.Runtime}.PyxisRequest<{query}>({Names.Literal(spec.OperationName)}, Document, Variables(recording.Calls), Read);");
+        w.Line($"var request = new {TypeNames.Runtime}.PyxisRequest<{query}>({Names.Literal(spec.OperationName)}, Document, Variables(recording), Read);");
         w.Line("var answer = await client.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);");
         w.Line("return query(answer, vars);");
         w.Close();
@@ -50,9 +50,9 @@ internal static class LambdaEmitter
     // A null argument is left out, so the server applies the argument's default.
     private static void WriteVariables(SourceWriter w, LambdaSpec spec)
     {
-        w.Open("private static global::System.ReadOnlyMemory<byte> Variables(global::System.Collections.Generic.IReadOnlyList<object?[]> calls)");
-        w.Open($"if (calls.Count != {spec.Roots.Count})");
-        w.Line($"throw new global::System.InvalidOperationException(\"The query lambda called \" + calls.Count + \" root fields; it was translated with {spec.Roots.Count}.\");");
+        w.Open($"private static global::System.ReadOnlyMemory<byte> Variables(global::{spec.SurfaceNamespace}.PyxisQuery calls)");
+        w.Open($"if (calls.CallCount != {spec.Roots.Count})");
+        w.Line($"throw new global::System.InvalidOperationException(\"The query lambda called \" + calls.CallCount + \" root fields; it was translated with {spec.Roots.Count}.\");");
         w.Close();
         w.Line("var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();");
         w.Open($"using (var writer = new {TypeNames.Writer}(buffer))");
@@ -63,7 +63,7 @@ internal static class LambdaEmitter
             {
                 var variable = spec.Roots[i].Variables[j];
                 var type = variable.Type with { Nullable = false };
-                w.Open($"if (calls[{i}][{j}] is {TypeNames.Of(type, spec.TypesNamespace, null, input: true)} a{i}_{j})");
+                w.Open($"if (calls.Call({i})[{j}] is {TypeNames.Of(type, spec.TypesNamespace, null, input: true)} a{i}_{j})");
                 w.Line($"writer.WritePropertyName({Names.Literal(variable.Name)});");
                 w.Line(JsonCode.Write(type, "writer", $"a{i}_{j}", spec.TypesNamespace));
                 w.Close();

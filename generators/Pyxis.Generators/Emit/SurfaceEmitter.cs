@@ -46,13 +46,13 @@ internal static class SurfaceEmitter
         w.Line("/// <summary>The Query root for lambda queries: one method per root field, taking its arguments and a selector over its result.</summary>");
         w.Line(TypeNames.GeneratedCode);
         w.Open("public sealed partial class PyxisQuery : global::Pyxis.Client.Lambdas.PyxisQueryRoot");
-        w.Line("private PyxisQuery() { }");
+        w.Line("private PyxisQuery(int calls) : base(calls) { }");
         w.Line();
         w.Line("private PyxisQuery(object?[] answers) : base(answers) { }");
         w.Line();
         w.Line("/// <summary>A root that records the arguments of each call (generated interceptors use it).</summary>");
         w.Line(Hidden);
-        w.Line("public static PyxisQuery Recording() => new();");
+        w.Line("public static PyxisQuery Recording(int calls) => new(calls);");
         w.Line();
         w.Line("/// <summary>A root over an answer, one value per root field call (generated interceptors use it).</summary>");
         w.Line(Hidden);
@@ -74,9 +74,8 @@ internal static class SurfaceEmitter
 
             var parameters = root.Arguments.Select(a => $"{TypeNames.Of(a.Type, surface.TypesNamespace, null, input: true)} {a.ParameterName}")
                 .Append($"global::System.Func<{root.ResultType}, TResult> select");
-            var arguments = root.Arguments.Select(a => a.ParameterName).Prepend("select");
             w.Line($"[{Field}({Names.Literal(root.Field)})]");
-            w.Line($"public TResult {root.MethodName}<TResult>({string.Join(", ", parameters)}) => Field({string.Join(", ", arguments)});");
+            w.Line($"public TResult {root.MethodName}<TResult>({string.Join(", ", parameters)}) => IsRecording ? Record<TResult>({string.Join(", ", root.Arguments.Select(a => a.ParameterName))}) : Answer(select);");
         }
 
         w.Close();

@@ -7,30 +7,42 @@ namespace Pyxis.Client.Lambdas;
 /// </summary>
 public abstract class PyxisQueryRoot
 {
-    private readonly List<object?[]>? recorded;
+    private readonly object?[]?[]? recorded;
     private readonly object?[]? answers;
     private int next;
 
-    /// <summary>A root that records arguments.</summary>
-    protected PyxisQueryRoot() => recorded = new List<object?[]>();
+    /// <summary>A root that records the arguments of up to <paramref name="calls"/> root field calls.</summary>
+    protected PyxisQueryRoot(int calls) => recorded = new object?[calls][];
 
     /// <summary>A root over the answer: <paramref name="answers"/> holds one value per root field call, in call order.</summary>
     protected PyxisQueryRoot(object?[] answers) => this.answers = answers ?? throw new ArgumentNullException(nameof(answers));
 
-    /// <summary>The arguments of each root field call, in call order (recording roots only).</summary>
-    public IReadOnlyList<object?[]> Calls => recorded ?? throw new InvalidOperationException("Only a recording root has calls.");
+    /// <summary>How many root field calls were recorded.</summary>
+    public int CallCount => recorded is null ? throw new InvalidOperationException("Only a recording root has calls.") : next;
 
-    /// <summary>One root field call: records its arguments, or applies <paramref name="select"/> to its answer (null gives <c>default</c>).</summary>
-    protected TResult Field<TField, TResult>(Func<TField, TResult> select, params object?[] arguments)
+    /// <summary>Whether this root records arguments (the first run) rather than answering (the second).</summary>
+    protected bool IsRecording => recorded is not null;
+
+    /// <summary>The arguments of root field call <paramref name="index"/>, in call order.</summary>
+    public object?[] Call(int index) => recorded?[index] ?? throw new ArgumentOutOfRangeException(nameof(index));
+
+    /// <summary>Records one root field call's arguments (first run).</summary>
+    protected TResult Record<TResult>(params object?[] arguments)
+    {
+        if (next >= recorded!.Length)
+        {
+            throw new InvalidOperationException("The lambda called more root fields than were translated; a lambda query must call the same fields every time it runs.");
+        }
+
+        recorded[next++] = arguments;
+        return default!;
+    }
+
+    /// <summary>Applies <paramref name="select"/> to the next root field's answer (second run); a null answer gives <c>default</c>.</summary>
+    protected TResult Answer<TField, TResult>(Func<TField, TResult> select)
         where TField : class
     {
         ArgumentNullException.ThrowIfNull(select);
-        if (recorded is not null)
-        {
-            recorded.Add(arguments);
-            return default!;
-        }
-
         if (next >= answers!.Length)
         {
             throw new InvalidOperationException("The lambda called more root fields than were translated; a lambda query must call the same fields every time it runs.");
