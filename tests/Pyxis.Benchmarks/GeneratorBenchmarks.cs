@@ -19,6 +19,10 @@ public class GeneratorBenchmarks
     private CSharpCompilation edited = null!;
     private GeneratorDriver warm = null!;
 
+    /// <summary>False: a consumer project. True: the package's own build (every input/enum type and the lambda-query surface).</summary>
+    [Params(false, true)]
+    public bool Package { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -41,23 +45,28 @@ public class GeneratorBenchmarks
         [new PyxisGenerator().AsSourceGenerator()],
         files,
         new CSharpParseOptions(LanguageVersion.Latest),
-        new Options(),
+        new Options(Package),
         new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
 
-    private sealed class Options : AnalyzerConfigOptionsProvider
+    private sealed class Options(bool package) : AnalyzerConfigOptionsProvider
     {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Values();
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(package);
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptions;
 
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
 
-        private sealed class Values : AnalyzerConfigOptions
+        private sealed class Values(bool package) : AnalyzerConfigOptions
         {
             public override bool TryGetValue(string key, out string value)
             {
-                value = key == "build_property.PyxisNamespace" ? "Bench.Generated" : string.Empty;
-                return key == "build_property.PyxisNamespace";
+                value = key switch
+                {
+                    "build_property.PyxisNamespace" => "Bench.Generated",
+                    "build_property.PyxisSchemaTypes" when package => "All",
+                    _ => string.Empty,
+                };
+                return value.Length > 0;
             }
         }
     }

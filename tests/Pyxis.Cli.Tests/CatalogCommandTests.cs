@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Pyxis.Emulator;
-using Spectre.Console;
 
 namespace Pyxis.Cli.Tests;
 
@@ -146,18 +145,5 @@ public sealed class CatalogCommandTests : IAsyncLifetime
         Assert.Contains("(2 lookups: quay.io/a/b, quay.io/c/d)", line, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(string[] args)
-    {
-        using var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 500; // one table row per line, whatever the cell lengths
-        var code = await PyxisCommandLine.Create(console).Parse(args).InvokeAsync(new InvocationConfiguration { Output = writer, Error = writer });
-        return (code, writer.ToString());
-    }
+    private static Task<(int Code, string Output)> RunAsync(string[] args, int width = 500, bool terminal = false) => CliRun.RunAsync(args, width, terminal);
 }

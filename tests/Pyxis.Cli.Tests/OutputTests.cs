@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Pyxis.Emulator;
-using Spectre.Console;
 
 namespace Pyxis.Cli.Tests;
 
@@ -90,18 +89,5 @@ public sealed class OutputTests : IAsyncLifetime
 
     private static string Build(Dictionary<string, object?> image) => (string)((Dictionary<string, object?>)image["brew"]!)["build"]!;
 
-    private static async Task<(int Code, string Output)> RunAsync(string[] args, int width = 500, bool terminal = false)
-    {
-        using var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = terminal ? AnsiSupport.Yes : AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = terminal ? InteractionSupport.Yes : InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = width;
-        var code = await PyxisCommandLine.Create(console).Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = writer, Error = writer });
-        return (code, writer.ToString());
-    }
+    private static Task<(int Code, string Output)> RunAsync(string[] args, int width = 500, bool terminal = false) => CliRun.RunAsync(args, width, terminal);
 }

@@ -46,6 +46,15 @@ public sealed class LambdaQueryTests
         Snapshot.Match(string.Join("\n\n", documents));
     }
 
+    [Fact]
+    public void The_interceptor_records_arguments_sends_the_document_and_reads_each_root_field()
+    {
+        var output = Run(Call(Shapes[13]));
+
+        Assert.Empty(output.CompileDiagnostics);
+        Snapshot.Match(Assert.Single(output.Sources, s => s.HintName.StartsWith("Lambdas/", StringComparison.Ordinal)).SourceText.ToString());
+    }
+
     [Theory]
     [InlineData("Func<Pyxis.Client.Schema.PyxisQuery, V, string?> f = (q, v) => null; await client.QueryAsync(new V(), f);", "PYX101", "'f' is not a lambda written in place")]
     [InlineData("await client.QueryAsync(new V(), (q, v) => v.Flag ? q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Id) : null);", "PYX102", "Root field 'get_repository_by_registry_path' is called under a condition")]

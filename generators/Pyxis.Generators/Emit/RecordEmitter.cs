@@ -65,40 +65,7 @@ internal static class RecordEmitter
     public static void WriteReader(SourceWriter w, RecordSpec record, string ns)
     {
         w.Open($"internal static {record.Name}? Read{record.ReaderName}(ref {TypeNames.Reader} reader)");
-        w.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)");
-        w.Line("return null;");
-        w.Close();
-        w.Line($"{TypeNames.Json}.ExpectObject(ref reader, {Names.Literal(record.SchemaType)});");
-        for (var i = 0; i < record.Properties.Count; i++)
-        {
-            w.Line($"{TypeNames.Nullable(record.Properties[i].Type, ns, null, input: false)} v{i} = default;");
-        }
-
-        w.Open("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
-        var keyword = "if";
-        for (var i = 0; i < record.Properties.Count; i++)
-        {
-            var p = record.Properties[i];
-            w.Open($"{keyword} (reader.ValueTextEquals({Names.Literal(p.ResponseKey)}u8))");
-            w.Line("reader.Read();");
-            w.Line($"v{i} = {JsonCode.Read(p.Type, "reader", record.SchemaType + "." + p.ResponseKey, ns)};");
-            w.Close();
-            keyword = "else if";
-        }
-
-        if (record.Properties.Count > 0)
-        {
-            w.Open("else");
-        }
-
-        w.Line("reader.Read();");
-        w.Line("reader.Skip();");
-        if (record.Properties.Count > 0)
-        {
-            w.Close();
-        }
-
-        w.Close();
+        ObjectReader.WriteBody(w, record.Properties, record.SchemaType, ns);
         var args = record.Properties.Select((p, i) => JsonCode.Required(p.Type, "v" + i, record.SchemaType + "." + p.ResponseKey));
         w.Line($"return new {record.Name}({string.Join(", ", args)});");
         w.Close();

@@ -88,40 +88,7 @@ internal static class SurfaceEmitter
         w.Line($"/// <summary>Reads a <see cref=\"{type.Name}\"/> (generated interceptors use it).</summary>");
         w.Line(Hidden);
         w.Open($"public static {type.Name}? Read{type.Name}(ref {TypeNames.Reader} reader)");
-        w.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)");
-        w.Line("return null;");
-        w.Close();
-        w.Line($"{TypeNames.Json}.ExpectObject(ref reader, {Names.Literal(type.SchemaType)});");
-        for (var i = 0; i < type.Properties.Count; i++)
-        {
-            w.Line($"{TypeNames.Of(type.Properties[i].Type, surface.TypesNamespace, null, input: false)} v{i} = default;");
-        }
-
-        w.Open("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
-        var keyword = "if";
-        for (var i = 0; i < type.Properties.Count; i++)
-        {
-            var p = type.Properties[i];
-            w.Open($"{keyword} (reader.ValueTextEquals({Names.Literal(p.ResponseKey)}u8))");
-            w.Line("reader.Read();");
-            w.Line($"v{i} = {JsonCode.Read(p.Type, "reader", type.SchemaType + "." + p.ResponseKey, surface.TypesNamespace)};");
-            w.Close();
-            keyword = "else if";
-        }
-
-        if (type.Properties.Count > 0)
-        {
-            w.Open("else");
-        }
-
-        w.Line("reader.Read();");
-        w.Line("reader.Skip();");
-        if (type.Properties.Count > 0)
-        {
-            w.Close();
-        }
-
-        w.Close();
+        ObjectReader.WriteBody(w, type.Properties, type.SchemaType, surface.TypesNamespace);
         w.Line($"return new {type.Name} {{ {string.Join(", ", type.Properties.Select((p, i) => $"{p.Name} = v{i}"))} }};");
         w.Close();
     }
