@@ -21,13 +21,26 @@ internal static class LambdaEmitter
         w.Line("/// <summary>The document sent: every argument a variable, only the fields the selectors read.</summary>");
         w.Line($"public const string Document = {Names.Literal(spec.Document)};");
         w.Line();
+        w.Line("[global::System.ThreadStatic]");
+        w.Line($"private static {query}? recorder;");
+        w.Line();
         w.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({spec.Call.Version}, {Names.Literal(spec.Call.Data)})]");
         w.Open($"public static async global::System.Threading.Tasks.Task<TResult> QueryAsync<TVars, TResult>(this {TypeNames.Runtime}.IPyxisClient client, TVars vars, global::System.Func<{query}, TVars, TResult> query, global::System.Threading.CancellationToken cancellationToken = default)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(query);");
-        w.Line($"var recording = {query}.Recording({spec.Roots.Count});");
+        // The recording run is synchronous, so one recording root per thread serves every call.
+        w.Line($"var recording = recorder ?? {query}.Recording({spec.Roots.Count});");
+        w.Line("recorder = null;");
+        w.Line("global::System.ReadOnlyMemory<byte> variables;");
+        w.Open("try");
         w.Line("query(recording, vars);");
-        w.Line($"var request = new {TypeNames.Runtime}.PyxisRequest<{query}>({Names.Literal(spec.OperationName)}, Document, Variables(recording), Read);");
+        w.Line("variables = Variables(recording);");
+        w.Close();
+        w.Open("finally");
+        w.Line("recording.Reset();");
+        w.Line("recorder = recording;");
+        w.Close();
+        w.Line($"var request = new {TypeNames.Runtime}.PyxisRequest<{query}>({Names.Literal(spec.OperationName)}, Document, variables, Read);");
         w.Line("var answer = await client.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);");
         w.Line("return query(answer, vars);");
         w.Close();

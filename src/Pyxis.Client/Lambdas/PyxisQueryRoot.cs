@@ -26,6 +26,17 @@ public abstract class PyxisQueryRoot
     /// <summary>The arguments of root field call <paramref name="index"/>, in call order.</summary>
     public object?[] Call(int index) => recorded?[index] ?? throw new ArgumentOutOfRangeException(nameof(index));
 
+    /// <summary>Forgets the recorded calls, so a recording root can be reused (generated interceptors keep one per thread).</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public void Reset()
+    {
+        if (recorded is not null)
+        {
+            Array.Clear(recorded);
+            next = 0;
+        }
+    }
+
     /// <summary>Records one root field call's arguments (first run).</summary>
     protected TResult Record<TResult>(params object?[] arguments)
     {
