@@ -82,6 +82,23 @@ public sealed class LambdaQueryTests : IAsyncLifetime
         Assert.All(paths.Take(20), p => Assert.Equal((string)session.Emulator.Catalog.FindRepository(p.Registry, p.Repository)!["_id"]!, ids[p]));
     }
 
+    [Fact]
+    public async Task A_mutation_lambda_sends_a_mutation_that_is_never_retried()
+    {
+        var fake = new CapturingClient("""{"f0":{"data":{"_id":"0123456789abcdef01234567"},"error":null}}""");
+
+        var id = await fake.MutateAsync(
+            new { Input = new ContainerImageInput { Architecture = "arm64" } },
+            static (m, v) => m.CreateImage(v.Input, r => r.Data!.Id));
+
+        Assert.Equal("0123456789abcdef01234567", id);
+        var request = fake.Request!;
+        Assert.True(request.IsMutation);
+        Assert.StartsWith("mutation PyxisLambda_", request.Document, StringComparison.Ordinal);
+        Assert.Contains("f0: create_image(input: $f0_input) { data { _id } }", request.Document, StringComparison.Ordinal);
+        Assert.Equal("""{"f0_input":{"architecture":"arm64"}}""", System.Text.Encoding.UTF8.GetString(request.Variables.Span));
+    }
+
     /// <summary>Answers every request with one canned <c>data</c> object, read by the request's own reader, and keeps the request.</summary>
     private sealed class CapturingClient(string data) : IPyxisClient
     {

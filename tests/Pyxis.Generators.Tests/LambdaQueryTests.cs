@@ -74,6 +74,16 @@ public sealed class LambdaQueryTests
     }
 
     [Fact]
+    public void A_root_field_the_projects_schema_lacks_is_PYX105_at_the_call()
+    {
+        var output = GeneratorHarness.RunWithCode(Call("(q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Id)"), "type Query { ping: String }", Package);
+
+        var diagnostic = Assert.Single(output.Diagnostics, d => d.Id == "PYX105");
+        Assert.Contains("Query.get_repository_by_registry_path is not in the schema", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(12, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
     public void A_mistyped_field_is_a_compile_error_at_the_lambda()
     {
         var output = Run(Call("(q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Repositoryy)"));

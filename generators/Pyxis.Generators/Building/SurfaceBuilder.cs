@@ -20,13 +20,18 @@ internal static class SurfaceBuilder
         }
 
         var objects = schema.Types.Where(t => t.Kind == TypeKind.Object && t.Name != schema.QueryType && t.Name != schema.MutationType && !t.Name.StartsWith("__", System.StringComparison.Ordinal)).ToList();
-        var query = schema.Find(schema.QueryType)!;
         return new SurfaceSpec(
             options.TypesNamespace + NamespaceSuffix,
             options.TypesNamespace,
             objects.Select(t => Type(schema, t)).ToEquatableArray(),
-            query.Fields.Where(f => IsSelectable(schema, f) && !f.Type.IsList).Select(f => Root(schema, f)).ToEquatableArray());
+            Roots(schema, schema.QueryType))
+        {
+            MutationRoots = schema.MutationType is { } mutation ? Roots(schema, mutation) : EquatableArray<SurfaceRootSpec>.Empty,
+        };
     }
+
+    private static EquatableArray<SurfaceRootSpec> Roots(SchemaModel schema, string rootType) =>
+        schema.Find(rootType)!.Fields.Where(f => IsSelectable(schema, f) && !f.Type.IsList).Select(f => Root(schema, f)).ToEquatableArray();
 
     private static bool IsSelectable(SchemaModel schema, FieldDef field) => schema.Find(field.Type.NamedType) is { } type && !type.IsAbstract && !field.Name.StartsWith("_", System.StringComparison.Ordinal);
 

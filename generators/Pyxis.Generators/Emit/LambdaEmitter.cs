@@ -12,7 +12,8 @@ internal static class LambdaEmitter
 
     public static string Emit(LambdaSpec spec)
     {
-        var query = $"global::{spec.SurfaceNamespace}.PyxisQuery";
+        var mutation = spec.Call.Kind == "mutation";
+        var query = $"global::{spec.SurfaceNamespace}.{(mutation ? "PyxisMutation" : "PyxisQuery")}";
         var w = new SourceWriter().Header();
         w.Open($"namespace {Namespace}");
         w.Line($"/// <summary>The lambda query at {System.IO.Path.GetFileName(spec.Call.FilePath)}({spec.Call.Location.Line + 1},{spec.Call.Location.Column + 1}).</summary>");
@@ -25,7 +26,7 @@ internal static class LambdaEmitter
         w.Line($"private static {query}? recorder;");
         w.Line();
         w.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({spec.Call.Version}, {Names.Literal(spec.Call.Data)})]");
-        w.Open($"public static async global::System.Threading.Tasks.Task<TResult> QueryAsync<TVars, TResult>(this {TypeNames.Runtime}.IPyxisClient client, TVars vars, global::System.Func<{query}, TVars, TResult> query, global::System.Threading.CancellationToken cancellationToken = default)");
+        w.Open($"public static async global::System.Threading.Tasks.Task<TResult> {(mutation ? "MutateAsync" : "QueryAsync")}<TVars, TResult>(this {TypeNames.Runtime}.IPyxisClient client, TVars vars, global::System.Func<{query}, TVars, TResult> query, global::System.Threading.CancellationToken cancellationToken = default)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(query);");
         // The recording run is synchronous, so one recording root per thread serves every call.
@@ -63,7 +64,7 @@ internal static class LambdaEmitter
     // A null argument is left out, so the server applies the argument's default.
     private static void WriteVariables(SourceWriter w, LambdaSpec spec)
     {
-        w.Open($"private static global::System.ReadOnlyMemory<byte> Variables(global::{spec.SurfaceNamespace}.PyxisQuery calls)");
+        w.Open($"private static global::System.ReadOnlyMemory<byte> Variables(global::Pyxis.Client.Lambdas.PyxisQueryRoot calls)");
         w.Open($"if (calls.CallCount != {spec.Roots.Count})");
         w.Line($"throw new global::System.InvalidOperationException(\"The query lambda called \" + calls.CallCount + \" root fields; it was translated with {spec.Roots.Count}.\");");
         w.Close();
@@ -92,7 +93,7 @@ internal static class LambdaEmitter
     private static void WriteReader(SourceWriter w, LambdaSpec spec, string query)
     {
         w.Open($"private static {query} Read(ref {TypeNames.Reader} reader)");
-        w.Line($"{TypeNames.Json}.ExpectObject(ref reader, \"Query\");");
+        w.Line($"{TypeNames.Json}.ExpectObject(ref reader, {Names.Literal(spec.Call.Kind == "mutation" ? "Mutation" : "Query")});");
         w.Line($"var answers = new object?[{spec.Roots.Count}];");
         w.Open("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
         var keyword = "if";

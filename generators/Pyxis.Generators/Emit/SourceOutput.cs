@@ -63,7 +63,11 @@ internal static class SourceOutput
             return;
         }
 
-        Guard(context, "PyxisQuery", () => context.AddSource("Schema/PyxisQuery.g.cs", SourceText.From(SurfaceEmitter.EmitRoot(surface), System.Text.Encoding.UTF8)));
+        Guard(context, "PyxisQuery", () => context.AddSource("Schema/PyxisQuery.g.cs", SourceText.From(SurfaceEmitter.EmitRoot(surface, mutation: false), System.Text.Encoding.UTF8)));
+        if (surface.MutationRoots.Count > 0)
+        {
+            Guard(context, "PyxisMutation", () => context.AddSource("Schema/PyxisMutation.g.cs", SourceText.From(SurfaceEmitter.EmitRoot(surface, mutation: true), System.Text.Encoding.UTF8)));
+        }
         foreach (var type in surface.Types)
         {
             Guard(context, type.SchemaType, () => context.AddSource($"Schema/{type.Name}.g.cs", SourceText.From(SurfaceEmitter.EmitType(surface, type), System.Text.Encoding.UTF8)));

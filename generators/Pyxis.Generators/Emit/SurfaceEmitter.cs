@@ -39,25 +39,27 @@ internal static class SurfaceEmitter
         return w.ToString();
     }
 
-    public static string EmitRoot(SurfaceSpec surface)
+    /// <summary><c>PyxisQuery</c> (<paramref name="mutation"/> false) or <c>PyxisMutation</c>.</summary>
+    public static string EmitRoot(SurfaceSpec surface, bool mutation)
     {
+        var name = mutation ? "PyxisMutation" : "PyxisQuery";
         var w = new SourceWriter().Header();
         w.Open($"namespace {surface.Namespace}");
-        w.Line("/// <summary>The Query root for lambda queries: one method per root field, taking its arguments and a selector over its result.</summary>");
+        w.Line($"/// <summary>The {(mutation ? "Mutation" : "Query")} root for lambda queries: one method per root field, taking its arguments and a selector over its result.</summary>");
         w.Line(TypeNames.GeneratedCode);
-        w.Open("public sealed partial class PyxisQuery : global::Pyxis.Client.Lambdas.PyxisQueryRoot");
-        w.Line("private PyxisQuery(int calls) : base(calls) { }");
+        w.Open($"public sealed partial class {name} : global::Pyxis.Client.Lambdas.PyxisQueryRoot");
+        w.Line($"private {name}(int calls) : base(calls) {{ }}");
         w.Line();
-        w.Line("private PyxisQuery(object?[] answers) : base(answers) { }");
+        w.Line($"private {name}(object?[] answers) : base(answers) {{ }}");
         w.Line();
         w.Line("/// <summary>A root that records the arguments of each call (generated interceptors use it).</summary>");
         w.Line(Hidden);
-        w.Line("public static PyxisQuery Recording(int calls) => new(calls);");
+        w.Line($"public static {name} Recording(int calls) => new(calls);");
         w.Line();
         w.Line("/// <summary>A root over an answer, one value per root field call (generated interceptors use it).</summary>");
         w.Line(Hidden);
-        w.Line("public static PyxisQuery Answered(object?[] answers) => new(answers);");
-        foreach (var root in surface.Roots)
+        w.Line($"public static {name} Answered(object?[] answers) => new(answers);");
+        foreach (var root in mutation ? surface.MutationRoots : surface.Roots)
         {
             w.Line();
             w.Doc("summary", root.Docs.Description, $"The <c>{root.Field}</c> root field.");

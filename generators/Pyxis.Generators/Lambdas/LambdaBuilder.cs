@@ -19,10 +19,18 @@ internal static class LambdaBuilder
     {
         var name = "PyxisLambda_" + call.Key;
         var surface = options.TypesNamespace + Building.SurfaceBuilder.NamespaceSuffix;
-        var query = schema is { IsUsable: true } && schema.QueryType is { } q ? schema.Find(q) : null;
+        var rootType = call.Kind == "mutation" ? schema?.MutationType : schema?.QueryType;
+        var query = schema is { IsUsable: true } && rootType is { } q ? schema.Find(q) : null;
         if (query is null || call.Diagnostics.Count > 0)
         {
             return new LambdaSpec(call, name, string.Empty, surface, options.TypesNamespace, EquatableArray<LambdaRootSpec>.Empty, call.Diagnostics);
+        }
+
+        // The surface is the bundled schema's; a project with a schema of its own may lack a field the lambda calls.
+        if (call.Roots.FirstOrDefault(r => query.FindField(r.Field) is null) is { } missing)
+        {
+            var problem = new DiagnosticInfo(DiagnosticCatalog.LambdaInvalidQuery.Id, call.Location, new[] { $"{query.Name}.{missing.Field} is not in the schema '{schema!.Path}'" }.ToEquatableArray());
+            return new LambdaSpec(call, name, string.Empty, surface, options.TypesNamespace, EquatableArray<LambdaRootSpec>.Empty, new[] { problem }.ToEquatableArray());
         }
 
         var roots = new List<LambdaRootSpec>();
@@ -39,7 +47,7 @@ internal static class LambdaBuilder
             roots.Add(new LambdaRootSpec(root.Field, Names.Type(field.Type.NamedType), variables.ToEquatableArray()));
         }
 
-        var document = $"query {name}{(declarations.Count == 0 ? string.Empty : "(" + string.Join(", ", declarations) + ")")} {{{selections} }}";
+        var document = $"{call.Kind} {name}{(declarations.Count == 0 ? string.Empty : "(" + string.Join(", ", declarations) + ")")} {{{selections} }}";
         return new LambdaSpec(call, name, document, surface, options.TypesNamespace, roots.ToEquatableArray(), Check(call, document, schema!));
     }
 

@@ -16,13 +16,13 @@ namespace Pyxis.Generators.Lambdas;
 internal static class LambdaReader
 {
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
-        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "QueryAsync" }, ArgumentList.Arguments.Count: >= 2 };
+        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "QueryAsync" or "MutateAsync" }, ArgumentList.Arguments.Count: >= 2 };
 
     public static LambdaCall? Read(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
         var model = context.SemanticModel;
-        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { Name: "QueryAsync" } method
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { Name: "QueryAsync" or "MutateAsync" } method
             || method.ReducedFrom?.ContainingType.ToDisplayString() != "Pyxis.Client.Lambdas.PyxisLambdaQueries"
             || model.GetInterceptableLocation(invocation, cancellationToken) is not { } intercept)
         {
@@ -44,7 +44,7 @@ internal static class LambdaReader
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } && receiver.Identifier.ValueText == query
-                    && model.GetTypeInfo(receiver, cancellationToken).Type is { Name: "PyxisQuery" })
+                    && model.GetTypeInfo(receiver, cancellationToken).Type is { Name: "PyxisQuery" or "PyxisMutation" })
                 {
                     roots.Add(ReadRoot(model, call, lambda, diagnostics, cancellationToken));
                 }
@@ -67,6 +67,7 @@ internal static class LambdaReader
             diagnostics.ToEquatableArray())
         {
             Key = Hash(intercept.Data),
+            Kind = method.Name == "MutateAsync" ? "mutation" : "query",
         };
     }
 

@@ -13,6 +13,9 @@ internal sealed record LambdaCall(string FilePath, int Version, string Data, Loc
 {
     /// <summary>A short, stable name for the call site, for the operation name and the generated file.</summary>
     public string Key { get; init; } = string.Empty;
+
+    /// <summary>"query" (<c>QueryAsync</c>) or "mutation" (<c>MutateAsync</c>).</summary>
+    public string Kind { get; init; } = "query";
 }
 
 /// <summary>A root call ready to emit: alias <c>f{index}</c>, its variables (wire name, C# shape) and the record type read.</summary>

@@ -16,4 +16,7 @@ internal sealed record SurfaceRootSpec(string MethodName, string Field, string R
 internal sealed record SurfaceSpec(string Namespace, string TypesNamespace, EquatableArray<SurfaceTypeSpec> Types, EquatableArray<SurfaceRootSpec> Roots)
 {
     public static SurfaceSpec Empty { get; } = new(string.Empty, string.Empty, EquatableArray<SurfaceTypeSpec>.Empty, EquatableArray<SurfaceRootSpec>.Empty);
+
+    /// <summary>The Mutation root's fields, for <c>PyxisMutation</c> (empty when the schema has none).</summary>
+    public EquatableArray<SurfaceRootSpec> MutationRoots { get; init; } = EquatableArray<SurfaceRootSpec>.Empty;
 }

@@ -15,4 +15,13 @@ public static class PyxisLambdaQueries
         throw new InvalidOperationException(
             "This QueryAsync call was not translated at build time. Pass the lambda inline (not through a variable or a method group), " +
             "and add Pyxis.Generated.Lambdas to <InterceptorsNamespaces> if your project overrides it.");
+
+    /// <summary>Runs the lambda as a GraphQL mutation (never retried, never cached, like every mutation).</summary>
+    /// <typeparam name="TVars">Values the lambda reads through <c>v</c>; they are sent as GraphQL variables.</typeparam>
+    /// <typeparam name="TResult">Whatever the lambda builds from the answer.</typeparam>
+    /// <exception cref="InvalidOperationException">The call was not translated at build time.</exception>
+    public static Task<TResult> MutateAsync<TVars, TResult>(this IPyxisClient client, TVars vars, Func<Schema.PyxisMutation, TVars, TResult> mutation, CancellationToken cancellationToken = default) =>
+        throw new InvalidOperationException(
+            "This MutateAsync call was not translated at build time. Pass the lambda inline (not through a variable or a method group), " +
+            "and add Pyxis.Generated.Lambdas to <InterceptorsNamespaces> if your project overrides it.");
 }
