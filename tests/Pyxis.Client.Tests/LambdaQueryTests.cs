@@ -83,6 +83,25 @@ public sealed class LambdaQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_union_is_narrowed_with_On_and_types_the_lambda_does_not_name_come_back_as_null()
+    {
+        var listing = session.Emulator.Catalog.ProductListings[1];
+        var id = (string)listing["_id"]!;
+        var representations = System.Text.Json.JsonDocument.Parse($$"""
+            [{"__typename":"ProductListingFederated","_id":"{{id}}"},{"__typename":"PublicProductListingFunctionalInfo","productListingId":"{{id}}"}]
+            """).RootElement.EnumerateArray().ToList();
+
+        var entities = await session.Client.QueryAsync(
+            representations,
+            static (q, v) => q.Entities(v, e => e.Select(x => new { x!.Typename, x.On<Pyxis.Client.Schema.ProductListingFederated>()?.Name }).ToList()));
+
+        var docs = typeof(LambdaQueryTests).Assembly.GetTypes().Where(t => t.Namespace == "Pyxis.Generated.Lambdas" && t.GetField("Document") is not null).Select(t => (string)t.GetField("Document")!.GetValue(null)!).Where(d => d.Contains("_entities", StringComparison.Ordinal));
+        Assert.Contains("{ __typename ... on ProductListingFederated { name } }", Assert.Single(docs), StringComparison.Ordinal);
+        Assert.Equal(("ProductListingFederated", (string?)listing["name"]), (entities[0].Typename, entities[0].Name));
+        Assert.Equal(("PublicProductListingFunctionalInfo", (string?)null), (entities[1].Typename, entities[1].Name));
+    }
+
+    [Fact]
     public async Task A_mutation_lambda_sends_a_mutation_that_is_never_retried()
     {
         var fake = new CapturingClient("""{"f0":{"data":{"_id":"0123456789abcdef01234567"},"error":null}}""");

@@ -28,6 +28,7 @@ public sealed class LambdaQueryTests
         "(q, v) => new { A = q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Id), B = q.GetRepositoryByRegistryPath(v.Registry, v.Path + \"-next\", r => r.Data!.Published) }",
         "(q, v) => q.GetImage(v.Path, r => r.Data!.Edges!.RpmManifest!.Data!.Rpms!.Select(x => x!.Nvra).ToList())",
         "(q, v) => q.GetImage(v.Path, r => r.Data!.Brew)",
+        "(q, v) => q.Entities([], e => e.Select(x => x!.On<Pyxis.Client.Schema.PublicProductListingFunctionalInfo>()?.ProductListingId).ToList())",
     ];
 
     [Fact]

@@ -5,8 +5,8 @@ using Pyxis.Generators.Model;
 namespace Pyxis.Generators.Building;
 
 /// <summary>
-/// The schema as lambda queries select it: a data class per object type and a method per Query root field. Union
-/// and interface fields are left out of this first surface (use a .graphql operation for them).
+/// The schema as lambda queries select it: a data class per object type, a value per union or interface (its
+/// <c>__typename</c> and <c>On&lt;T&gt;()</c>), and a method per root field.
 /// </summary>
 internal static class SurfaceBuilder
 {
@@ -27,13 +27,16 @@ internal static class SurfaceBuilder
             Roots(schema, schema.QueryType))
         {
             MutationRoots = schema.MutationType is { } mutation ? Roots(schema, mutation) : EquatableArray<SurfaceRootSpec>.Empty,
+            Abstracts = schema.Types.Where(t => t.IsAbstract)
+                .Select(t => new SurfaceAbstractSpec(Names.Type(t.Name), t.Name, schema.PossibleTypes(t).Select(m => new VariantSpec(m, Names.Type(m))).ToEquatableArray()))
+                .ToEquatableArray(),
         };
     }
 
     private static EquatableArray<SurfaceRootSpec> Roots(SchemaModel schema, string rootType) =>
-        schema.Find(rootType)!.Fields.Where(f => IsSelectable(schema, f) && !f.Type.IsList).Select(f => Root(schema, f)).ToEquatableArray();
+        schema.Find(rootType)!.Fields.Where(f => IsSelectable(schema, f)).Select(f => Root(schema, f)).ToEquatableArray();
 
-    private static bool IsSelectable(SchemaModel schema, FieldDef field) => schema.Find(field.Type.NamedType) is { } type && !type.IsAbstract && !field.Name.StartsWith("_", System.StringComparison.Ordinal);
+    private static bool IsSelectable(SchemaModel schema, FieldDef field) => schema.Find(field.Type.NamedType) is { IsLeaf: false };
 
     private static SurfaceTypeSpec Type(SchemaModel schema, TypeDef type)
     {
@@ -49,6 +52,6 @@ internal static class SurfaceBuilder
     {
         var taken = new HashSet<string> { "select" };
         var arguments = field.Arguments.Select(a => new VariableSpec(a.Name, Names.Unique(Names.Camel(a.Name), taken), ValueTypes.Input(schema, a.Type), a.HasDefault) { Description = a.Docs.Description });
-        return new SurfaceRootSpec(Names.Pascal(field.Name), field.Name, Names.Type(field.Type.NamedType), arguments.ToEquatableArray()) { Docs = field.Docs };
+        return new SurfaceRootSpec(Names.Pascal(field.Name), field.Name, ValueTypes.Output(schema, field.Type, Names.Type(field.Type.NamedType)), arguments.ToEquatableArray()) { Docs = field.Docs };
     }
 }

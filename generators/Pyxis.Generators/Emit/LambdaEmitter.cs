@@ -16,6 +16,8 @@ internal static class LambdaEmitter
         var query = $"global::{spec.SurfaceNamespace}.{(mutation ? "PyxisMutation" : "PyxisQuery")}";
         var w = new SourceWriter().Header();
         w.Open($"namespace {Namespace}");
+        w.Line($"using static global::{spec.SurfaceNamespace}.PyxisSchemaReaders;");
+        w.Line();
         w.Line($"/// <summary>The lambda query at {System.IO.Path.GetFileName(spec.Call.FilePath)}({spec.Call.Location.Line + 1},{spec.Call.Location.Column + 1}).</summary>");
         w.Line(TypeNames.GeneratedCode);
         w.Open($"internal static class {spec.OperationName}");
@@ -101,7 +103,7 @@ internal static class LambdaEmitter
         {
             w.Open($"{keyword} (reader.ValueTextEquals(\"f{i}\"u8))");
             w.Line("reader.Read();");
-            w.Line($"answers[{i}] = global::{spec.SurfaceNamespace}.PyxisSchemaReaders.Read{spec.Roots[i].ResultType}(ref reader);");
+            w.Line($"answers[{i}] = {JsonCode.Read(spec.Roots[i].Result, "reader", spec.Roots[i].Field, spec.TypesNamespace)};");
             w.Close();
             keyword = "else if";
         }

@@ -72,6 +72,11 @@ internal static class SourceOutput
         {
             Guard(context, type.SchemaType, () => context.AddSource($"Schema/{type.Name}.g.cs", SourceText.From(SurfaceEmitter.EmitType(surface, type), System.Text.Encoding.UTF8)));
         }
+
+        foreach (var type in surface.Abstracts)
+        {
+            Guard(context, type.SchemaType, () => context.AddSource($"Schema/{type.Name}.g.cs", SourceText.From(SurfaceEmitter.EmitAbstract(surface, type), System.Text.Encoding.UTF8)));
+        }
     }
 
     public static void Lambda(SourceProductionContext context, LambdaSpec spec)

@@ -16,6 +16,7 @@ internal static class SurfaceEmitter
         w.Doc("summary", type.Description, $"The <c>{type.SchemaType}</c> type.");
         w.Line("/// <remarks>For lambda queries: a property has a value only when the lambda reads it.</remarks>");
         w.Line(TypeNames.GeneratedCode);
+        w.Line($"[{Field}({Names.Literal(type.SchemaType)})]");
         w.Open($"public sealed partial class {type.Name}");
         foreach (var p in type.Properties)
         {
@@ -75,11 +76,57 @@ internal static class SurfaceEmitter
             }
 
             var parameters = root.Arguments.Select(a => $"{TypeNames.Of(a.Type, surface.TypesNamespace, null, input: true)} {a.ParameterName}")
-                .Append($"global::System.Func<{root.ResultType}, TResult> select");
+                .Append($"global::System.Func<{TypeNames.Of(root.Result with { Nullable = false }, surface.TypesNamespace, null, input: false)}, TResult> select");
             w.Line($"[{Field}({Names.Literal(root.Field)})]");
             w.Line($"public TResult {root.MethodName}<TResult>({string.Join(", ", parameters)}) => IsRecording ? Record<TResult>({string.Join(", ", root.Arguments.Select(a => a.ParameterName))}) : Answer(select);");
         }
 
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    public static string EmitAbstract(SurfaceSpec surface, SurfaceAbstractSpec type)
+    {
+        var w = new SourceWriter().Header();
+        w.Open($"namespace {surface.Namespace}");
+        w.Line($"/// <summary>A <c>{type.SchemaType}</c> value: one of {string.Join(", ", type.Members.Select(m => $"<see cref=\"{m.RecordName}\"/>"))}, or a type added later.</summary>");
+        w.Line(TypeNames.GeneratedCode);
+        w.Line($"[{Field}({Names.Literal(type.SchemaType)})]");
+        w.Open($"public sealed partial class {type.Name}");
+        w.Line("/// <summary>The value's type, as the server names it.</summary>");
+        w.Line($"[{Field}(\"__typename\")]");
+        w.Line("public string Typename { get; init; } = string.Empty;");
+        w.Line();
+        w.Line("/// <summary>The value as read: an instance of the class of <see cref=\"Typename\"/>, or null for a type this code does not know.</summary>");
+        w.Line(Hidden);
+        w.Line("public object? Value { get; init; }");
+        w.Line();
+        w.Line("/// <summary>The value when it is a <typeparamref name=\"T\"/>, else null; in a lambda, the fields read after it are asked for on that type only.</summary>");
+        w.Line("public T? On<T>() where T : class => Value as T;");
+        w.Close();
+        w.Line();
+        w.Open("public static partial class PyxisSchemaReaders");
+        w.Line($"/// <summary>Reads a <see cref=\"{type.Name}\"/> (generated interceptors use it).</summary>");
+        w.Line(Hidden);
+        w.Open($"public static {type.Name}? Read{type.Name}(ref {TypeNames.Reader} reader)");
+        w.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)");
+        w.Line("return null;");
+        w.Close();
+        w.Line($"var typename = {TypeNames.Json}.PeekTypename(reader, {Names.Literal(type.SchemaType)});");
+        w.Open("object? value = typename switch");
+        foreach (var member in type.Members)
+        {
+            w.Line($"{Names.Literal(member.SchemaType)} => Read{member.RecordName}(ref reader),");
+        }
+
+        w.Line("_ => null,");
+        w.Close(";");
+        w.Open("if (value is null)");
+        w.Line("reader.Skip();");
+        w.Close();
+        w.Line($"return new {type.Name} {{ Typename = typename, Value = value }};");
+        w.Close();
         w.Close();
         w.Close();
         return w.ToString();

@@ -44,23 +44,39 @@ internal static class LambdaBuilder
             declarations.AddRange(field.Arguments.Select((a, j) => $"${variables[j].Name}: {a.Type}"));
             var arguments = field.Arguments.Count == 0 ? string.Empty : "(" + string.Join(", ", field.Arguments.Select((a, j) => $"{a.Name}: ${variables[j].Name}")) + ")";
             selections.Append($" f{i}: {root.Field}{arguments} ").Append(Selection(schema!, schema!.Find(field.Type.NamedType)!, root.Paths.Select(p => p.Split('/')).ToList()));
-            roots.Add(new LambdaRootSpec(root.Field, Names.Type(field.Type.NamedType), variables.ToEquatableArray()));
+            roots.Add(new LambdaRootSpec(root.Field, ValueTypes.Output(schema!, field.Type, Names.Type(field.Type.NamedType)), variables.ToEquatableArray()));
         }
 
         var document = $"{call.Kind} {name}{(declarations.Count == 0 ? string.Empty : "(" + string.Join(", ", declarations) + ")")} {{{selections} }}";
         return new LambdaSpec(call, name, document, surface, options.TypesNamespace, roots.ToEquatableArray(), Check(call, document, schema!));
     }
 
-    // A selected object with nothing read below it brings its scalar fields, so the selector can use it whole.
+    // A selected object with nothing read below it brings its scalar fields, so the selector can use it whole; a union
+    // or interface always brings __typename (its reader picks the class by it), and "~Type" steps become inline fragments.
     private static string Selection(SchemaModel schema, TypeDef type, List<string[]> paths)
     {
         var fields = paths.Where(p => p.Length > 0).GroupBy(p => p[0]).ToList();
-        var parts = fields.Count == 0
-            ? type.Fields.Where(f => schema.Find(f.Type.NamedType) is { IsLeaf: true } && !f.Arguments.Any(a => a.Type.NonNull && !a.HasDefault)).Select(f => f.Name)
-            : fields.Select(g => type.FindField(g.Key) is { } field && schema.Find(field.Type.NamedType) is { IsLeaf: false } child
-                ? g.Key + " " + Selection(schema, child, g.Select(p => p.Skip(1).ToArray()).ToList())
-                : g.Key);
+        var parts = fields.Count == 0 && !type.IsAbstract
+            ? type.Fields.Where(f => schema.Find(f.Type.NamedType) is { IsLeaf: true } && !f.Arguments.Any(a => a.Type.NonNull && !a.HasDefault)).Select(f => f.Name).ToList()
+            : fields.Select(g => Part(schema, type, g.Key, g.Select(p => p.Skip(1).ToArray()).ToList())).ToList();
+        if (type.IsAbstract && !parts.Contains("__typename"))
+        {
+            parts.Insert(0, "__typename");
+        }
+
         return "{ " + string.Join(" ", parts) + " }";
+    }
+
+    private static string Part(SchemaModel schema, TypeDef type, string step, List<string[]> rest)
+    {
+        if (step.StartsWith("~", System.StringComparison.Ordinal) && schema.Find(step.Substring(1)) is { } condition)
+        {
+            return $"... on {condition.Name} " + Selection(schema, condition, rest);
+        }
+
+        return type.FindField(step) is { } field && schema.Find(field.Type.NamedType) is { IsLeaf: false } child
+            ? step + " " + Selection(schema, child, rest)
+            : step;
     }
 
     private static EquatableArray<DiagnosticInfo> Check(LambdaCall call, string document, SchemaModel schema)

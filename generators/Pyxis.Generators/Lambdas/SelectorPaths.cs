@@ -15,15 +15,14 @@ namespace Pyxis.Generators.Lambdas;
 /// </summary>
 internal sealed class SelectorPaths(SemanticModel model, SimpleLambdaExpressionSyntax selector, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
 {
-    private readonly Dictionary<ISymbol, string> parameters = new(SymbolEqualityComparer.Default);
+    // Keyed by name: a lambda inside a generic call is bound several times during inference, so its parameter symbols
+    // are not one instance; the names are what the selector's text says.
+    private readonly Dictionary<string, string> parameters = new(System.StringComparer.Ordinal);
     private readonly SortedSet<string> paths = new(System.StringComparer.Ordinal);
 
     public IEnumerable<string> Read()
     {
-        if (model.GetDeclaredSymbol(selector.Parameter, cancellationToken) is { } root)
-        {
-            parameters[root] = string.Empty;
-        }
+        parameters[selector.Parameter.Identifier.ValueText] = string.Empty;
 
         // Pre-order: a list lambda's parameter is bound (at its invocation) before its body is visited.
         foreach (var node in selector.Body.DescendantNodesAndSelf())
@@ -60,7 +59,7 @@ internal sealed class SelectorPaths(SemanticModel model, SimpleLambdaExpressionS
             return;
         }
 
-        if (IsSurface(model.GetTypeInfo(receiver, cancellationToken).Type))
+        if (IsSurface(model.GetTypeInfo(receiver, cancellationToken).Type) && invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "On" })
         {
             diagnostics.Add(LambdaReader.Report(DiagnosticCatalog.LambdaMethodOnValue, invocation, invocation.ToString()));
             return;
@@ -69,10 +68,7 @@ internal sealed class SelectorPaths(SemanticModel model, SimpleLambdaExpressionS
         // A lambda over a list of selected values: its parameter is one item of the list.
         foreach (var lambda in invocation.ArgumentList.Arguments.Select(a => a.Expression).OfType<SimpleLambdaExpressionSyntax>())
         {
-            if (model.GetDeclaredSymbol(lambda.Parameter, cancellationToken) is { } item)
-            {
-                parameters[item] = path;
-            }
+            parameters[lambda.Parameter.Identifier.ValueText] = path;
         }
     }
 
@@ -82,7 +78,7 @@ internal sealed class SelectorPaths(SemanticModel model, SimpleLambdaExpressionS
         switch (expression)
         {
             case IdentifierNameSyntax name:
-                return model.GetSymbolInfo(name, cancellationToken).Symbol is { } symbol && parameters.TryGetValue(symbol, out var bound) ? bound : null;
+                return parameters.TryGetValue(name.Identifier.ValueText, out var bound) && model.GetSymbolInfo(name, cancellationToken).Symbol is IParameterSymbol ? bound : null;
             case MemberAccessExpressionSyntax access:
                 return Extend(PathOf(access.Expression), access);
             case MemberBindingExpressionSyntax binding:
@@ -110,11 +106,11 @@ internal sealed class SelectorPaths(SemanticModel model, SimpleLambdaExpressionS
                 or "Where" or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "Skip" or "Take" or "Distinct" or "Reverse"
                 or "ToList" or "ToArray" or "AsEnumerable" or "DistinctBy" or "MinBy" or "MaxBy":
                 return source;
+            case "On" when source is not null && access.Name is GenericNameSyntax { TypeArgumentList.Arguments: [var typeArgument] }:
+                // q.Entities(…).On<ProductListingFederated>().Name: the fields after it are asked on that type only.
+                return LambdaReader.FieldName(model.GetTypeInfo(typeArgument, cancellationToken).Type) is { } typeName ? (source.Length == 0 ? "~" : source + "/~") + typeName : null;
             case "Select" or "SelectMany" when source is not null && invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression is SimpleLambdaExpressionSyntax { ExpressionBody: { } body } map:
-                if (model.GetDeclaredSymbol(map.Parameter, cancellationToken) is { } item)
-                {
-                    parameters[item] = source;
-                }
+                parameters[map.Parameter.Identifier.ValueText] = source;
 
                 return PathOf(body);
             default:

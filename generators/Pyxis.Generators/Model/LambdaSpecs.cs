@@ -19,7 +19,7 @@ internal sealed record LambdaCall(string FilePath, int Version, string Data, Loc
 }
 
 /// <summary>A root call ready to emit: alias <c>f{index}</c>, its variables (wire name, C# shape) and the record type read.</summary>
-internal sealed record LambdaRootSpec(string Field, string ResultType, EquatableArray<VariableSpec> Variables);
+internal sealed record LambdaRootSpec(string Field, ValueTypeSpec Result, EquatableArray<VariableSpec> Variables);
 
 /// <summary>A translated call: the checked document and what the interceptor needs to send and read it.</summary>
 internal sealed record LambdaSpec(LambdaCall Call, string OperationName, string Document, string SurfaceNamespace, string TypesNamespace, EquatableArray<LambdaRootSpec> Roots, EquatableArray<DiagnosticInfo> Diagnostics);
