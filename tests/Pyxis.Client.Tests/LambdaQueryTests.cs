@@ -102,6 +102,22 @@ public sealed class LambdaQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_fragment_method_asks_only_for_the_fields_it_reads()
+    {
+        var fake = new CapturingClient("""{"f0":{"data":{"repository":"ubi9/ubi","published":true},"error":null}}""");
+
+        var summary = await fake.QueryAsync(
+            new { Registry = "registry.access.redhat.com", Path = "ubi9/ubi" },
+            static (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => Summary(r.Data!)));
+
+        Assert.Equal(("ubi9/ubi", (bool?)true), summary);
+        Assert.EndsWith("{ data { published repository } } }", fake.Request!.Document, StringComparison.Ordinal);
+    }
+
+    [PyxisFragment]
+    private static (string? Repository, bool? Published) Summary(Pyxis.Client.Schema.ContainerRepository r) => (r.Repository, r.Published);
+
+    [Fact]
     public async Task A_mutation_lambda_sends_a_mutation_that_is_never_retried()
     {
         var fake = new CapturingClient("""{"f0":{"data":{"_id":"0123456789abcdef01234567"},"error":null}}""");

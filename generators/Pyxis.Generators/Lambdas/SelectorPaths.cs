@@ -13,19 +13,30 @@ namespace Pyxis.Generators.Lambdas;
 /// <c>?.</c>, indexing, and lambdas over lists (<c>Select</c>, <c>Where</c>, <c>First</c>…), whose parameter stands for
 /// one item. The selector runs as ordinary C# over the answer, so any computation on what it reads is fine.
 /// </summary>
-internal sealed class SelectorPaths(SemanticModel model, SimpleLambdaExpressionSyntax selector, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+internal sealed class SelectorPaths(SemanticModel semanticModel, SimpleLambdaExpressionSyntax selector, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
 {
+    private SemanticModel model = semanticModel;
     // Keyed by name: a lambda inside a generic call is bound several times during inference, so its parameter symbols
     // are not one instance; the names are what the selector's text says.
     private readonly Dictionary<string, string> parameters = new(System.StringComparer.Ordinal);
     private readonly SortedSet<string> paths = new(System.StringComparer.Ordinal);
 
+    private readonly HashSet<IMethodSymbol> visiting = new(SymbolEqualityComparer.Default);
+
     public IEnumerable<string> Read()
     {
         parameters[selector.Parameter.Identifier.ValueText] = string.Empty;
+        Walk(selector.Body, model);
+        return paths;
+    }
+
+    private void Walk(SyntaxNode body, SemanticModel semantics)
+    {
+        var outer = model;
+        model = semantics;
 
         // Pre-order: a list lambda's parameter is bound (at its invocation) before its body is visited.
-        foreach (var node in selector.Body.DescendantNodesAndSelf())
+        foreach (var node in body.DescendantNodesAndSelf())
         {
             cancellationToken.ThrowIfCancellationRequested();
             switch (node)
@@ -43,11 +54,16 @@ internal sealed class SelectorPaths(SemanticModel model, SimpleLambdaExpressionS
             }
         }
 
-        return paths;
+        model = outer;
     }
 
     private void Invocation(InvocationExpressionSyntax invocation)
     {
+        if (Fragment(invocation))
+        {
+            return;
+        }
+
         var receiver = invocation.Expression switch
         {
             MemberAccessExpressionSyntax access => access.Expression,
@@ -70,6 +86,50 @@ internal sealed class SelectorPaths(SemanticModel model, SimpleLambdaExpressionS
         {
             parameters[lambda.Parameter.Identifier.ValueText] = path;
         }
+    }
+
+    // A [PyxisFragment] method called with selected values: its body is read with its parameters bound to their paths.
+    private bool Fragment(InvocationExpressionSyntax invocation)
+    {
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
+            || !method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Pyxis.Client.Lambdas.PyxisFragmentAttribute")
+            || method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
+            || !visiting.Add(method))
+        {
+            return false;
+        }
+
+        // The method's parameter names may repeat the lambda's (r => Summary(r.Data) with Summary(… r)): bind them for its body only.
+        var saved = new Dictionary<string, string>(parameters, System.StringComparer.Ordinal);
+        var arguments = invocation.ArgumentList.Arguments;
+        var bound = new List<(string Name, string Path)>();
+        for (var i = 0; i < arguments.Count && i < declaration.ParameterList.Parameters.Count; i++)
+        {
+            if (PathOf(arguments[i].Expression) is { } path)
+            {
+                bound.Add((declaration.ParameterList.Parameters[i].Identifier.ValueText, path));
+            }
+        }
+
+        foreach (var (name, path) in bound)
+        {
+            parameters[name] = path;
+        }
+
+        var body = (SyntaxNode?)declaration.ExpressionBody ?? declaration.Body;
+        if (body is not null)
+        {
+            Walk(body, declaration.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(declaration.SyntaxTree));
+        }
+
+        visiting.Remove(method);
+        parameters.Clear();
+        foreach (var pair in saved)
+        {
+            parameters[pair.Key] = pair.Value;
+        }
+
+        return true;
     }
 
     // The response path of an expression, or null when it is not a selected value.
