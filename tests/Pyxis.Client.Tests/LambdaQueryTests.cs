@@ -102,6 +102,25 @@ public sealed class LambdaQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QueryEachAsync_alias_batches_one_lambda_over_many_inputs()
+    {
+        List<(string Registry, string Repository)> paths = [.. session.Paths(30), ("quay.io", "no/such")];
+        var before = session.Emulator.Stats.Requests;
+
+        var items = await session.Client.QueryEachAsync(
+            paths,
+            static (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Repository, r => r.Data?.Id),
+            new Pyxis.Client.Batching.BatchOptions { AliasesPerRequest = 25 }).ToListAsync();
+
+        Assert.Equal(paths.Count, items.Count);
+        Assert.All(items, i => Assert.True(i.Succeeded, i.Exception?.Message));
+        var ids = items.ToDictionary(i => i.Input, i => i.Value);
+        Assert.Null(ids[("quay.io", "no/such")]);
+        Assert.All(paths.Take(30), p => Assert.Equal((string)session.Emulator.Catalog.FindRepository(p.Registry, p.Repository)!["_id"]!, ids[p]));
+        Assert.Equal(2, session.Emulator.Stats.Requests - before); // 31 lookups, 25 per request
+    }
+
+    [Fact]
     public async Task A_fragment_method_asks_only_for_the_fields_it_reads()
     {
         var fake = new CapturingClient("""{"f0":{"data":{"repository":"ubi9/ubi","published":true},"error":null}}""");

@@ -1,3 +1,4 @@
+using System.Linq;
 using Pyxis.Generators.Model;
 
 namespace Pyxis.Generators.Emit;
@@ -28,24 +29,33 @@ internal static class LambdaEmitter
         w.Line($"private static {query}? recorder;");
         w.Line();
         w.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({spec.Call.Version}, {Names.Literal(spec.Call.Data)})]");
-        w.Open($"public static async global::System.Threading.Tasks.Task<TResult> {(mutation ? "MutateAsync" : "QueryAsync")}<TVars, TResult>(this {TypeNames.Runtime}.IPyxisClient client, TVars vars, global::System.Func<{query}, TVars, TResult> query, global::System.Threading.CancellationToken cancellationToken = default)");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
+        if (spec.Call.Kind == "each")
+        {
+            WriteEach(w, spec, query);
+        }
+        else
+        {
+            w.Open($"public static async global::System.Threading.Tasks.Task<TResult> {(mutation ? "MutateAsync" : "QueryAsync")}<TVars, TResult>(this {TypeNames.Runtime}.IPyxisClient client, TVars vars, global::System.Func<{query}, TVars, TResult> query, global::System.Threading.CancellationToken cancellationToken = default)");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
+            w.Line("var answer = await client.ExecuteAsync(Request(vars, query), cancellationToken).ConfigureAwait(false);");
+            w.Line("return query(answer, vars);");
+            w.Close();
+        }
+
+        w.Line();
+        w.Open($"private static {TypeNames.Runtime}.PyxisRequest<{query}> Request<TVars, TResult>(TVars vars, global::System.Func<{query}, TVars, TResult> query)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(query);");
         // The recording run is synchronous, so one recording root per thread serves every call.
         w.Line($"var recording = recorder ?? {query}.Recording({spec.Roots.Count});");
         w.Line("recorder = null;");
-        w.Line("global::System.ReadOnlyMemory<byte> variables;");
         w.Open("try");
         w.Line("query(recording, vars);");
-        w.Line("variables = Variables(recording);");
+        w.Line($"return new {TypeNames.Runtime}.PyxisRequest<{query}>({Names.Literal(spec.OperationName)}, Document, Variables(recording), Read);");
         w.Close();
         w.Open("finally");
         w.Line("recording.Reset();");
         w.Line("recorder = recording;");
         w.Close();
-        w.Line($"var request = new {TypeNames.Runtime}.PyxisRequest<{query}>({Names.Literal(spec.OperationName)}, Document, variables, Read);");
-        w.Line("var answer = await client.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);");
-        w.Line("return query(answer, vars);");
         w.Close();
         w.Line();
         WriteVariables(w, spec);
@@ -61,6 +71,31 @@ internal static class LambdaEmitter
         w.Close();
         w.Close();
         return w.ToString();
+    }
+
+    // QueryEachAsync: the one root field as an alias template; each input's request is remembered to project its answer.
+    private static void WriteEach(SourceWriter w, LambdaSpec spec, string query)
+    {
+        var root = spec.Roots[0];
+        var field = TypeNames.Nullable(root.Result, spec.TypesNamespace, "global::" + spec.SurfaceNamespace, input: false);
+        var batching = TypeNames.Runtime + ".Batching";
+        w.Open($"public static global::System.Collections.Generic.IAsyncEnumerable<{batching}.BatchItem<TVars, TResult>> QueryEachAsync<TVars, TResult>(this {TypeNames.Runtime}.IPyxisClient client, global::System.Collections.Generic.IEnumerable<TVars> inputs, global::System.Func<{query}, TVars, TResult> query, {batching}.BatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(query);");
+        w.Line($"var inputsOf = new global::System.Runtime.CompilerServices.ConditionalWeakTable<{TypeNames.Runtime}.PyxisRequest, global::System.Runtime.CompilerServices.StrongBox<TVars>>();");
+        w.Line($"var template = new {batching}.PyxisAliasTemplate<{field}, TResult>(");
+        w.Line($"    {Names.Literal(spec.OperationName)},");
+        w.Line($"    new string[] {{ {string.Join(", ", root.Variables.Select(v => Names.Literal(v.Name)))} }},");
+        w.Line($"    new string[] {{ {string.Join(", ", spec.AliasVariableTypes.Select(Names.Literal))} }},");
+        w.Line($"    {Names.Literal(spec.AliasField)},");
+        w.Line("    string.Empty,");
+        w.Line($"    static (ref {TypeNames.Reader} reader) => {JsonCode.Read(root.Result, "reader", root.Field, spec.TypesNamespace)},");
+        w.Line($"    (request, value) => query({query}.Answered(new object?[] {{ value }}), inputsOf.TryGetValue(request, out var box) ? box.Value! : throw new global::System.InvalidOperationException(\"A batched answer came for a request this batch did not make.\")));");
+        w.Open($"return {batching}.PyxisAliasBatch.ExecuteAliasedAsync(client, template, inputs, input =>");
+        w.Line("var request = Request(input, query);");
+        w.Line("inputsOf.Add(request, new global::System.Runtime.CompilerServices.StrongBox<TVars>(input));");
+        w.Line("return request;");
+        w.Close(", options, cancellationToken);");
+        w.Close();
     }
 
     // A null argument is left out, so the server applies the argument's default.

@@ -20,6 +20,12 @@ internal static class LambdaBuilder
         var name = "PyxisLambda_" + call.Key;
         var surface = options.TypesNamespace + Building.SurfaceBuilder.NamespaceSuffix;
         var rootType = call.Kind == "mutation" ? schema?.MutationType : schema?.QueryType;
+        if (call.Kind == "each" && call.Diagnostics.Count == 0 && call.Roots.Count != 1)
+        {
+            var problem = new DiagnosticInfo(DiagnosticCatalog.LambdaEachNeedsOneRoot.Id, call.Location, new[] { call.Roots.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) }.ToEquatableArray());
+            return new LambdaSpec(call, name, string.Empty, surface, options.TypesNamespace, EquatableArray<LambdaRootSpec>.Empty, new[] { problem }.ToEquatableArray());
+        }
+
         var query = schema is { IsUsable: true } && rootType is { } q ? schema.Find(q) : null;
         if (query is null || call.Diagnostics.Count > 0)
         {
@@ -47,8 +53,22 @@ internal static class LambdaBuilder
             roots.Add(new LambdaRootSpec(root.Field, ValueTypes.Output(schema!, field.Type, Names.Type(field.Type.NamedType)), variables.ToEquatableArray()));
         }
 
-        var document = $"{call.Kind} {name}{(declarations.Count == 0 ? string.Empty : "(" + string.Join(", ", declarations) + ")")} {{{selections} }}";
-        return new LambdaSpec(call, name, document, surface, options.TypesNamespace, roots.ToEquatableArray(), Check(call, document, schema!));
+        var keyword = call.Kind == "mutation" ? "mutation" : "query";
+        var document = $"{keyword} {name}{(declarations.Count == 0 ? string.Empty : "(" + string.Join(", ", declarations) + ")")} {{{selections} }}";
+        var alias = call.Kind == "each" ? AliasField(schema!, query.FindField(call.Roots[0].Field)!, call.Roots[0]) : string.Empty;
+        return new LambdaSpec(call, name, document, surface, options.TypesNamespace, roots.ToEquatableArray(), Check(call, document, schema!))
+        {
+            AliasField = alias,
+            AliasVariableTypes = call.Kind == "each" ? query.FindField(call.Roots[0].Field)!.Arguments.Select(a => a.Type.ToString()).ToEquatableArray() : EquatableArray<string>.Empty,
+        };
+    }
+
+    // The root field as PyxisAliasBatch repeats it: $f0_x becomes $f0_x__<index> per alias.
+    private static string AliasField(SchemaModel schema, FieldDef field, LambdaRoot root)
+    {
+        var marker = Pyxis.Client.Batching.AliasNaming.IndexSeparator + Pyxis.Client.Batching.AliasNaming.IndexMarker;
+        var arguments = field.Arguments.Count == 0 ? string.Empty : "(" + string.Join(", ", field.Arguments.Select(a => $"{a.Name}: $f0_{a.Name}{marker}")) + ")";
+        return $"{root.Field}{arguments} " + Selection(schema, schema.Find(field.Type.NamedType)!, root.Paths.Select(p => p.Split('/')).ToList());
     }
 
     // A selected object with nothing read below it brings its scalar fields, so the selector can use it whole; a union

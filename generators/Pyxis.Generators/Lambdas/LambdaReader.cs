@@ -16,13 +16,13 @@ namespace Pyxis.Generators.Lambdas;
 internal static class LambdaReader
 {
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
-        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "QueryAsync" or "MutateAsync" }, ArgumentList.Arguments.Count: >= 2 };
+        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "QueryAsync" or "MutateAsync" or "QueryEachAsync" }, ArgumentList.Arguments.Count: >= 2 };
 
     public static LambdaCall? Read(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
         var model = context.SemanticModel;
-        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { Name: "QueryAsync" or "MutateAsync" } method
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { Name: "QueryAsync" or "MutateAsync" or "QueryEachAsync" } method
             || method.ReducedFrom?.ContainingType.ToDisplayString() != "Pyxis.Client.Lambdas.PyxisLambdaQueries"
             || model.GetInterceptableLocation(invocation, cancellationToken) is not { } intercept)
         {
@@ -67,7 +67,7 @@ internal static class LambdaReader
             diagnostics.ToEquatableArray())
         {
             Key = Hash(intercept.Data),
-            Kind = method.Name == "MutateAsync" ? "mutation" : "query",
+            Kind = method.Name switch { "MutateAsync" => "mutation", "QueryEachAsync" => "each", _ => "query" },
         };
     }
 

@@ -14,7 +14,7 @@ internal sealed record LambdaCall(string FilePath, int Version, string Data, Loc
     /// <summary>A short, stable name for the call site, for the operation name and the generated file.</summary>
     public string Key { get; init; } = string.Empty;
 
-    /// <summary>"query" (<c>QueryAsync</c>) or "mutation" (<c>MutateAsync</c>).</summary>
+    /// <summary>"query" (<c>QueryAsync</c>), "mutation" (<c>MutateAsync</c>) or "each" (<c>QueryEachAsync</c>: a query, alias-batched).</summary>
     public string Kind { get; init; } = "query";
 }
 
@@ -22,4 +22,11 @@ internal sealed record LambdaCall(string FilePath, int Version, string Data, Loc
 internal sealed record LambdaRootSpec(string Field, ValueTypeSpec Result, EquatableArray<VariableSpec> Variables);
 
 /// <summary>A translated call: the checked document and what the interceptor needs to send and read it.</summary>
-internal sealed record LambdaSpec(LambdaCall Call, string OperationName, string Document, string SurfaceNamespace, string TypesNamespace, EquatableArray<LambdaRootSpec> Roots, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record LambdaSpec(LambdaCall Call, string OperationName, string Document, string SurfaceNamespace, string TypesNamespace, EquatableArray<LambdaRootSpec> Roots, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>For <c>QueryEachAsync</c>: the one root field with each <c>$variable</c> marked for its alias index.</summary>
+    public string AliasField { get; init; } = string.Empty;
+
+    /// <summary>For <c>QueryEachAsync</c>: the variables' GraphQL types, parallel to the root's variables.</summary>
+    public EquatableArray<string> AliasVariableTypes { get; init; } = EquatableArray<string>.Empty;
+}

@@ -24,4 +24,16 @@ public static class PyxisLambdaQueries
         throw new InvalidOperationException(
             "This MutateAsync call was not translated at build time. Pass the lambda inline (not through a variable or a method group), " +
             "and add Pyxis.Generated.Lambdas to <InterceptorsNamespaces> if your project overrides it.");
+
+    /// <summary>
+    /// Runs a one-root-field lambda for every input with alias batching (<see cref="Batching.BatchOptions.AliasesPerRequest"/>
+    /// lookups per request), streaming each input's outcome in completion order, as the generated <c>…Batch</c> helpers do.
+    /// </summary>
+    /// <typeparam name="TVars">One input; the lambda reads it through <c>v</c>.</typeparam>
+    /// <typeparam name="TResult">Whatever the lambda builds from one input's answer.</typeparam>
+    /// <exception cref="InvalidOperationException">The call was not translated at build time.</exception>
+    public static IAsyncEnumerable<Batching.BatchItem<TVars, TResult>> QueryEachAsync<TVars, TResult>(this IPyxisClient client, IEnumerable<TVars> inputs, Func<Schema.PyxisQuery, TVars, TResult> query, Batching.BatchOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw new InvalidOperationException(
+            "This QueryEachAsync call was not translated at build time. Pass the lambda inline (not through a variable or a method group), " +
+            "and add Pyxis.Generated.Lambdas to <InterceptorsNamespaces> if your project overrides it.");
 }
