@@ -32,7 +32,7 @@ public sealed class LambdaQueryTests
     ];
 
     [Fact]
-    public void Every_lambda_shape_becomes_a_checked_document_and_compiles()
+    public void Every_lambda_shape_becomes_a_checked_document_and_interceptor_that_compile()
     {
         var documents = Shapes.Select((shape, i) =>
         {
@@ -41,7 +41,7 @@ public sealed class LambdaQueryTests
             Assert.True(output.CompileDiagnostics.IsEmpty, shape + "\n" + string.Join("\n", output.CompileDiagnostics));
             var source = Assert.Single(output.Sources, s => s.HintName.StartsWith("Lambdas/", StringComparison.Ordinal)).SourceText.ToString();
             var document = source[(source.IndexOf("Document = \"", StringComparison.Ordinal) + 12)..];
-            return $"{i + 1}. {shape}\n   {document[..document.IndexOf("\";", StringComparison.Ordinal)]}";
+            return $"{i + 1}. {shape}\n   {document[..document.IndexOf("\";", StringComparison.Ordinal)]}\n\n{source}";
         });
 
         Snapshot.Match(string.Join("\n\n", documents));
