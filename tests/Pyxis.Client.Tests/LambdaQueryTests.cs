@@ -121,6 +121,21 @@ public sealed class LambdaQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QueryAllAsync_streams_every_page_of_a_paginated_root_field()
+    {
+        var expected = session.Emulator.Catalog.Repositories.Where(r => (bool)r["published"]!).Select(r => (string)r["_id"]!).Order(StringComparer.Ordinal).ToList();
+        var before = session.Emulator.Stats.Requests;
+
+        var ids = await session.Client.QueryAllAsync(
+            new { Published = true },
+            static (q, v, page) => q.FindRepositories(null, page.Index, page.Size, new ContainerRepositoryFilter { Published = new BooleanFilter { Eq = v.Published } }, r => r.Data!.Select(x => x!.Id!)),
+            pageSize: 10).ToListAsync();
+
+        Assert.Equal(expected, ids.Order(StringComparer.Ordinal));
+        Assert.Equal((expected.Count + 9) / 10, session.Emulator.Stats.Requests - before); // page 0's total: no empty page asked
+    }
+
+    [Fact]
     public async Task A_fragment_method_asks_only_for_the_fields_it_reads()
     {
         var fake = new CapturingClient("""{"f0":{"data":{"repository":"ubi9/ubi","published":true},"error":null}}""");

@@ -62,7 +62,7 @@ public sealed class LambdaQueryTests
     [InlineData("await client.QueryAsync(new V(), (q, v) => v.Registry);", "PYX103", "The query lambda calls no root field on 'q'")]
     [InlineData("await client.QueryAsync(new V(), (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.GetHashCode()));", "PYX104", "'r.Data!.GetHashCode()' calls a method on a selected value")]
     [InlineData("await client.QueryAsync(new V(), (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, Select));", "PYX101", "'Select' is not a lambda written in place")]
-    [InlineData("await foreach (var _ in client.QueryEachAsync(new[] { new V() }, (q, v) => new { A = q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Id), B = q.GetImage(v.Path, r => r.Data!.Id) })) { }", "PYX106", "QueryEachAsync repeats one root field per input under aliases, but this lambda calls 2")]
+    [InlineData("await foreach (var _ in client.QueryEachAsync(new[] { new V() }, (q, v) => new { A = q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Id), B = q.GetImage(v.Path, r => r.Data!.Id) })) { }", "PYX106", "QueryEachAsync repeats one root field (per input or per page), but this lambda calls 2")]
     public void What_cannot_be_translated_is_a_PYX1xx_at_the_lambda(string statement, string id, string message)
     {
         var output = Run(Program(statement));

@@ -62,7 +62,7 @@ internal static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor LambdaInvalidQuery = new("PYX105", "Lambda query not valid", "The query this lambda makes is not valid against the schema: {0}", "Pyxis.Lambdas", DiagnosticSeverity.Error, isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor LambdaEachNeedsOneRoot = new("PYX106", "Batched lambda with several root fields", "QueryEachAsync repeats one root field per input under aliases, but this lambda calls {0}; call exactly one, or use QueryAsync in a PyxisBatch", "Pyxis.Lambdas", DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor LambdaEachNeedsOneRoot = new("PYX106", "Batched or paged lambda with several root fields", "{1} repeats one root field (per input or per page), but this lambda calls {0}; call exactly one", "Pyxis.Lambdas", DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> All = typeof(DiagnosticCatalog)
         .GetFields()

@@ -33,6 +33,10 @@ internal static class LambdaEmitter
         {
             WriteEach(w, spec, query);
         }
+        else if (spec.Call.Kind == "all")
+        {
+            WriteAll(w, spec, query);
+        }
         else
         {
             w.Open($"public static async global::System.Threading.Tasks.Task<TResult> {(mutation ? "MutateAsync" : "QueryAsync")}<TVars, TResult>(this {TypeNames.Runtime}.IPyxisClient client, TVars vars, global::System.Func<{query}, TVars, TResult> query, global::System.Threading.CancellationToken cancellationToken = default)");
@@ -71,6 +75,28 @@ internal static class LambdaEmitter
         w.Close();
         w.Close();
         return w.ToString();
+    }
+
+    // QueryAllAsync: the lambda per page (its PyxisPage argument picks the page), streamed by PyxisPagination.
+    private static void WriteAll(SourceWriter w, LambdaSpec spec, string query)
+    {
+        var lambdas = TypeNames.Runtime + ".Lambdas";
+        var result = TypeNames.Of(spec.Roots[0].Result with { Nullable = false }, spec.TypesNamespace, "global::" + spec.SurfaceNamespace, input: false);
+        w.Open($"public static global::System.Collections.Generic.IAsyncEnumerable<TItem> QueryAllAsync<TVars, TItem>(this {TypeNames.Runtime}.IPyxisClient client, TVars vars, global::System.Func<{query}, TVars, {lambdas}.PyxisPage, global::System.Collections.Generic.IEnumerable<TItem>?> query, int pageSize = 100, {TypeNames.Runtime}.PyxisPaging? paging = null, global::System.Threading.CancellationToken cancellationToken = default)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(query);");
+        w.Line($"return {TypeNames.Runtime}.PyxisPagination.StreamAsync<({query} Answer, {lambdas}.PyxisPage Page), TItem>(");
+        w.Open("    async (index, token) =>");
+        w.Line($"var page = new {lambdas}.PyxisPage(index, pageSize);");
+        w.Line("var answer = await client.ExecuteAsync(Request(vars, (q, v) => query(q, v, page)), token).ConfigureAwait(false);");
+        w.Line("return (answer, page);");
+        w.Close(",");
+        w.Line("    p => query(p.Answer, vars, p.Page) is { } items ? items as global::System.Collections.Generic.IReadOnlyList<TItem> ?? global::System.Linq.Enumerable.ToList(items) : null,");
+        w.Line(spec.TotalProperty is { } total ? $"    p => p.Answer.AnswerAt(0) is {result} r ? r.{total} : null," : "    null,");
+        w.Line("    pageSize,");
+        w.Line("    paging,");
+        w.Line("    cancellationToken);");
+        w.Close();
     }
 
     // QueryEachAsync: the one root field as an alias template; each input's request is remembered to project its answer.

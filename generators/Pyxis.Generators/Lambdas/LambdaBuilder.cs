@@ -20,9 +20,9 @@ internal static class LambdaBuilder
         var name = "PyxisLambda_" + call.Key;
         var surface = options.TypesNamespace + Building.SurfaceBuilder.NamespaceSuffix;
         var rootType = call.Kind == "mutation" ? schema?.MutationType : schema?.QueryType;
-        if (call.Kind == "each" && call.Diagnostics.Count == 0 && call.Roots.Count != 1)
+        if (call.Kind is "each" or "all" && call.Diagnostics.Count == 0 && call.Roots.Count != 1)
         {
-            var problem = new DiagnosticInfo(DiagnosticCatalog.LambdaEachNeedsOneRoot.Id, call.Location, new[] { call.Roots.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) }.ToEquatableArray());
+            var problem = new DiagnosticInfo(DiagnosticCatalog.LambdaEachNeedsOneRoot.Id, call.Location, new[] { call.Roots.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), call.Kind == "all" ? "QueryAllAsync" : "QueryEachAsync" }.ToEquatableArray());
             return new LambdaSpec(call, name, string.Empty, surface, options.TypesNamespace, EquatableArray<LambdaRootSpec>.Empty, new[] { problem }.ToEquatableArray());
         }
 
@@ -46,6 +46,12 @@ internal static class LambdaBuilder
         {
             var root = call.Roots[i];
             var field = query.FindField(root.Field)!;
+            if (call.Kind == "all" && schema!.Find(field.Type.NamedType)?.FindField("total") is not null)
+            {
+                // Page 0's total lets the remaining pages be fetched together.
+                root = root with { Paths = root.Paths.Append("total").Distinct().ToEquatableArray() };
+            }
+
             var variables = field.Arguments.Select(a => new VariableSpec($"f{i}_{a.Name}", a.Name, ValueTypes.Input(schema!, a.Type), a.HasDefault)).ToList();
             declarations.AddRange(field.Arguments.Select((a, j) => $"${variables[j].Name}: {a.Type}"));
             var arguments = field.Arguments.Count == 0 ? string.Empty : "(" + string.Join(", ", field.Arguments.Select((a, j) => $"{a.Name}: ${variables[j].Name}")) + ")";
@@ -59,6 +65,7 @@ internal static class LambdaBuilder
         return new LambdaSpec(call, name, document, surface, options.TypesNamespace, roots.ToEquatableArray(), Check(call, document, schema!))
         {
             AliasField = alias,
+            TotalProperty = call.Kind == "all" && schema!.Find(query.FindField(call.Roots[0].Field)!.Type.NamedType)?.FindField("total") is not null ? "Total" : null,
             AliasVariableTypes = call.Kind == "each" ? query.FindField(call.Roots[0].Field)!.Arguments.Select(a => a.Type.ToString()).ToEquatableArray() : EquatableArray<string>.Empty,
         };
     }

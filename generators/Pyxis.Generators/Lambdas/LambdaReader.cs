@@ -16,13 +16,13 @@ namespace Pyxis.Generators.Lambdas;
 internal static class LambdaReader
 {
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
-        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "QueryAsync" or "MutateAsync" or "QueryEachAsync" }, ArgumentList.Arguments.Count: >= 2 };
+        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "QueryAsync" or "MutateAsync" or "QueryEachAsync" or "QueryAllAsync" }, ArgumentList.Arguments.Count: >= 2 };
 
     public static LambdaCall? Read(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
         var model = context.SemanticModel;
-        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { Name: "QueryAsync" or "MutateAsync" or "QueryEachAsync" } method
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { Name: "QueryAsync" or "MutateAsync" or "QueryEachAsync" or "QueryAllAsync" } method
             || method.ReducedFrom?.ContainingType.ToDisplayString() != "Pyxis.Client.Lambdas.PyxisLambdaQueries"
             || model.GetInterceptableLocation(invocation, cancellationToken) is not { } intercept)
         {
@@ -32,7 +32,7 @@ internal static class LambdaReader
         var diagnostics = new List<DiagnosticInfo>();
         var roots = new List<LambdaRoot>();
         var argument = invocation.ArgumentList.Arguments[1].Expression;
-        if (argument is not ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 2 } lambda)
+        if (argument is not ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 2 or 3 } lambda)
         {
             diagnostics.Add(Report(DiagnosticCatalog.LambdaNotALambda, argument, argument.ToString()));
         }
@@ -67,7 +67,7 @@ internal static class LambdaReader
             diagnostics.ToEquatableArray())
         {
             Key = Hash(intercept.Data),
-            Kind = method.Name switch { "MutateAsync" => "mutation", "QueryEachAsync" => "each", _ => "query" },
+            Kind = method.Name switch { "MutateAsync" => "mutation", "QueryEachAsync" => "each", "QueryAllAsync" => "all", _ => "query" },
         };
     }
 

@@ -14,7 +14,7 @@ internal sealed record LambdaCall(string FilePath, int Version, string Data, Loc
     /// <summary>A short, stable name for the call site, for the operation name and the generated file.</summary>
     public string Key { get; init; } = string.Empty;
 
-    /// <summary>"query" (<c>QueryAsync</c>), "mutation" (<c>MutateAsync</c>) or "each" (<c>QueryEachAsync</c>: a query, alias-batched).</summary>
+    /// <summary>"query" (<c>QueryAsync</c>), "mutation" (<c>MutateAsync</c>), "each" (<c>QueryEachAsync</c>: alias-batched) or "all" (<c>QueryAllAsync</c>: paged).</summary>
     public string Kind { get; init; } = "query";
 }
 
@@ -26,6 +26,9 @@ internal sealed record LambdaSpec(LambdaCall Call, string OperationName, string 
 {
     /// <summary>For <c>QueryEachAsync</c>: the one root field with each <c>$variable</c> marked for its alias index.</summary>
     public string AliasField { get; init; } = string.Empty;
+
+    /// <summary>For <c>QueryAllAsync</c>: the result's <c>total</c> property, when its type has one (pages then run concurrently).</summary>
+    public string? TotalProperty { get; init; }
 
     /// <summary>For <c>QueryEachAsync</c>: the variables' GraphQL types, parallel to the root's variables.</summary>
     public EquatableArray<string> AliasVariableTypes { get; init; } = EquatableArray<string>.Empty;

@@ -36,4 +36,17 @@ public static class PyxisLambdaQueries
         throw new InvalidOperationException(
             "This QueryEachAsync call was not translated at build time. Pass the lambda inline (not through a variable or a method group), " +
             "and add Pyxis.Generated.Lambdas to <InterceptorsNamespaces> if your project overrides it.");
+
+    /// <summary>
+    /// Streams every item of a paginated root field: the lambda is run per page with a <see cref="PyxisPage"/> to pass to
+    /// the field's <c>page</c>/<c>page_size</c> arguments; page 0 tells the total and the rest are fetched concurrently
+    /// (<see cref="PyxisPaging"/>), as the generated <c>…AllAsync</c> methods do.
+    /// </summary>
+    /// <typeparam name="TVars">Values the lambda reads through <c>v</c>; they are sent as GraphQL variables.</typeparam>
+    /// <typeparam name="TItem">One item the lambda builds from a page.</typeparam>
+    /// <exception cref="InvalidOperationException">The call was not translated at build time.</exception>
+    public static IAsyncEnumerable<TItem> QueryAllAsync<TVars, TItem>(this IPyxisClient client, TVars vars, Func<Schema.PyxisQuery, TVars, PyxisPage, IEnumerable<TItem>?> query, int pageSize = 100, PyxisPaging? paging = null, CancellationToken cancellationToken = default) =>
+        throw new InvalidOperationException(
+            "This QueryAllAsync call was not translated at build time. Pass the lambda inline (not through a variable or a method group), " +
+            "and add Pyxis.Generated.Lambdas to <InterceptorsNamespaces> if your project overrides it.");
 }

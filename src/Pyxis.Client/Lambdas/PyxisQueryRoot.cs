@@ -37,6 +37,10 @@ public abstract class PyxisQueryRoot
         }
     }
 
+    /// <summary>The answer read for root field call <paramref name="index"/> (answering roots only).</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public object? AnswerAt(int index) => answers is null ? throw new InvalidOperationException("Only an answering root has answers.") : answers[index];
+
     /// <summary>Records one root field call's arguments (first run).</summary>
     protected TResult Record<TResult>(params object?[] arguments)
     {
