@@ -40,12 +40,16 @@ public sealed class PyxisGenerator : IIncrementalGenerator
 
         var operationFiles = files.Where(static f => !f.IsSchema);
 
-        var fragments = operationFiles
+        var scans = operationFiles
             .Select(static (file, ct) =>
             {
                 ct.ThrowIfCancellationRequested();
-                return FragmentLibrary.Collect(file);
+                return FragmentLibrary.Scan(file);
             })
+            .WithTrackingName(StepNames.OperationFiles);
+
+        var fragments = scans
+            .Select(static (scan, _) => scan.Fragments)
             .Where(static f => f is not null)
             .Collect()
             .Select(static (found, _) => found.Select(f => f!).OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray())
@@ -53,12 +57,7 @@ public sealed class PyxisGenerator : IIncrementalGenerator
 
         // Each operation file sees only the fragment files its spreads reach: editing a fragment re-checks the
         // operations that use it, and every other operation stays cached.
-        var operationInputs = operationFiles
-            .Select(static (file, ct) =>
-            {
-                ct.ThrowIfCancellationRequested();
-                return (File: file, Spreads: FragmentLibrary.SpreadsOf(file));
-            })
+        var operationInputs = scans
             .Combine(fragments)
             .Select(static (input, _) => new OperationInput(input.Left.File, FragmentLibrary.Reachable(input.Left.Spreads, input.Right)))
             .WithTrackingName(StepNames.OperationInputs);

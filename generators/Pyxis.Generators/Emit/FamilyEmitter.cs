@@ -28,11 +28,7 @@ internal static class FamilyEmitter
         foreach (var p in family.Properties)
         {
             w.Line();
-            w.Doc("summary", p.Docs.Description, $"The <c>{p.ResponseKey}</c> field.");
-            if (SourceWriter.Obsolete(p.Docs) is { } obsolete)
-            {
-                w.Line(obsolete);
-            }
+            w.Member(p.Docs, $"The <c>{p.ResponseKey}</c> field.");
 
             w.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({Names.Literal(p.ResponseKey)})]");
             w.Line($"public {TypeNames.Of(p.Type, ns, null, input: false)} {p.Name} {{ get; init; }}");

@@ -16,11 +16,7 @@ internal static class SharedTypesEmitter
         w.Open($"public sealed partial record {input.Name} : {TypeNames.Runtime}.Serialization.IPyxisInputValue");
         foreach (var field in input.Fields)
         {
-            w.Doc("summary", field.Docs.Description, $"The <c>{field.WireName}</c> field.");
-            if (SourceWriter.Obsolete(field.Docs) is { } obsolete)
-            {
-                w.Line(obsolete);
-            }
+            w.Member(field.Docs, $"The <c>{field.WireName}</c> field.");
 
             w.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({Names.Literal(field.WireName)})]");
             w.Line($"public {TypeNames.Nullable(field.Type, shared.Namespace, null, input: true)} {field.Name} {{ get; init; }}");
@@ -65,11 +61,7 @@ internal static class SharedTypesEmitter
         foreach (var member in spec.Members)
         {
             w.Line();
-            w.Doc("summary", member.Docs.Description, $"<c>{member.WireName}</c>");
-            if (SourceWriter.Obsolete(member.Docs) is { } obsolete)
-            {
-                w.Line(obsolete);
-            }
+            w.Member(member.Docs, $"<c>{member.WireName}</c>");
 
             w.Line($"public static {name} {member.Name} {{ get; }} = new({Names.Literal(member.WireName)});");
         }

@@ -65,6 +65,13 @@ internal sealed class SourceWriter
         return Line($"/// </{tag}>");
     }
 
+    /// <summary>A member's summary from the schema's words, then <c>[Obsolete]</c> when the schema deprecates it.</summary>
+    public SourceWriter Member(Model.SchemaDocs docs, string fallback)
+    {
+        Doc("summary", docs.Description, fallback);
+        return Obsolete(docs) is { } obsolete ? Line(obsolete) : this;
+    }
+
     /// <summary>The <c>[Obsolete]</c> attribute for a deprecated schema member, or nothing.</summary>
     public static string? Obsolete(Model.SchemaDocs docs, string target = "") =>
         docs.Deprecation is { } reason ? $"[{target}global::System.Obsolete({Model.Names.Literal(reason)})]" : null;

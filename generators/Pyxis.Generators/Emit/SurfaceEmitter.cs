@@ -20,11 +20,7 @@ internal static class SurfaceEmitter
         w.Open($"public sealed partial class {type.Name}");
         foreach (var p in type.Properties)
         {
-            w.Doc("summary", p.Docs.Description, $"The <c>{p.ResponseKey}</c> field.");
-            if (SourceWriter.Obsolete(p.Docs) is { } obsolete)
-            {
-                w.Line(obsolete);
-            }
+            w.Member(p.Docs, $"The <c>{p.ResponseKey}</c> field.");
 
             w.Line($"[{Field}({Names.Literal(p.ResponseKey)})]");
             w.Line($"public {TypeNames.Of(p.Type, surface.TypesNamespace, null, input: false)} {p.Name} {{ get; init; }}");

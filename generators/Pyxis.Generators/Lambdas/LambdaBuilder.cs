@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Pyxis.Generators.Diagnostics;
 using Pyxis.Generators.Model;
@@ -19,64 +20,65 @@ internal static class LambdaBuilder
     {
         var name = "PyxisLambda_" + call.Key;
         var surface = options.TypesNamespace + Building.SurfaceBuilder.NamespaceSuffix;
-        var rootType = call.Kind == "mutation" ? schema?.MutationType : schema?.QueryType;
+        LambdaSpec Failed(EquatableArray<DiagnosticInfo> problems) =>
+            new(call, name, string.Empty, surface, options.TypesNamespace, EquatableArray<LambdaRootSpec>.Empty, problems);
+        LambdaSpec Problem(DiagnosticDescriptor descriptor, params string[] arguments) =>
+            Failed(new[] { new DiagnosticInfo(descriptor.Id, call.Location, arguments.ToEquatableArray()) }.ToEquatableArray());
+
         if (call.Kind is "each" or "all" && call.Diagnostics.Count == 0 && call.Roots.Count != 1)
         {
-            var problem = new DiagnosticInfo(DiagnosticCatalog.LambdaEachNeedsOneRoot.Id, call.Location, new[] { call.Roots.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), call.Kind == "all" ? "QueryAllAsync" : "QueryEachAsync" }.ToEquatableArray());
-            return new LambdaSpec(call, name, string.Empty, surface, options.TypesNamespace, EquatableArray<LambdaRootSpec>.Empty, new[] { problem }.ToEquatableArray());
+            return Problem(DiagnosticCatalog.LambdaEachNeedsOneRoot, call.Roots.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), call.Kind == "all" ? "QueryAllAsync" : "QueryEachAsync");
         }
 
+        var rootType = call.Kind == "mutation" ? schema?.MutationType : schema?.QueryType;
         var query = schema is { IsUsable: true } && rootType is { } q ? schema.Find(q) : null;
         if (query is null || call.Diagnostics.Count > 0)
         {
-            return new LambdaSpec(call, name, string.Empty, surface, options.TypesNamespace, EquatableArray<LambdaRootSpec>.Empty, call.Diagnostics);
+            return Failed(call.Diagnostics);
         }
 
         // The surface is the bundled schema's; a project with a schema of its own may lack a field the lambda calls.
         if (call.Roots.FirstOrDefault(r => query.FindField(r.Field) is null) is { } missing)
         {
-            var problem = new DiagnosticInfo(DiagnosticCatalog.LambdaInvalidQuery.Id, call.Location, new[] { $"{query.Name}.{missing.Field} is not in the schema '{schema!.Path}'" }.ToEquatableArray());
-            return new LambdaSpec(call, name, string.Empty, surface, options.TypesNamespace, EquatableArray<LambdaRootSpec>.Empty, new[] { problem }.ToEquatableArray());
+            return Problem(DiagnosticCatalog.LambdaInvalidQuery, $"{query.Name}.{missing.Field} is not in the schema '{schema!.Path}'");
         }
 
         var roots = new List<LambdaRootSpec>();
         var declarations = new List<string>();
         var selections = new StringBuilder();
+        var aliasField = string.Empty;
+        var hasTotal = false;
         for (var i = 0; i < call.Roots.Count; i++)
         {
             var root = call.Roots[i];
             var field = query.FindField(root.Field)!;
-            if (call.Kind == "all" && schema!.Find(field.Type.NamedType)?.FindField("total") is not null)
-            {
-                // Page 0's total lets the remaining pages be fetched together.
-                root = root with { Paths = root.Paths.Append("total").Distinct().ToEquatableArray() };
-            }
+            var type = schema!.Find(field.Type.NamedType)!;
 
-            var variables = field.Arguments.Select(a => new VariableSpec($"f{i}_{a.Name}", a.Name, ValueTypes.Input(schema!, a.Type), a.HasDefault)).ToList();
+            // Page 0's total lets the remaining pages be fetched together.
+            hasTotal = call.Kind == "all" && type.FindField("total") is not null;
+            var paths = hasTotal ? root.Paths.Append("total").Distinct() : root.Paths;
+            var selection = Selection(schema, type, paths.Select(p => p.Split('/')).ToList());
+            var variables = field.Arguments.Select(a => new VariableSpec($"f{i}_{a.Name}", a.Name, ValueTypes.Input(schema, a.Type), a.HasDefault)).ToList();
             declarations.AddRange(field.Arguments.Select((a, j) => $"${variables[j].Name}: {a.Type}"));
-            var arguments = field.Arguments.Count == 0 ? string.Empty : "(" + string.Join(", ", field.Arguments.Select((a, j) => $"{a.Name}: ${variables[j].Name}")) + ")";
-            selections.Append($" f{i}: {root.Field}{arguments} ").Append(Selection(schema!, schema!.Find(field.Type.NamedType)!, root.Paths.Select(p => p.Split('/')).ToList()));
-            roots.Add(new LambdaRootSpec(root.Field, ValueTypes.Output(schema!, field.Type, Names.Type(field.Type.NamedType)), variables.ToEquatableArray()));
+            selections.Append($" f{i}: {root.Field}{Arguments(field, variables, string.Empty)} ").Append(selection);
+            roots.Add(new LambdaRootSpec(root.Field, ValueTypes.Output(schema, field.Type, Names.Type(field.Type.NamedType)), variables.ToEquatableArray()));
+
+            // QueryEachAsync repeats this one root field; PyxisAliasBatch numbers each $variable per alias.
+            aliasField = call.Kind == "each" ? $"{root.Field}{Arguments(field, variables, Pyxis.Client.Batching.AliasNaming.IndexSeparator + Pyxis.Client.Batching.AliasNaming.IndexMarker)} {selection}" : string.Empty;
         }
 
         var keyword = call.Kind == "mutation" ? "mutation" : "query";
         var document = $"{keyword} {name}{(declarations.Count == 0 ? string.Empty : "(" + string.Join(", ", declarations) + ")")} {{{selections} }}";
-        var alias = call.Kind == "each" ? AliasField(schema!, query.FindField(call.Roots[0].Field)!, call.Roots[0]) : string.Empty;
         return new LambdaSpec(call, name, document, surface, options.TypesNamespace, roots.ToEquatableArray(), Check(call, document, schema!))
         {
-            AliasField = alias,
-            TotalProperty = call.Kind == "all" && schema!.Find(query.FindField(call.Roots[0].Field)!.Type.NamedType)?.FindField("total") is not null ? "Total" : null,
+            AliasField = aliasField,
+            TotalProperty = hasTotal ? "Total" : null,
             AliasVariableTypes = call.Kind == "each" ? query.FindField(call.Roots[0].Field)!.Arguments.Select(a => a.Type.ToString()).ToEquatableArray() : EquatableArray<string>.Empty,
         };
     }
 
-    // The root field as PyxisAliasBatch repeats it: $f0_x becomes $f0_x__<index> per alias.
-    private static string AliasField(SchemaModel schema, FieldDef field, LambdaRoot root)
-    {
-        var marker = Pyxis.Client.Batching.AliasNaming.IndexSeparator + Pyxis.Client.Batching.AliasNaming.IndexMarker;
-        var arguments = field.Arguments.Count == 0 ? string.Empty : "(" + string.Join(", ", field.Arguments.Select(a => $"{a.Name}: $f0_{a.Name}{marker}")) + ")";
-        return $"{root.Field}{arguments} " + Selection(schema, schema.Find(field.Type.NamedType)!, root.Paths.Select(p => p.Split('/')).ToList());
-    }
+    private static string Arguments(FieldDef field, List<VariableSpec> variables, string suffix) =>
+        field.Arguments.Count == 0 ? string.Empty : "(" + string.Join(", ", field.Arguments.Select((a, j) => $"{a.Name}: ${variables[j].Name}{suffix}")) + ")";
 
     // A selected object with nothing read below it brings its scalar fields, so the selector can use it whole; a union
     // or interface always brings __typename (its reader picks the class by it), and "~Type" steps become inline fragments.

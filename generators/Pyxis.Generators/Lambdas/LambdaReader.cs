@@ -56,13 +56,11 @@ internal static class LambdaReader
             }
         }
 
-        var location = invocation.GetLocation();
-        var span = location.GetLineSpan();
         return new LambdaCall(
             invocation.SyntaxTree.FilePath,
             intercept.Version,
             intercept.Data,
-            new LocationInfo(span.Path, location.SourceSpan.Start, location.SourceSpan.Length, span.StartLinePosition.Line, span.StartLinePosition.Character, span.EndLinePosition.Line, span.EndLinePosition.Character),
+            LocationOf(invocation),
             roots.ToEquatableArray(),
             diagnostics.ToEquatableArray())
         {
@@ -108,11 +106,15 @@ internal static class LambdaReader
     internal static string? FieldName(ISymbol? symbol) =>
         symbol?.OriginalDefinition.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Pyxis.Client.Lambdas.PyxisFieldAttribute")?.ConstructorArguments.FirstOrDefault().Value as string;
 
-    internal static DiagnosticInfo Report(DiagnosticDescriptor descriptor, SyntaxNode node, params string[] arguments)
+    internal static DiagnosticInfo Report(DiagnosticDescriptor descriptor, SyntaxNode node, params string[] arguments) =>
+        new(descriptor.Id, LocationOf(node), arguments.ToEquatableArray());
+
+    // Plain data, so the model keeps no compiler objects (a Location holds the whole tree).
+    private static LocationInfo LocationOf(SyntaxNode node)
     {
         var location = node.GetLocation();
         var span = location.GetLineSpan();
-        return new DiagnosticInfo(descriptor.Id, new LocationInfo(span.Path, location.SourceSpan.Start, location.SourceSpan.Length, span.StartLinePosition.Line, span.StartLinePosition.Character, span.EndLinePosition.Line, span.EndLinePosition.Character), arguments.ToEquatableArray());
+        return new LocationInfo(span.Path, location.SourceSpan.Start, location.SourceSpan.Length, span.StartLinePosition.Line, span.StartLinePosition.Character, span.EndLinePosition.Line, span.EndLinePosition.Character);
     }
 
     private static string Hash(string text)

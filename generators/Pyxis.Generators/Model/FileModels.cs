@@ -36,5 +36,8 @@ internal sealed record FragmentFile(string Path, string Content, EquatableArray<
     public EquatableArray<string> Spreads { get; init; } = EquatableArray<string>.Empty;
 }
 
+/// <summary>What one parse of an operation file tells the steps before validation: its fragments and its spreads.</summary>
+internal sealed record FileScan(GraphQLFile File, FragmentFile? Fragments, EquatableArray<string> Spreads);
+
 /// <summary>An operation file with the fragment files it can reach through its spreads, and no others.</summary>
 internal sealed record OperationInput(GraphQLFile File, EquatableArray<FragmentFile> Fragments);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -54,10 +55,7 @@ internal static class InputFiles
         var mode = Get(global, "build_property.PyxisSchemaTypes") is { } text && Enum.TryParse<SchemaTypesMode>(text, ignoreCase: true, out var parsed)
             ? parsed
             : SchemaTypesMode.Reachable;
-        var reserved = (Get(global, "build_property.PyxisReservedOperations") ?? string.Empty)
-            .Split([';', ','], StringSplitOptions.RemoveEmptyEntries)
-            .Select(n => n.Trim())
-            .Where(n => n.Length > 0);
+        var reserved = Items(Get(global, "build_property.PyxisReservedOperations"));
         return new GeneratorOptions(ns, operations)
         {
             SchemaTypes = mode,
@@ -69,13 +67,16 @@ internal static class InputFiles
 
     // "ObjectIDFilterScalar=MyApp.ObjectId,DateTime=MyApp.When": written by the package's targets from PyxisScalar items.
     private static EquatableArray<ScalarMapping> Scalars(string? text) =>
-        (text ?? string.Empty)
-            .Split([',', ';'], StringSplitOptions.RemoveEmptyEntries)
+        Items(text)
             .Select(pair => pair.Split('='))
             .Where(parts => parts.Length == 2 && parts[0].Trim().Length > 0 && parts[1].Trim().Length > 0)
             .Select(parts => new ScalarMapping(parts[0].Trim(), parts[1].Trim().TrimStart(':').Replace("global::", string.Empty)))
             .OrderBy(m => m.Scalar, StringComparer.Ordinal)
             .ToEquatableArray();
+
+    // MSBuild lists reach the generator as one property value, separated by commas (or semicolons).
+    private static IEnumerable<string> Items(string? text) =>
+        (text ?? string.Empty).Split([';', ','], StringSplitOptions.RemoveEmptyEntries).Select(n => n.Trim()).Where(n => n.Length > 0);
 
     private static string? Get(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

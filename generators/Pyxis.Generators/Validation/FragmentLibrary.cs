@@ -56,27 +56,30 @@ internal sealed class FragmentLibrary
         return fragments;
     }
 
-    /// <summary>The fragment names a file defines; files without fragments add nothing to the pool.</summary>
-    public static FragmentFile? Collect(GraphQLFile file)
+    /// <summary>
+    /// One parse of an operation file for the steps before validation: the fragments it defines (null when none, so
+    /// it adds nothing to the pool) and the fragment names it spreads (<see cref="Reachable"/> follows them further).
+    /// </summary>
+    public static FileScan Scan(GraphQLFile file)
     {
         var text = SourceText.From(file.Content);
         var document = GraphQLDocumentParser.Parse(file.Path, text, file.Content, out _);
-        var definitions = document?.Definitions.OfType<GraphQLFragmentDefinition>().ToList() ?? new List<GraphQLFragmentDefinition>();
-        return definitions.Count == 0 ? null : new FragmentFile(
+        if (document is null)
+        {
+            return new FileScan(file, null, EquatableArray<string>.Empty);
+        }
+
+        var spreads = FragmentUsage.SpreadNames(document);
+        var definitions = document.Definitions.OfType<GraphQLFragmentDefinition>().ToList();
+        var fragments = definitions.Count == 0 ? null : new FragmentFile(
             file.Path,
             file.Content,
             definitions.Select(f => f.FragmentName.Name.StringValue).ToEquatableArray(),
             definitions.Select(f => GraphQLDocumentParser.Locate(file.Path, text, f.FragmentName.Name)).ToEquatableArray())
         {
-            Spreads = FragmentUsage.SpreadNames(document!),
+            Spreads = spreads,
         };
-    }
-
-    /// <summary>The fragment names an operation file spreads (directly; <see cref="Reachable"/> follows them further).</summary>
-    public static EquatableArray<string> SpreadsOf(GraphQLFile file)
-    {
-        var document = GraphQLDocumentParser.Parse(file.Path, SourceText.From(file.Content), file.Content, out _);
-        return document is null ? EquatableArray<string>.Empty : FragmentUsage.SpreadNames(document);
+        return new FileScan(file, fragments, spreads);
     }
 
     /// <summary>
