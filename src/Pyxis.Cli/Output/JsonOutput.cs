@@ -17,7 +17,7 @@ internal static class JsonOutput
         }
 
         // Straight to the output writer: Spectre would wrap long lines and read brackets as markup.
-        console.Profile.Out.Writer.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+        console.Profile.Out.Writer.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
     public static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string?>? values)

@@ -7,6 +7,8 @@ namespace Pyxis.Client.Lambdas;
 /// </summary>
 public abstract class PyxisQueryRoot
 {
+    private const string MoreCallsThanTranslated = "The lambda called more root fields than were translated; a lambda query must call the same fields every time it runs.";
+
     private readonly object?[]?[]? recorded;
     private readonly object?[]? answers;
     private int next;
@@ -46,7 +48,7 @@ public abstract class PyxisQueryRoot
     {
         if (next >= recorded!.Length)
         {
-            throw new InvalidOperationException("The lambda called more root fields than were translated; a lambda query must call the same fields every time it runs.");
+            throw new InvalidOperationException(MoreCallsThanTranslated);
         }
 
         recorded[next++] = arguments;
@@ -60,7 +62,7 @@ public abstract class PyxisQueryRoot
         ArgumentNullException.ThrowIfNull(select);
         if (next >= answers!.Length)
         {
-            throw new InvalidOperationException("The lambda called more root fields than were translated; a lambda query must call the same fields every time it runs.");
+            throw new InvalidOperationException(MoreCallsThanTranslated);
         }
 
         return answers[next++] is TField value ? select(value) : default!;

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Pyxis.Emulator.Catalog;
 
 /// <summary>Operator bundles and product listings derived from the seeded repositories, so lookups across them agree.</summary>
@@ -68,5 +65,5 @@ internal static class OperatorSeed
             })
             .ToList();
 
-    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    private static string Hash(string text) => SeedCatalog.Hash(text);
 }

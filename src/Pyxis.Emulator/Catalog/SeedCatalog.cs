@@ -145,5 +145,5 @@ public sealed partial class SeedCatalog
     private static string Date(int offsetDays) =>
         new DateTimeOffset(2022, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(offsetDays).ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'");
 
-    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    internal static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
