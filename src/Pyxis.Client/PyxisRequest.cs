@@ -87,16 +87,22 @@ public abstract class PyxisRequest
     }
 
     // Alias batches rename variables name__0, name__1…; a secret stays secret under its batch name.
+    // A variable keeps its secrecy under every numbered rename: token__3 in an alias batch, token__0 in a lambda query,
+    // token__0__3 in a batched lambda query.
     private static bool IsSecret(ISet<string> secrets, string name)
     {
-        if (secrets.Contains(name))
+        while (!secrets.Contains(name))
         {
-            return true;
+            var cut = name.LastIndexOf(Batching.AliasNaming.IndexSeparator, StringComparison.Ordinal);
+            if (cut <= 0 || name.AsSpan(cut + Batching.AliasNaming.IndexSeparator.Length) is not { Length: > 0 } index || index.ContainsAnyExceptInRange('0', '9'))
+            {
+                return false;
+            }
+
+            name = name[..cut];
         }
 
-        var cut = name.LastIndexOf(Batching.AliasNaming.IndexSeparator, StringComparison.Ordinal);
-        return cut > 0 && name.AsSpan(cut + Batching.AliasNaming.IndexSeparator.Length) is { Length: > 0 } index &&
-            !index.ContainsAnyExceptInRange('0', '9') && secrets.Contains(name[..cut]);
+        return true;
     }
 
     /// <summary>The operation and the names of its variables; values are left out, since the secret ones are known only to the client.</summary>

@@ -60,9 +60,9 @@ public sealed class LambdaQueryTests : IAsyncLifetime
 
         Assert.Equal("ubi9/ubi", name);
         var request = fake.Request!;
-        Assert.EndsWith("($f0_registry: String, $f0_repository: String) { f0: get_repository_by_registry_path(registry: $f0_registry, repository: $f0_repository) { data { repository } } }", request.Document, StringComparison.Ordinal);
+        Assert.EndsWith("($registry__0: String, $repository__0: String) { f0: get_repository_by_registry_path(registry: $registry__0, repository: $repository__0) { data { repository } } }", request.Document, StringComparison.Ordinal);
         Assert.DoesNotContain("ubi9", request.Document, StringComparison.Ordinal);
-        Assert.Equal("""{"f0_registry":"registry.access.redhat.com","f0_repository":"ubi9/ubi"}""", System.Text.Encoding.UTF8.GetString(request.Variables.Span));
+        Assert.Equal("""{"registry__0":"registry.access.redhat.com","repository__0":"ubi9/ubi"}""", System.Text.Encoding.UTF8.GetString(request.Variables.Span));
     }
 
     [Fact]
@@ -152,6 +152,22 @@ public sealed class LambdaQueryTests : IAsyncLifetime
     private static (string? Repository, bool? Published) Summary(Pyxis.Client.Schema.ContainerRepository r) => (r.Repository, r.Published);
 
     [Fact]
+    public async Task A_secret_argument_of_a_lambda_query_is_redacted_in_errors_like_any_secret_variable()
+    {
+        await using var failing = await EmulatorSession.StartAsync(new Pyxis.Emulator.EmulatorOptions { FaultFor = _ => new Pyxis.Emulator.EmulatorFault.GraphQLError("field is broken") });
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = failing.Emulator.Endpoint, MaxRetries = 0, SecretVariables = { "repository" } });
+
+        var single = await Assert.ThrowsAsync<PyxisGraphQLException>(() => client.QueryAsync(
+            new { Path = "hidden/secret-path" }, static (q, v) => q.GetRepositoryByRegistryPath("r", v.Path, r => r.Data?.Id)));
+        var batched = Assert.Single(await client.QueryEachAsync(
+            ["hidden/secret-path"], static (q, v) => q.GetRepositoryByRegistryPath("r", v, r => r.Data?.Id)).ToListAsync()).Exception;
+
+        Assert.DoesNotContain("secret-path", single.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-path", batched!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("repository__0", single.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_mutation_lambda_sends_a_mutation_that_is_never_retried()
     {
         var fake = new CapturingClient("""{"f0":{"data":{"_id":"0123456789abcdef01234567"},"error":null}}""");
@@ -164,8 +180,8 @@ public sealed class LambdaQueryTests : IAsyncLifetime
         var request = fake.Request!;
         Assert.True(request.IsMutation);
         Assert.StartsWith("mutation PyxisLambda_", request.Document, StringComparison.Ordinal);
-        Assert.Contains("f0: create_image(input: $f0_input) { data { _id } }", request.Document, StringComparison.Ordinal);
-        Assert.Equal("""{"f0_input":{"architecture":"arm64"}}""", System.Text.Encoding.UTF8.GetString(request.Variables.Span));
+        Assert.Contains("f0: create_image(input: $input__0) { data { _id } }", request.Document, StringComparison.Ordinal);
+        Assert.Equal("""{"input__0":{"architecture":"arm64"}}""", System.Text.Encoding.UTF8.GetString(request.Variables.Span));
     }
 
     /// <summary>Answers every request with one canned <c>data</c> object, read by the request's own reader, and keeps the request.</summary>

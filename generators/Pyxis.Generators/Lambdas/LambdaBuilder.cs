@@ -11,7 +11,7 @@ using Pyxis.Generators.Validation;
 namespace Pyxis.Generators.Lambdas;
 
 /// <summary>
-/// Turns a read lambda into its GraphQL document (<c>f0: root_field(arg: $f0_arg) { … }</c>, every argument a
+/// Turns a read lambda into its GraphQL document (<c>f0: root_field(arg: $arg__0) { … }</c>, every argument a
 /// variable) and checks it with the same validator as <c>.graphql</c> operations.
 /// </summary>
 internal static class LambdaBuilder
@@ -58,7 +58,9 @@ internal static class LambdaBuilder
             hasTotal = call.Kind == "all" && type.FindField("total") is not null;
             var paths = hasTotal ? root.Paths.Append("total").Distinct() : root.Paths;
             var selection = Selection(schema, type, paths.Select(p => p.Split('/')).ToList());
-            var variables = field.Arguments.Select(a => new VariableSpec($"f{i}_{a.Name}", a.Name, ValueTypes.Input(schema, a.Type), a.HasDefault)).ToList();
+            // Named after the argument, numbered by root field the way alias batching numbers them, so a name in
+            // PyxisClientOptions.SecretVariables is redacted here too.
+            var variables = field.Arguments.Select(a => new VariableSpec($"{a.Name}{Pyxis.Client.Batching.AliasNaming.IndexSeparator}{i}", a.Name, ValueTypes.Input(schema, a.Type), a.HasDefault)).ToList();
             declarations.AddRange(field.Arguments.Select((a, j) => $"${variables[j].Name}: {a.Type}"));
             selections.Append($" f{i}: {root.Field}{Arguments(field, variables, string.Empty)} ").Append(selection);
             roots.Add(new LambdaRootSpec(root.Field, ValueTypes.Output(schema, field.Type, Names.Type(field.Type.NamedType)), variables.ToEquatableArray()));
