@@ -148,6 +148,27 @@ public sealed class LambdaQueryTests : IAsyncLifetime
         Assert.EndsWith("{ data { published repository } } }", fake.Request!.Document, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_answer_holds_only_the_selected_fields_and_skips_keys_it_did_not_ask_for()
+    {
+        // A newer or careless server may send more than was asked: the projection reads what the lambda selected.
+        var fake = new CapturingClient("""{"f0":{"data":{"_id":"x","registry":"quay.io","repository":"ubi9/ubi","vendor_label":"redhat","auto_rebuild_tags":["latest"]},"error":null}}""");
+
+        var (name, data) = await fake.QueryAsync(
+            new { Registry = "registry.access.redhat.com", Path = "ubi9/ubi" },
+            static (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => (r.Data!.Repository, r.Data)));
+
+        Assert.Equal("ubi9/ubi", name);
+        Assert.Equal("ubi9/ubi", data!.Repository);
+        Assert.Null(data.Registry);
+        Assert.Null(data.AutoRebuildTags);
+
+        // One slot for the one selected field, not one per field of ContainerRepository.
+        var slots = data.GetType().GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic);
+        Assert.Single(slots);
+        Assert.True(typeof(Pyxis.Client.Schema.ContainerRepository).GetProperties().Length > 40);
+    }
+
     [PyxisFragment]
     private static (string? Repository, bool? Published) Summary(Pyxis.Client.Schema.ContainerRepository r) => (r.Repository, r.Published);
 

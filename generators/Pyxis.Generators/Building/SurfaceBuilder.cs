@@ -38,7 +38,8 @@ internal static class SurfaceBuilder
 
     private static bool IsSelectable(SchemaModel schema, FieldDef field) => schema.Find(field.Type.NamedType) is { IsLeaf: false };
 
-    private static SurfaceTypeSpec Type(SchemaModel schema, TypeDef type)
+    /// <summary>One object type's data class: every field a nullable property (lambda projections override the ones they select).</summary>
+    public static SurfaceTypeSpec Type(SchemaModel schema, TypeDef type)
     {
         var name = Names.Type(type.Name);
         var taken = new HashSet<string> { name, "Equals", "GetHashCode", "ToString", "GetType" };

@@ -12,7 +12,7 @@ internal static class JsonCode
         switch (type.Kind)
         {
             case ValueKind.Object:
-                return $"Read{type.TypeName}(ref {reader})";
+                return $"{type.Reader ?? "Read" + type.TypeName}(ref {reader})";
             case ValueKind.Enum:
                 return $"{TypeNames.Json}.ReadEnum(ref {reader}, {at}, global::{ns}.{type.TypeName}Wire.TryParse)";
             case ValueKind.List:

@@ -17,8 +17,6 @@ internal static class LambdaEmitter
         var query = $"global::{spec.SurfaceNamespace}.{(mutation ? "PyxisMutation" : "PyxisQuery")}";
         var w = new SourceWriter().Header();
         w.Open($"namespace {Namespace}");
-        w.Line($"using static global::{spec.SurfaceNamespace}.PyxisSchemaReaders;");
-        w.Line();
         w.Line($"/// <summary>The lambda query at {System.IO.Path.GetFileName(spec.Call.FilePath)}({spec.Call.Location.Line + 1},{spec.Call.Location.Column + 1}).</summary>");
         w.Line(TypeNames.GeneratedCode);
         w.Open($"internal static class {spec.OperationName}");
@@ -65,6 +63,7 @@ internal static class LambdaEmitter
         WriteVariables(w, spec);
         w.Line();
         WriteReader(w, spec, query);
+        ProjectionEmitter.Write(w, spec);
         w.Close();
         w.Close();
         w.Line();

@@ -9,8 +9,11 @@ namespace Pyxis.Generators.Emit;
 /// </summary>
 internal static class ObjectReader
 {
-    /// <summary>Writes up to the end of the loop; the caller constructs the value from locals <c>v0…vN</c>.</summary>
-    public static void WriteBody(SourceWriter w, IReadOnlyList<PropertySpec> properties, string schemaType, string ns)
+    /// <summary>
+    /// Writes up to the end of the loop; the caller constructs the value from locals <c>v0…vN</c>. Object types are
+    /// qualified with <paramref name="owner"/> (null: they are in scope unqualified).
+    /// </summary>
+    public static void WriteBody(SourceWriter w, IReadOnlyList<PropertySpec> properties, string schemaType, string ns, string? owner = null)
     {
         w.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)");
         w.Line("return null;");
@@ -18,7 +21,7 @@ internal static class ObjectReader
         w.Line($"{TypeNames.Json}.ExpectObject(ref reader, {Names.Literal(schemaType)});");
         for (var i = 0; i < properties.Count; i++)
         {
-            w.Line($"{TypeNames.Nullable(properties[i].Type, ns, null, input: false)} v{i} = default;");
+            w.Line($"{TypeNames.Nullable(properties[i].Type, ns, owner, input: false)} v{i} = default;");
         }
 
         w.Open("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");

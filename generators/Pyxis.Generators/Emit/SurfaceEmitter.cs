@@ -3,7 +3,7 @@ using Pyxis.Generators.Model;
 
 namespace Pyxis.Generators.Emit;
 
-/// <summary>Writes the lambda-query surface: a data class (and its reader) per object type, and <c>PyxisQuery</c>.</summary>
+/// <summary>Writes the lambda-query surface: a data class per object type (each lambda reads into its own subclass), and <c>PyxisQuery</c>.</summary>
 internal static class SurfaceEmitter
 {
     private const string Field = "global::Pyxis.Client.Lambdas.PyxisField";
@@ -14,23 +14,23 @@ internal static class SurfaceEmitter
         var w = new SourceWriter().Header();
         w.Open($"namespace {surface.Namespace}");
         w.Doc("summary", type.Description, $"The <c>{type.SchemaType}</c> type.");
-        w.Line("/// <remarks>For lambda queries: a property has a value only when the lambda reads it.</remarks>");
+        w.Line("/// <remarks>");
+        w.Line("/// For lambda queries: a property has a value only when the lambda reads it. Each translated lambda reads its answer");
+        w.Line("/// into its own subclass that stores just the fields it selected, so an answer costs what it asks for.");
+        w.Line("/// </remarks>");
         w.Line(TypeNames.GeneratedCode);
         w.Line($"[{Field}({Names.Literal(type.SchemaType)})]");
-        w.Open($"public sealed partial class {type.Name}");
+        w.Open($"public abstract partial class {type.Name}");
+        w.Line("/// <summary>For the projections generated for lambda queries.</summary>");
+        w.Line($"protected {type.Name}() {{ }}");
         foreach (var p in type.Properties)
         {
-            w.Member(p.Docs, $"The <c>{p.ResponseKey}</c> field.");
-
-            w.Line($"[{Field}({Names.Literal(p.ResponseKey)})]");
-            w.Line($"public {TypeNames.Of(p.Type, surface.TypesNamespace, null, input: false)} {p.Name} {{ get; init; }}");
             w.Line();
+            w.Member(p.Docs, $"The <c>{p.ResponseKey}</c> field.");
+            w.Line($"[{Field}({Names.Literal(p.ResponseKey)})]");
+            w.Line($"public virtual {TypeNames.Of(p.Type, surface.TypesNamespace, null, input: false)} {p.Name} => default;");
         }
 
-        w.Close();
-        w.Line();
-        w.Open("public static partial class PyxisSchemaReaders");
-        WriteReader(w, surface, type);
         w.Close();
         w.Close();
         return w.ToString();
@@ -94,47 +94,14 @@ internal static class SurfaceEmitter
         w.Line($"[{Field}(\"__typename\")]");
         w.Line("public string Typename { get; init; } = string.Empty;");
         w.Line();
-        w.Line("/// <summary>The value as read: an instance of the class of <see cref=\"Typename\"/>, or null for a type this code does not know.</summary>");
+        w.Line("/// <summary>The value as read: an instance of the class of <see cref=\"Typename\"/>, or null for a type the lambda does not narrow to with On.</summary>");
         w.Line(Hidden);
         w.Line("public object? Value { get; init; }");
         w.Line();
         w.Line("/// <summary>The value when it is a <typeparamref name=\"T\"/>, else null; in a lambda, the fields read after it are asked for on that type only.</summary>");
         w.Line("public T? On<T>() where T : class => Value as T;");
         w.Close();
-        w.Line();
-        w.Open("public static partial class PyxisSchemaReaders");
-        w.Line($"/// <summary>Reads a <see cref=\"{type.Name}\"/> (generated interceptors use it).</summary>");
-        w.Line(Hidden);
-        w.Open($"public static {type.Name}? Read{type.Name}(ref {TypeNames.Reader} reader)");
-        w.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)");
-        w.Line("return null;");
-        w.Close();
-        w.Line($"var typename = {TypeNames.Json}.PeekTypename(reader, {Names.Literal(type.SchemaType)});");
-        w.Open("object? value = typename switch");
-        foreach (var member in type.Members)
-        {
-            w.Line($"{Names.Literal(member.SchemaType)} => Read{member.RecordName}(ref reader),");
-        }
-
-        w.Line("_ => null,");
-        w.Close(";");
-        w.Open("if (value is null)");
-        w.Line("reader.Skip();");
-        w.Close();
-        w.Line($"return new {type.Name} {{ Typename = typename, Value = value }};");
-        w.Close();
-        w.Close();
         w.Close();
         return w.ToString();
-    }
-
-    private static void WriteReader(SourceWriter w, SurfaceSpec surface, SurfaceTypeSpec type)
-    {
-        w.Line($"/// <summary>Reads a <see cref=\"{type.Name}\"/> (generated interceptors use it).</summary>");
-        w.Line(Hidden);
-        w.Open($"public static {type.Name}? Read{type.Name}(ref {TypeNames.Reader} reader)");
-        ObjectReader.WriteBody(w, type.Properties, type.SchemaType, surface.TypesNamespace);
-        w.Line($"return new {type.Name} {{ {string.Join(", ", type.Properties.Select((p, i) => $"{p.Name} = v{i}"))} }};");
-        w.Close();
     }
 }

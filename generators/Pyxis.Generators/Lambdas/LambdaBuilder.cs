@@ -48,6 +48,7 @@ internal static class LambdaBuilder
         var selections = new StringBuilder();
         var aliasField = string.Empty;
         var hasTotal = false;
+        var projection = new ProjectionNodes(schema!);
         for (var i = 0; i < call.Roots.Count; i++)
         {
             var root = call.Roots[i];
@@ -57,13 +58,14 @@ internal static class LambdaBuilder
             // Page 0's total lets the remaining pages be fetched together.
             hasTotal = call.Kind == "all" && type.FindField("total") is not null;
             var paths = hasTotal ? root.Paths.Append("total").Distinct() : root.Paths;
-            var selection = Selection(schema, type, paths.Select(p => p.Split('/')).ToList());
+            var split = paths.Select(p => p.Split('/')).ToList();
+            var selection = Selection(schema, type, split);
             // Named after the argument, numbered by root field the way alias batching numbers them, so a name in
             // PyxisClientOptions.SecretVariables is redacted here too.
             var variables = field.Arguments.Select(a => new VariableSpec($"{a.Name}{Pyxis.Client.Batching.AliasNaming.IndexSeparator}{i}", a.Name, ValueTypes.Input(schema, a.Type), a.HasDefault)).ToList();
             declarations.AddRange(field.Arguments.Select((a, j) => $"${variables[j].Name}: {a.Type}"));
             selections.Append($" f{i}: {root.Field}{Arguments(field, variables, string.Empty)} ").Append(selection);
-            roots.Add(new LambdaRootSpec(root.Field, ValueTypes.Output(schema, field.Type, Names.Type(field.Type.NamedType)), variables.ToEquatableArray()));
+            roots.Add(new LambdaRootSpec(root.Field, projection.Read(ValueTypes.Output(schema, field.Type, Names.Type(field.Type.NamedType)), type, split), variables.ToEquatableArray()));
 
             // QueryEachAsync repeats this one root field; PyxisAliasBatch numbers each $variable per alias.
             aliasField = call.Kind == "each" ? $"{root.Field}{Arguments(field, variables, Pyxis.Client.Batching.AliasNaming.IndexSeparator + Pyxis.Client.Batching.AliasNaming.IndexMarker)} {selection}" : string.Empty;
@@ -75,6 +77,7 @@ internal static class LambdaBuilder
         {
             AliasField = aliasField,
             TotalProperty = hasTotal ? "Total" : null,
+            Nodes = projection.Nodes,
             AliasVariableTypes = call.Kind == "each" ? query.FindField(call.Roots[0].Field)!.Arguments.Select(a => a.Type.ToString()).ToEquatableArray() : EquatableArray<string>.Empty,
         };
     }

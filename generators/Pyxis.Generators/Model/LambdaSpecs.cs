@@ -32,4 +32,17 @@ internal sealed record LambdaSpec(LambdaCall Call, string OperationName, string 
 
     /// <summary>For <c>QueryEachAsync</c>: the variables' GraphQL types, parallel to the root's variables.</summary>
     public EquatableArray<string> AliasVariableTypes { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The projection: one node per selected object, read with only the fields the lambda asked for.</summary>
+    public EquatableArray<LambdaNodeSpec> Nodes { get; init; } = EquatableArray<LambdaNodeSpec>.Empty;
+}
+
+/// <summary>
+/// One selected object in a lambda query's answer: a private class deriving from the surface class that stores only
+/// the selected <see cref="Properties"/> (types read by other nodes' readers), or for a union/interface the surface
+/// value whose <see cref="Variants"/> name the node reading each narrowed type.
+/// </summary>
+internal sealed record LambdaNodeSpec(string Name, string SchemaType, string SurfaceClass, EquatableArray<PropertySpec> Properties, EquatableArray<VariantSpec> Variants)
+{
+    public bool IsAbstract { get; init; }
 }

@@ -33,7 +33,11 @@ internal sealed record ScalarMapping(string Scalar, string ClrType);
 /// A C# value shape: <see cref="TypeName"/> is the record, enum or input type name for those kinds;
 /// lists carry their <see cref="Item"/>.
 /// </summary>
-internal sealed record ValueTypeSpec(ValueKind Kind, bool Nullable, string TypeName, ScalarKind Scalar, ValueTypeSpec? Item);
+internal sealed record ValueTypeSpec(ValueKind Kind, bool Nullable, string TypeName, ScalarKind Scalar, ValueTypeSpec? Item)
+{
+    /// <summary>The method reading an object value when it is not <c>Read{TypeName}</c> (a lambda query's own projection readers).</summary>
+    public string? Reader { get; init; }
+}
 
 internal sealed record PropertySpec(string Name, string ResponseKey, string SchemaField, ValueTypeSpec Type)
 {

@@ -1,0 +1,70 @@
+using System.Linq;
+using Pyxis.Generators.Model;
+
+namespace Pyxis.Generators.Emit;
+
+/// <summary>
+/// Writes a lambda query's projection (<see cref="LambdaNodeSpec"/>): per selected object a private class deriving from
+/// the surface class with only the selected fields stored, and a reader filling it that skips every other key.
+/// </summary>
+internal static class ProjectionEmitter
+{
+    public static void Write(SourceWriter w, LambdaSpec spec)
+    {
+        var owner = "global::" + spec.SurfaceNamespace;
+        foreach (var node in spec.Nodes)
+        {
+            w.Line();
+            if (node.IsAbstract)
+            {
+                WriteAbstractReader(w, node, owner);
+                continue;
+            }
+
+            WriteClass(w, node, spec.TypesNamespace, owner);
+            w.Line();
+            w.Open($"private static {owner}.{node.SurfaceClass}? Read{node.Name}(ref {TypeNames.Reader} reader)");
+            ObjectReader.WriteBody(w, node.Properties, node.SchemaType, spec.TypesNamespace, owner);
+            w.Line($"return new {node.Name}{(node.Properties.Count == 0 ? "()" : " { " + string.Join(", ", node.Properties.Select((p, i) => $"p{i} = v{i}")) + " }")};");
+            w.Close();
+        }
+    }
+
+    private static void WriteClass(SourceWriter w, LambdaNodeSpec node, string ns, string owner)
+    {
+        w.Line($"/// <summary>A <c>{node.SchemaType}</c> with the fields this lambda selects.</summary>");
+        w.Open($"private sealed class {node.Name} : {owner}.{node.SurfaceClass}");
+        for (var i = 0; i < node.Properties.Count; i++)
+        {
+            var property = node.Properties[i];
+            w.Line($"internal {TypeNames.Nullable(property.Type, ns, owner, input: false)} p{i};");
+            w.Line($"public override {TypeNames.Of(property.Type, ns, owner, input: false)} {property.Name} => p{i};");
+        }
+
+        w.Close();
+    }
+
+    // A union or interface: __typename picks the node; a type the lambda does not narrow to is skipped.
+    private static void WriteAbstractReader(SourceWriter w, LambdaNodeSpec node, string owner)
+    {
+        var type = $"{owner}.{node.SurfaceClass}";
+        w.Open($"private static {type}? Read{node.Name}(ref {TypeNames.Reader} reader)");
+        w.Open("if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)");
+        w.Line("return null;");
+        w.Close();
+        w.Line($"var typename = {TypeNames.Json}.PeekTypename(reader, {Names.Literal(node.SchemaType)});");
+        w.Open("object? value = typename switch");
+        foreach (var variant in node.Variants)
+        {
+            w.Line($"{Names.Literal(variant.SchemaType)} => {variant.RecordName}(ref reader),");
+        }
+
+        w.Line("_ => null,");
+        w.Close(";");
+        w.Open("if (value is null)");
+        w.Line("reader.Skip();");
+        w.Close();
+        w.Line($"return new {type} {{ Typename = typename, Value = value }};");
+        w.Close();
+    }
+}

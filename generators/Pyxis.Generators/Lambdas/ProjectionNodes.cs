@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using System.Linq;
+using Pyxis.Generators.Building;
+using Pyxis.Generators.Model;
+
+namespace Pyxis.Generators.Lambdas;
+
+/// <summary>
+/// The classes a lambda query's answer is read into: one node per selected object, holding only the fields the
+/// lambda asked for. The surface class has a property for every field; a reader filling it would allocate a slot for
+/// each, so every node is a private subclass overriding just its selected properties. Mirrors
+/// <see cref="LambdaBuilder"/>'s selection: an object with nothing read below it brings its scalar fields.
+/// </summary>
+internal sealed class ProjectionNodes(SchemaModel schema)
+{
+    private readonly List<LambdaNodeSpec?> nodes = new();
+
+    public EquatableArray<LambdaNodeSpec> Nodes => nodes.Select(n => n!).ToEquatableArray();
+
+    /// <summary>The shape of a value of <paramref name="shape"/> whose objects are read by the nodes for <paramref name="paths"/>.</summary>
+    public ValueTypeSpec Read(ValueTypeSpec shape, TypeDef type, List<string[]> paths) => WithReader(shape, Add(type, paths));
+
+    private string Add(TypeDef type, List<string[]> paths)
+    {
+        var name = "Node" + nodes.Count;
+        var index = nodes.Count;
+        nodes.Add(null);
+        nodes[index] = type.IsAbstract ? Abstract(name, type, paths) : Object(name, type, paths);
+        return "Read" + name;
+    }
+
+    private LambdaNodeSpec Abstract(string name, TypeDef type, List<string[]> paths)
+    {
+        // On<T>() narrows to an object type; the value of any type the lambda does not narrow to is left unread.
+        var variants = paths.Where(p => p.Length > 0 && p[0].StartsWith("~", System.StringComparison.Ordinal))
+            .GroupBy(p => p[0].Substring(1))
+            .Select(g => (Type: schema.Find(g.Key), Paths: g.Select(p => p.Skip(1).ToArray()).ToList()))
+            .Where(v => v.Type is { Kind: TypeKind.Object })
+            .Select(v => new VariantSpec(v.Type!.Name, Add(v.Type, v.Paths)))
+            .ToList();
+        return new LambdaNodeSpec(name, type.Name, Names.Type(type.Name), EquatableArray<PropertySpec>.Empty, variants.ToEquatableArray()) { IsAbstract = true };
+    }
+
+    private LambdaNodeSpec Object(string name, TypeDef type, List<string[]> paths)
+    {
+        var surface = SurfaceBuilder.Type(schema, type);
+        var groups = paths.Where(p => p.Length > 0).GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.Select(p => p.Skip(1).ToArray()).ToList());
+        var properties = new List<PropertySpec>();
+        foreach (var property in surface.Properties)
+        {
+            var field = type.FindField(property.SchemaField)!;
+            var child = schema.Find(field.Type.NamedType);
+            var selected = groups.Count == 0
+                ? child is { IsLeaf: true } && !field.Arguments.Any(a => a.Type.NonNull && !a.HasDefault)
+                : groups.ContainsKey(property.SchemaField);
+            if (!selected)
+            {
+                continue;
+            }
+
+            properties.Add(child is { IsLeaf: false } ? property with { Type = Read(property.Type, child, groups[property.SchemaField]) } : property);
+        }
+
+        return new LambdaNodeSpec(name, type.Name, surface.Name, properties.ToEquatableArray(), EquatableArray<VariantSpec>.Empty);
+    }
+
+    private static ValueTypeSpec WithReader(ValueTypeSpec shape, string reader) =>
+        shape.Item is { } item ? shape with { Item = WithReader(item, reader) } : shape with { Reader = reader };
+}
