@@ -1,3 +1,4 @@
+using Pyxis.Client.Lambdas;
 using Pyxis.Emulator;
 
 namespace Pyxis.Client.Tests;
@@ -18,6 +19,18 @@ public sealed class ErrorTests
         var error = await Assert.ThrowsAsync<PyxisGraphQLException>(() => session.Client.ExecuteAsync(request));
 
         Assert.Contains("does not implement Query.get_vendor", Assert.Single(error.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_mutation_the_emulator_does_not_answer_is_a_GraphQL_error_that_says_so()
+    {
+        await using var session = await EmulatorSession.StartAsync();
+
+        var error = await Assert.ThrowsAsync<PyxisGraphQLException>(() => session.Client.MutateAsync(
+            new { Id = "0123456789abcdef01234567" },
+            static (m, v) => m.UpdateImage(v.Id, new ContainerImageInput { Architecture = "arm64" }, r => r.Data?.Id)));
+
+        Assert.Contains("does not implement Mutation.update_image; it answers create_image", Assert.Single(error.Errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -72,6 +72,18 @@ public sealed partial class SeedCatalog
         }
     }
 
+    /// <summary>An image made from a <c>create_image</c> mutation's input (input field names are the record's keys).</summary>
+    internal Dictionary<string, object?> CreateImage(IReadOnlyDictionary<string, object?> input)
+    {
+        lock (gate)
+        {
+            Own();
+            var image = new Dictionary<string, object?>(input) { ["_id"] = ObjectId("created-image", ++added) };
+            images.Add(image);
+            return image;
+        }
+    }
+
     private void Own()
     {
         if (!owned)

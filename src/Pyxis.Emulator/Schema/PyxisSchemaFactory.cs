@@ -43,9 +43,13 @@ internal static class PyxisSchemaFactory
                 }
             }
 
-            var queryFields = document.Definitions.OfType<GraphQLObjectTypeDefinition>().Where(t => t.Name.StringValue == "Query")
-                .SelectMany(t => t.Fields?.Items ?? []).Select(f => f.Name.StringValue);
-            RootResolvers.Configure(builder.Types.For("Query"), queryFields);
+            IEnumerable<string> FieldsOf(string root) => document.Definitions.OfType<GraphQLObjectTypeDefinition>().Where(t => t.Name.StringValue == root)
+                .SelectMany(t => t.Fields?.Items ?? []).Select(f => f.Name.StringValue).ToList();
+            RootResolvers.Configure(builder.Types.For("Query"), FieldsOf("Query"));
+            if (FieldsOf("Mutation").Any())
+            {
+                MutationResolvers.Configure(builder.Types.For("Mutation"), FieldsOf("Mutation"));
+            }
         });
 
         foreach (var scalar in document.Definitions.OfType<GraphQLScalarTypeDefinition>())
