@@ -169,6 +169,17 @@ public sealed class LambdaQueryTests : IAsyncLifetime
         Assert.True(typeof(Pyxis.Client.Schema.ContainerRepository).GetProperties().Length > 40);
     }
 
+    [Fact]
+    public void A_fragment_method_can_be_unit_tested_with_a_subclass_of_the_schema_class() =>
+        Assert.Equal(("ubi9/ubi", (bool?)false), Summary(new UnpublishedRepository()));
+
+    private sealed class UnpublishedRepository : Pyxis.Client.Schema.ContainerRepository
+    {
+        public override string? Repository => "ubi9/ubi";
+
+        public override bool? Published => false;
+    }
+
     [PyxisFragment]
     private static (string? Repository, bool? Published) Summary(Pyxis.Client.Schema.ContainerRepository r) => (r.Repository, r.Published);
 
