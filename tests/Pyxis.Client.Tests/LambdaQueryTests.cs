@@ -28,6 +28,22 @@ public sealed class LambdaQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_object_returned_whole_has_its_scalar_fields_even_when_one_is_also_read_by_path()
+    {
+        var seeded = session.Emulator.Catalog.Repositories[7];
+        var (registry, path) = ((string)seeded["registry"]!, (string)seeded["repository"]!);
+
+        var result = await session.Client.QueryAsync(
+            (Registry: registry, Path: path),
+            static (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => new { r.Data!.Repository, Whole = r.Data }));
+
+        Assert.Equal(path, result.Repository);
+        Assert.Equal(registry, result.Whole.Registry);
+        Assert.Equal((string)seeded["_id"]!, result.Whole.Id);
+        Assert.Equal((bool)seeded["published"]!, result.Whole.Published);
+    }
+
+    [Fact]
     public async Task Two_root_fields_lists_and_nested_objects_come_back_in_one_request()
     {
         var image = session.Emulator.Catalog.Images[17];
@@ -154,9 +170,11 @@ public sealed class LambdaQueryTests : IAsyncLifetime
         // A newer or careless server may send more than was asked: the projection reads what the lambda selected.
         var fake = new CapturingClient("""{"f0":{"data":{"_id":"x","registry":"quay.io","repository":"ubi9/ubi","vendor_label":"redhat","auto_rebuild_tags":["latest"]},"error":null}}""");
 
-        var (name, data) = await fake.QueryAsync(
+        // The data object itself is only read through (returned whole, it would bring every scalar field).
+        var (name, envelope) = await fake.QueryAsync(
             new { Registry = "registry.access.redhat.com", Path = "ubi9/ubi" },
-            static (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => (r.Data!.Repository, r.Data)));
+            static (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => (r.Data!.Repository, r)));
+        var data = envelope.Data;
 
         Assert.Equal("ubi9/ubi", name);
         Assert.Equal("ubi9/ubi", data!.Repository);

@@ -56,6 +56,38 @@ public sealed class LambdaQueryTests
         Snapshot.Match(Assert.Single(output.Sources, s => s.HintName.StartsWith("Lambdas/", StringComparison.Ordinal)).SourceText.ToString());
     }
 
+    // An object used as a value (returned, stored, matched into a variable) brings its scalar fields even when some of
+    // them are also read by path; null checks and [PyxisFragment] arguments do not.
+    [Theory]
+    [InlineData("r => new { r.Data, r.Data!.Repository }", "data { repository application_categories", true)]
+    [InlineData("r => r.Data is { } d ? d.Registry : null", "data { application_categories", true)]
+    [InlineData("r => r.Data?.Published == true ? r.Data : null", "data { published application_categories", true)]
+    [InlineData("r => r.Data == null ? null : r.Data.Repository", "{ data { repository } }", false)]
+    [InlineData("r => r.Error != null ? r.Error.Detail : r.Data?.Repository", "{ data { repository } error { detail } }", false)]
+    [InlineData("r => (r.Data!.Published, Summary(r.Data!))", "{ data { published repository } }", false)]
+    public void An_object_used_whole_brings_its_scalar_fields(string selector, string selection, bool whole)
+    {
+        var output = Run(Call($"(q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, {selector})"));
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+        var source = Assert.Single(output.Sources, s => s.HintName.StartsWith("Lambdas/", StringComparison.Ordinal)).SourceText.ToString();
+        var document = source[source.IndexOf("Document = \"", StringComparison.Ordinal)..source.IndexOf("\";", StringComparison.Ordinal)];
+        Assert.True(document.Contains(selection, StringComparison.Ordinal), document);
+        Assert.Equal(whole, document.Contains("vendor_label", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Items_used_whole_bring_their_scalar_fields()
+    {
+        var output = Run(Call("(q, v) => q.FindImagesByNvr(v.Path, null, 0, 50, null, p => new { p.Data!.First()!.Architecture, Image = p.Data!.First() })"));
+
+        var source = Assert.Single(output.Sources, s => s.HintName.StartsWith("Lambdas/", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Empty(output.CompileDiagnostics);
+        Assert.Contains("data { architecture ", source, StringComparison.Ordinal);
+        Assert.Contains("docker_image_digest", source, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Func<Pyxis.Client.Schema.PyxisQuery, V, string?> f = (q, v) => null; await client.QueryAsync(new V(), f);", "PYX101", "'f' is not a lambda written in place")]
     [InlineData("await client.QueryAsync(new V(), (q, v) => v.Flag ? q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Id) : null);", "PYX102", "Root field 'get_repository_by_registry_path' is called under a condition")]
@@ -133,6 +165,9 @@ public sealed class LambdaQueryTests
             }
 
             private static string? Select(Pyxis.Client.Schema.ContainerRepositoryResponse r) => r.Data?.Id;
+
+            [PyxisFragment]
+            private static string? Summary(Pyxis.Client.Schema.ContainerRepository r) => r.Repository;
         }
         """;
 }

@@ -85,14 +85,18 @@ internal static class LambdaBuilder
     private static string Arguments(FieldDef field, List<VariableSpec> variables, string suffix) =>
         field.Arguments.Count == 0 ? string.Empty : "(" + string.Join(", ", field.Arguments.Select((a, j) => $"{a.Name}: ${variables[j].Name}{suffix}")) + ")";
 
-    // A selected object with nothing read below it brings its scalar fields, so the selector can use it whole; a union
-    // or interface always brings __typename (its reader picks the class by it), and "~Type" steps become inline fragments.
+    // A selected object with nothing read below it, or used whole somewhere ("*"), brings its scalar fields, so the
+    // selector can use it as a value; a union or interface always brings __typename (its reader picks the class by it),
+    // and "~Type" steps become inline fragments.
     private static string Selection(SchemaModel schema, TypeDef type, List<string[]> paths)
     {
-        var fields = paths.Where(p => p.Length > 0).GroupBy(p => p[0]).ToList();
-        var parts = fields.Count == 0 && !type.IsAbstract
-            ? type.Fields.Where(f => schema.Find(f.Type.NamedType) is { IsLeaf: true } && !f.Arguments.Any(a => a.Type.NonNull && !a.HasDefault)).Select(f => f.Name).ToList()
-            : fields.Select(g => Part(schema, type, g.Key, g.Select(p => p.Skip(1).ToArray()).ToList())).ToList();
+        var fields = paths.Where(p => p.Length > 0 && p[0] != WholeValues.AllScalars).GroupBy(p => p[0]).ToList();
+        var parts = fields.Select(g => Part(schema, type, g.Key, g.Select(p => p.Skip(1).ToArray()).ToList())).ToList();
+        if (!type.IsAbstract && (fields.Count == 0 || paths.Any(p => p.Length > 0 && p[0] == WholeValues.AllScalars)))
+        {
+            parts.AddRange(ScalarFields(schema, type).Where(f => fields.All(g => g.Key != f)));
+        }
+
         if (type.IsAbstract && !parts.Contains("__typename"))
         {
             parts.Insert(0, "__typename");
@@ -100,6 +104,10 @@ internal static class LambdaBuilder
 
         return "{ " + string.Join(" ", parts) + " }";
     }
+
+    /// <summary>The fields a whole object brings: its scalars and enums that need no argument.</summary>
+    public static IEnumerable<string> ScalarFields(SchemaModel schema, TypeDef type) =>
+        type.Fields.Where(f => schema.Find(f.Type.NamedType) is { IsLeaf: true } && !f.Arguments.Any(a => a.Type.NonNull && !a.HasDefault)).Select(f => f.Name);
 
     private static string Part(SchemaModel schema, TypeDef type, string step, List<string[]> rest)
     {

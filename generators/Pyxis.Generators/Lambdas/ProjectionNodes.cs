@@ -9,7 +9,7 @@ namespace Pyxis.Generators.Lambdas;
 /// The classes a lambda query's answer is read into: one node per selected object, holding only the fields the
 /// lambda asked for. The surface class has a property for every field; a reader filling it would allocate a slot for
 /// each, so every node is a private subclass overriding just its selected properties. Mirrors
-/// <see cref="LambdaBuilder"/>'s selection: an object with nothing read below it brings its scalar fields.
+/// <see cref="LambdaBuilder"/>'s selection: an object with nothing read below it, or used whole, brings its scalar fields.
 /// </summary>
 internal sealed class ProjectionNodes(SchemaModel schema)
 {
@@ -44,16 +44,15 @@ internal sealed class ProjectionNodes(SchemaModel schema)
     private LambdaNodeSpec Object(string name, TypeDef type, List<string[]> paths)
     {
         var surface = SurfaceBuilder.Type(schema, type);
-        var groups = paths.Where(p => p.Length > 0).GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.Select(p => p.Skip(1).ToArray()).ToList());
+        var groups = paths.Where(p => p.Length > 0 && p[0] != WholeValues.AllScalars).GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.Select(p => p.Skip(1).ToArray()).ToList());
+        var whole = groups.Count == 0 || paths.Any(p => p.Length > 0 && p[0] == WholeValues.AllScalars)
+            ? new HashSet<string>(LambdaBuilder.ScalarFields(schema, type))
+            : new HashSet<string>();
         var properties = new List<PropertySpec>();
         foreach (var property in surface.Properties)
         {
-            var field = type.FindField(property.SchemaField)!;
-            var child = schema.Find(field.Type.NamedType);
-            var selected = groups.Count == 0
-                ? child is { IsLeaf: true } && !field.Arguments.Any(a => a.Type.NonNull && !a.HasDefault)
-                : groups.ContainsKey(property.SchemaField);
-            if (!selected)
+            var child = schema.Find(type.FindField(property.SchemaField)!.Type.NamedType);
+            if (!groups.ContainsKey(property.SchemaField) && !whole.Contains(property.SchemaField))
             {
                 continue;
             }

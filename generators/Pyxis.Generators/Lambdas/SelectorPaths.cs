@@ -23,6 +23,9 @@ internal sealed class SelectorPaths(SemanticModel semanticModel, SimpleLambdaExp
 
     private readonly HashSet<IMethodSymbol> visiting = new(SymbolEqualityComparer.Default);
 
+    // Values handed to a [PyxisFragment] method: the method's body says what they need, so they are not taken whole.
+    private readonly HashSet<SyntaxNode> fragmentArguments = new();
+
     public IEnumerable<string> Read()
     {
         parameters[selector.Parameter.Identifier.ValueText] = string.Empty;
@@ -43,9 +46,19 @@ internal sealed class SelectorPaths(SemanticModel semanticModel, SimpleLambdaExp
             {
                 case InvocationExpressionSyntax invocation:
                     Invocation(invocation);
+                    if (PathOf(invocation) is { Length: > 0 } items)
+                    {
+                        // p.Data!.First() or x.On<T>() used as a value.
+                        AddWhole(invocation, items);
+                    }
+
                     break;
                 case MemberAccessExpressionSyntax or MemberBindingExpressionSyntax when PathOf((ExpressionSyntax)node) is { Length: > 0 } path:
                     paths.Add(path);
+                    AddWhole((ExpressionSyntax)node, path);
+                    break;
+                case IdentifierNameSyntax name when PathOf(name) is { Length: > 0 } path:
+                    AddWhole(name, path);
                     break;
                 case MemberAccessExpressionSyntax { Expression: var target, Parent: not InvocationExpressionSyntax } when PathOf(target) is { Length: > 0 } owner:
                     // r.Data.Count reads no field, but the list must be there to count: ask for __typename only.
@@ -55,6 +68,14 @@ internal sealed class SelectorPaths(SemanticModel semanticModel, SimpleLambdaExp
         }
 
         model = outer;
+    }
+
+    private void AddWhole(ExpressionSyntax expression, string path)
+    {
+        if (!fragmentArguments.Contains(expression) && WholeValues.IsWhole(expression, model.GetTypeInfo(expression, cancellationToken).Type))
+        {
+            paths.Add(path + "/" + WholeValues.AllScalars);
+        }
     }
 
     private void Invocation(InvocationExpressionSyntax invocation)
@@ -109,6 +130,11 @@ internal sealed class SelectorPaths(SemanticModel semanticModel, SimpleLambdaExp
             {
                 bound.Add((declaration.ParameterList.Parameters[i].Identifier.ValueText, path));
             }
+        }
+
+        foreach (var argument in arguments)
+        {
+            fragmentArguments.Add(WholeValues.Unwrapped(argument.Expression));
         }
 
         foreach (var (name, path) in bound)

@@ -1,0 +1,69 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Pyxis.Generators.Lambdas;
+
+/// <summary>
+/// Whether a selected object is used as a value (returned, stored, passed on, matched into a variable) rather than
+/// read through: <c>new { r.Data, r.Data!.Repository }</c> returns the whole <c>Data</c>, so it must bring its scalar
+/// fields even though <c>repository</c> is also read by path. Null checks only ask for the object to be there.
+/// </summary>
+internal static class WholeValues
+{
+    /// <summary>The path step meaning "every scalar field of this object".</summary>
+    public const string AllScalars = "*";
+
+    public static bool IsWhole(ExpressionSyntax expression, ITypeSymbol? type) => IsObject(type) && !IsReadThrough(expression);
+
+    private static bool IsReadThrough(ExpressionSyntax expression)
+    {
+        SyntaxNode current = expression;
+        while (true)
+        {
+            switch (current.Parent)
+            {
+                case PostfixUnaryExpressionSyntax or ParenthesizedExpressionSyntax:
+                    current = current.Parent;
+                    continue;
+                case ConditionalAccessExpressionSyntax access when access.WhenNotNull == current:
+                    current = access;
+                    continue;
+                case MemberAccessExpressionSyntax access when access.Expression == current:
+                    return true;
+                case ConditionalAccessExpressionSyntax access when access.Expression == current:
+                    return true;
+                case ElementAccessExpressionSyntax access when access.Expression == current:
+                    return true;
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression):
+                    return IsNull(binary.Left == current ? binary.Right : binary.Left);
+                case IsPatternExpressionSyntax { Pattern: var pattern }:
+                    return pattern is ConstantPatternSyntax { Expression: var constant } && IsNull(constant)
+                        || pattern is UnaryPatternSyntax { Pattern: ConstantPatternSyntax { Expression: var negated } } && IsNull(negated);
+                default:
+                    return false;
+            }
+        }
+    }
+
+    /// <summary>The expression inside any <c>!</c> and parentheses.</summary>
+    public static ExpressionSyntax Unwrapped(ExpressionSyntax expression) => expression switch
+    {
+        PostfixUnaryExpressionSyntax postfix => Unwrapped(postfix.Operand),
+        ParenthesizedExpressionSyntax parenthesized => Unwrapped(parenthesized.Expression),
+        _ => expression,
+    };
+
+    private static bool IsNull(ExpressionSyntax expression) => expression.IsKind(SyntaxKind.NullLiteralExpression);
+
+    // A schema object, or a list of them (its items are then taken whole).
+    private static bool IsObject(ITypeSymbol? type)
+    {
+        while (type is INamedTypeSymbol { Name: "ValueList", TypeArguments.Length: 1 } list)
+        {
+            type = list.TypeArguments[0];
+        }
+
+        return type is { TypeKind: TypeKind.Class } && type.ContainingNamespace?.ToDisplayString().EndsWith(".Schema", System.StringComparison.Ordinal) == true;
+    }
+}
