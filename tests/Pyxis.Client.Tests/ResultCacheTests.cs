@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Pyxis.Client.Lambdas;
 using Pyxis.Emulator;
 
 namespace Pyxis.Client.Tests;
@@ -90,6 +91,22 @@ public sealed class ResultCacheTests
 
         Assert.Equal(repository, (await staying)?.Repository);
         Assert.Equal(1, emulator.Stats.Requests);
+    }
+
+    [Fact]
+    public async Task A_lambda_query_is_answered_from_the_cache_each_caller_projecting_its_own_copy()
+    {
+        await using var emulator = await PyxisEmulator.StartAsync();
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) });
+        var paths = emulator.Catalog.RepositoryPaths(2).ToArray();
+
+        foreach (var i in new[] { 0, 1, 0, 1, 0 })
+        {
+            var id = await client.QueryAsync(paths[i], static (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Repository, r => r.Data?.Id));
+            Assert.Equal((string)emulator.Catalog.FindRepository(paths[i].Registry, paths[i].Repository)!["_id"]!, id);
+        }
+
+        Assert.Equal(2, emulator.Stats.Requests);
     }
 
     [Fact]

@@ -56,11 +56,13 @@ public sealed class LambdaQueryTests
         Snapshot.Match(Assert.Single(output.Sources, s => s.HintName.StartsWith("Lambdas/", StringComparison.Ordinal)).SourceText.ToString());
     }
 
-    // An object used as a value (returned, stored, matched into a variable) brings its scalar fields even when some of
-    // them are also read by path; null checks and [PyxisFragment] arguments do not.
+    // An object used as a value (returned, stored, matched by a property pattern) brings its scalar fields even when
+    // some of them are also read by path; null checks, is { } d (d's reads count) and [PyxisFragment] arguments do not.
     [Theory]
     [InlineData("r => new { r.Data, r.Data!.Repository }", "data { repository application_categories", true)]
-    [InlineData("r => r.Data is { } d ? d.Registry : null", "data { application_categories", true)]
+    [InlineData("r => r.Data is { } d ? d.Registry : null", "{ data { registry } }", false)]
+    [InlineData("r => r.Data is Pyxis.Client.Schema.ContainerRepository d ? (d.Registry, d.Repository) : default", "{ data { registry repository } }", false)]
+    [InlineData("r => r.Data is { Published: true } d ? d.Registry : null", "data { application_categories", true)]
     [InlineData("r => r.Data?.Published == true ? r.Data : null", "data { published application_categories", true)]
     [InlineData("r => r.Data == null ? null : r.Data.Repository", "{ data { repository } }", false)]
     [InlineData("r => r.Error != null ? r.Error.Detail : r.Data?.Repository", "{ data { repository } error { detail } }", false)]

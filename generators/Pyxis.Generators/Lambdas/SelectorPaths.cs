@@ -60,6 +60,10 @@ internal sealed class SelectorPaths(SemanticModel semanticModel, SimpleLambdaExp
                 case IdentifierNameSyntax name when PathOf(name) is { Length: > 0 } path:
                     AddWhole(name, path);
                     break;
+                case IsPatternExpressionSyntax { Expression: var matched, Pattern: var pattern } when WholeValues.Designation(pattern) is { } variable && PathOf(matched) is { } path:
+                    // r.Data is { } d: d stands for the value, so what is read through d is what is asked.
+                    parameters[variable] = path;
+                    break;
                 case MemberAccessExpressionSyntax { Expression: var target, Parent: not InvocationExpressionSyntax } when PathOf(target) is { Length: > 0 } owner:
                     // r.Data.Count reads no field, but the list must be there to count: ask for __typename only.
                     paths.Add(owner + "/__typename");
@@ -164,7 +168,7 @@ internal sealed class SelectorPaths(SemanticModel semanticModel, SimpleLambdaExp
         switch (expression)
         {
             case IdentifierNameSyntax name:
-                return parameters.TryGetValue(name.Identifier.ValueText, out var bound) && model.GetSymbolInfo(name, cancellationToken).Symbol is IParameterSymbol ? bound : null;
+                return parameters.TryGetValue(name.Identifier.ValueText, out var bound) && model.GetSymbolInfo(name, cancellationToken).Symbol is IParameterSymbol or ILocalSymbol ? bound : null;
             case MemberAccessExpressionSyntax access:
                 return Extend(PathOf(access.Expression), access);
             case MemberBindingExpressionSyntax binding:

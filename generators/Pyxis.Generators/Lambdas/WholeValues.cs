@@ -39,12 +39,24 @@ internal static class WholeValues
                     return IsNull(binary.Left == current ? binary.Right : binary.Left);
                 case IsPatternExpressionSyntax { Pattern: var pattern }:
                     return pattern is ConstantPatternSyntax { Expression: var constant } && IsNull(constant)
-                        || pattern is UnaryPatternSyntax { Pattern: ConstantPatternSyntax { Expression: var negated } } && IsNull(negated);
+                        || pattern is UnaryPatternSyntax { Pattern: ConstantPatternSyntax { Expression: var negated } } && IsNull(negated)
+                        || Designation(pattern) is not null;
                 default:
                     return false;
             }
         }
     }
+
+    /// <summary>
+    /// The variable of <c>is { } d</c> or <c>is ContainerRepository d</c>, which stands for the matched value; null for
+    /// other patterns (a property pattern reads fields by name, so the value is taken whole).
+    /// </summary>
+    public static string? Designation(PatternSyntax pattern) => pattern switch
+    {
+        RecursivePatternSyntax { PositionalPatternClause: null, PropertyPatternClause.Subpatterns.Count: 0, Designation: SingleVariableDesignationSyntax variable } => variable.Identifier.ValueText,
+        DeclarationPatternSyntax { Designation: SingleVariableDesignationSyntax variable } => variable.Identifier.ValueText,
+        _ => null,
+    };
 
     /// <summary>The expression inside any <c>!</c> and parentheses.</summary>
     public static ExpressionSyntax Unwrapped(ExpressionSyntax expression) => expression switch
