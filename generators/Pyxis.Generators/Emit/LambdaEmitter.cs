@@ -51,16 +51,15 @@ internal static class LambdaEmitter
         w.Line($"var recording = recorder ?? {query}.Recording({spec.Roots.Count});");
         w.Line("recorder = null;");
         w.Open("try");
+        w.Line("recording.BeginRecording();");
         w.Line("query(recording, vars);");
-        w.Line($"return new {TypeNames.Runtime}.PyxisRequest<{query}>({Names.Literal(spec.OperationName)}, Document, Variables(recording), Read);");
+        w.Line($"return new {TypeNames.Runtime}.PyxisRequest<{query}>({Names.Literal(spec.OperationName)}, Document, recording.EndRecording(), Read);");
         w.Close();
         w.Open("finally");
         w.Line("recording.Reset();");
         w.Line("recorder = recording;");
         w.Close();
         w.Close();
-        w.Line();
-        WriteVariables(w, spec);
         w.Line();
         WriteReader(w, spec, query);
         ProjectionEmitter.Write(w, spec);
@@ -120,35 +119,6 @@ internal static class LambdaEmitter
         w.Line("inputsOf.Add(request, new global::System.Runtime.CompilerServices.StrongBox<TVars>(input));");
         w.Line("return request;");
         w.Close(", options, cancellationToken);");
-        w.Close();
-    }
-
-    // A null argument is left out, so the server applies the argument's default.
-    private static void WriteVariables(SourceWriter w, LambdaSpec spec)
-    {
-        w.Open($"private static global::System.ReadOnlyMemory<byte> Variables(global::Pyxis.Client.Lambdas.PyxisQueryRoot calls)");
-        w.Open($"if (calls.CallCount != {spec.Roots.Count})");
-        w.Line($"throw new global::System.InvalidOperationException(\"The query lambda called \" + calls.CallCount + \" root fields; it was translated with {spec.Roots.Count}.\");");
-        w.Close();
-        w.Line("var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();");
-        w.Open($"using (var writer = new {TypeNames.Writer}(buffer))");
-        w.Line("writer.WriteStartObject();");
-        for (var i = 0; i < spec.Roots.Count; i++)
-        {
-            for (var j = 0; j < spec.Roots[i].Variables.Count; j++)
-            {
-                var variable = spec.Roots[i].Variables[j];
-                var type = variable.Type with { Nullable = false };
-                w.Open($"if (calls.Call({i})[{j}] is {TypeNames.Of(type, spec.TypesNamespace, null, input: true)} a{i}_{j})");
-                w.Line($"writer.WritePropertyName({Names.Literal(variable.Name)});");
-                w.Line(JsonCode.Write(type, "writer", $"a{i}_{j}", spec.TypesNamespace));
-                w.Close();
-            }
-        }
-
-        w.Line("writer.WriteEndObject();");
-        w.Close();
-        w.Line("return buffer.WrittenMemory;");
         w.Close();
     }
 

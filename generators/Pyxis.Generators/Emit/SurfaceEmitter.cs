@@ -74,7 +74,9 @@ internal static class SurfaceEmitter
             var parameters = root.Arguments.Select(a => $"{TypeNames.Of(a.Type, surface.TypesNamespace, null, input: true)} {a.ParameterName}")
                 .Append($"global::System.Func<{TypeNames.Of(root.Result with { Nullable = false }, surface.TypesNamespace, null, input: false)}, TResult> select");
             w.Line($"[{Field}({Names.Literal(root.Field)})]");
-            w.Line($"public TResult {root.MethodName}<TResult>({string.Join(", ", parameters)}) => IsRecording ? Record<TResult>({string.Join(", ", root.Arguments.Select(a => a.ParameterName))}) : Answer(select);");
+            w.Open($"public TResult {root.MethodName}<TResult>({string.Join(", ", parameters)})");
+            WriteRootBody(w, surface, root);
+            w.Close();
         }
 
         w.Close();
@@ -103,5 +105,31 @@ internal static class SurfaceEmitter
         w.Close();
         w.Close();
         return w.ToString();
+    }
+
+    // The recording run writes each argument as the variable <name>__<call> (a null one is left out, so the server
+    // applies the argument's default); the answering run hands the selector this call's answer.
+    private static void WriteRootBody(SourceWriter w, SurfaceSpec surface, SurfaceRootSpec root)
+    {
+        w.Open("if (!IsRecording)");
+        w.Line("return Answer(select);");
+        w.Close();
+        w.Line();
+        w.Line("var pyxisWriter = RecordCall(out var pyxisCall);");
+        for (var i = 0; i < root.Arguments.Count; i++)
+        {
+            var argument = root.Arguments[i];
+            var type = argument.Type with { Nullable = false };
+            var value = "pyxisValue" + i;
+            w.Open(!argument.Type.Nullable && TypeNames.IsValueType(argument.Type)
+                ? $"if ({argument.ParameterName} is var {value})"
+                : $"if ({argument.ParameterName} is {TypeNames.Of(type, surface.TypesNamespace, null, input: true)} {value})");
+            w.Line($"WriteVariableName(pyxisWriter, {Names.Literal(argument.Name)}u8, pyxisCall);");
+            w.Line(JsonCode.Write(type, "pyxisWriter", value, surface.TypesNamespace));
+            w.Close();
+        }
+
+        w.Line();
+        w.Line("return default!;");
     }
 }

@@ -1,58 +1,101 @@
+using System.Buffers;
+using System.Text.Json;
+
 namespace Pyxis.Client.Lambdas;
 
 /// <summary>
 /// What a lambda query's <c>q</c> is. The generated <c>PyxisQuery</c> derives from it with one method per Query root
-/// field. A translated lambda runs twice: once recording the arguments its root fields are called with (they become
-/// GraphQL variables), once over the answer, where each root field call hands its selector the value read for it.
+/// field. A translated lambda runs twice: once writing the arguments its root fields are called with as the GraphQL
+/// variables (<c>registry__0</c>: argument name, root field number), once over the answer, where each root field call
+/// hands its selector the value read for it.
 /// </summary>
 public abstract class PyxisQueryRoot
 {
     private const string MoreCallsThanTranslated = "The lambda called more root fields than were translated; a lambda query must call the same fields every time it runs.";
 
-    private readonly object?[]?[]? recorded;
+    private readonly int calls;
     private readonly object?[]? answers;
+    private readonly Utf8JsonWriter? writer;
+    private ArrayBufferWriter<byte>? buffer;
     private int next;
 
-    /// <summary>A root that records the arguments of up to <paramref name="calls"/> root field calls.</summary>
-    protected PyxisQueryRoot(int calls) => recorded = new object?[calls][];
+    /// <summary>A root that writes the arguments of up to <paramref name="calls"/> root field calls as variables.</summary>
+    protected PyxisQueryRoot(int calls)
+    {
+        this.calls = calls;
+        writer = new Utf8JsonWriter(Stream.Null);
+    }
 
     /// <summary>A root over the answer: <paramref name="answers"/> holds one value per root field call, in call order.</summary>
     protected PyxisQueryRoot(object?[] answers) => this.answers = answers ?? throw new ArgumentNullException(nameof(answers));
 
-    /// <summary>How many root field calls were recorded.</summary>
-    public int CallCount => recorded is null ? throw new InvalidOperationException("Only a recording root has calls.") : next;
-
     /// <summary>Whether this root records arguments (the first run) rather than answering (the second).</summary>
-    protected bool IsRecording => recorded is not null;
+    protected bool IsRecording => writer is not null;
 
-    /// <summary>The arguments of root field call <paramref name="index"/>, in call order.</summary>
-    public object?[] Call(int index) => recorded?[index] ?? throw new ArgumentOutOfRangeException(nameof(index));
+    /// <summary>Starts the variables of one request (generated interceptors call it before running the lambda).</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public void BeginRecording()
+    {
+        var recording = writer ?? throw new InvalidOperationException("Only a recording root records.");
+        // Each request owns its variable bytes; the writer itself is reused (interceptors keep one root per thread).
+        buffer = new ArrayBufferWriter<byte>(128);
+        recording.Reset(buffer);
+        recording.WriteStartObject();
+        next = 0;
+    }
 
-    /// <summary>Forgets the recorded calls, so a recording root can be reused (generated interceptors keep one per thread).</summary>
+    /// <summary>The variables written by the lambda's root field calls; it must have made every translated call.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public ReadOnlyMemory<byte> EndRecording()
+    {
+        var written = buffer ?? throw new InvalidOperationException("BeginRecording was not called.");
+        if (next != calls)
+        {
+            throw new InvalidOperationException($"The query lambda called {next} root fields; it was translated with {calls}.");
+        }
+
+        writer!.WriteEndObject();
+        writer.Flush();
+        Reset();
+        return written.WrittenMemory;
+    }
+
+    /// <summary>Lets go of the request's bytes, so a recording root kept for reuse holds nothing of a past request.</summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public void Reset()
     {
-        if (recorded is not null)
-        {
-            Array.Clear(recorded);
-            next = 0;
-        }
+        writer?.Reset(Stream.Null);
+        buffer = null;
+        next = 0;
     }
 
     /// <summary>The answer read for root field call <paramref name="index"/> (answering roots only).</summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public object? AnswerAt(int index) => answers is null ? throw new InvalidOperationException("Only an answering root has answers.") : answers[index];
 
-    /// <summary>Records one root field call's arguments (first run).</summary>
-    protected TResult Record<TResult>(params object?[] arguments)
+    /// <summary>Starts one root field call's arguments (first run): the writer to write them with, and the call's number.</summary>
+    protected Utf8JsonWriter RecordCall(out int index)
     {
-        if (next >= recorded!.Length)
+        if (next >= calls)
         {
             throw new InvalidOperationException(MoreCallsThanTranslated);
         }
 
-        recorded[next++] = arguments;
-        return default!;
+        index = next++;
+        return writer!;
+    }
+
+    /// <summary>Writes the property name of argument <paramref name="name"/> of root field call <paramref name="index"/>: <c>name__index</c>.</summary>
+    protected static void WriteVariableName(Utf8JsonWriter writer, ReadOnlySpan<byte> name, int index)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+
+        // "__" is AliasNaming.IndexSeparator: the generator declares the variables by the same rule.
+        Span<byte> buffer = stackalloc byte[name.Length + 2 + 11];
+        name.CopyTo(buffer);
+        "__"u8.CopyTo(buffer[name.Length..]);
+        System.Buffers.Text.Utf8Formatter.TryFormat(index, buffer[(name.Length + 2)..], out var digits);
+        writer.WritePropertyName(buffer[..(name.Length + 2 + digits)]);
     }
 
     /// <summary>Applies <paramref name="select"/> to the next root field's answer (second run); a null answer gives <c>default</c>.</summary>
