@@ -82,6 +82,35 @@ public sealed class LambdaQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_lambda_that_throws_while_its_arguments_are_written_leaves_nothing_in_the_next_request()
+    {
+        var fake = new CapturingClient("""{"f0":{"data":{"repository":"a"},"error":null},"f1":{"data":{"repository":"b"},"error":null}}""");
+        var failures = 0;
+        (string?, string?) result = default;
+
+        // One call site (one recording root): the first run writes root field 0's arguments, then throws in root field 1's.
+        foreach (var path in new[] { null, "ubi9/ubi" })
+        {
+            try
+            {
+                result = await fake.QueryAsync(
+                    (Registry: "registry.access.redhat.com", Path: path),
+                    static (q, v) => (q.GetRepositoryByRegistryPath(v.Registry, "first", r => r.Data!.Repository), q.GetRepositoryByRegistryPath(v.Registry, v.Path ?? throw new FormatException("no path"), r => r.Data!.Repository)));
+            }
+            catch (FormatException)
+            {
+                failures++;
+            }
+        }
+
+        Assert.Equal(1, failures);
+        Assert.Equal(("a", "b"), result);
+        Assert.Equal(
+            """{"registry__0":"registry.access.redhat.com","repository__0":"first","registry__1":"registry.access.redhat.com","repository__1":"ubi9/ubi"}""",
+            System.Text.Encoding.UTF8.GetString(fake.Request!.Variables.Span));
+    }
+
+    [Fact]
     public async Task One_lambda_fans_out_over_many_inputs_in_completion_order_with_every_item_accounted_for()
     {
         List<(string Registry, string Repository)> paths = [.. session.Paths(20), ("quay.io", "no/such")];

@@ -23,7 +23,7 @@ public abstract class PyxisQueryRoot
     protected PyxisQueryRoot(int calls)
     {
         this.calls = calls;
-        writer = new Utf8JsonWriter(Stream.Null);
+        writer = new Utf8JsonWriter(NoBuffer.Instance);
     }
 
     /// <summary>A root over the answer: <paramref name="answers"/> holds one value per root field call, in call order.</summary>
@@ -38,7 +38,7 @@ public abstract class PyxisQueryRoot
     {
         var recording = writer ?? throw new InvalidOperationException("Only a recording root records.");
         // Each request owns its variable bytes; the writer itself is reused (interceptors keep one root per thread).
-        buffer = new ArrayBufferWriter<byte>(128);
+        buffer = new ArrayBufferWriter<byte>();
         recording.Reset(buffer);
         recording.WriteStartObject();
         next = 0;
@@ -64,7 +64,8 @@ public abstract class PyxisQueryRoot
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public void Reset()
     {
-        writer?.Reset(Stream.Null);
+        // A stream target would make the writer allocate a buffer of its own; this one holds nothing.
+        writer?.Reset(NoBuffer.Instance);
         buffer = null;
         next = 0;
     }
@@ -109,5 +110,17 @@ public abstract class PyxisQueryRoot
         }
 
         return answers[next++] is TField value ? select(value) : default!;
+    }
+
+    // Where an idle recording root's writer points: a request's bytes never stay behind in a reused root.
+    private sealed class NoBuffer : IBufferWriter<byte>
+    {
+        public static readonly NoBuffer Instance = new();
+
+        public void Advance(int count) => throw new InvalidOperationException("BeginRecording was not called.");
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => throw new InvalidOperationException("BeginRecording was not called.");
+
+        public Span<byte> GetSpan(int sizeHint = 0) => throw new InvalidOperationException("BeginRecording was not called.");
     }
 }
