@@ -90,13 +90,8 @@ internal static class LambdaBuilder
     // and "~Type" steps become inline fragments.
     private static string Selection(SchemaModel schema, TypeDef type, List<string[]> paths)
     {
-        var fields = paths.Where(p => p.Length > 0 && p[0] != WholeValues.AllScalars).GroupBy(p => p[0]).ToList();
-        var parts = fields.Select(g => Part(schema, type, g.Key, g.Select(p => p.Skip(1).ToArray()).ToList())).ToList();
-        if (!type.IsAbstract && (fields.Count == 0 || paths.Any(p => p.Length > 0 && p[0] == WholeValues.AllScalars)))
-        {
-            parts.AddRange(ScalarFields(schema, type).Where(f => fields.All(g => g.Key != f)));
-        }
-
+        var selected = new SelectedFields(schema, type, paths);
+        var parts = selected.Steps.Select(s => Part(schema, type, s.Step, s.Below)).Concat(selected.Scalars).ToList();
         if (type.IsAbstract && !parts.Contains("__typename"))
         {
             parts.Insert(0, "__typename");
@@ -104,10 +99,6 @@ internal static class LambdaBuilder
 
         return "{ " + string.Join(" ", parts) + " }";
     }
-
-    /// <summary>The fields a whole object brings: its scalars and enums that need no argument.</summary>
-    public static IEnumerable<string> ScalarFields(SchemaModel schema, TypeDef type) =>
-        type.Fields.Where(f => schema.Find(f.Type.NamedType) is { IsLeaf: true } && !f.Arguments.Any(a => a.Type.NonNull && !a.HasDefault)).Select(f => f.Name);
 
     private static string Part(SchemaModel schema, TypeDef type, string step, List<string[]> rest)
     {

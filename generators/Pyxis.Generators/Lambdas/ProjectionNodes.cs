@@ -44,20 +44,18 @@ internal sealed class ProjectionNodes(SchemaModel schema)
     private LambdaNodeSpec Object(string name, TypeDef type, List<string[]> paths)
     {
         var surface = SurfaceBuilder.Type(schema, type);
-        var groups = paths.Where(p => p.Length > 0 && p[0] != WholeValues.AllScalars).GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.Select(p => p.Skip(1).ToArray()).ToList());
-        var whole = groups.Count == 0 || paths.Any(p => p.Length > 0 && p[0] == WholeValues.AllScalars)
-            ? new HashSet<string>(LambdaBuilder.ScalarFields(schema, type))
-            : new HashSet<string>();
+        var selected = new SelectedFields(schema, type, paths);
         var properties = new List<PropertySpec>();
         foreach (var property in surface.Properties)
         {
-            var child = schema.Find(type.FindField(property.SchemaField)!.Type.NamedType);
-            if (!groups.ContainsKey(property.SchemaField) && !whole.Contains(property.SchemaField))
+            var below = selected.Below(property.SchemaField);
+            if (below is null && !selected.Scalars.Contains(property.SchemaField))
             {
                 continue;
             }
 
-            properties.Add(child is { IsLeaf: false } ? property with { Type = Read(property.Type, child, groups[property.SchemaField]) } : property);
+            var child = schema.Find(type.FindField(property.SchemaField)!.Type.NamedType);
+            properties.Add(child is { IsLeaf: false } ? property with { Type = Read(property.Type, child, below!) } : property);
         }
 
         return new LambdaNodeSpec(name, type.Name, surface.Name, properties.ToEquatableArray(), EquatableArray<VariantSpec>.Empty);

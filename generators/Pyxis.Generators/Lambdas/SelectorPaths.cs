@@ -100,7 +100,7 @@ internal sealed class SelectorPaths(SemanticModel semanticModel, SimpleLambdaExp
             return;
         }
 
-        if (IsSurface(model.GetTypeInfo(receiver, cancellationToken).Type) && invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "On" })
+        if (WholeValues.IsSurface(model.GetTypeInfo(receiver, cancellationToken).Type) && invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "On" })
         {
             diagnostics.Add(LambdaReader.Report(DiagnosticCatalog.LambdaMethodOnValue, invocation, invocation.ToString()));
             return;
@@ -217,7 +217,4 @@ internal sealed class SelectorPaths(SemanticModel semanticModel, SimpleLambdaExp
 
         return parent.Length == 0 ? field : parent + "/" + field;
     }
-
-    private static bool IsSurface(ITypeSymbol? type) =>
-        type is { TypeKind: TypeKind.Class } && type.ContainingNamespace?.ToDisplayString().EndsWith(".Schema", System.StringComparison.Ordinal) == true;
 }

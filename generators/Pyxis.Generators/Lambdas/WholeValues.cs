@@ -76,6 +76,10 @@ internal static class WholeValues
             type = list.TypeArguments[0];
         }
 
-        return type is { TypeKind: TypeKind.Class } && type.ContainingNamespace?.ToDisplayString().EndsWith(".Schema", System.StringComparison.Ordinal) == true;
+        return IsSurface(type);
     }
+
+    /// <summary>Whether <paramref name="type"/> is a class of the generated lambda-query surface (a schema object or union value).</summary>
+    public static bool IsSurface(ITypeSymbol? type) =>
+        type is { TypeKind: TypeKind.Class } && type.ContainingNamespace?.ToDisplayString().EndsWith(Building.SurfaceBuilder.NamespaceSuffix, System.StringComparison.Ordinal) == true;
 }

@@ -44,7 +44,10 @@ public abstract class PyxisQueryRoot
         next = 0;
     }
 
-    /// <summary>The variables written by the lambda's root field calls; it must have made every translated call.</summary>
+    /// <summary>
+    /// The variables written by the lambda's root field calls; it must have made every translated call. The root keeps
+    /// the request's bytes until <see cref="Reset"/> (interceptors call it in <c>finally</c>, whether this threw or not).
+    /// </summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public ReadOnlyMemory<byte> EndRecording()
     {
@@ -56,7 +59,6 @@ public abstract class PyxisQueryRoot
 
         writer!.WriteEndObject();
         writer.Flush();
-        Reset();
         return written.WrittenMemory;
     }
 
