@@ -18,11 +18,7 @@ internal static class MutationResolvers
 
     public static void Configure(TypeConfig mutation, IEnumerable<string> allFields)
     {
-        foreach (var field in allFields.Except(Fields.Keys))
-        {
-            mutation.FieldFor(field).Resolver = new FuncFieldResolver<object?>(_ => throw new ExecutionError(
-                $"The Pyxis emulator does not implement Mutation.{field}; it answers {string.Join(", ", Fields.Keys)}."));
-        }
+        RootResolvers.RefuseOthers(mutation, "Mutation", allFields, Fields.Keys);
 
         foreach (var (field, resolve) in Fields)
         {

@@ -43,12 +43,12 @@ internal static class PyxisSchemaFactory
                 }
             }
 
-            IEnumerable<string> FieldsOf(string root) => document.Definitions.OfType<GraphQLObjectTypeDefinition>().Where(t => t.Name.StringValue == root)
+            List<string> FieldsOf(string root) => document.Definitions.OfType<GraphQLObjectTypeDefinition>().Where(t => t.Name.StringValue == root)
                 .SelectMany(t => t.Fields?.Items ?? []).Select(f => f.Name.StringValue).ToList();
             RootResolvers.Configure(builder.Types.For("Query"), FieldsOf("Query"));
-            if (FieldsOf("Mutation").Any())
+            if (FieldsOf("Mutation") is { Count: > 0 } mutationFields)
             {
-                MutationResolvers.Configure(builder.Types.For("Mutation"), FieldsOf("Mutation"));
+                MutationResolvers.Configure(builder.Types.For("Mutation"), mutationFields);
             }
         });
 

@@ -44,11 +44,7 @@ internal static class RootResolvers
 
     public static void Configure(TypeConfig query, IEnumerable<string> allFields)
     {
-        foreach (var field in allFields.Except(Implemented))
-        {
-            query.FieldFor(field).Resolver = new FuncFieldResolver<object?>(_ => throw new ExecutionError(
-                $"The Pyxis emulator does not implement Query.{field}; it answers {string.Join(", ", Implemented)}."));
-        }
+        RefuseOthers(query, "Query", allFields, Implemented);
 
         foreach (var (field, resolve) in Fields)
         {
@@ -58,6 +54,16 @@ internal static class RootResolvers
                 EmulatorFault.GraphQLError error => throw new ExecutionError(error.Message),
                 _ => resolve(ctx, (SeedCatalog)ctx.UserContext[CatalogKey]!),
             });
+        }
+    }
+
+    /// <summary>Makes every root field not in <paramref name="implemented"/> a GraphQL error naming what is, never a silent null.</summary>
+    public static void RefuseOthers(TypeConfig root, string rootName, IEnumerable<string> allFields, IReadOnlyCollection<string> implemented)
+    {
+        foreach (var field in allFields.Except(implemented))
+        {
+            root.FieldFor(field).Resolver = new FuncFieldResolver<object?>(_ => throw new ExecutionError(
+                $"The Pyxis emulator does not implement {rootName}.{field}; it answers {string.Join(", ", implemented)}."));
         }
     }
 
