@@ -20,15 +20,13 @@ public sealed class PyxisGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var files = context.AdditionalTextsProvider
-            .Where(InputFiles.IsGraphQL)
+        var files = context
+            .AdditionalTextsProvider.Where(InputFiles.IsGraphQL)
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, ct) => InputFiles.Read(pair.Left, pair.Right, ct))
             .WithTrackingName(StepNames.Files);
 
-        var options = context.AnalyzerConfigOptionsProvider
-            .Select(InputFiles.ReadOptions)
-            .WithTrackingName(StepNames.Options);
+        var options = context.AnalyzerConfigOptionsProvider.Select(InputFiles.ReadOptions).WithTrackingName(StepNames.Options);
 
         var schema = files
             .Where(static f => f.IsSchema)
@@ -41,11 +39,13 @@ public sealed class PyxisGenerator : IIncrementalGenerator
         var operationFiles = files.Where(static f => !f.IsSchema);
 
         var scans = operationFiles
-            .Select(static (file, ct) =>
-            {
-                ct.ThrowIfCancellationRequested();
-                return FragmentLibrary.Scan(file);
-            })
+            .Select(
+                static (file, ct) =>
+                {
+                    ct.ThrowIfCancellationRequested();
+                    return FragmentLibrary.Scan(file);
+                }
+            )
             .WithTrackingName(StepNames.OperationFiles);
 
         var fragments = scans
@@ -65,7 +65,10 @@ public sealed class PyxisGenerator : IIncrementalGenerator
         var operations = operationInputs
             .Combine(schema)
             .Combine(options)
-            .Select(static (input, ct) => OperationFileProcessor.Process(input.Left.Left.File, input.Left.Right, input.Left.Left.Fragments, input.Right, ct))
+            .Select(
+                static (input, ct) =>
+                    OperationFileProcessor.Process(input.Left.Left.File, input.Left.Right, input.Left.Left.Fragments, input.Right, ct)
+            )
             .WithTrackingName(StepNames.Operations);
 
         var shared = operations
@@ -73,16 +76,29 @@ public sealed class PyxisGenerator : IIncrementalGenerator
             .Collect()
             .Combine(schema)
             .Combine(options)
-            .Select(static (input, _) => input.Left.Right is { IsUsable: true } s
-                ? SharedTypesBuilder.Build(s, input.Left.Left.SelectMany(u => u), input.Right)
-                : new SharedTypesSpec(input.Right.TypesNamespace, EquatableArray<InputTypeSpec>.Empty, EquatableArray<EnumSpec>.Empty))
+            .Select(
+                static (input, _) =>
+                    input.Left.Right is { IsUsable: true } s
+                        ? SharedTypesBuilder.Build(s, input.Left.Left.SelectMany(u => u), input.Right)
+                        : new SharedTypesSpec(
+                            input.Right.TypesNamespace,
+                            EquatableArray<InputTypeSpec>.Empty,
+                            EquatableArray<EnumSpec>.Empty
+                        )
+            )
             .WithTrackingName(StepNames.SharedTypes);
 
         var fragmentInterfaces = operations
             .Select(static (file, _) => file.Operations.SelectMany(op => op.Fragments).ToEquatableArray())
             .Collect()
             .Combine(options)
-            .Select(static (input, _) => FragmentInterfaceBuilder.Collect(input.Right.Namespace, input.Left.SelectMany(f => f)) with { TypesNamespace = input.Right.TypesNamespace })
+            .Select(
+                static (input, _) =>
+                    FragmentInterfaceBuilder.Collect(input.Right.Namespace, input.Left.SelectMany(f => f)) with
+                    {
+                        TypesNamespace = input.Right.TypesNamespace,
+                    }
+            )
             .WithTrackingName(StepNames.FragmentInterfaces);
 
         var duplicates = operations
@@ -91,9 +107,7 @@ public sealed class PyxisGenerator : IIncrementalGenerator
             .Select(static (names, _) => DuplicateNames.Find(names))
             .WithTrackingName(StepNames.DuplicateNames);
 
-        var duplicateFragments = fragments
-            .Select(DuplicateNames.FindFragments)
-            .WithTrackingName(StepNames.DuplicateFragments);
+        var duplicateFragments = fragments.Select(DuplicateNames.FindFragments).WithTrackingName(StepNames.DuplicateFragments);
 
         context.RegisterSourceOutput(schema, SourceOutput.ReportSchema);
         var winners = operations
@@ -115,7 +129,9 @@ public sealed class PyxisGenerator : IIncrementalGenerator
             .Select(static (input, _) => FragmentUsage.Unused(input.Left, input.Right))
             .WithTrackingName(StepNames.Fragments + "Unused");
 
-        context.RegisterSourceOutput(operations.Combine(winners), static (spc, pair) => SourceOutput.Operations(spc, pair.Left, pair.Right));
+        context.RegisterSourceOutput(operations.Combine(winners), static (spc, pair) =>
+            SourceOutput.Operations(spc, pair.Left, pair.Right)
+        );
         context.RegisterSourceOutput(operationDiagnostics, SourceOutput.Report);
         context.RegisterSourceOutput(unusedFragments, SourceOutput.Report);
         context.RegisterSourceOutput(shared, SourceOutput.Shared);
@@ -129,8 +145,8 @@ public sealed class PyxisGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(surface, SourceOutput.Surface);
 
         // Lambda queries: each QueryAsync call site is read from its syntax, translated, checked and intercepted.
-        var lambdas = context.SyntaxProvider
-            .CreateSyntaxProvider(LambdaReader.IsCandidate, LambdaReader.Read)
+        var lambdas = context
+            .SyntaxProvider.CreateSyntaxProvider(LambdaReader.IsCandidate, LambdaReader.Read)
             .Where(static call => call is not null)
             .WithTrackingName(StepNames.LambdaCalls)
             .Combine(schema)

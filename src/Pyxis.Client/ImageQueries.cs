@@ -11,16 +11,31 @@ public static class ImageQueries
 {
     /// <summary>Freshmaker <c>find_images_by_nvrs</c>: the images of any of these Brew builds.</summary>
     public static IAsyncEnumerable<Image?> FindImagesByNvrsAsync(
-        this IPyxisClient client, IEnumerable<string> nvrs, bool includeRpms = false, PyxisPaging? paging = null, CancellationToken cancellationToken = default)
+        this IPyxisClient client,
+        IEnumerable<string> nvrs,
+        bool includeRpms = false,
+        PyxisPaging? paging = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(nvrs);
         var filter = new ContainerImageFilter { Brew = new BrewFilter { Build = new StringFilter { In = [.. nvrs] } } };
-        return client.FindImagesAllAsync(filter, includeRpms: includeRpms, pageSize: 200, paging: paging, cancellationToken: cancellationToken);
+        return client.FindImagesAllAsync(
+            filter,
+            includeRpms: includeRpms,
+            pageSize: 200,
+            paging: paging,
+            cancellationToken: cancellationToken
+        );
     }
 
     /// <summary>Freshmaker <c>find_images_by_names</c>: published images of these Brew packages.</summary>
     public static IAsyncEnumerable<Image?> FindImagesByNamesAsync(
-        this IPyxisClient client, IEnumerable<string> names, PyxisPaging? paging = null, CancellationToken cancellationToken = default)
+        this IPyxisClient client,
+        IEnumerable<string> names,
+        PyxisPaging? paging = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(names);
         var filter = new ContainerImageFilter
@@ -28,7 +43,13 @@ public static class ImageQueries
             And =
             [
                 new() { Brew = new BrewFilter { Package = new StringFilter { In = [.. names] } } },
-                new() { RepositoriesElemMatch = new ContainerImageRepoElemMatchFilter { And = [new() { Published = new BooleanFilter { Eq = true } }] } },
+                new()
+                {
+                    RepositoriesElemMatch = new ContainerImageRepoElemMatchFilter
+                    {
+                        And = [new() { Published = new BooleanFilter { Eq = true } }],
+                    },
+                },
             ],
         };
         return client.FindImagesAllAsync(filter, pageSize: 200, paging: paging, cancellationToken: cancellationToken);
@@ -36,7 +57,12 @@ public static class ImageQueries
 
     /// <summary>Freshmaker <c>find_images_by_repository</c>: published images in a repository carrying any of the tags.</summary>
     public static IAsyncEnumerable<Image?> FindImagesByRepositoryAsync(
-        this IPyxisClient client, string repository, IEnumerable<string> autoRebuildTags, PyxisPaging? paging = null, CancellationToken cancellationToken = default)
+        this IPyxisClient client,
+        string repository,
+        IEnumerable<string> autoRebuildTags,
+        PyxisPaging? paging = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentException.ThrowIfNullOrEmpty(repository);
         ArgumentNullException.ThrowIfNull(autoRebuildTags);
@@ -46,7 +72,13 @@ public static class ImageQueries
             [
                 new() { Repositories = new ContainerImageRepoListFilter { Repository = new StringFilter { Eq = repository } } },
                 new() { Repositories = new ContainerImageRepoListFilter { Published = new BooleanFilter { Eq = true } } },
-                new() { Repositories = new ContainerImageRepoListFilter { Tags = new ContainerImageRepoTagListFilter { Name = new StringFilter { In = [.. autoRebuildTags] } } } },
+                new()
+                {
+                    Repositories = new ContainerImageRepoListFilter
+                    {
+                        Tags = new ContainerImageRepoTagListFilter { Name = new StringFilter { In = [.. autoRebuildTags] } },
+                    },
+                },
             ],
         };
         return client.FindImagesAllAsync(filter, pageSize: 200, paging: paging, cancellationToken: cancellationToken);
@@ -64,18 +96,32 @@ public static class ImageQueries
         IEnumerable<string>? repositories = null,
         bool? published = null,
         IEnumerable<string>? tags = null,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(rpmNames);
         var wanted = rpmNames.ToHashSet(StringComparer.Ordinal);
         var filter = new ContainerImageFilter { And = InstalledRpmsConditions(contentSets, repositories, published, tags) };
-        await foreach (var image in client.FindImagesWithoutTotalAllAsync(filter, pageSize: 50, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (
+            var image in client
+                .FindImagesWithoutTotalAllAsync(filter, pageSize: 50, cancellationToken: cancellationToken)
+                .ConfigureAwait(false)
+        )
         {
             var rpms = image?.Edges?.RpmManifest?.Data?.Rpms?.Where(r => r?.Name is { } name && wanted.Contains(name)).ToArray();
             if (image is not null && rpms is { Length: > 0 })
             {
                 var manifest = image.Edges!.RpmManifest!;
-                yield return image with { Edges = image.Edges with { RpmManifest = manifest with { Data = manifest.Data! with { Rpms = new ValueList<FindImagesWithoutTotalQuery.Rpm?>(rpms) } } } };
+                yield return image with
+                {
+                    Edges = image.Edges with
+                    {
+                        RpmManifest = manifest with
+                        {
+                            Data = manifest.Data! with { Rpms = new ValueList<FindImagesWithoutTotalQuery.Rpm?>(rpms) },
+                        },
+                    },
+                };
             }
         }
     }
@@ -85,20 +131,50 @@ public static class ImageQueries
     /// NVR built from package <paramref name="name"/> at <paramref name="version"/>; NVRs compare as RPM versions.
     /// </summary>
     public static async Task<IReadOnlyList<Image>> FindLatestImagesByNameVersionAsync(
-        this IPyxisClient client, string name, string version, bool? published = true, IEnumerable<string>? contentSets = null, CancellationToken cancellationToken = default)
+        this IPyxisClient client,
+        string name,
+        string version,
+        bool? published = true,
+        IEnumerable<string>? contentSets = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentException.ThrowIfNullOrEmpty(version);
         var conditions = new List<ContainerImageFilter?>
         {
             new() { Brew = new BrewFilter { Package = new StringFilter { Eq = name } } },
-            new() { Brew = new BrewFilter { Build = new StringFilter { Regex = "^" + RpmVersion.EscapeRegex(name + "-" + version + "-") + ".*" } } },
+            new()
+            {
+                Brew = new BrewFilter
+                {
+                    Build = new StringFilter { Regex = "^" + RpmVersion.EscapeRegex(name + "-" + version + "-") + ".*" },
+                },
+            },
         };
-        if (contentSets is not null) conditions.Add(new() { ContentSets = new StringListFilter { In = [.. contentSets] } });
-        if (published is { } p) conditions.Add(new() { RepositoriesElemMatch = new ContainerImageRepoElemMatchFilter { And = [new() { Published = new BooleanFilter { Eq = p } }] } });
+        if (contentSets is not null)
+            conditions.Add(new() { ContentSets = new StringListFilter { In = [.. contentSets] } });
+        if (published is { } p)
+            conditions.Add(
+                new()
+                {
+                    RepositoriesElemMatch = new ContainerImageRepoElemMatchFilter
+                    {
+                        And = [new() { Published = new BooleanFilter { Eq = p } }],
+                    },
+                }
+            );
 
         var sort = new SortBy { Field = "repositories.published_date", Order = SortDirectionEnum.Desc };
-        var page = await client.FindImagesAsync(new ContainerImageFilter { And = conditions }, [sort], page: 0, pageSize: 20, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var page = await client
+            .FindImagesAsync(
+                new ContainerImageFilter { And = conditions },
+                [sort],
+                page: 0,
+                pageSize: 20,
+                cancellationToken: cancellationToken
+            )
+            .ConfigureAwait(false);
         var images = page.Data?.OfType<Image>().Where(i => i.Brew?.Build is not null).ToList() ?? [];
         if (images.Count == 0)
         {
@@ -109,16 +185,34 @@ public static class ImageQueries
         return images.Where(i => i.Brew!.Build == latest).ToList();
     }
 
-    private static List<ContainerImageFilter?> InstalledRpmsConditions(IEnumerable<string>? contentSets, IEnumerable<string>? repositories, bool? published, IEnumerable<string>? tags)
+    private static List<ContainerImageFilter?> InstalledRpmsConditions(
+        IEnumerable<string>? contentSets,
+        IEnumerable<string>? repositories,
+        bool? published,
+        IEnumerable<string>? tags
+    )
     {
         var inRepository = new List<ContainerImageRepoFilter?>();
-        if (published is { } p) inRepository.Add(new() { Published = new BooleanFilter { Eq = p } });
-        if (repositories is not null) inRepository.Add(new() { Repository = new StringFilter { In = [.. repositories] } });
-        if (tags is not null) inRepository.Add(new() { TagsElemMatch = new ContainerImageRepoTagElemMatchFilter { And = [new() { Name = new StringFilter { In = [.. tags] } }] } });
+        if (published is { } p)
+            inRepository.Add(new() { Published = new BooleanFilter { Eq = p } });
+        if (repositories is not null)
+            inRepository.Add(new() { Repository = new StringFilter { In = [.. repositories] } });
+        if (tags is not null)
+            inRepository.Add(
+                new()
+                {
+                    TagsElemMatch = new ContainerImageRepoTagElemMatchFilter
+                    {
+                        And = [new() { Name = new StringFilter { In = [.. tags] } }],
+                    },
+                }
+            );
 
         var conditions = new List<ContainerImageFilter?>();
-        if (inRepository.Count > 0) conditions.Add(new() { RepositoriesElemMatch = new ContainerImageRepoElemMatchFilter { And = inRepository } });
-        if (contentSets is not null) conditions.Add(new() { ContentSets = new StringListFilter { In = [.. contentSets] } });
+        if (inRepository.Count > 0)
+            conditions.Add(new() { RepositoriesElemMatch = new ContainerImageRepoElemMatchFilter { And = inRepository } });
+        if (contentSets is not null)
+            conditions.Add(new() { ContentSets = new StringListFilter { In = [.. contentSets] } });
         return conditions;
     }
 }

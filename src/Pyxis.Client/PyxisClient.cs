@@ -25,18 +25,14 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
 
     /// <summary>Creates a client with its own <see cref="HttpClient"/> on <see cref="ClientHandlerFactory.Create"/>.</summary>
     public PyxisClient(PyxisClientOptions? options = null, ILogger<PyxisClient>? logger = null)
-        : this(CreateOwnHttpClient(options), options, logger, ownsHttp: true)
-    {
-    }
+        : this(CreateOwnHttpClient(options), options, logger, ownsHttp: true) { }
 
     /// <summary>
     /// Creates a client on <paramref name="httpClient"/>, which the caller keeps owning. Build its handler with
     /// <see cref="ClientHandlerFactory.Create"/> (or turn off <c>AllowAutoRedirect</c>), so no redirect carries the API key away.
     /// </summary>
     public PyxisClient(HttpClient httpClient, PyxisClientOptions? options = null, ILogger<PyxisClient>? logger = null)
-        : this(httpClient, options, logger, ownsHttp: false)
-    {
-    }
+        : this(httpClient, options, logger, ownsHttp: false) { }
 
     private PyxisClient(HttpClient httpClient, PyxisClientOptions? options, ILogger? logger, bool ownsHttp)
     {
@@ -86,9 +82,15 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     private static bool IsCacheable(PyxisRequest request) => request.PartialErrors is null && !request.IsMutation;
 
     // Every way a call can end is a PyxisException, except the caller's own cancellation.
-    private async Task<TData> SendAsync<TData>(PyxisRequest<TData> request, CancellationToken cancellationToken, Caching.BodyCapture? capture)
+    private async Task<TData> SendAsync<TData>(
+        PyxisRequest<TData> request,
+        CancellationToken cancellationToken,
+        Caching.BodyCapture? capture
+    )
     {
-        using var activity = PyxisTelemetry.Source.HasListeners() ? PyxisTelemetry.Source.StartActivity("pyxis " + request.OperationName, ActivityKind.Client) : null;
+        using var activity = PyxisTelemetry.Source.HasListeners()
+            ? PyxisTelemetry.Source.StartActivity("pyxis " + request.OperationName, ActivityKind.Client)
+            : null;
         activity?.SetTag("graphql.operation.name", request.OperationName);
         var started = Stopwatch.GetTimestamp();
         PyxisTelemetry.InFlight.Add(1);
@@ -113,19 +115,31 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         finally
         {
             PyxisTelemetry.InFlight.Add(-1);
-            PyxisTelemetry.RequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("operation", request.OperationName));
+            PyxisTelemetry.RequestDuration.Record(
+                Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new KeyValuePair<string, object?>("operation", request.OperationName)
+            );
         }
     }
 
-    private PyxisException? Typed(PyxisRequest request, Exception error, CancellationToken callerToken) => error switch
-    {
-        PyxisException pyxis => pyxis,
-        OperationCanceledException when !callerToken.IsCancellationRequested =>
-            new PyxisTransportException(request, $"no answer within PyxisClientOptions.Timeout ({options.Timeout.TotalSeconds:0.###} s), retries and waits included", null, error),
-        BrokenCircuitException =>
-            new PyxisTransportException(request, "the circuit breaker is open after repeated failures; calls fail at once until PyxisClientOptions.BreakDuration has passed", null, error),
-        _ => null,
-    };
+    private PyxisException? Typed(PyxisRequest request, Exception error, CancellationToken callerToken) =>
+        error switch
+        {
+            PyxisException pyxis => pyxis,
+            OperationCanceledException when !callerToken.IsCancellationRequested => new PyxisTransportException(
+                request,
+                $"no answer within PyxisClientOptions.Timeout ({options.Timeout.TotalSeconds:0.###} s), retries and waits included",
+                null,
+                error
+            ),
+            BrokenCircuitException => new PyxisTransportException(
+                request,
+                "the circuit breaker is open after repeated failures; calls fail at once until PyxisClientOptions.BreakDuration has passed",
+                null,
+                error
+            ),
+            _ => null,
+        };
 
     // HTTP retries and the breaker run inside the resilience pipeline; Pyxis server timeouts are retried around it.
     private async Task<TData> SendWithRetriesAsync<TData>(PyxisRequest<TData> request, Activity? activity, CallBudget budget)
@@ -138,10 +152,14 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
             for (var attempt = 0; ; attempt++)
             {
                 var mayRetry = request.RetriesServerTimeouts && request.Retryable && attempt < options.ServerTimeoutRetries;
-                var outcome = await options.Resilience.ExecuteAsync(
-                    static (ctx, state) => state.Client.AttemptAsync(state.Request, state.Budget, state.MayRetry, ctx.CancellationToken),
-                    context,
-                    (Client: this, Request: request, Budget: budget, MayRetry: mayRetry)).ConfigureAwait(false);
+                var outcome = await options
+                    .Resilience.ExecuteAsync(
+                        static (ctx, state) =>
+                            state.Client.AttemptAsync(state.Request, state.Budget, state.MayRetry, ctx.CancellationToken),
+                        context,
+                        (Client: this, Request: request, Budget: budget, MayRetry: mayRetry)
+                    )
+                    .ConfigureAwait(false);
                 if (!outcome.ServerTimeout)
                 {
                     LogEnd(request.OperationName, request.TraceId);
@@ -169,7 +187,12 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         }
     }
 
-    private async ValueTask<AttemptOutcome<TData>> AttemptAsync<TData>(PyxisRequest<TData> request, CallBudget budget, bool mayRetryServerTimeout, CancellationToken token)
+    private async ValueTask<AttemptOutcome<TData>> AttemptAsync<TData>(
+        PyxisRequest<TData> request,
+        CallBudget budget,
+        bool mayRetryServerTimeout,
+        CancellationToken token
+    )
     {
         token.ThrowIfCancellationRequested(); // a batch that has ended starts nothing, shared cache requests included
         LogStart(request.OperationName);
@@ -193,7 +216,15 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         }
         catch (OperationCanceledException ex) when (attempt.Token.IsCancellationRequested && !token.IsCancellationRequested)
         {
-            throw new PyxisTransportException(request, $"no answer within PyxisClientOptions.AttemptTimeout ({options.AttemptTimeout.TotalSeconds:0.###} s)", null, ex) { IsTransient = true };
+            throw new PyxisTransportException(
+                request,
+                $"no answer within PyxisClientOptions.AttemptTimeout ({options.AttemptTimeout.TotalSeconds:0.###} s)",
+                null,
+                ex
+            )
+            {
+                IsTransient = true,
+            };
         }
     }
 
@@ -209,7 +240,10 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     [LoggerMessage(Level = LogLevel.Debug, Message = "Pyxis {Operation} answered (trace_id {TraceId})")]
     private partial void LogEnd(string operation, string? traceId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Pyxis {Operation} timed out inside Pyxis (trace_id {TraceId}); retrying in {DelaySeconds} s")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Pyxis {Operation} timed out inside Pyxis (trace_id {TraceId}); retrying in {DelaySeconds} s"
+    )]
     private partial void LogServerTimeout(string operation, string? traceId, double delaySeconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pyxis {Operation} failed (trace_id {TraceId}): {Reason}")]

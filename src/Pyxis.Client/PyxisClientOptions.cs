@@ -110,11 +110,17 @@ public sealed class PyxisClientOptions
 
     /// <summary>The shared result cache, created on first use; null while <see cref="CacheDuration"/> is zero.</summary>
     internal Caching.PyxisResultCache? ResultCache =>
-        CacheDuration <= TimeSpan.Zero ? null : LazyInitializer.EnsureInitialized(ref resultCache, () => new(Cache ?? Caching.PyxisResultCache.CreateInProcess(CacheMemoryLimit, MaxResponseBytes, TimeProvider), CacheDuration));
+        CacheDuration <= TimeSpan.Zero
+            ? null
+            : LazyInitializer.EnsureInitialized(ref resultCache, () =>
+                new(Cache ?? Caching.PyxisResultCache.CreateInProcess(CacheMemoryLimit, MaxResponseBytes, TimeProvider), CacheDuration)
+            );
 
     /// <summary>The certificate read from the PEM paths, once per options object.</summary>
     internal X509Certificate2? PemCertificate =>
-        LazyInitializer.EnsureInitialized(ref pemCertificate, () => new(() => ClientHandlerFactory.LoadPem(ClientCertificatePath, ClientKeyPath))).Value;
+        LazyInitializer
+            .EnsureInitialized(ref pemCertificate, () => new(() => ClientHandlerFactory.LoadPem(ClientCertificatePath, ClientKeyPath)))
+            .Value;
 
     /// <summary>A client (or a DI container) starts using the certificate read from the PEM files.</summary>
     internal void HoldCertificate() => Interlocked.Increment(ref certificateHolders);
@@ -122,7 +128,10 @@ public sealed class PyxisClientOptions
     /// <summary>The last holder disposes the certificate read from the PEM files; a later client reads them again.</summary>
     internal void ReleaseCertificate()
     {
-        if (Interlocked.Decrement(ref certificateHolders) == 0 && Interlocked.Exchange(ref pemCertificate, null) is { IsValueCreated: true } loaded)
+        if (
+            Interlocked.Decrement(ref certificateHolders) == 0
+            && Interlocked.Exchange(ref pemCertificate, null) is { IsValueCreated: true } loaded
+        )
         {
             loaded.Value?.Dispose();
         }

@@ -51,6 +51,11 @@ public static class PyxisEnvelope
     private static PyxisException Error(PyxisRequest request, IPyxisEnvelope envelope)
     {
         var detail = ServerText.Cap(envelope.ErrorDetail);
-        return new(request, $"Pyxis error {envelope.ErrorStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(no status)"}: {detail ?? "(no detail)"}", envelope.ErrorStatus, detail);
+        return new(
+            request,
+            $"Pyxis error {envelope.ErrorStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(no status)"}: {detail ?? "(no detail)"}",
+            envelope.ErrorStatus,
+            detail
+        );
     }
 }

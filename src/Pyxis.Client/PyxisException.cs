@@ -45,6 +45,6 @@ public class PyxisException : Exception
     public string? Detail { get; }
 
     private static string Describe(PyxisRequest request, string message) =>
-        $"Pyxis operation '{request.OperationName}' with variables {request.VariablesText} failed: {message}" +
-        (request.TraceId is null ? string.Empty : $" (trace_id {request.TraceId})");
+        $"Pyxis operation '{request.OperationName}' with variables {request.VariablesText} failed: {message}"
+        + (request.TraceId is null ? string.Empty : $" (trace_id {request.TraceId})");
 }

@@ -28,9 +28,7 @@ public sealed class PyxisGraphQLException : PyxisException
 {
     /// <summary>Creates the exception.</summary>
     public PyxisGraphQLException(PyxisRequest request, IReadOnlyList<PyxisGraphQLError> errors)
-        : this(request, errors, errors?.Count ?? 0)
-    {
-    }
+        : this(request, errors, errors?.Count ?? 0) { }
 
     /// <summary>Creates the exception for a response that listed <paramref name="totalErrors"/> errors, of which <paramref name="errors"/> were kept.</summary>
     public PyxisGraphQLException(PyxisRequest request, IReadOnlyList<PyxisGraphQLError> errors, int totalErrors)

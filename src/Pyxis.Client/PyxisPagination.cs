@@ -17,7 +17,8 @@ public static class PyxisPagination
         Func<TPage, int?>? total,
         int pageSize,
         PyxisPaging? paging = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        [EnumeratorCancellation] CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(fetchPage);
         ArgumentNullException.ThrowIfNull(items);
@@ -35,7 +36,10 @@ public static class PyxisPagination
 
         if (total?.Invoke(first) is not { } count)
         {
-            await foreach (var item in SequentialAsync(fetchPage, items, pageSize, firstItems.Count, paging.MaxPages, cancellationToken).ConfigureAwait(false))
+            await foreach (
+                var item in SequentialAsync(fetchPage, items, pageSize, firstItems.Count, paging.MaxPages, cancellationToken)
+                    .ConfigureAwait(false)
+            )
             {
                 yield return item;
             }
@@ -46,7 +50,10 @@ public static class PyxisPagination
         var pages = Math.Ceiling(Math.Max(count, 0) / (double)pageSize);
         if (pages > paging.MaxPages)
         {
-            throw new PyxisPagingException(OperationOf<TPage>(), $"the total ({count}) needs {pages} pages of {pageSize}, more than PyxisPaging.MaxPages ({paging.MaxPages})");
+            throw new PyxisPagingException(
+                OperationOf<TPage>(),
+                $"the total ({count}) needs {pages} pages of {pageSize}, more than PyxisPaging.MaxPages ({paging.MaxPages})"
+            );
         }
 
         await foreach (var (index, page) in ConcurrentAsync(fetchPage, (int)pages, paging, cancellationToken).ConfigureAwait(false))
@@ -55,7 +62,10 @@ public static class PyxisPagination
             if (pageItems.Count == 0)
             {
                 // Stops the window too: a lying total must not cost thousands of empty requests.
-                throw new PyxisPagingException(OperationOf<TPage>(), $"page {index} of the {pages} that the total ({count}) promised came back empty");
+                throw new PyxisPagingException(
+                    OperationOf<TPage>(),
+                    $"page {index} of the {pages} that the total ({count}) promised came back empty"
+                );
             }
 
             foreach (var item in pageItems)
@@ -66,13 +76,22 @@ public static class PyxisPagination
     }
 
     private static async IAsyncEnumerable<TItem> SequentialAsync<TPage, TItem>(
-        Func<int, CancellationToken, Task<TPage>> fetchPage, Func<TPage, IReadOnlyList<TItem>?> items, int pageSize, int firstCount, int maxPages, [EnumeratorCancellation] CancellationToken ct)
+        Func<int, CancellationToken, Task<TPage>> fetchPage,
+        Func<TPage, IReadOnlyList<TItem>?> items,
+        int pageSize,
+        int firstCount,
+        int maxPages,
+        [EnumeratorCancellation] CancellationToken ct
+    )
     {
         for (int index = 1, lastCount = firstCount; lastCount >= pageSize; index++)
         {
             if (index >= maxPages)
             {
-                throw new PyxisPagingException(OperationOf<TPage>(), $"every page so far was full and PyxisPaging.MaxPages ({maxPages}) is reached");
+                throw new PyxisPagingException(
+                    OperationOf<TPage>(),
+                    $"every page so far was full and PyxisPaging.MaxPages ({maxPages}) is reached"
+                );
             }
 
             var page = items(await fetchPage(index, ct).ConfigureAwait(false)) ?? [];
@@ -88,7 +107,11 @@ public static class PyxisPagination
     private static string OperationOf<TPage>() => (typeof(TPage).DeclaringType ?? typeof(TPage)).Name;
 
     private static async IAsyncEnumerable<(int Index, TPage Page)> ConcurrentAsync<TPage>(
-        Func<int, CancellationToken, Task<TPage>> fetchPage, int pages, PyxisPaging paging, [EnumeratorCancellation] CancellationToken ct)
+        Func<int, CancellationToken, Task<TPage>> fetchPage,
+        int pages,
+        PyxisPaging paging,
+        [EnumeratorCancellation] CancellationToken ct
+    )
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var window = new List<Task<(int, TPage)>>();
@@ -114,6 +137,9 @@ public static class PyxisPagination
         }
     }
 
-    private static async Task<(int, TPage)> FetchAsync<TPage>(Func<int, CancellationToken, Task<TPage>> fetchPage, int index, CancellationToken ct) =>
-        (index, await fetchPage(index, ct).ConfigureAwait(false));
+    private static async Task<(int, TPage)> FetchAsync<TPage>(
+        Func<int, CancellationToken, Task<TPage>> fetchPage,
+        int index,
+        CancellationToken ct
+    ) => (index, await fetchPage(index, ct).ConfigureAwait(false));
 }

@@ -7,7 +7,5 @@ namespace Pyxis.Client;
 public sealed class PyxisPagingException : PyxisException
 {
     internal PyxisPagingException(string operationName, string message)
-        : base(operationName, message)
-    {
-    }
+        : base(operationName, message) { }
 }

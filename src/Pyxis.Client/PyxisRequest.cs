@@ -94,7 +94,11 @@ public abstract class PyxisRequest
         while (!secrets.Contains(name))
         {
             var cut = name.LastIndexOf(Batching.AliasNaming.IndexSeparator, StringComparison.Ordinal);
-            if (cut <= 0 || name.AsSpan(cut + Batching.AliasNaming.IndexSeparator.Length) is not { Length: > 0 } index || index.ContainsAnyExceptInRange('0', '9'))
+            if (
+                cut <= 0
+                || name.AsSpan(cut + Batching.AliasNaming.IndexSeparator.Length) is not { Length: > 0 } index
+                || index.ContainsAnyExceptInRange('0', '9')
+            )
             {
                 return false;
             }

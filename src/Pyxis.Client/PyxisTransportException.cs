@@ -6,7 +6,12 @@ namespace Pyxis.Client;
 public sealed class PyxisTransportException : PyxisException
 {
     /// <summary>Creates the exception.</summary>
-    public PyxisTransportException(PyxisRequest request, string message, HttpStatusCode? statusCode = null, Exception? innerException = null)
+    public PyxisTransportException(
+        PyxisRequest request,
+        string message,
+        HttpStatusCode? statusCode = null,
+        Exception? innerException = null
+    )
         : base(request, message, statusCode is null ? null : (int)statusCode, null, innerException)
     {
         StatusCode = statusCode;
@@ -30,9 +35,7 @@ public sealed class PyxisResponseException : PyxisException
 {
     /// <summary>Creates the exception.</summary>
     public PyxisResponseException(PyxisRequest request, string message, Exception? innerException = null)
-        : base(request, message, null, null, innerException)
-    {
-    }
+        : base(request, message, null, null, innerException) { }
 
     /// <summary>The body ended before its JSON did (a connection cut mid-answer), so another attempt may succeed.</summary>
     internal bool Truncated { get; init; }

@@ -16,5 +16,7 @@ internal static class ServerText
     public const int MaxErrorsInMessage = 5;
 
     public static string? Cap(string? text, int maxChars = MaxChars) =>
-        text is null || text.Length <= maxChars ? text : string.Concat(text.AsSpan(0, maxChars), $"… ({text.Length - maxChars} more characters)");
+        text is null || text.Length <= maxChars
+            ? text
+            : string.Concat(text.AsSpan(0, maxChars), $"… ({text.Length - maxChars} more characters)");
 }

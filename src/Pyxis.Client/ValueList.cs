@@ -23,8 +23,7 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     public T this[int index] => items[index];
 
     /// <inheritdoc />
-    public bool Equals(ValueList<T>? other) =>
-        other is not null && items.AsSpan().SequenceEqual(other.items, EqualityComparer<T>.Default);
+    public bool Equals(ValueList<T>? other) => other is not null && items.AsSpan().SequenceEqual(other.items, EqualityComparer<T>.Default);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as ValueList<T>);

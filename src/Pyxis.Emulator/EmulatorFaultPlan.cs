@@ -10,7 +10,18 @@ public sealed class EmulatorFaultPlan
     private readonly (double Rate, Func<EmulatorFault> Fault)[] faults;
 
     /// <summary>Creates a plan; rates are fractions of requests (0.1 = 10 %).</summary>
-    public EmulatorFaultPlan(int seed = 7, double serverErrors = 0, double tooManyRequests = 0, double connectionResets = 0, double malformedJson = 0, double graphQLErrors = 0, double serverTimeouts = 0, TimeSpan? retryAfter = null, double truncatedBodies = 0, double slowBodies = 0)
+    public EmulatorFaultPlan(
+        int seed = 7,
+        double serverErrors = 0,
+        double tooManyRequests = 0,
+        double connectionResets = 0,
+        double malformedJson = 0,
+        double graphQLErrors = 0,
+        double serverTimeouts = 0,
+        TimeSpan? retryAfter = null,
+        double truncatedBodies = 0,
+        double slowBodies = 0
+    )
     {
         random = new Random(seed);
         var after = retryAfter ?? TimeSpan.FromSeconds(1);
@@ -35,7 +46,16 @@ public sealed class EmulatorFaultPlan
 
     /// <summary>A plan that fails <paramref name="rate"/> of requests, mixed like a bad day at Pyxis.</summary>
     public static EmulatorFaultPlan Mixed(double rate, int seed = 7) =>
-        new(seed, serverErrors: rate * 0.4, tooManyRequests: rate * 0.2, connectionResets: rate * 0.1, malformedJson: rate * 0.05, serverTimeouts: rate * 0.1, truncatedBodies: rate * 0.1, slowBodies: rate * 0.05);
+        new(
+            seed,
+            serverErrors: rate * 0.4,
+            tooManyRequests: rate * 0.2,
+            connectionResets: rate * 0.1,
+            malformedJson: rate * 0.05,
+            serverTimeouts: rate * 0.1,
+            truncatedBodies: rate * 0.1,
+            slowBodies: rate * 0.05
+        );
 
     /// <summary>The fault for the next request, or null; use as <see cref="EmulatorOptions.FaultFor"/>.</summary>
     public EmulatorFault? Next(EmulatorRequest request)

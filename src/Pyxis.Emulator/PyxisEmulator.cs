@@ -52,7 +52,11 @@ public sealed class PyxisEmulator : IAsyncDisposable
     public static async Task<PyxisEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmulatorOptions();
-        var catalog = Catalogs.GetOrAdd((options.Seed, options.Repositories, options.ImagesPerRepository), static key => new(() => new SeedCatalog(key.Item1, key.Item2, key.Item3))).Value.Fork();
+        var catalog = Catalogs
+            .GetOrAdd((options.Seed, options.Repositories, options.ImagesPerRepository), static key =>
+                new(() => new SeedCatalog(key.Item1, key.Item2, key.Item3))
+            )
+            .Value.Fork();
         var stats = new EmulatorStats();
         var endpoint = new GraphQLEndpoint(Schema.Value, catalog, options, stats);
 

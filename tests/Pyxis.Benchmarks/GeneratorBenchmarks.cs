@@ -1,5 +1,5 @@
-using BenchmarkDotNet.Attributes;
 using Basic.Reference.Assemblies;
+using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -27,7 +27,8 @@ public class GeneratorBenchmarks
     public void Setup()
     {
         var root = Pyxis.Testing.RepositoryRoot.Path;
-        files = Directory.GetFiles(Path.Combine(root, "schema"), "*.graphql", SearchOption.AllDirectories)
+        files = Directory
+            .GetFiles(Path.Combine(root, "schema"), "*.graphql", SearchOption.AllDirectories)
             .Select(p => (AdditionalText)new Pyxis.Testing.InMemoryAdditionalText(p, File.ReadAllText(p)))
             .ToArray();
         compilation = CSharpCompilation.Create("Bench", [CSharpSyntaxTree.ParseText("class Existing { }")], Net100.References.All);
@@ -41,12 +42,14 @@ public class GeneratorBenchmarks
     [Benchmark(Description = "warm driver: unrelated C# edit")]
     public GeneratorDriver IncrementalRun() => warm.RunGenerators(edited);
 
-    private GeneratorDriver NewDriver() => CSharpGeneratorDriver.Create(
-        [new PyxisGenerator().AsSourceGenerator()],
-        files,
-        new CSharpParseOptions(LanguageVersion.Latest),
-        new Options(Package),
-        new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+    private GeneratorDriver NewDriver() =>
+        CSharpGeneratorDriver.Create(
+            [new PyxisGenerator().AsSourceGenerator()],
+            files,
+            new CSharpParseOptions(LanguageVersion.Latest),
+            new Options(Package),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false)
+        );
 
     private sealed class Options(bool package) : AnalyzerConfigOptionsProvider
     {

@@ -70,7 +70,11 @@ public sealed class CatalogCommandTests : IAsyncLifetime
         var (code, output) = await RunAsync(["repo", "quay.io/a/b", "--endpoint", "http://127.0.0.1:9/graphql/"]);
 
         Assert.Equal(1, code);
-        Assert.Contains("(quay.io/a/b)", Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Contains(
+            "(quay.io/a/b)",
+            Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)),
+            StringComparison.Ordinal
+        );
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
@@ -87,7 +91,14 @@ public sealed class CatalogCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_certificate_without_its_key_is_a_settings_error()
     {
-        var (code, output) = await RunAsync(["repo", "quay.io/a/b", "--cert", "/no/such/cert.pem", "--endpoint", emulator.Endpoint.ToString()]);
+        var (code, output) = await RunAsync([
+            "repo",
+            "quay.io/a/b",
+            "--cert",
+            "/no/such/cert.pem",
+            "--endpoint",
+            emulator.Endpoint.ToString(),
+        ]);
 
         Assert.Equal(1, code);
         Assert.Contains("ClientKeyPath", output, StringComparison.Ordinal);
@@ -118,7 +129,12 @@ public sealed class CatalogCommandTests : IAsyncLifetime
         var seeded = emulator.Catalog.Repositories[2];
         var tags = ((List<object?>)seeded["auto_rebuild_tags"]!).Cast<string>().ToList();
 
-        var (code, output) = await RunAsync(["tags", $"{seeded["registry"]}/{seeded["repository"]}", "--endpoint", emulator.Endpoint.ToString()]);
+        var (code, output) = await RunAsync([
+            "tags",
+            $"{seeded["registry"]}/{seeded["repository"]}",
+            "--endpoint",
+            emulator.Endpoint.ToString(),
+        ]);
         var (missingCode, missing) = await RunAsync(["tags", "quay.io/no/such", "--endpoint", emulator.Endpoint.ToString()]);
 
         Assert.Equal(0, code);
@@ -135,7 +151,9 @@ public sealed class CatalogCommandTests : IAsyncLifetime
     [Fact]
     public async Task Repo_says_a_failure_shared_by_every_lookup_once_in_one_line_instead_of_a_table()
     {
-        await using var refusing = await PyxisEmulator.StartAsync(new EmulatorOptions { FaultFor = _ => new EmulatorFault.HttpStatus(403) });
+        await using var refusing = await PyxisEmulator.StartAsync(
+            new EmulatorOptions { FaultFor = _ => new EmulatorFault.HttpStatus(403) }
+        );
 
         var (code, output) = await RunAsync(["repo", "quay.io/a/b", "quay.io/c/d", "--endpoint", refusing.Endpoint.ToString()]);
 
@@ -145,5 +163,6 @@ public sealed class CatalogCommandTests : IAsyncLifetime
         Assert.Contains("(2 lookups: quay.io/a/b, quay.io/c/d)", line, StringComparison.Ordinal);
     }
 
-    private static Task<(int Code, string Output)> RunAsync(string[] args, int width = 500, bool terminal = false) => CliRun.RunAsync(args, width, terminal);
+    private static Task<(int Code, string Output)> RunAsync(string[] args, int width = 500, bool terminal = false) =>
+        CliRun.RunAsync(args, width, terminal);
 }

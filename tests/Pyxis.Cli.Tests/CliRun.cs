@@ -8,15 +8,20 @@ internal static class CliRun
     public static async Task<(int Code, string Output)> RunAsync(string[] args, int width = 500, bool terminal = false)
     {
         using var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = terminal ? AnsiSupport.Yes : AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = terminal ? InteractionSupport.Yes : InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
+        var console = AnsiConsole.Create(
+            new AnsiConsoleSettings
+            {
+                Ansi = terminal ? AnsiSupport.Yes : AnsiSupport.No,
+                ColorSystem = ColorSystemSupport.NoColors,
+                Interactive = terminal ? InteractionSupport.Yes : InteractionSupport.No,
+                Out = new AnsiConsoleOutput(writer),
+            }
+        );
         console.Profile.Width = width; // 500: one table row per line, whatever the cell lengths
-        var code = await PyxisCommandLine.Create(console).Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = writer, Error = writer });
+        var code = await PyxisCommandLine
+            .Create(console)
+            .Parse(args)
+            .InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = writer, Error = writer });
         return (code, writer.ToString());
     }
 }

@@ -18,7 +18,15 @@ public sealed class OutputTests : IAsyncLifetime
         var seeded = emulator.Catalog.Repositories[0];
         var path = $"{seeded["registry"]}/{seeded["repository"]}";
 
-        var (code, output) = await RunAsync(["repo", path, "quay.io/no/such", "--output", "json", "--endpoint", emulator.Endpoint.ToString()]);
+        var (code, output) = await RunAsync([
+            "repo",
+            path,
+            "quay.io/no/such",
+            "--output",
+            "json",
+            "--endpoint",
+            emulator.Endpoint.ToString(),
+        ]);
 
         Assert.Equal(2, code);
         using var json = JsonDocument.Parse(output);
@@ -47,13 +55,20 @@ public sealed class OutputTests : IAsyncLifetime
     public async Task Images_json_lists_every_image_and_the_builds_without_any()
     {
         var build = emulator.Catalog.Images.Select(Build).First();
-        var expected = emulator.Catalog.Images.Where(i => Build(i) == build).Select(i => (string)i["docker_image_digest"]!).Order(StringComparer.Ordinal);
+        var expected = emulator
+            .Catalog.Images.Where(i => Build(i) == build)
+            .Select(i => (string)i["docker_image_digest"]!)
+            .Order(StringComparer.Ordinal);
 
         var (code, output) = await RunAsync(["images", build, "none-1.0-1", "-o", "json", "--endpoint", emulator.Endpoint.ToString()]);
 
         Assert.Equal(2, code);
         using var json = JsonDocument.Parse(output);
-        var digests = json.RootElement.GetProperty("images").EnumerateArray().Select(i => i.GetProperty("digest").GetString()!).Order(StringComparer.Ordinal);
+        var digests = json
+            .RootElement.GetProperty("images")
+            .EnumerateArray()
+            .Select(i => i.GetProperty("digest").GetString()!)
+            .Order(StringComparer.Ordinal);
         Assert.Equal(expected, digests);
         Assert.Equal("none-1.0-1", Assert.Single(json.RootElement.GetProperty("missing").EnumerateArray().ToList()).GetString());
     }
@@ -84,10 +99,13 @@ public sealed class OutputTests : IAsyncLifetime
 
         Assert.DoesNotContain("Looking up", piped, StringComparison.Ordinal);
         Assert.Contains("Looking up 3 repositories", terminal, StringComparison.Ordinal);
-        Assert.All(paths, p => Assert.Contains(p, terminal[terminal.LastIndexOf("Looking up", StringComparison.Ordinal)..], StringComparison.Ordinal));
+        Assert.All(paths, p =>
+            Assert.Contains(p, terminal[terminal.LastIndexOf("Looking up", StringComparison.Ordinal)..], StringComparison.Ordinal)
+        );
     }
 
     private static string Build(Dictionary<string, object?> image) => (string)((Dictionary<string, object?>)image["brew"]!)["build"]!;
 
-    private static Task<(int Code, string Output)> RunAsync(string[] args, int width = 500, bool terminal = false) => CliRun.RunAsync(args, width, terminal);
+    private static Task<(int Code, string Output)> RunAsync(string[] args, int width = 500, bool terminal = false) =>
+        CliRun.RunAsync(args, width, terminal);
 }

@@ -45,6 +45,12 @@ public sealed class ProcessTests
     }
 
     private static Process Start(string arguments) =>
-        Process.Start(new ProcessStartInfo(Pyxis, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })
-        ?? throw new InvalidOperationException("pyxis did not start");
+        Process.Start(
+            new ProcessStartInfo(Pyxis, arguments)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            }
+        ) ?? throw new InvalidOperationException("pyxis did not start");
 }

@@ -17,11 +17,16 @@ public sealed class AbstractTypeEndToEndTests : IAsyncLifetime
     {
         var listing = session.Emulator.Catalog.ProductListings[2];
         var id = (string)listing["_id"]!;
-        var representations = JsonDocument.Parse($$"""
-            [{"__typename":"ProductListingFederated","_id":"{{id}}"},
-             {"__typename":"PublicProductListingFunctionalInfo","productListingId":"{{id}}"},
-             {"__typename":"ProductListingFederated","_id":"000000000000000000000000"}]
-            """).RootElement.EnumerateArray().ToList();
+        var representations = JsonDocument
+            .Parse(
+                $$"""
+                [{"__typename":"ProductListingFederated","_id":"{{id}}"},
+                 {"__typename":"PublicProductListingFunctionalInfo","productListingId":"{{id}}"},
+                 {"__typename":"ProductListingFederated","_id":"000000000000000000000000"}]
+                """
+            )
+            .RootElement.EnumerateArray()
+            .ToList();
 
         var entities = (await session.Client.ListingEntitiesAsync(representations)).Entities;
 
@@ -30,7 +35,11 @@ public sealed class AbstractTypeEndToEndTests : IAsyncLifetime
         Assert.Equal((id, (string)listing["name"]!, true), (federated.Id, federated.Name, federated.Published));
         Assert.Equal(id, Assert.IsType<ListingEntitiesQuery.Entity.PublicProductListingFunctionalInfo>(entities[1]).ProductListingId);
         Assert.Null(entities[2]);
-        Assert.Contains("_entities(representations: $representations) { __typename", ListingEntitiesQuery.Document, StringComparison.Ordinal);
+        Assert.Contains(
+            "_entities(representations: $representations) { __typename",
+            ListingEntitiesQuery.Document,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -38,7 +47,9 @@ public sealed class AbstractTypeEndToEndTests : IAsyncLifetime
     {
         var repository = session.Emulator.Catalog.Repositories[9];
 
-        var found = (await session.Client.RepositoryByRegistryAsync((string)repository["registry"]!, (string)repository["repository"]!)).RepositoryByRegistry;
+        var found = (
+            await session.Client.RepositoryByRegistryAsync((string)repository["registry"]!, (string)repository["repository"]!)
+        ).RepositoryByRegistry;
         var missing = (await session.Client.RepositoryByRegistryAsync("quay.io", "no/such")).RepositoryByRegistry;
 
         Assert.Equal((string)repository["_id"]!, found?.Id);
@@ -52,6 +63,9 @@ public sealed class AbstractTypeEndToEndTests : IAsyncLifetime
 
         Assert.Equal("Query", shape.Schema.QueryType.Name);
         Assert.Equal(IntrospectionTypeKind.Union, shape.Type!.Kind);
-        Assert.Equal(["ProductListingFederated", "PublicProductListingFunctionalInfo"], shape.Type.PossibleTypes!.Select(t => t.Name).Order());
+        Assert.Equal(
+            ["ProductListingFederated", "PublicProductListingFunctionalInfo"],
+            shape.Type.PossibleTypes!.Select(t => t.Name).Order()
+        );
     }
 }

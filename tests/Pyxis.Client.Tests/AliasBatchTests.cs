@@ -13,12 +13,16 @@ public sealed class AliasBatchTests
         await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { Repositories = 1000, ImagesPerRepository = 1 });
         var paths = session.Paths(1000);
 
-        var items = await session.Client.GetRepositoriesByRegistryPathAsync(paths, new BatchOptions { AliasesPerRequest = 25, MaxConcurrency = 8 }).ToListAsync();
+        var items = await session
+            .Client.GetRepositoriesByRegistryPathAsync(paths, new BatchOptions { AliasesPerRequest = 25, MaxConcurrency = 8 })
+            .ToListAsync();
 
         Assert.Equal(40, session.Emulator.Stats.Requests);
         Assert.Equal(Enumerable.Range(0, 1000), items.Select(i => i.Index).Order());
         Assert.All(items, i => Assert.True(i.Succeeded, i.Exception?.Message));
-        var singles = await session.Client.GetRepositoriesByRegistryPathAsync(paths, new BatchOptions { MaxConcurrency = 16 }).ToListAsync();
+        var singles = await session
+            .Client.GetRepositoriesByRegistryPathAsync(paths, new BatchOptions { MaxConcurrency = 16 })
+            .ToListAsync();
         var single = singles.ToDictionary(i => i.Index, i => i.Value);
         Assert.All(items, i => Assert.Equal(single[i.Index], i.Value));
         Assert.All(items, i => Assert.Equal(paths[i.Index].Repository, i.Value!.Repository));
@@ -28,18 +32,23 @@ public sealed class AliasBatchTests
     public async Task An_error_envelope_or_GraphQL_error_on_one_alias_fails_only_that_item()
     {
         var seeded = new Pyxis.Emulator.Catalog.SeedCatalog().RepositoryPaths(10).ToArray();
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions
-        {
-            FieldFaultFor = call => call.Argument("repository") switch
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions
             {
-                var r when r == PathAt(3) => new EmulatorFault.PyxisError(500, "internal error"),
-                var r when r == PathAt(7) => new EmulatorFault.GraphQLError("resolver exploded"),
-                _ => null,
-            },
-        });
+                FieldFaultFor = call =>
+                    call.Argument("repository") switch
+                    {
+                        var r when r == PathAt(3) => new EmulatorFault.PyxisError(500, "internal error"),
+                        var r when r == PathAt(7) => new EmulatorFault.GraphQLError("resolver exploded"),
+                        _ => null,
+                    },
+            }
+        );
         (string Registry, string Repository)[] paths = [.. session.Paths(10), ("quay.io", "no/such")];
 
-        var items = await session.Client.GetRepositoriesByRegistryPathAsync(paths, new BatchOptions { AliasesPerRequest = 25 }).ToListAsync();
+        var items = await session
+            .Client.GetRepositoriesByRegistryPathAsync(paths, new BatchOptions { AliasesPerRequest = 25 })
+            .ToListAsync();
 
         Assert.Equal(1, session.Emulator.Stats.Requests);
         Assert.Equal(500, Assert.IsType<PyxisException>(items.Single(i => i.Index == 3).Exception).Status);
@@ -54,9 +63,13 @@ public sealed class AliasBatchTests
     [Fact]
     public async Task A_failed_request_fails_exactly_the_items_it_carried()
     {
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { FaultFor = r => r.Number == 2 ? new EmulatorFault.HttpStatus(503) : null });
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions { FaultFor = r => r.Number == 2 ? new EmulatorFault.HttpStatus(503) : null }
+        );
 
-        var items = await session.Client.GetRepositoriesByRegistryPathAsync(session.Paths(30), new BatchOptions { AliasesPerRequest = 10, MaxConcurrency = 1 }).ToListAsync();
+        var items = await session
+            .Client.GetRepositoriesByRegistryPathAsync(session.Paths(30), new BatchOptions { AliasesPerRequest = 10, MaxConcurrency = 1 })
+            .ToListAsync();
 
         Assert.Equal(30, items.Count);
         Assert.Equal(10, items.Count(i => i.Exception is PyxisTransportException));
@@ -69,11 +82,14 @@ public sealed class AliasBatchTests
         await using var session = await EmulatorSession.StartAsync();
         var nvrs = session.Catalog().Images.Take(12).Select(i => i.Build()).ToList();
 
-        var items = await session.Client.ExecuteAliasedAsync(
-            FindImagesByNvrQuery.Aliased,
-            nvrs,
-            nvr => FindImagesByNvrQuery.CreateRequest(nvr, includeRpms: true),
-            new BatchOptions { AliasesPerRequest = 5 }).ToListAsync();
+        var items = await session
+            .Client.ExecuteAliasedAsync(
+                FindImagesByNvrQuery.Aliased,
+                nvrs,
+                nvr => FindImagesByNvrQuery.CreateRequest(nvr, includeRpms: true),
+                new BatchOptions { AliasesPerRequest = 5 }
+            )
+            .ToListAsync();
 
         Assert.Equal(3, session.Emulator.Stats.Requests);
         Assert.All(items, i => Assert.Equal(i.Input, Assert.Single(i.Value!.Data!)!.Brew!.Build));
@@ -86,17 +102,23 @@ public sealed class AliasBatchTests
         const string Timeout = "unable to fetch data from MongoDB in time";
         var slow = new Pyxis.Emulator.Catalog.SeedCatalog().RepositoryPaths(10).ElementAt(4).Repository;
         var (fieldCalls, slowCalls) = (0, 0);
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions
-        {
-            FieldFaultFor = call =>
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions
             {
-                Interlocked.Increment(ref fieldCalls);
-                return call.Argument("repository") == slow && Interlocked.Increment(ref slowCalls) == 1 ? new EmulatorFault.PyxisError(500, Timeout) : null;
-            },
-        });
+                FieldFaultFor = call =>
+                {
+                    Interlocked.Increment(ref fieldCalls);
+                    return call.Argument("repository") == slow && Interlocked.Increment(ref slowCalls) == 1
+                        ? new EmulatorFault.PyxisError(500, Timeout)
+                        : null;
+                },
+            }
+        );
         var paths = session.Paths(10);
 
-        var items = await session.Client.GetRepositoriesByRegistryPathAsync(paths, new BatchOptions { AliasesPerRequest = 25 }).ToListAsync();
+        var items = await session
+            .Client.GetRepositoriesByRegistryPathAsync(paths, new BatchOptions { AliasesPerRequest = 25 })
+            .ToListAsync();
 
         Assert.All(items, i => Assert.Equal(paths[i.Index].Repository, i.Value?.Repository));
         Assert.Equal(4, items[^1].Index);
@@ -107,13 +129,27 @@ public sealed class AliasBatchTests
     public async Task An_alias_that_keeps_timing_out_fails_alone_after_the_configured_retries()
     {
         var slow = new Pyxis.Emulator.Catalog.SeedCatalog().RepositoryPaths(10).ElementAt(2).Repository;
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions
-        {
-            FieldFaultFor = call => call.Argument("repository") == slow ? new EmulatorFault.PyxisError(500, "unable to fetch data from MongoDB in time") : null,
-        });
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = session.Emulator.Endpoint, ServerTimeoutRetries = 2, ServerTimeoutDelay = TimeSpan.FromMilliseconds(5) });
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions
+            {
+                FieldFaultFor = call =>
+                    call.Argument("repository") == slow
+                        ? new EmulatorFault.PyxisError(500, "unable to fetch data from MongoDB in time")
+                        : null,
+            }
+        );
+        using var client = new PyxisClient(
+            new PyxisClientOptions
+            {
+                Endpoint = session.Emulator.Endpoint,
+                ServerTimeoutRetries = 2,
+                ServerTimeoutDelay = TimeSpan.FromMilliseconds(5),
+            }
+        );
 
-        var items = await client.GetRepositoriesByRegistryPathAsync(session.Paths(10), new BatchOptions { AliasesPerRequest = 25 }).ToListAsync();
+        var items = await client
+            .GetRepositoriesByRegistryPathAsync(session.Paths(10), new BatchOptions { AliasesPerRequest = 25 })
+            .ToListAsync();
 
         var failed = Assert.Single(items, i => !i.Succeeded);
         Assert.Equal((2, 500), (failed.Index, Assert.IsType<PyxisException>(failed.Exception).Status));

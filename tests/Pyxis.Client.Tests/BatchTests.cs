@@ -13,10 +13,9 @@ public sealed class BatchTests
         // The server answers board 5 first, then 4, … 0, each only once the previous one has reached the caller:
         // the stream must hand over each item while every earlier input is still pending.
         var gates = new ResponseGates();
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions
-        {
-            AnswerWhen = (r, ct) => gates.WaitAsync(r.Variable("repository"), ct),
-        });
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions { AnswerWhen = (r, ct) => gates.WaitAsync(r.Variable("repository"), ct) }
+        );
         var paths = session.Paths(6);
         gates.Release(paths[^1].Repository);
 
@@ -36,10 +35,12 @@ public sealed class BatchTests
     [Fact]
     public async Task Every_input_is_yielded_exactly_once_with_failures_as_typed_items()
     {
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions
-        {
-            FaultFor = r => (r.Variable("repository")?.Length ?? 0) % 3 == 0 ? new EmulatorFault.HttpStatus(503) : null,
-        });
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions
+            {
+                FaultFor = r => (r.Variable("repository")?.Length ?? 0) % 3 == 0 ? new EmulatorFault.HttpStatus(503) : null,
+            }
+        );
         (string Registry, string Repository)[] paths = [.. session.Paths(40), ("registry.access.redhat.com", "no/such")];
 
         var items = new List<BatchItem<(string Registry, string Repository), GetRepositoryByRegistryPathQuery.ContainerRepository?>>();
@@ -51,7 +52,9 @@ public sealed class BatchTests
         Assert.Equal(Enumerable.Range(0, paths.Length), items.Select(i => i.Index).Order());
         var failures = items.Where(i => !i.Succeeded).ToList();
         Assert.Equal(paths.Count(p => p.Repository.Length % 3 == 0), failures.Count);
-        Assert.All(failures, f => Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, Assert.IsType<PyxisTransportException>(f.Exception).StatusCode));
+        Assert.All(failures, f =>
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, Assert.IsType<PyxisTransportException>(f.Exception).StatusCode)
+        );
         foreach (var success in items.Where(i => i.Succeeded && i.Input.Repository != "no/such"))
         {
             Assert.Equal(success.Input.Repository, success.Value!.Repository);
@@ -66,7 +69,9 @@ public sealed class BatchTests
         await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { Latency = TimeSpan.FromMilliseconds(60) });
 
         var count = 0;
-        await foreach (var item in session.Client.GetRepositoriesByRegistryPathAsync(session.Paths(15), new BatchOptions { MaxConcurrency = 3 }))
+        await foreach (
+            var item in session.Client.GetRepositoriesByRegistryPathAsync(session.Paths(15), new BatchOptions { MaxConcurrency = 3 })
+        )
         {
             Assert.True(item.Succeeded);
             count++;
@@ -87,8 +92,7 @@ public sealed class BatchTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
             await foreach (var _ in session.Client.GetRepositoriesByRegistryPathAsync(session.Paths(10), cancellationToken: cancel.Token))
-            {
-            }
+            { }
         });
 
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
@@ -97,13 +101,14 @@ public sealed class BatchTests
     [Fact]
     public async Task Leaving_the_loop_early_cancels_the_remaining_lookups()
     {
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions
-        {
-            LatencyFor = r => r.Number == 1 ? TimeSpan.Zero : TimeSpan.FromSeconds(20),
-        });
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions { LatencyFor = r => r.Number == 1 ? TimeSpan.Zero : TimeSpan.FromSeconds(20) }
+        );
         var clock = Stopwatch.StartNew();
 
-        await foreach (var item in session.Client.GetRepositoriesByRegistryPathAsync(session.Paths(20), new BatchOptions { MaxConcurrency = 2 }))
+        await foreach (
+            var item in session.Client.GetRepositoriesByRegistryPathAsync(session.Paths(20), new BatchOptions { MaxConcurrency = 2 })
+        )
         {
             Assert.True(item.Succeeded);
             break;
@@ -148,13 +153,19 @@ public sealed class BatchTests
     public async Task Operation_exceptions_become_items_and_never_escape_the_stream()
     {
         var items = new List<BatchItem<int, int>>();
-        await foreach (var item in PyxisBatch.InCompletionOrder(Enumerable.Range(0, 6), (i, _) => i % 2 == 0 ? Task.FromResult(i) : throw new InvalidOperationException($"odd {i}")))
+        await foreach (
+            var item in PyxisBatch.InCompletionOrder(Enumerable.Range(0, 6), (i, _) =>
+                i % 2 == 0 ? Task.FromResult(i) : throw new InvalidOperationException($"odd {i}")
+            )
+        )
         {
             items.Add(item);
         }
 
         Assert.Equal(6, items.Count);
-        Assert.All(items.Where(i => i.Index % 2 == 1), i => Assert.Equal($"odd {i.Index}", Assert.IsType<InvalidOperationException>(i.Exception).Message));
+        Assert.All(items.Where(i => i.Index % 2 == 1), i =>
+            Assert.Equal($"odd {i.Index}", Assert.IsType<InvalidOperationException>(i.Exception).Message)
+        );
         var thrown = Assert.Throws<InvalidOperationException>(() => items.First(i => !i.Succeeded).GetValueOrThrow());
         Assert.Same(items.First(i => !i.Succeeded).Exception, thrown); // the original, with its own stack
         Assert.Contains(nameof(Operation_exceptions_become_items_and_never_escape_the_stream), thrown.StackTrace, StringComparison.Ordinal);

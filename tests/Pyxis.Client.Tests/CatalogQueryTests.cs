@@ -16,9 +16,22 @@ public sealed class CatalogQueryTests : IAsyncLifetime
     [Fact]
     public async Task FindRepositoriesByCriteria_combines_every_criterion()
     {
-        var expected = Repositories.Where(r => r.Flag("published") && r.Strings("release_categories").Contains("Generally Available") && r.Strings("auto_rebuild_tags").Contains("9.4")).Ids();
+        var expected = Repositories
+            .Where(r =>
+                r.Flag("published")
+                && r.Strings("release_categories").Contains("Generally Available")
+                && r.Strings("auto_rebuild_tags").Contains("9.4")
+            )
+            .Ids();
 
-        var found = await session.Client.FindRepositoriesByCriteriaAsync(published: true, releaseCategories: ["Generally Available"], autoRebuildTags: ["9.4"], paging: new PyxisPaging { MaxConcurrency = 2 }).ToListAsync();
+        var found = await session
+            .Client.FindRepositoriesByCriteriaAsync(
+                published: true,
+                releaseCategories: ["Generally Available"],
+                autoRebuildTags: ["9.4"],
+                paging: new PyxisPaging { MaxConcurrency = 2 }
+            )
+            .ToListAsync();
 
         Assert.Equal(expected.Order(), found.Select(r => r!.Id!).Order());
         Assert.NotEmpty(found);
@@ -76,7 +89,9 @@ public sealed class CatalogQueryTests : IAsyncLifetime
 
         var found = await session.Client.FindImagesByNamesAsync(packages).ToListAsync();
 
-        var expected = Images.Where(i => packages.Contains(i.Child("brew").Str("package")) && i.Children("repositories").Any(r => r.Flag("published")));
+        var expected = Images.Where(i =>
+            packages.Contains(i.Child("brew").Str("package")) && i.Children("repositories").Any(r => r.Flag("published"))
+        );
         Assert.Equal(expected.Ids().Order(), found.Select(i => i!.Id!).Order());
     }
 
@@ -87,9 +102,11 @@ public sealed class CatalogQueryTests : IAsyncLifetime
 
         var found = await session.Client.FindImagesByRepositoryAsync(repository, ["latest"]).ToListAsync();
 
-        var expected = Images.Where(i => i.Children("repositories").Any(r => r.Str("repository") == repository)
+        var expected = Images.Where(i =>
+            i.Children("repositories").Any(r => r.Str("repository") == repository)
             && i.Children("repositories").Any(r => r.Flag("published"))
-            && i.Children("repositories").Any(r => r.Children("tags").Any(t => t.Str("name") == "latest")));
+            && i.Children("repositories").Any(r => r.Children("tags").Any(t => t.Str("name") == "latest"))
+        );
         Assert.Equal(expected.Ids().Order(), found.Select(i => i!.Id!).Order());
         Assert.NotEmpty(found);
     }

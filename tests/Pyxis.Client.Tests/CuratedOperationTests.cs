@@ -56,9 +56,16 @@ public sealed class CuratedOperationTests : IAsyncLifetime
     {
         var filter = new ContainerRepositoryFilter
         {
-            And = [new ContainerRepositoryFilter { Registry = new StringFilter { Eq = "registry.redhat.io" } }, new ContainerRepositoryFilter { Published = new BooleanFilter { Eq = true } }],
+            And =
+            [
+                new ContainerRepositoryFilter { Registry = new StringFilter { Eq = "registry.redhat.io" } },
+                new ContainerRepositoryFilter { Published = new BooleanFilter { Eq = true } },
+            ],
         };
-        var expected = emulator.Catalog.Repositories.Where(r => (string)r["registry"]! == "registry.redhat.io" && (bool)r["published"]!).Select(r => (string)r["repository"]!).ToList();
+        var expected = emulator
+            .Catalog.Repositories.Where(r => (string)r["registry"]! == "registry.redhat.io" && (bool)r["published"]!)
+            .Select(r => (string)r["repository"]!)
+            .ToList();
 
         var page0 = await client.FindRepositoriesAsync(filter, page: 0, pageSize: 5);
         var page1 = await client.FindRepositoriesAsync(filter, page: 1, pageSize: 5);
@@ -75,7 +82,11 @@ public sealed class CuratedOperationTests : IAsyncLifetime
         var (registry, path) = ((string)seeded["registry"]!, (string)seeded["repository"]!);
         var filter = new ContainerRepositoryFilter
         {
-            And = [new ContainerRepositoryFilter { Registry = new StringFilter { Eq = registry } }, new ContainerRepositoryFilter { Repository = new StringFilter { Eq = path } }],
+            And =
+            [
+                new ContainerRepositoryFilter { Registry = new StringFilter { Eq = registry } },
+                new ContainerRepositoryFilter { Repository = new StringFilter { Eq = path } },
+            ],
         };
 
         var single = await client.GetRepositoryByRegistryPathAsync(registry, path);
@@ -104,11 +115,22 @@ public sealed class CuratedOperationTests : IAsyncLifetime
     public async Task FindImages_applies_nested_filters_and_sorts_by_published_date_descending()
     {
         var repository = (string)emulator.Catalog.Repositories[3]["repository"]!;
-        var filter = new ContainerImageFilter { Repositories = new ContainerImageRepoListFilter { Repository = new StringFilter { Eq = repository } } };
-        var sort = new[] { new SortBy { Field = "repositories.published_date", Order = SortDirectionEnum.Desc } };
-        var expected = emulator.Catalog.Images
-            .Where(i => ((List<object?>)i["repositories"]!).Cast<Dictionary<string, object?>>().Any(r => (string)r["repository"]! == repository))
-            .OrderByDescending(i => (string)((Dictionary<string, object?>)((List<object?>)i["repositories"]!)[0]!)["published_date"]!, StringComparer.Ordinal)
+        var filter = new ContainerImageFilter
+        {
+            Repositories = new ContainerImageRepoListFilter { Repository = new StringFilter { Eq = repository } },
+        };
+        var sort = new[]
+        {
+            new SortBy { Field = "repositories.published_date", Order = SortDirectionEnum.Desc },
+        };
+        var expected = emulator
+            .Catalog.Images.Where(i =>
+                ((List<object?>)i["repositories"]!).Cast<Dictionary<string, object?>>().Any(r => (string)r["repository"]! == repository)
+            )
+            .OrderByDescending(
+                i => (string)((Dictionary<string, object?>)((List<object?>)i["repositories"]!)[0]!)["published_date"]!,
+                StringComparer.Ordinal
+            )
             .Select(i => (string)i["_id"]!)
             .ToList();
 
@@ -119,5 +141,13 @@ public sealed class CuratedOperationTests : IAsyncLifetime
     }
 
     private static List<object?> Describe(IRepositoryFields repository) =>
-        [repository.Id, repository.Registry, repository.Repository, repository.Published, repository.VendorLabel, string.Join(",", repository.ReleaseCategories ?? []), string.Join(",", repository.AutoRebuildTags ?? [])];
+        [
+            repository.Id,
+            repository.Registry,
+            repository.Repository,
+            repository.Published,
+            repository.VendorLabel,
+            string.Join(",", repository.ReleaseCategories ?? []),
+            string.Join(",", repository.AutoRebuildTags ?? []),
+        ];
 }

@@ -24,7 +24,8 @@ public sealed class DependencyInjectionTests
     public async Task Every_resolved_client_shares_one_result_cache()
     {
         await using var emulator = await PyxisEmulator.StartAsync();
-        await using var provider = Services(o => (o.Endpoint, o.CacheDuration) = (emulator.Endpoint, TimeSpan.FromMinutes(5))).BuildServiceProvider();
+        await using var provider = Services(o => (o.Endpoint, o.CacheDuration) = (emulator.Endpoint, TimeSpan.FromMinutes(5)))
+            .BuildServiceProvider();
         var path = emulator.Catalog.RepositoryPaths(1).Single();
 
         var first = provider.GetRequiredService<IPyxisClient>();
@@ -40,10 +41,11 @@ public sealed class DependencyInjectionTests
     public void Invalid_options_fail_at_resolution_naming_every_problem()
     {
         using var provider = Services(o =>
-        {
-            o.Endpoint = new Uri("ftp://example.com/");
-            o.ClientCertificatePath = "/nowhere/cert.pem";
-        }).BuildServiceProvider();
+            {
+                o.Endpoint = new Uri("ftp://example.com/");
+                o.ClientCertificatePath = "/nowhere/cert.pem";
+            })
+            .BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IPyxisClient>());
 
@@ -54,7 +56,9 @@ public sealed class DependencyInjectionTests
     [Fact]
     public async Task Transient_HTTP_failures_are_retried_by_the_standard_pipeline()
     {
-        await using var emulator = await PyxisEmulator.StartAsync(new EmulatorOptions { FaultFor = r => r.Number <= 2 ? new EmulatorFault.HttpStatus(503) : null });
+        await using var emulator = await PyxisEmulator.StartAsync(
+            new EmulatorOptions { FaultFor = r => r.Number <= 2 ? new EmulatorFault.HttpStatus(503) : null }
+        );
         await using var provider = Services(o => o.Endpoint = emulator.Endpoint).BuildServiceProvider();
 
         var repository = await provider.GetRequiredService<IPyxisClient>().GetRepositoryByRegistryPathAsync("quay.io", "rhel8/ubi");
@@ -68,7 +72,9 @@ public sealed class DependencyInjectionTests
     {
         await using var emulator = await PyxisEmulator.StartAsync();
         await using var provider = Services(o => o.Endpoint = emulator.Endpoint).BuildServiceProvider();
-        var request = new PyxisRequest<int>("Broken", "query Broken { nope }", "{}"u8.ToArray(), (ref System.Text.Json.Utf8JsonReader _) => 0);
+        var request = new PyxisRequest<int>("Broken", "query Broken { nope }", "{}"u8.ToArray(), (ref System.Text.Json.Utf8JsonReader _) =>
+            0
+        );
 
         await Assert.ThrowsAsync<PyxisGraphQLException>(() => provider.GetRequiredService<IPyxisClient>().ExecuteAsync(request));
 
@@ -80,7 +86,9 @@ public sealed class DependencyInjectionTests
     {
         const string apiKey = "sekret-api-key-4711";
         var logs = new CapturingLoggerProvider();
-        await using var emulator = await PyxisEmulator.StartAsync(new EmulatorOptions { FaultFor = _ => new EmulatorFault.HttpStatus(500) });
+        await using var emulator = await PyxisEmulator.StartAsync(
+            new EmulatorOptions { FaultFor = _ => new EmulatorFault.HttpStatus(500) }
+        );
         var services = Services(o =>
         {
             o.Endpoint = emulator.Endpoint;
@@ -90,7 +98,9 @@ public sealed class DependencyInjectionTests
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         await using var provider = services.BuildServiceProvider();
 
-        var error = await Assert.ThrowsAsync<PyxisTransportException>(() => provider.GetRequiredService<IPyxisClient>().GetRepositoryByRegistryPathAsync("quay.io", "very-private/repo"));
+        var error = await Assert.ThrowsAsync<PyxisTransportException>(() =>
+            provider.GetRequiredService<IPyxisClient>().GetRepositoryByRegistryPathAsync("quay.io", "very-private/repo")
+        );
 
         Assert.Equal(500, error.HttpStatus);
         Assert.Equal((emulator.Stats.Requests).ToString("x16", System.Globalization.CultureInfo.InvariantCulture), error.TraceId);

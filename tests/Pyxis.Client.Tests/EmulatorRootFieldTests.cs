@@ -20,14 +20,29 @@ public sealed class EmulatorRootFieldTests : IAsyncLifetime
         var image = session.Emulator.Catalog.Images[42];
         var repository = session.Emulator.Catalog.Repositories[7];
 
-        var found = await AskAsync("query Q($id: ObjectIDFilterScalar) { get_image(id: $id) { data { _id docker_image_digest } error { status } } }", new { id = image["_id"] });
-        var missing = await AskAsync("query Q($id: ObjectIDFilterScalar) { get_image(id: $id) { data { _id } error { status detail } } }", new { id = "000000000000000000000000" });
-        var byId = await AskAsync("query Q($id: ObjectIDFilterScalar) { get_repository(id: $id) { data { repository } } }", new { id = repository["_id"] });
+        var found = await AskAsync(
+            "query Q($id: ObjectIDFilterScalar) { get_image(id: $id) { data { _id docker_image_digest } error { status } } }",
+            new { id = image["_id"] }
+        );
+        var missing = await AskAsync(
+            "query Q($id: ObjectIDFilterScalar) { get_image(id: $id) { data { _id } error { status detail } } }",
+            new { id = "000000000000000000000000" }
+        );
+        var byId = await AskAsync(
+            "query Q($id: ObjectIDFilterScalar) { get_repository(id: $id) { data { repository } } }",
+            new { id = repository["_id"] }
+        );
 
-        Assert.Equal((string)image["docker_image_digest"]!, found.GetProperty("get_image").GetProperty("data").GetProperty("docker_image_digest").GetString());
+        Assert.Equal(
+            (string)image["docker_image_digest"]!,
+            found.GetProperty("get_image").GetProperty("data").GetProperty("docker_image_digest").GetString()
+        );
         Assert.Equal(404, missing.GetProperty("get_image").GetProperty("error").GetProperty("status").GetInt32());
         Assert.Equal(JsonValueKind.Null, missing.GetProperty("get_image").GetProperty("data").ValueKind);
-        Assert.Equal((string)repository["repository"]!, byId.GetProperty("get_repository").GetProperty("data").GetProperty("repository").GetString());
+        Assert.Equal(
+            (string)repository["repository"]!,
+            byId.GetProperty("get_repository").GetProperty("data").GetProperty("repository").GetString()
+        );
     }
 
     [Fact]
@@ -35,14 +50,28 @@ public sealed class EmulatorRootFieldTests : IAsyncLifetime
     {
         var repository = session.Emulator.Catalog.Repositories[3];
         var (registry, path) = ((string)repository["registry"]!, (string)repository["repository"]!);
-        var expected = session.Emulator.Catalog.Images.Where(i => Entry(i)["repository"] as string == path && Entry(i)["registry"] as string == registry).ToList();
+        var expected = session
+            .Emulator.Catalog.Images.Where(i => Entry(i)["repository"] as string == path && Entry(i)["registry"] as string == registry)
+            .ToList();
 
-        var all = await AskAsync("query Q($r: String, $p: String) { find_repository_images_by_registry_path(registry: $r, repository: $p, page_size: 100) { data { _id } total } }", new { r = registry, p = path });
-        var latest = await AskAsync("query Q($r: String, $p: String) { find_repository_images_by_registry_path_tag(registry: $r, repository: $p, tag: \"latest\") { data { _id } total } }", new { r = registry, p = path });
+        var all = await AskAsync(
+            "query Q($r: String, $p: String) { find_repository_images_by_registry_path(registry: $r, repository: $p, page_size: 100) { data { _id } total } }",
+            new { r = registry, p = path }
+        );
+        var latest = await AskAsync(
+            "query Q($r: String, $p: String) { find_repository_images_by_registry_path_tag(registry: $r, repository: $p, tag: \"latest\") { data { _id } total } }",
+            new { r = registry, p = path }
+        );
 
         Assert.Equal(expected.Count, all.GetProperty("find_repository_images_by_registry_path").GetProperty("total").GetInt32());
-        Assert.Equal(expected.Select(i => (string)i["_id"]!).Order(), Ids(all.GetProperty("find_repository_images_by_registry_path")).Order());
-        Assert.Equal(expected.Where(i => Tags(i).Contains("latest")).Select(i => (string)i["_id"]!), Ids(latest.GetProperty("find_repository_images_by_registry_path_tag")));
+        Assert.Equal(
+            expected.Select(i => (string)i["_id"]!).Order(),
+            Ids(all.GetProperty("find_repository_images_by_registry_path")).Order()
+        );
+        Assert.Equal(
+            expected.Where(i => Tags(i).Contains("latest")).Select(i => (string)i["_id"]!),
+            Ids(latest.GetProperty("find_repository_images_by_registry_path_tag"))
+        );
     }
 
     [Fact]
@@ -52,13 +81,27 @@ public sealed class EmulatorRootFieldTests : IAsyncLifetime
         var listing = session.Emulator.Catalog.ProductListings[0];
         var repository = session.Emulator.Catalog.Repositories.First(r => ((List<object?>)listing["repositories"]!).Contains(r["_id"]));
 
-        var bundles = await AskAsync("query Q($p: String, $v: String) { find_operator_bundles(package: $p, ocp_version: $v, organization: \"redhat-operators\") { data { csv_name latest_in_channel } total } }", new { p = bundle["package"], v = bundle["ocp_version"] });
-        var listings = await AskAsync("query Q($r: String, $p: String) { find_repository_product_listings_by_registry_path(registry: $r, repository: $p) { data { _id name } } }", new { r = repository["registry"], p = repository["repository"] });
+        var bundles = await AskAsync(
+            "query Q($p: String, $v: String) { find_operator_bundles(package: $p, ocp_version: $v, organization: \"redhat-operators\") { data { csv_name latest_in_channel } total } }",
+            new { p = bundle["package"], v = bundle["ocp_version"] }
+        );
+        var listings = await AskAsync(
+            "query Q($r: String, $p: String) { find_repository_product_listings_by_registry_path(registry: $r, repository: $p) { data { _id name } } }",
+            new { r = repository["registry"], p = repository["repository"] }
+        );
 
-        var csvs = bundles.GetProperty("find_operator_bundles").GetProperty("data").EnumerateArray().Select(b => b.GetProperty("csv_name").GetString()).ToList();
+        var csvs = bundles
+            .GetProperty("find_operator_bundles")
+            .GetProperty("data")
+            .EnumerateArray()
+            .Select(b => b.GetProperty("csv_name").GetString())
+            .ToList();
         Assert.Equal(3, csvs.Count);
         Assert.Contains((string)bundle["csv_name"]!, csvs);
-        Assert.Equal((string)listing["_id"]!, Assert.Single(Ids(listings.GetProperty("find_repository_product_listings_by_registry_path"))));
+        Assert.Equal(
+            (string)listing["_id"]!,
+            Assert.Single(Ids(listings.GetProperty("find_repository_product_listings_by_registry_path")))
+        );
     }
 
     [Fact]
@@ -80,13 +123,21 @@ public sealed class EmulatorRootFieldTests : IAsyncLifetime
 
     private async Task<JsonElement> AskAsync(string document, object variables)
     {
-        var request = new PyxisRequest<JsonElement>("Q", document, JsonSerializer.SerializeToUtf8Bytes(variables), static (ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader));
+        var request = new PyxisRequest<JsonElement>(
+            "Q",
+            document,
+            JsonSerializer.SerializeToUtf8Bytes(variables),
+            static (ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader)
+        );
         return await session.Client.ExecuteAsync(request);
     }
 
-    private static IEnumerable<string> Ids(JsonElement page) => page.GetProperty("data").EnumerateArray().Select(e => e.GetProperty("_id").GetString()!);
+    private static IEnumerable<string> Ids(JsonElement page) =>
+        page.GetProperty("data").EnumerateArray().Select(e => e.GetProperty("_id").GetString()!);
 
-    private static Dictionary<string, object?> Entry(Dictionary<string, object?> image) => (Dictionary<string, object?>)((List<object?>)image["repositories"]!)[0]!;
+    private static Dictionary<string, object?> Entry(Dictionary<string, object?> image) =>
+        (Dictionary<string, object?>)((List<object?>)image["repositories"]!)[0]!;
 
-    private static IEnumerable<string> Tags(Dictionary<string, object?> image) => ((List<object?>)Entry(image)["tags"]!).Select(t => (string)((Dictionary<string, object?>)t!)["name"]!);
+    private static IEnumerable<string> Tags(Dictionary<string, object?> image) =>
+        ((List<object?>)Entry(image)["tags"]!).Select(t => (string)((Dictionary<string, object?>)t!)["name"]!);
 }

@@ -21,7 +21,16 @@ internal sealed class EmulatorSession : IAsyncDisposable
     public static async Task<EmulatorSession> StartAsync(EmulatorOptions? options = null, TimeSpan? timeout = null)
     {
         var emulator = await PyxisEmulator.StartAsync(options);
-        var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, Timeout = timeout ?? TimeSpan.FromSeconds(30), ServerTimeoutDelay = TimeSpan.FromMilliseconds(10), RetryDelay = TimeSpan.FromMilliseconds(5), MaxRetries = 0 });
+        var client = new PyxisClient(
+            new PyxisClientOptions
+            {
+                Endpoint = emulator.Endpoint,
+                Timeout = timeout ?? TimeSpan.FromSeconds(30),
+                ServerTimeoutDelay = TimeSpan.FromMilliseconds(10),
+                RetryDelay = TimeSpan.FromMilliseconds(5),
+                MaxRetries = 0,
+            }
+        );
         return new EmulatorSession(emulator, client);
     }
 

@@ -13,8 +13,11 @@ public sealed class ErrorTests
     {
         await using var session = await EmulatorSession.StartAsync();
         var request = new PyxisRequest<System.Text.Json.JsonElement>(
-            "Vendor", "query Vendor($id: ObjectIDFilterScalar!) { get_vendor(id: $id) { data { _id } error { status } } }", "{\"id\":\"x\"}"u8.ToArray(),
-            static (ref System.Text.Json.Utf8JsonReader reader) => System.Text.Json.JsonElement.ParseValue(ref reader));
+            "Vendor",
+            "query Vendor($id: ObjectIDFilterScalar!) { get_vendor(id: $id) { data { _id } error { status } } }",
+            "{\"id\":\"x\"}"u8.ToArray(),
+            static (ref System.Text.Json.Utf8JsonReader reader) => System.Text.Json.JsonElement.ParseValue(ref reader)
+        );
 
         var error = await Assert.ThrowsAsync<PyxisGraphQLException>(() => session.Client.ExecuteAsync(request));
 
@@ -26,19 +29,29 @@ public sealed class ErrorTests
     {
         await using var session = await EmulatorSession.StartAsync();
 
-        var error = await Assert.ThrowsAsync<PyxisGraphQLException>(() => session.Client.MutateAsync(
-            new { Id = "0123456789abcdef01234567" },
-            static (m, v) => m.UpdateImage(v.Id, new ContainerImageInput { Architecture = "arm64" }, r => r.Data?.Id)));
+        var error = await Assert.ThrowsAsync<PyxisGraphQLException>(() =>
+            session.Client.MutateAsync(new { Id = "0123456789abcdef01234567" }, static (m, v) =>
+                m.UpdateImage(v.Id, new ContainerImageInput { Architecture = "arm64" }, r => r.Data?.Id)
+            )
+        );
 
-        Assert.Contains("does not implement Mutation.update_image; it answers create_image", Assert.Single(error.Errors).Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "does not implement Mutation.update_image; it answers create_image",
+            Assert.Single(error.Errors).Message,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
     public async Task GraphQL_errors_become_PyxisGraphQLException()
     {
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { FaultFor = _ => new EmulatorFault.GraphQLError("field is broken") });
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions { FaultFor = _ => new EmulatorFault.GraphQLError("field is broken") }
+        );
 
-        var error = await Assert.ThrowsAsync<PyxisGraphQLException>(() => session.Client.GetRepositoryByRegistryPathAsync(Registry, "ubi8/ubi"));
+        var error = await Assert.ThrowsAsync<PyxisGraphQLException>(() =>
+            session.Client.GetRepositoryByRegistryPathAsync(Registry, "ubi8/ubi")
+        );
 
         Assert.Equal("field is broken", Assert.Single(error.Errors).Message);
         AssertNamesTheRequest(error, "ubi8/ubi");
@@ -47,7 +60,9 @@ public sealed class ErrorTests
     [Fact]
     public async Task A_Pyxis_error_envelope_becomes_PyxisException_with_status_and_detail()
     {
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { FaultFor = _ => new EmulatorFault.PyxisError(500, "unable to fetch data from MongoDB in time") });
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions { FaultFor = _ => new EmulatorFault.PyxisError(500, "unable to fetch data from MongoDB in time") }
+        );
 
         var error = await Assert.ThrowsAsync<PyxisException>(() => session.Client.GetRepositoryByRegistryPathAsync(Registry, "ubi8/ubi"));
         var pageError = await Assert.ThrowsAsync<PyxisException>(() => session.Client.FindImagesByNvrAsync("x-1-1"));
@@ -61,9 +76,13 @@ public sealed class ErrorTests
     [Fact]
     public async Task HTTP_failures_become_PyxisTransportException_with_the_status()
     {
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { FaultFor = _ => new EmulatorFault.HttpStatus(502) });
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions { FaultFor = _ => new EmulatorFault.HttpStatus(502) }
+        );
 
-        var error = await Assert.ThrowsAsync<PyxisTransportException>(() => session.Client.GetRepositoryByRegistryPathAsync(Registry, "ubi8/ubi"));
+        var error = await Assert.ThrowsAsync<PyxisTransportException>(() =>
+            session.Client.GetRepositoryByRegistryPathAsync(Registry, "ubi8/ubi")
+        );
 
         Assert.Equal(System.Net.HttpStatusCode.BadGateway, error.StatusCode);
         AssertNamesTheRequest(error, "ubi8/ubi");
@@ -72,9 +91,13 @@ public sealed class ErrorTests
     [Fact]
     public async Task A_reset_connection_becomes_PyxisTransportException()
     {
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { FaultFor = _ => new EmulatorFault.ConnectionReset() });
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions { FaultFor = _ => new EmulatorFault.ConnectionReset() }
+        );
 
-        var error = await Assert.ThrowsAsync<PyxisTransportException>(() => session.Client.GetRepositoryByRegistryPathAsync(Registry, "ubi8/ubi"));
+        var error = await Assert.ThrowsAsync<PyxisTransportException>(() =>
+            session.Client.GetRepositoryByRegistryPathAsync(Registry, "ubi8/ubi")
+        );
 
         Assert.Null(error.StatusCode);
         AssertNamesTheRequest(error, "ubi8/ubi");
@@ -83,9 +106,13 @@ public sealed class ErrorTests
     [Fact]
     public async Task Malformed_JSON_becomes_PyxisResponseException_that_says_so()
     {
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { FaultFor = _ => new EmulatorFault.MalformedJson() });
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions { FaultFor = _ => new EmulatorFault.MalformedJson() }
+        );
 
-        var error = await Assert.ThrowsAsync<PyxisResponseException>(() => session.Client.GetRepositoryByRegistryPathAsync(Registry, "ubi8/ubi"));
+        var error = await Assert.ThrowsAsync<PyxisResponseException>(() =>
+            session.Client.GetRepositoryByRegistryPathAsync(Registry, "ubi8/ubi")
+        );
 
         Assert.Contains("the response ended before its JSON did", error.Message, StringComparison.Ordinal);
         AssertNamesTheRequest(error, "ubi8/ubi");
@@ -94,9 +121,14 @@ public sealed class ErrorTests
     [Fact]
     public async Task A_server_slower_than_the_timeout_becomes_PyxisTransportException()
     {
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { Latency = TimeSpan.FromSeconds(10) }, timeout: TimeSpan.FromMilliseconds(200));
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions { Latency = TimeSpan.FromSeconds(10) },
+            timeout: TimeSpan.FromMilliseconds(200)
+        );
 
-        var error = await Assert.ThrowsAsync<PyxisTransportException>(() => session.Client.GetRepositoryByRegistryPathAsync(Registry, "ubi8/ubi"));
+        var error = await Assert.ThrowsAsync<PyxisTransportException>(() =>
+            session.Client.GetRepositoryByRegistryPathAsync(Registry, "ubi8/ubi")
+        );
 
         Assert.Contains("no answer within PyxisClientOptions.Timeout (0.2 s)", error.Message, StringComparison.Ordinal);
     }
@@ -105,7 +137,12 @@ public sealed class ErrorTests
     public async Task A_document_the_server_rejects_reports_the_servers_message_and_location()
     {
         await using var session = await EmulatorSession.StartAsync();
-        var request = new PyxisRequest<int>("Broken", "query Broken { no_such_field }", "{}"u8.ToArray(), (ref System.Text.Json.Utf8JsonReader _) => 0);
+        var request = new PyxisRequest<int>(
+            "Broken",
+            "query Broken { no_such_field }",
+            "{}"u8.ToArray(),
+            (ref System.Text.Json.Utf8JsonReader _) => 0
+        );
 
         var error = await Assert.ThrowsAsync<PyxisGraphQLException>(() => session.Client.ExecuteAsync(request));
 
@@ -117,7 +154,9 @@ public sealed class ErrorTests
     [Fact]
     public async Task A_slow_body_is_still_read_whole()
     {
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { FaultFor = _ => new EmulatorFault.SlowBody(TimeSpan.FromMilliseconds(300)) });
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions { FaultFor = _ => new EmulatorFault.SlowBody(TimeSpan.FromMilliseconds(300)) }
+        );
 
         Assert.Equal("rhel8/ubi", (await session.Client.GetRepositoryByRegistryPathAsync("quay.io", "rhel8/ubi"))!.Repository);
     }
@@ -125,7 +164,10 @@ public sealed class ErrorTests
     [Fact]
     public async Task A_body_slower_than_the_timeout_becomes_PyxisTransportException()
     {
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { FaultFor = _ => new EmulatorFault.SlowBody(TimeSpan.FromSeconds(10)) }, timeout: TimeSpan.FromMilliseconds(300));
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions { FaultFor = _ => new EmulatorFault.SlowBody(TimeSpan.FromSeconds(10)) },
+            timeout: TimeSpan.FromMilliseconds(300)
+        );
 
         await Assert.ThrowsAsync<PyxisTransportException>(() => session.Client.GetRepositoryByRegistryPathAsync("quay.io", "rhel8/ubi"));
     }
@@ -138,14 +180,18 @@ public sealed class ErrorTests
         using var without = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint });
 
         Assert.NotNull(await withKey.GetRepositoryByRegistryPathAsync("quay.io", "rhel8/ubi"));
-        var error = await Assert.ThrowsAsync<PyxisTransportException>(() => without.GetRepositoryByRegistryPathAsync("quay.io", "rhel8/ubi"));
+        var error = await Assert.ThrowsAsync<PyxisTransportException>(() =>
+            without.GetRepositoryByRegistryPathAsync("quay.io", "rhel8/ubi")
+        );
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
     }
 
     [Fact]
     public async Task A_closed_port_becomes_PyxisTransportException()
     {
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = new Uri("http://127.0.0.1:9/graphql"), RetryDelay = TimeSpan.FromMilliseconds(5) });
+        using var client = new PyxisClient(
+            new PyxisClientOptions { Endpoint = new Uri("http://127.0.0.1:9/graphql"), RetryDelay = TimeSpan.FromMilliseconds(5) }
+        );
 
         var error = await Assert.ThrowsAsync<PyxisTransportException>(() => client.GetRepositoryByRegistryPathAsync(Registry, "ubi8/ubi"));
 
@@ -155,7 +201,9 @@ public sealed class ErrorTests
     [Fact]
     public void Invalid_options_fail_at_construction_with_the_setting_named()
     {
-        var error = Assert.Throws<ArgumentException>(() => new PyxisClient(new PyxisClientOptions { Endpoint = new Uri("ftp://example.com/") }));
+        var error = Assert.Throws<ArgumentException>(() =>
+            new PyxisClient(new PyxisClientOptions { Endpoint = new Uri("ftp://example.com/") })
+        );
 
         Assert.Contains("Endpoint", error.Message, StringComparison.Ordinal);
     }

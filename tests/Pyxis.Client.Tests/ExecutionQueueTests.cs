@@ -15,7 +15,20 @@ public sealed class ExecutionQueueTests
         var holder = queue.RunAsync(0, () => busy.Task, CancellationToken.None);
         var ran = new List<long>();
         var waiters = new[] { 300L, 100L, 200L }
-            .Select(due => queue.RunAsync(due, () => { lock (ran) { ran.Add(due); } return Task.FromResult(0); }, CancellationToken.None))
+            .Select(due =>
+                queue.RunAsync(
+                    due,
+                    () =>
+                    {
+                        lock (ran)
+                        {
+                            ran.Add(due);
+                        }
+                        return Task.FromResult(0);
+                    },
+                    CancellationToken.None
+                )
+            )
             .ToList();
 
         busy.SetResult(0);

@@ -9,7 +9,8 @@ public sealed class FakeClientTests
     public async Task A_generated_operation_is_answered_from_one_line_and_recorded()
     {
         var fake = new PyxisFakeClient().AnswerJson(GetRepositoryByRegistryPathQuery.OperationName, v =>
-            $$$"""{"get_repository_by_registry_path":{"data":{"_id":"r1","registry":"quay.io","repository":"{{{v.GetProperty("repository").GetString()}}}","published":true},"error":null}}""");
+            $$$"""{"get_repository_by_registry_path":{"data":{"_id":"r1","registry":"quay.io","repository":"{{{v.GetProperty("repository").GetString()}}}","published":true},"error":null}}"""
+        );
 
         var repository = await fake.GetRepositoryByRegistryPathAsync("quay.io", "ubi9/ubi");
 
@@ -22,7 +23,9 @@ public sealed class FakeClientTests
     public async Task Envelopes_and_errors_behave_as_against_Pyxis()
     {
         var fake = new PyxisFakeClient()
-            .AnswerJson(GetRepositoryByRegistryPathQuery.OperationName, _ => """{"get_repository_by_registry_path":{"data":null,"error":{"status":404,"detail":"gone"}}}""")
+            .AnswerJson(GetRepositoryByRegistryPathQuery.OperationName, _ =>
+                """{"get_repository_by_registry_path":{"data":null,"error":{"status":404,"detail":"gone"}}}"""
+            )
             .AnswerErrors(FindRepositoriesQuery.OperationName, "filter is broken");
 
         Assert.Null(await fake.GetRepositoryByRegistryPathAsync("quay.io", "gone"));

@@ -7,9 +7,12 @@ public sealed class LayoutTests
     public void Every_source_file_declares_the_namespace_of_its_folder()
     {
         var root = Path.Combine(Pyxis.Testing.RepositoryRoot.Path, "src", "Pyxis.Client");
-        var files = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) &&
-                        !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        var files = Directory
+            .EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Where(f =>
+                !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            );
         var wrong = new List<string>();
         foreach (var file in files)
         {
@@ -20,7 +23,9 @@ public sealed class LayoutTests
                 "DependencyInjection" => "Microsoft.Extensions.DependencyInjection",
                 _ => "Pyxis.Client." + folder,
             };
-            var declared = File.ReadLines(file).FirstOrDefault(l => l.StartsWith("namespace ", StringComparison.Ordinal))?[10..].TrimEnd(';');
+            var declared = File.ReadLines(file)
+                .FirstOrDefault(l => l.StartsWith("namespace ", StringComparison.Ordinal))
+                ?[10..].TrimEnd(';');
             if (declared != expected)
             {
                 wrong.Add($"{Path.GetRelativePath(root, file)}: {declared} (expected {expected})");
@@ -38,7 +43,10 @@ public sealed class LayoutTests
 
         Assert.Contains("$registry" + separator + Batching.AliasNaming.IndexMarker, template, StringComparison.Ordinal);
         Assert.Contains("$repository" + separator + Batching.AliasNaming.IndexMarker, template, StringComparison.Ordinal);
-        var batch = Batching.AliasDocument.Build(GetRepositoryByRegistryPathQuery.Aliased, [GetRepositoryByRegistryPathQuery.CreateRequest("a", "b"), GetRepositoryByRegistryPathQuery.CreateRequest("c", "d")]);
+        var batch = Batching.AliasDocument.Build(
+            GetRepositoryByRegistryPathQuery.Aliased,
+            [GetRepositoryByRegistryPathQuery.CreateRequest("a", "b"), GetRepositoryByRegistryPathQuery.CreateRequest("c", "d")]
+        );
         Assert.Contains("$registry" + separator + "1", batch.Document, StringComparison.Ordinal);
         Assert.DoesNotContain(Batching.AliasNaming.IndexMarker, batch.Document);
     }

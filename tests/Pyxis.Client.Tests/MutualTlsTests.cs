@@ -97,23 +97,27 @@ public sealed class MutualTlsTests : IDisposable
     private SocketsHttpHandler TrustingTestServer(PyxisClientOptions options)
     {
         var handler = ClientHandlerFactory.Create(options);
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == server.Thumbprint;
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+            certificate?.GetCertHashString() == server.Thumbprint;
         return handler;
     }
 
-    private Task<PyxisEmulator> StartAsync(List<string> presented) => PyxisEmulator.StartAsync(new EmulatorOptions
-    {
-        ServerCertificate = server,
-        ClientCertificateValidation = certificate =>
-        {
-            lock (presented)
+    private Task<PyxisEmulator> StartAsync(List<string> presented) =>
+        PyxisEmulator.StartAsync(
+            new EmulatorOptions
             {
-                presented.Add(certificate.Thumbprint);
-            }
+                ServerCertificate = server,
+                ClientCertificateValidation = certificate =>
+                {
+                    lock (presented)
+                    {
+                        presented.Add(certificate.Thumbprint);
+                    }
 
-            return certificate.Thumbprint == client.Thumbprint;
-        },
-    });
+                    return certificate.Thumbprint == client.Thumbprint;
+                },
+            }
+        );
 
     private PyxisClientOptions ClientOptions(PyxisEmulator emulator, bool withCertificate)
     {

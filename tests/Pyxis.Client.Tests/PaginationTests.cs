@@ -23,13 +23,14 @@ public sealed class PaginationTests
     {
         // Page 1 is held until every other page has been yielded: in arrival order its items come last.
         var gates = new ResponseGates();
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions
-        {
-            AnswerWhen = (r, ct) => r.Variable("page") == "1" ? gates.WaitAsync("page 1", ct) : Task.CompletedTask,
-        });
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions { AnswerWhen = (r, ct) => r.Variable("page") == "1" ? gates.WaitAsync("page 1", ct) : Task.CompletedTask }
+        );
 
         var images = new List<FindImagesQuery.ContainerImage?>();
-        await foreach (var image in session.Client.FindImagesAllAsync(pageSize: 100, paging: new PyxisPaging { MaxConcurrency = 6, Ordered = false }))
+        await foreach (
+            var image in session.Client.FindImagesAllAsync(pageSize: 100, paging: new PyxisPaging { MaxConcurrency = 6, Ordered = false })
+        )
         {
             images.Add(image);
             if (images.Count == 500)
@@ -46,10 +47,9 @@ public sealed class PaginationTests
     [Fact]
     public async Task Stopping_early_cancels_the_pages_still_in_flight()
     {
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions
-        {
-            LatencyFor = r => r.Variable("page") == "0" ? TimeSpan.Zero : TimeSpan.FromSeconds(20),
-        });
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions { LatencyFor = r => r.Variable("page") == "0" ? TimeSpan.Zero : TimeSpan.FromSeconds(20) }
+        );
         var clock = Stopwatch.StartNew();
 
         await foreach (var image in session.Client.FindImagesAllAsync(pageSize: 10, paging: new PyxisPaging { MaxConcurrency = 4 }))
@@ -77,10 +77,9 @@ public sealed class PaginationTests
     [Fact]
     public async Task A_failing_page_fails_the_stream_with_its_exception()
     {
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions
-        {
-            FaultFor = r => r.Variable("page") == "2" ? new EmulatorFault.PyxisError(500, "boom") : null,
-        });
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions { FaultFor = r => r.Variable("page") == "2" ? new EmulatorFault.PyxisError(500, "boom") : null }
+        );
 
         var error = await Assert.ThrowsAsync<PyxisException>(() => session.Client.FindImagesAllAsync(pageSize: 100).ToListAsync());
 

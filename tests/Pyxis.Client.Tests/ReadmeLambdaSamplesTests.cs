@@ -20,7 +20,9 @@ public sealed partial class ReadmeLambdaSamplesTests : IAsyncLifetime
     public async Task The_samples_in_the_README_are_the_ones_run_here()
     {
         var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "README.md"));
-        var source = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "tests", "Pyxis.Client.Tests", "ReadmeLambdaSamplesTests.cs"));
+        var source = await File.ReadAllTextAsync(
+            Path.Combine(RepositoryRoot.Path, "tests", "Pyxis.Client.Tests", "ReadmeLambdaSamplesTests.cs")
+        );
 
         var region = Sample().Match(source).Groups["body"].Value;
         var lines = region.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
@@ -59,30 +61,43 @@ public sealed partial class ReadmeLambdaSamplesTests : IAsyncLifetime
         Assert.All(published, id => Assert.Contains(id, Console.Lines));
     }
 
-    private static async Task<(string? Repository, IReadOnlyList<string?>? Tags, string? Created)> Samples(IPyxisClient client, List<(string Registry, string Repository)> paths)
+    private static async Task<(string? Repository, IReadOnlyList<string?>? Tags, string? Created)> Samples(
+        IPyxisClient client,
+        List<(string Registry, string Repository)> paths
+    )
     {
         #region README: Queries in C#
         // One lookup, as a projection of the fields it reads.
-        var repo = await client.QueryAsync(
-            new { Registry = "registry.access.redhat.com", Path = "ubi9/ubi" },
-            static (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path,
-                r => new { r.Data?.Repository, r.Data?.Published, Tags = r.Data?.AutoRebuildTags }));
+        var repo = await client.QueryAsync(new { Registry = "registry.access.redhat.com", Path = "ubi9/ubi" }, static (q, v) =>
+            q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => new
+            {
+                r.Data?.Repository,
+                r.Data?.Published,
+                Tags = r.Data?.AutoRebuildTags,
+            })
+        );
 
         // One lambda over many inputs: alias-batched, streamed in completion order.
-        await foreach (var item in client.QueryEachAsync(paths,
-            static (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Repository, r => r.Data?.Id)))
+        await foreach (
+            var item in client.QueryEachAsync(paths, static (q, v) =>
+                q.GetRepositoryByRegistryPath(v.Registry, v.Repository, r => r.Data?.Id)
+            )
+        )
             Console.WriteLine($"{item.Input}: {item.Value}");
 
         // Every item of a paginated root field: page 0 tells the total, the other pages run concurrently.
-        await foreach (var id in client.QueryAllAsync(
-            new { Filter = new ContainerRepositoryFilter { Published = new BooleanFilter { Eq = true } } },
-            static (q, v, page) => q.FindRepositories(null, page.Index, page.Size, v.Filter, r => r.Data!.Select(x => x!.Id))))
+        await foreach (
+            var id in client.QueryAllAsync(
+                new { Filter = new ContainerRepositoryFilter { Published = new BooleanFilter { Eq = true } } },
+                static (q, v, page) => q.FindRepositories(null, page.Index, page.Size, v.Filter, r => r.Data!.Select(x => x!.Id))
+            )
+        )
             Console.WriteLine(id);
 
         // A mutation: sent as a `mutation`, so never retried and never answered from the cache.
-        var created = await client.MutateAsync(
-            new { Input = new ContainerImageInput { Architecture = "arm64" } },
-            static (m, v) => m.CreateImage(v.Input, r => r.Data!.Id));
+        var created = await client.MutateAsync(new { Input = new ContainerImageInput { Architecture = "arm64" } }, static (m, v) =>
+            m.CreateImage(v.Input, r => r.Data!.Id)
+        );
         #endregion
 
         return (repo.Repository, repo.Tags, created);

@@ -13,10 +13,9 @@ public sealed class ResilienceTests
     public async Task Retry_After_is_honoured_before_the_next_attempt()
     {
         var clock = new FakeTimeProvider();
-        await using var emulator = await PyxisEmulator.StartAsync(new EmulatorOptions
-        {
-            FaultFor = r => r.Number == 1 ? new EmulatorFault.HttpStatus(429, TimeSpan.FromSeconds(20)) : null,
-        });
+        await using var emulator = await PyxisEmulator.StartAsync(
+            new EmulatorOptions { FaultFor = r => r.Number == 1 ? new EmulatorFault.HttpStatus(429, TimeSpan.FromSeconds(20)) : null }
+        );
         var services = new ServiceCollection();
         services.AddPyxisClient(o =>
         {
@@ -47,11 +46,18 @@ public sealed class ResilienceTests
     public async Task A_Pyxis_server_timeout_envelope_is_retried_with_growing_waits()
     {
         var calls = 0;
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions
-        {
-            FieldFaultFor = _ => Interlocked.Increment(ref calls) <= 2 ? new EmulatorFault.PyxisError(500, "unable to fetch data from MongoDB in time") : null,
-        });
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = session.Emulator.Endpoint, ServerTimeoutDelay = TimeSpan.FromMilliseconds(50) });
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions
+            {
+                FieldFaultFor = _ =>
+                    Interlocked.Increment(ref calls) <= 2
+                        ? new EmulatorFault.PyxisError(500, "unable to fetch data from MongoDB in time")
+                        : null,
+            }
+        );
+        using var client = new PyxisClient(
+            new PyxisClientOptions { Endpoint = session.Emulator.Endpoint, ServerTimeoutDelay = TimeSpan.FromMilliseconds(50) }
+        );
         var clock = Stopwatch.StartNew();
 
         var repository = await client.GetRepositoryByRegistryPathAsync("quay.io", "rhel8/ubi");
@@ -64,11 +70,17 @@ public sealed class ResilienceTests
     [Fact]
     public async Task When_server_timeouts_persist_the_envelope_error_surfaces_after_the_retries()
     {
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions
-        {
-            FieldFaultFor = _ => new EmulatorFault.PyxisError(500, "unable to fetch data from MongoDB in time"),
-        });
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = session.Emulator.Endpoint, ServerTimeoutDelay = TimeSpan.FromMilliseconds(1), ServerTimeoutRetries = 2 });
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions { FieldFaultFor = _ => new EmulatorFault.PyxisError(500, "unable to fetch data from MongoDB in time") }
+        );
+        using var client = new PyxisClient(
+            new PyxisClientOptions
+            {
+                Endpoint = session.Emulator.Endpoint,
+                ServerTimeoutDelay = TimeSpan.FromMilliseconds(1),
+                ServerTimeoutRetries = 2,
+            }
+        );
 
         var error = await Assert.ThrowsAsync<PyxisException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", "rhel8/ubi"));
 
@@ -79,14 +91,24 @@ public sealed class ResilienceTests
     [Fact]
     public async Task Under_mixed_faults_a_2000_item_batch_accounts_for_every_input_and_matches_the_fault_free_run()
     {
-        var plan = new EmulatorFaultPlan(seed: 11, serverErrors: 0.10, tooManyRequests: 0.05, connectionResets: 0.02, malformedJson: 0.01, retryAfter: TimeSpan.Zero);
+        var plan = new EmulatorFaultPlan(
+            seed: 11,
+            serverErrors: 0.10,
+            tooManyRequests: 0.05,
+            connectionResets: 0.02,
+            malformedJson: 0.01,
+            retryAfter: TimeSpan.Zero
+        );
         await using var faulty = await PyxisEmulator.StartAsync(new EmulatorOptions { FaultFor = plan.Next });
         await using var clean = await PyxisEmulator.StartAsync();
         var paths = Enumerable.Range(0, 2000).Select(i => faulty.Catalog.RepositoryPaths(60).ElementAt(i % 60)).ToList();
         await using var provider = DependencyInjectionTests.Services(o => o.Endpoint = faulty.Endpoint).BuildServiceProvider();
         using var cleanClient = new PyxisClient(new PyxisClientOptions { Endpoint = clean.Endpoint });
 
-        var items = await provider.GetRequiredService<IPyxisClient>().GetRepositoriesByRegistryPathAsync(paths, new BatchOptions { MaxConcurrency = 32 }).ToListAsync();
+        var items = await provider
+            .GetRequiredService<IPyxisClient>()
+            .GetRepositoriesByRegistryPathAsync(paths, new BatchOptions { MaxConcurrency = 32 })
+            .ToListAsync();
         var expected = await cleanClient.GetRepositoriesByRegistryPathAsync(paths, new BatchOptions { MaxConcurrency = 32 }).ToListAsync();
 
         Assert.Equal(Enumerable.Range(0, 2000), items.Select(i => i.Index).Order());

@@ -11,8 +11,12 @@ public sealed class ResultCacheTests
     public async Task Identical_lookups_in_flight_together_send_one_request_and_get_equal_answers()
     {
         var gates = new ResponseGates();
-        await using var emulator = await PyxisEmulator.StartAsync(new EmulatorOptions { AnswerWhen = (_, ct) => gates.WaitAsync("all asked", ct) });
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) });
+        await using var emulator = await PyxisEmulator.StartAsync(
+            new EmulatorOptions { AnswerWhen = (_, ct) => gates.WaitAsync("all asked", ct) }
+        );
+        using var client = new PyxisClient(
+            new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) }
+        );
         var (registry, repository) = emulator.Catalog.RepositoryPaths(1).Single();
 
         var calls = Enumerable.Range(0, 20).Select(_ => client.GetRepositoryByRegistryPathAsync(registry, repository)).ToList();
@@ -29,7 +33,14 @@ public sealed class ResultCacheTests
     {
         var clock = new FakeTimeProvider();
         await using var emulator = await PyxisEmulator.StartAsync();
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(1), TimeProvider = clock });
+        using var client = new PyxisClient(
+            new PyxisClientOptions
+            {
+                Endpoint = emulator.Endpoint,
+                CacheDuration = TimeSpan.FromMinutes(1),
+                TimeProvider = clock,
+            }
+        );
         var (registry, repository) = emulator.Catalog.RepositoryPaths(1).Single();
 
         await client.GetRepositoryByRegistryPathAsync(registry, repository);
@@ -46,14 +57,22 @@ public sealed class ResultCacheTests
     public async Task Different_variables_are_different_answers_and_failures_are_asked_again()
     {
         var failFirst = 1;
-        await using var emulator = await PyxisEmulator.StartAsync(new EmulatorOptions
-        {
-            FaultFor = _ => Interlocked.Exchange(ref failFirst, 0) == 1 ? new EmulatorFault.HttpStatus(503) : null,
-        });
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5), MaxRetries = 0 });
+        await using var emulator = await PyxisEmulator.StartAsync(
+            new EmulatorOptions { FaultFor = _ => Interlocked.Exchange(ref failFirst, 0) == 1 ? new EmulatorFault.HttpStatus(503) : null }
+        );
+        using var client = new PyxisClient(
+            new PyxisClientOptions
+            {
+                Endpoint = emulator.Endpoint,
+                CacheDuration = TimeSpan.FromMinutes(5),
+                MaxRetries = 0,
+            }
+        );
         var paths = emulator.Catalog.RepositoryPaths(2).ToArray();
 
-        await Assert.ThrowsAsync<PyxisTransportException>(() => client.GetRepositoryByRegistryPathAsync(paths[0].Registry, paths[0].Repository));
+        await Assert.ThrowsAsync<PyxisTransportException>(() =>
+            client.GetRepositoryByRegistryPathAsync(paths[0].Registry, paths[0].Repository)
+        );
         var first = await client.GetRepositoryByRegistryPathAsync(paths[0].Registry, paths[0].Repository);
         var second = await client.GetRepositoryByRegistryPathAsync(paths[1].Registry, paths[1].Repository);
 
@@ -78,8 +97,12 @@ public sealed class ResultCacheTests
     public async Task A_caller_that_cancels_stops_waiting_while_the_shared_request_still_answers_the_others()
     {
         var gates = new ResponseGates();
-        await using var emulator = await PyxisEmulator.StartAsync(new EmulatorOptions { AnswerWhen = (_, ct) => gates.WaitAsync("answer", ct) });
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) });
+        await using var emulator = await PyxisEmulator.StartAsync(
+            new EmulatorOptions { AnswerWhen = (_, ct) => gates.WaitAsync("answer", ct) }
+        );
+        using var client = new PyxisClient(
+            new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) }
+        );
         var (registry, repository) = emulator.Catalog.RepositoryPaths(1).Single();
         using var cancel = new CancellationTokenSource();
 
@@ -97,12 +120,16 @@ public sealed class ResultCacheTests
     public async Task A_lambda_query_is_answered_from_the_cache_each_caller_projecting_its_own_copy()
     {
         await using var emulator = await PyxisEmulator.StartAsync();
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) });
+        using var client = new PyxisClient(
+            new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) }
+        );
         var paths = emulator.Catalog.RepositoryPaths(2).ToArray();
 
         foreach (var i in new[] { 0, 1, 0, 1, 0 })
         {
-            var id = await client.QueryAsync(paths[i], static (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Repository, r => r.Data?.Id));
+            var id = await client.QueryAsync(paths[i], static (q, v) =>
+                q.GetRepositoryByRegistryPath(v.Registry, v.Repository, r => r.Data?.Id)
+            );
             Assert.Equal((string)emulator.Catalog.FindRepository(paths[i].Registry, paths[i].Repository)!["_id"]!, id);
         }
 
@@ -113,7 +140,14 @@ public sealed class ResultCacheTests
     public async Task Answers_beyond_the_memory_limit_are_not_kept()
     {
         await using var emulator = await PyxisEmulator.StartAsync();
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5), CacheMemoryLimit = 1 });
+        using var client = new PyxisClient(
+            new PyxisClientOptions
+            {
+                Endpoint = emulator.Endpoint,
+                CacheDuration = TimeSpan.FromMinutes(5),
+                CacheMemoryLimit = 1,
+            }
+        );
         var paths = emulator.Catalog.RepositoryPaths(2).ToArray();
 
         foreach (var i in new[] { 0, 1, 0, 1 })
@@ -130,9 +164,13 @@ public sealed class ResultCacheTests
     public async Task Mutations_always_reach_the_server_while_the_same_query_is_asked_once(string document, int requests)
     {
         await using var emulator = await PyxisEmulator.StartAsync();
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) });
+        using var client = new PyxisClient(
+            new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) }
+        );
         PyxisRequest<System.Text.Json.JsonElement> Request() =>
-            new(document.Split(' ')[1], document, "{}"u8.ToArray(), static (ref System.Text.Json.Utf8JsonReader reader) => System.Text.Json.JsonElement.ParseValue(ref reader));
+            new(document.Split(' ')[1], document, "{}"u8.ToArray(), static (ref System.Text.Json.Utf8JsonReader reader) =>
+                System.Text.Json.JsonElement.ParseValue(ref reader)
+            );
 
         await client.ExecuteAsync(Request());
         await client.ExecuteAsync(Request());

@@ -19,7 +19,10 @@ public sealed class SchemaPullTests
         Assert.True(original.Count > 3000, $"only {original.Count} facts in the original");
         Assert.Empty(original.Except(roundTrip));
         Assert.Empty(roundTrip.Except(original));
-        var deprecations = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(Pyxis.Testing.RepositoryRoot.Path, "schema", "pyxis.graphql")), "@deprecated\\(reason: \"[^\"]*\"\\)");
+        var deprecations = System.Text.RegularExpressions.Regex.Matches(
+            File.ReadAllText(Path.Combine(Pyxis.Testing.RepositoryRoot.Path, "schema", "pyxis.graphql")),
+            "@deprecated\\(reason: \"[^\"]*\"\\)"
+        );
         Assert.NotEmpty(deprecations);
         Assert.All(deprecations, d => Assert.Contains(d.Value, pulled, StringComparison.Ordinal));
     }
@@ -50,7 +53,11 @@ public sealed class SchemaPullTests
 
             if (directives?.Items.FirstOrDefault(x => x.Name.StringValue == "deprecated") is { } deprecated)
             {
-                facts.Add(coordinate + " @deprecated " + (deprecated.Arguments?.Items.FirstOrDefault()?.Value as GraphQLStringValue)?.Value.ToString());
+                facts.Add(
+                    coordinate
+                        + " @deprecated "
+                        + (deprecated.Arguments?.Items.FirstOrDefault()?.Value as GraphQLStringValue)?.Value.ToString()
+                );
             }
         }
 
@@ -106,7 +113,9 @@ public sealed class SchemaPullTests
                         facts.Add($"{o.Name.StringValue}.{f.Name.StringValue}: {Print(f.Type)}");
                         foreach (var a in f.Arguments?.Items ?? [])
                         {
-                            facts.Add($"{o.Name.StringValue}.{f.Name.StringValue}({a.Name.StringValue}: {Print(a.Type)} = {a.DefaultValue is not null})");
+                            facts.Add(
+                                $"{o.Name.StringValue}.{f.Name.StringValue}({a.Name.StringValue}: {Print(a.Type)} = {a.DefaultValue is not null})"
+                            );
                         }
                     }
 
@@ -134,11 +143,12 @@ public sealed class SchemaPullTests
         return facts;
     }
 
-    private static string Print(GraphQLType type) => type switch
-    {
-        GraphQLNonNullType n => Print(n.Type) + "!",
-        GraphQLListType l => "[" + Print(l.Type) + "]",
-        GraphQLNamedType t => t.Name.StringValue,
-        _ => "?",
-    };
+    private static string Print(GraphQLType type) =>
+        type switch
+        {
+            GraphQLNonNullType n => Print(n.Type) + "!",
+            GraphQLListType l => "[" + Print(l.Type) + "]",
+            GraphQLNamedType t => t.Name.StringValue,
+            _ => "?",
+        };
 }

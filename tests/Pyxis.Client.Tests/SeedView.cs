@@ -9,16 +9,19 @@ internal static class SeedView
 
     public static bool Flag(this Dictionary<string, object?> record, string key) => (bool)record[key]!;
 
-    public static IEnumerable<string> Strings(this Dictionary<string, object?> record, string key) => ((List<object?>)record[key]!).Cast<string>();
+    public static IEnumerable<string> Strings(this Dictionary<string, object?> record, string key) =>
+        ((List<object?>)record[key]!).Cast<string>();
 
-    public static Dictionary<string, object?> Child(this Dictionary<string, object?> record, string key) => (Dictionary<string, object?>)record[key]!;
+    public static Dictionary<string, object?> Child(this Dictionary<string, object?> record, string key) =>
+        (Dictionary<string, object?>)record[key]!;
 
     public static IEnumerable<Dictionary<string, object?>> Children(this Dictionary<string, object?> record, string key) =>
         ((List<object?>)record[key]!).Cast<Dictionary<string, object?>>();
 
     public static string Build(this Dictionary<string, object?> image) => image.Child("brew").Str("build");
 
-    public static IEnumerable<string> RpmNames(this Dictionary<string, object?> image) => image.Child("rpm_manifest").Children("rpms").Select(r => r.Str("name"));
+    public static IEnumerable<string> RpmNames(this Dictionary<string, object?> image) =>
+        image.Child("rpm_manifest").Children("rpms").Select(r => r.Str("name"));
 
     public static IEnumerable<string> Ids(this IEnumerable<Dictionary<string, object?>> records) => records.Select(r => r.Str("_id"));
 

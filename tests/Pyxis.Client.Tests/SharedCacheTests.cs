@@ -13,7 +13,12 @@ public sealed class SharedCacheTests
     public async Task A_second_worker_with_its_own_memory_asks_Pyxis_zero_times()
     {
         var port = FreePort();
-        using var garnet = new GarnetServer(["--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var garnet = new GarnetServer([
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ]);
         garnet.Start();
         await using var emulator = await PyxisEmulator.StartAsync();
         var (registry, repository) = emulator.Catalog.RepositoryPaths(1).Single();

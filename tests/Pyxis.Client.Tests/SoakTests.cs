@@ -17,8 +17,18 @@ public sealed class SoakTests(ITestOutputHelper output)
     public async Task Every_lookup_is_accounted_for_once_under_all_fault_kinds_with_flat_memory()
     {
         var lookups = int.TryParse(Environment.GetEnvironmentVariable("PYXIS_SOAK_LOOKUPS"), out var n) ? n : 3000;
-        var plan = new EmulatorFaultPlan(seed: 23, serverErrors: 0.06, tooManyRequests: 0.03, connectionResets: 0.02, malformedJson: 0.02,
-            graphQLErrors: 0.001, serverTimeouts: 0.02, retryAfter: TimeSpan.Zero, truncatedBodies: 0.02, slowBodies: 0.01);
+        var plan = new EmulatorFaultPlan(
+            seed: 23,
+            serverErrors: 0.06,
+            tooManyRequests: 0.03,
+            connectionResets: 0.02,
+            malformedJson: 0.02,
+            graphQLErrors: 0.001,
+            serverTimeouts: 0.02,
+            retryAfter: TimeSpan.Zero,
+            truncatedBodies: 0.02,
+            slowBodies: 0.01
+        );
         await using var emulator = await PyxisEmulator.StartAsync(new EmulatorOptions { FaultFor = plan.Next });
         var catalog = emulator.Catalog.RepositoryPaths(60).ToArray();
         var services = new ServiceCollection();
@@ -32,16 +42,24 @@ public sealed class SoakTests(ITestOutputHelper output)
 
         var seen = new bool[lookups];
         var failures = new Dictionary<string, int>();
-        int duplicates = 0, succeeded = 0, count = 0;
+        int duplicates = 0,
+            succeeded = 0,
+            count = 0;
         long memoryAtQuarter = 0;
-        await foreach (var item in client.GetRepositoriesByRegistryPathAsync(Enumerable.Range(0, lookups).Select(i => catalog[i % catalog.Length]), new BatchOptions { MaxConcurrency = 64 }))
+        await foreach (
+            var item in client.GetRepositoriesByRegistryPathAsync(
+                Enumerable.Range(0, lookups).Select(i => catalog[i % catalog.Length]),
+                new BatchOptions { MaxConcurrency = 64 }
+            )
+        )
         {
             duplicates += seen[item.Index] ? 1 : 0;
             seen[item.Index] = true;
             succeeded += item.Succeeded && item.Value?.Repository == item.Input.Repository ? 1 : 0;
             if (item.Exception is { } error && failures.Count < 10)
             {
-                var reason = error.GetType().Name + ": " + error.Message[(error.Message.IndexOf(" failed: ", StringComparison.Ordinal) + 1)..];
+                var reason =
+                    error.GetType().Name + ": " + error.Message[(error.Message.IndexOf(" failed: ", StringComparison.Ordinal) + 1)..];
                 failures[reason] = failures.GetValueOrDefault(reason) + 1;
             }
             if (++count == lookups / 4)
@@ -51,7 +69,9 @@ public sealed class SoakTests(ITestOutputHelper output)
         }
 
         var memoryGrowth = GC.GetTotalMemory(forceFullCollection: true) - memoryAtQuarter;
-        output.WriteLine($"{lookups} lookups, {emulator.Stats.Requests} requests, {succeeded} succeeded, {seen.Count(s => !s)} lost, {duplicates} duplicated, heap growth after the first quarter {memoryGrowth / 1024} KiB");
+        output.WriteLine(
+            $"{lookups} lookups, {emulator.Stats.Requests} requests, {succeeded} succeeded, {seen.Count(s => !s)} lost, {duplicates} duplicated, heap growth after the first quarter {memoryGrowth / 1024} KiB"
+        );
         foreach (var (reason, times) in failures)
         {
             output.WriteLine($"{times}× {reason}");

@@ -13,7 +13,11 @@ public sealed class StreamingBatchTests
     public async Task Inputs_are_read_only_as_room_frees_up_and_at_most_MaxConcurrency_run(bool completionOrder)
     {
         const int max = 4;
-        int pulled = 0, consumed = 0, running = 0, mostRunning = 0, mostAhead = 0;
+        int pulled = 0,
+            consumed = 0,
+            running = 0,
+            mostRunning = 0,
+            mostAhead = 0;
         IEnumerable<int> Inputs()
         {
             for (var i = 0; i < 50_000; i++)
@@ -33,7 +37,9 @@ public sealed class StreamingBatchTests
         }
 
         var options = new BatchOptions { MaxConcurrency = max };
-        var items = completionOrder ? PyxisBatch.InCompletionOrder(Inputs(), Operation, options) : PyxisBatch.InInputOrder(Inputs(), Operation, options);
+        var items = completionOrder
+            ? PyxisBatch.InCompletionOrder(Inputs(), Operation, options)
+            : PyxisBatch.InInputOrder(Inputs(), Operation, options);
         long sum = 0;
         await foreach (var item in items)
         {
@@ -81,16 +87,20 @@ public sealed class StreamingBatchTests
 
         // Room for every input: in input order the stream reaches the broken input while filling its window.
         var options = new BatchOptions { MaxConcurrency = 16 };
-        var items = completionOrder ? PyxisBatch.InCompletionOrder(Inputs(), Operation, options) : PyxisBatch.InInputOrder(Inputs(), Operation, options);
+        var items = completionOrder
+            ? PyxisBatch.InCompletionOrder(Inputs(), Operation, options)
+            : PyxisBatch.InInputOrder(Inputs(), Operation, options);
         var seen = new List<int>();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
-        {
-            await foreach (var item in items)
+        var error = await Assert
+            .ThrowsAsync<InvalidOperationException>(async () =>
             {
-                seen.Add(item.GetValueOrThrow());
-            }
-        }).WaitAsync(TimeSpan.FromSeconds(4));
+                await foreach (var item in items)
+                {
+                    seen.Add(item.GetValueOrThrow());
+                }
+            })
+            .WaitAsync(TimeSpan.FromSeconds(4));
 
         Assert.Equal("the input broke", error.Message);
         Assert.Equal(0, Volatile.Read(ref running));
@@ -103,11 +113,14 @@ public sealed class StreamingBatchTests
         await using var session = await EmulatorSession.StartAsync();
         var builds = session.Client.FindImagesAllAsync(pageSize: 20).Take(30).Select(image => image!.Brew!.Build!);
 
-        var items = await session.Client.ExecuteAliasedAsync(
-            FindImagesByNvrQuery.Aliased,
-            builds,
-            nvr => FindImagesByNvrQuery.CreateRequest(nvr, includeRpms: false),
-            new BatchOptions { AliasesPerRequest = 10, MaxConcurrency = 2 }).ToListAsync();
+        var items = await session
+            .Client.ExecuteAliasedAsync(
+                FindImagesByNvrQuery.Aliased,
+                builds,
+                nvr => FindImagesByNvrQuery.CreateRequest(nvr, includeRpms: false),
+                new BatchOptions { AliasesPerRequest = 10, MaxConcurrency = 2 }
+            )
+            .ToListAsync();
 
         Assert.Equal(30, items.Count);
         Assert.All(items, i => Assert.Equal(i.Input, Assert.Single(i.Value!.Data!)!.Brew!.Build));
@@ -118,16 +131,25 @@ public sealed class StreamingBatchTests
     {
         string? slow = null;
         var slowCalls = 0;
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions
-        {
-            FieldFaultFor = call => call.Argument("repository") == slow && Interlocked.Increment(ref slowCalls) == 1
-                ? new EmulatorFault.PyxisError(500, "unable to fetch data from MongoDB in time") : null,
-        });
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = session.Emulator.Endpoint, ServerTimeoutDelay = TimeSpan.FromMilliseconds(1500) });
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions
+            {
+                FieldFaultFor = call =>
+                    call.Argument("repository") == slow && Interlocked.Increment(ref slowCalls) == 1
+                        ? new EmulatorFault.PyxisError(500, "unable to fetch data from MongoDB in time")
+                        : null,
+            }
+        );
+        using var client = new PyxisClient(
+            new PyxisClientOptions { Endpoint = session.Emulator.Endpoint, ServerTimeoutDelay = TimeSpan.FromMilliseconds(1500) }
+        );
         var paths = session.Paths(6);
         slow = paths[0].Repository;
 
-        var order = await client.GetRepositoriesByRegistryPathAsync(paths, new BatchOptions { MaxConcurrency = 1 }).Select(i => i.Index).ToListAsync();
+        var order = await client
+            .GetRepositoriesByRegistryPathAsync(paths, new BatchOptions { MaxConcurrency = 1 })
+            .Select(i => i.Index)
+            .ToListAsync();
 
         Assert.Equal([1, 2, 3, 4, 5, 0], order);
         Assert.Equal(1, session.Emulator.Stats.MaxInFlight);
@@ -136,7 +158,9 @@ public sealed class StreamingBatchTests
     [Fact]
     public async Task With_the_cache_on_leaving_a_batch_starts_no_further_request()
     {
-        await using var emulator = await PyxisEmulator.StartAsync(new EmulatorOptions { Latency = TimeSpan.FromMilliseconds(40), Repositories = 400 });
+        await using var emulator = await PyxisEmulator.StartAsync(
+            new EmulatorOptions { Latency = TimeSpan.FromMilliseconds(40), Repositories = 400 }
+        );
         var options = new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) };
         var sent = new SendCounter(ClientHandlerFactory.Create(options));
         using var http = new HttpClient(sent);
@@ -181,8 +205,6 @@ public sealed class StreamingBatchTests
     private static void InterlockedMax(ref int target, int value)
     {
         int seen;
-        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
-        {
-        }
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen) { }
     }
 }

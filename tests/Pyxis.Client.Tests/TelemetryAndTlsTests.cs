@@ -18,12 +18,30 @@ public sealed class TelemetryAndTlsTests
         {
             ShouldListenTo = s => s.Name == PyxisTelemetry.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a => { lock (spans) spans.Add(a); },
+            ActivityStopped = a =>
+            {
+                lock (spans)
+                    spans.Add(a);
+            },
         };
         ActivitySource.AddActivityListener(listener);
         var durations = new List<double>();
-        using var meters = new MeterListener { InstrumentPublished = (i, l) => { if (i.Meter.Name == PyxisTelemetry.Name) l.EnableMeasurementEvents(i); } };
-        meters.SetMeasurementEventCallback<double>((i, value, _, _) => { if (i.Name == "pyxis.client.request.duration") lock (durations) durations.Add(value); });
+        using var meters = new MeterListener
+        {
+            InstrumentPublished = (i, l) =>
+            {
+                if (i.Meter.Name == PyxisTelemetry.Name)
+                    l.EnableMeasurementEvents(i);
+            },
+        };
+        meters.SetMeasurementEventCallback<double>(
+            (i, value, _, _) =>
+            {
+                if (i.Name == "pyxis.client.request.duration")
+                    lock (durations)
+                        durations.Add(value);
+            }
+        );
         meters.Start();
         await using var session = await EmulatorSession.StartAsync();
 

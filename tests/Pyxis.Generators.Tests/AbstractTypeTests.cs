@@ -81,7 +81,11 @@ public sealed class AbstractTypeTests
         Assert.Contains("fragment RepositoryFields on Repository { path published }", source, StringComparison.Ordinal);
         Assert.Contains("public abstract partial record Search", source, StringComparison.Ordinal);
         Assert.Contains("public sealed partial record Other(string Typename) : Search(Typename)", source, StringComparison.Ordinal);
-        Assert.Contains("public sealed partial record Repository(string Typename, string Id, [property: global::System.Text.Json.Serialization.JsonPropertyName(\"path\")] string? Path) : Node(Typename, Id)", source, StringComparison.Ordinal);
+        Assert.Contains(
+            "public sealed partial record Repository(string Typename, string Id, [property: global::System.Text.Json.Serialization.JsonPropertyName(\"path\")] string? Path) : Node(Typename, Id)",
+            source,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -89,20 +93,30 @@ public sealed class AbstractTypeTests
     {
         var output = GeneratorHarness.Run(Schema, ("/ops/Bad.graphql", "query Bad { node(id: \"1\") { ... on Vendor { label } } }"));
 
-        Assert.Contains("Fragment '(inline fragment)' on type 'Vendor' cannot be spread where type 'Node' is selected", output.Single("PYX016").GetMessage(), StringComparison.Ordinal);
+        Assert.Contains(
+            "Fragment '(inline fragment)' on type 'Vendor' cannot be spread where type 'Node' is selected",
+            output.Single("PYX016").GetMessage(),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
     public void The_2025_schemas_entities_become_a_record_family()
     {
-        var output = GeneratorHarness.Run(File.ReadAllText(RepositoryFiles.SchemaPath), ("/ops/Entities.graphql", """
-            query ListingEntities($representations: [_Any!]!) {
-              _entities(representations: $representations) {
-                ... on ProductListingFederated { _id name published }
-                ... on PublicProductListingFunctionalInfo { productListingId }
-              }
-            }
-            """));
+        var output = GeneratorHarness.Run(
+            File.ReadAllText(RepositoryFiles.SchemaPath),
+            (
+                "/ops/Entities.graphql",
+                """
+                query ListingEntities($representations: [_Any!]!) {
+                  _entities(representations: $representations) {
+                    ... on ProductListingFederated { _id name published }
+                    ... on PublicProductListingFunctionalInfo { productListingId }
+                  }
+                }
+                """
+            )
+        );
 
         Assert.Empty(output.Diagnostics);
         Assert.Empty(output.CompileDiagnostics);
@@ -112,7 +126,13 @@ public sealed class AbstractTypeTests
     [Fact]
     public void Introspection_fields_are_typed_like_any_other()
     {
-        var output = GeneratorHarness.Run(Schema, ("/ops/Shape.graphql", "query Shape { __schema { queryType { name } types { name kind } } __type(name: \"Image\") { fields { name } } }"));
+        var output = GeneratorHarness.Run(
+            Schema,
+            (
+                "/ops/Shape.graphql",
+                "query Shape { __schema { queryType { name } types { name kind } } __type(name: \"Image\") { fields { name } } }"
+            )
+        );
 
         Assert.Empty(output.Diagnostics);
         Assert.Empty(output.CompileDiagnostics);

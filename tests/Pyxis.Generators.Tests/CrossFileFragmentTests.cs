@@ -1,5 +1,5 @@
-using Pyxis.Testing;
 using Pyxis.Generators.Tests.Infrastructure;
+using Pyxis.Testing;
 
 namespace Pyxis.Generators.Tests;
 
@@ -14,12 +14,17 @@ public sealed class CrossFileFragmentTests
         var output = GeneratorHarness.Run(
             TestSchema.Text,
             (Fragments, "fragment RepoCore on Repository { registry repository }\nfragment TagCore on Tag { name }"),
-            ("/project/ops/Get.graphql", "query Get { get_repository(registry: \"r\") { data { ...RepoCore tags { ...TagCore } } } }"));
+            ("/project/ops/Get.graphql", "query Get { get_repository(registry: \"r\") { data { ...RepoCore tags { ...TagCore } } } }")
+        );
 
         Assert.Empty(output.Diagnostics);
         Assert.Empty(output.CompileDiagnostics);
         var source = output.Source("GetQuery");
-        Assert.Contains("fragment RepoCore on Repository { registry repository }\\nfragment TagCore on Tag { name }\";", source, StringComparison.Ordinal);
+        Assert.Contains(
+            "fragment RepoCore on Repository { registry repository }\\nfragment TagCore on Tag { name }\";",
+            source,
+            StringComparison.Ordinal
+        );
         Assert.Contains("string? Registry", source, StringComparison.Ordinal);
     }
 
@@ -29,7 +34,8 @@ public sealed class CrossFileFragmentTests
         var output = GeneratorHarness.Run(
             TestSchema.Text,
             (Fragments, "fragment RepoCore on Repository {\n  registry\n  colour\n}"),
-            ("/project/ops/Get.graphql", "query Get { get_repository(registry: \"r\") { data { ...RepoCore } } }"));
+            ("/project/ops/Get.graphql", "query Get { get_repository(registry: \"r\") { data { ...RepoCore } } }")
+        );
 
         var diagnostic = output.Single("PYX005");
         var span = diagnostic.Location.GetLineSpan();
@@ -41,14 +47,30 @@ public sealed class CrossFileFragmentTests
     public void Editing_an_operation_file_without_fragments_keeps_the_fragment_pool_cached()
     {
         var fragments = new InMemoryAdditionalText(Fragments, "fragment RepoCore on Repository { registry }");
-        var get = new InMemoryAdditionalText("/project/ops/Get.graphql", "query Get { get_repository(registry: \"r\") { data { ...RepoCore } } }");
+        var get = new InMemoryAdditionalText(
+            "/project/ops/Get.graphql",
+            "query Get { get_repository(registry: \"r\") { data { ...RepoCore } } }"
+        );
         var compilation = GeneratorHarness.CreateCompilation();
-        var driver = GeneratorHarness.CreateDriver([new InMemoryAdditionalText(GeneratorHarness.SchemaPath, TestSchema.Text), fragments, get]).RunGenerators(compilation);
+        var driver = GeneratorHarness
+            .CreateDriver([new InMemoryAdditionalText(GeneratorHarness.SchemaPath, TestSchema.Text), fragments, get])
+            .RunGenerators(compilation);
 
-        driver = driver.ReplaceAdditionalText(get, new InMemoryAdditionalText(get.Path, "query Get { get_repository(registry: \"s\") { data { ...RepoCore } } }")).RunGenerators(compilation);
+        driver = driver
+            .ReplaceAdditionalText(
+                get,
+                new InMemoryAdditionalText(get.Path, "query Get { get_repository(registry: \"s\") { data { ...RepoCore } } }")
+            )
+            .RunGenerators(compilation);
 
         var steps = driver.GetRunResult().Results.Single().TrackedSteps;
-        Assert.All(steps[StepNames.Fragments].SelectMany(s => s.Outputs), o => Assert.True(
-            o.Reason is Microsoft.CodeAnalysis.IncrementalStepRunReason.Cached or Microsoft.CodeAnalysis.IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        Assert.All(steps[StepNames.Fragments].SelectMany(s => s.Outputs), o =>
+            Assert.True(
+                o.Reason
+                    is Microsoft.CodeAnalysis.IncrementalStepRunReason.Cached
+                        or Microsoft.CodeAnalysis.IncrementalStepRunReason.Unchanged,
+                o.Reason.ToString()
+            )
+        );
     }
 }

@@ -27,7 +27,12 @@ public sealed class DiagnosticTests
     [InlineData("PYX020", "query Q { everything { x: string x: int } }", 1, 34)]
     [InlineData("PYX021", "subscription S { count(kind: CONTAINER) }", 1, 14)]
     [InlineData("PYX022", "query Q { everything { string @deprecated } }", 1, 31)]
-    [InlineData("PYX022", "query Q { get_repository(registry: \"r\") { data { ...R @deprecated } } }\nfragment R on Repository { registry }", 1, 55)]
+    [InlineData(
+        "PYX022",
+        "query Q { get_repository(registry: \"r\") { data { ...R @deprecated } } }\nfragment R on Repository { registry }",
+        1,
+        55
+    )]
     [InlineData("PYX023", "query Q($k: Kind!, $k: Kind!) { count(kind: $k) }", 1, 20)]
     [InlineData("PYX024", "query Q { count(kind: CONTAINER, kind: HELM) }", 1, 34)]
     [InlineData("PYX025", "query Q { everything { ...A } }\nfragment A on Everything { string ...A }", 2, 38)]
@@ -49,7 +54,8 @@ public sealed class DiagnosticTests
         var output = GeneratorHarness.Run(
             TestSchema.Text,
             ("/project/ops/A.graphql", "query Same { count(kind: CONTAINER) }"),
-            ("/project/ops/B.graphql", "\nquery Same { count(kind: HELM_CHART) }"));
+            ("/project/ops/B.graphql", "\nquery Same { count(kind: HELM_CHART) }")
+        );
 
         var diagnostic = output.Single("PYX015");
         Assert.Equal("/project/ops/B.graphql", diagnostic.Location.GetLineSpan().Path);
@@ -95,14 +101,24 @@ public sealed class DiagnosticTests
 
         var diagnostic = Assert.Single(output.Diagnostics);
         Assert.Equal("PYX003", diagnostic.Id);
-        Assert.Equal((2, 6), (diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1, diagnostic.Location.GetLineSpan().StartLinePosition.Character + 1));
+        Assert.Equal(
+            (2, 6),
+            (
+                diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1,
+                diagnostic.Location.GetLineSpan().StartLinePosition.Character + 1
+            )
+        );
         Assert.Contains("Missing", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Two_schema_files_are_PYX026_naming_both_instead_of_a_silent_choice()
     {
-        var output = GeneratorHarness.Run(TestSchema.Text, ("/project/other.schema.graphql", TestSchema.Text), (Op, "query Q { count(kind: CONTAINER) }"));
+        var output = GeneratorHarness.Run(
+            TestSchema.Text,
+            ("/project/other.schema.graphql", TestSchema.Text),
+            (Op, "query Q { count(kind: CONTAINER) }")
+        );
 
         var diagnostic = Assert.Single(output.Diagnostics);
         Assert.Equal("PYX026", diagnostic.Id);

@@ -15,9 +15,18 @@ public sealed class FragmentCachingTests
     [
         new InMemoryAdditionalText(GeneratorHarness.SchemaPath, TestSchema.Text),
         Fragments,
-        new InMemoryAdditionalText("/project/ops/UsesRepo.graphql", "query UsesRepo { get_repository(registry: \"r\") { data { ...Repo } } }"),
-        new InMemoryAdditionalText("/project/ops/UsesTagged.graphql", "query UsesTagged { get_repository(registry: \"r\") { data { ...Tagged } } }"),
-        new InMemoryAdditionalText("/project/ops/NoFragments.graphql", "query NoFragments($k: Kind!, $f: RepositoryFilter) { count(kind: $k) find_repositories(filter: $f) { total } }"),
+        new InMemoryAdditionalText(
+            "/project/ops/UsesRepo.graphql",
+            "query UsesRepo { get_repository(registry: \"r\") { data { ...Repo } } }"
+        ),
+        new InMemoryAdditionalText(
+            "/project/ops/UsesTagged.graphql",
+            "query UsesTagged { get_repository(registry: \"r\") { data { ...Tagged } } }"
+        ),
+        new InMemoryAdditionalText(
+            "/project/ops/NoFragments.graphql",
+            "query NoFragments($k: Kind!, $f: RepositoryFilter) { count(kind: $k) find_repositories(filter: $f) { total } }"
+        ),
     ];
 
     [Fact]
@@ -25,14 +34,26 @@ public sealed class FragmentCachingTests
     {
         var (driver, compilation) = Run();
 
-        driver = driver.ReplaceAdditionalText(Fragments, new InMemoryAdditionalText(Fragments.Path, FragmentText.Replace("_id repository", "_id repository published", StringComparison.Ordinal)));
+        driver = driver.ReplaceAdditionalText(
+            Fragments,
+            new InMemoryAdditionalText(
+                Fragments.Path,
+                FragmentText.Replace("_id repository", "_id repository published", StringComparison.Ordinal)
+            )
+        );
         var steps = driver.RunGenerators(compilation).GetRunResult().Results.Single().TrackedSteps;
 
         // In file order: the fragment file, UsesRepo, UsesTagged, NoFragments. Files that reach the edited file are
         // checked again (only UsesRepo's result changes); the operation without fragments is not even re-run.
         Assert.Equal(
-            [IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Modified, IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Cached],
-            Reasons(steps[StepNames.Operations]));
+            [
+                IncrementalStepRunReason.Unchanged,
+                IncrementalStepRunReason.Modified,
+                IncrementalStepRunReason.Unchanged,
+                IncrementalStepRunReason.Cached,
+            ],
+            Reasons(steps[StepNames.Operations])
+        );
         Assert.All(Reasons(steps[StepNames.SharedTypes]), r => Assert.True(IsReused(r), $"shared types were {r}"));
     }
 
@@ -41,13 +62,21 @@ public sealed class FragmentCachingTests
     {
         var (driver, compilation) = Run();
 
-        driver = driver.ReplaceAdditionalText(files[4], new InMemoryAdditionalText("/project/ops/NoFragments.graphql", "query NoFragments($k: Kind!, $f: RepositoryFilter) { count(kind: $k) find_repositories(filter: $f) { total page } }"));
+        driver = driver.ReplaceAdditionalText(
+            files[4],
+            new InMemoryAdditionalText(
+                "/project/ops/NoFragments.graphql",
+                "query NoFragments($k: Kind!, $f: RepositoryFilter) { count(kind: $k) find_repositories(filter: $f) { total page } }"
+            )
+        );
         var steps = driver.RunGenerators(compilation).GetRunResult().Results.Single().TrackedSteps;
 
         Assert.Contains(IncrementalStepRunReason.Modified, Reasons(steps[StepNames.Operations]));
         Assert.All(Reasons(steps[StepNames.SharedTypes]), r => Assert.True(IsReused(r), $"shared types were {r}"));
         Assert.All(Reasons(steps[StepNames.FragmentInterfaces]), r => Assert.True(IsReused(r), $"fragment interfaces were {r}"));
-        Assert.All(Reasons(steps[StepNames.OperationInputs]).Where(r => r != IncrementalStepRunReason.Modified), r => Assert.True(IsReused(r)));
+        Assert.All(Reasons(steps[StepNames.OperationInputs]).Where(r => r != IncrementalStepRunReason.Modified), r =>
+            Assert.True(IsReused(r))
+        );
     }
 
     [Fact]
@@ -55,7 +84,10 @@ public sealed class FragmentCachingTests
     {
         var (driver, compilation) = Run();
 
-        driver = driver.ReplaceAdditionalText(Fragments, new InMemoryAdditionalText(Fragments.Path, FragmentText.Replace("{ name }", "{ name added_date }", StringComparison.Ordinal)));
+        driver = driver.ReplaceAdditionalText(
+            Fragments,
+            new InMemoryAdditionalText(Fragments.Path, FragmentText.Replace("{ name }", "{ name added_date }", StringComparison.Ordinal))
+        );
         var steps = driver.RunGenerators(compilation).GetRunResult().Results.Single().TrackedSteps;
 
         Assert.Contains(IncrementalStepRunReason.Modified, Reasons(steps[StepNames.FragmentInterfaces]));

@@ -46,7 +46,9 @@ public sealed class FragmentInterfaceTests
     [Fact]
     public void A_field_the_fragment_selects_unconditionally_stays_non_null_beside_an_include()
     {
-        var source = QuerySource("query Q($x: Boolean!) { get_repository(registry: \"r\") { data { repository @include(if: $x) ...RepoCore } } }");
+        var source = QuerySource(
+            "query Q($x: Boolean!) { get_repository(registry: \"r\") { data { repository @include(if: $x) ...RepoCore } } }"
+        );
 
         Assert.Contains("JsonPropertyName(\"repository\")] string Repository", source, StringComparison.Ordinal);
     }
@@ -54,7 +56,9 @@ public sealed class FragmentInterfaceTests
     [Fact]
     public void A_conditional_spread_makes_its_fields_optional_and_its_record_does_not_claim_the_interface()
     {
-        var source = QuerySource("query Q($x: Boolean!) { get_repository(registry: \"r\") { data { registry ...RepoCore @include(if: $x) } } }");
+        var source = QuerySource(
+            "query Q($x: Boolean!) { get_repository(registry: \"r\") { data { registry ...RepoCore @include(if: $x) } } }"
+        );
 
         Assert.Contains("JsonPropertyName(\"repository\")] string? Repository", source, StringComparison.Ordinal);
         Assert.Contains(">? RequiredTags", source, StringComparison.Ordinal); // [Tag!]! in the schema, optional here
@@ -64,7 +68,9 @@ public sealed class FragmentInterfaceTests
     [Fact]
     public void An_inline_fragment_under_skip_makes_its_fields_optional()
     {
-        var source = QuerySource("query Q($lean: Boolean!) { get_repository(registry: \"r\") { data { ... on Repository @skip(if: $lean) { repository } } } }");
+        var source = QuerySource(
+            "query Q($lean: Boolean!) { get_repository(registry: \"r\") { data { ... on Repository @skip(if: $lean) { repository } } } }"
+        );
 
         Assert.Contains("JsonPropertyName(\"repository\")] string? Repository", source, StringComparison.Ordinal);
     }
@@ -76,7 +82,8 @@ public sealed class FragmentInterfaceTests
             TestSchema.Text,
             ("/project/ops/A.graphql", "fragment Dup on Repository { registry }"),
             ("/project/ops/B.graphql", "\n\nfragment Dup on Repository { repository }"),
-            ("/project/ops/Q.graphql", "query Q { get_repository(registry: \"r\") { data { ...Dup } } }"));
+            ("/project/ops/Q.graphql", "query Q { get_repository(registry: \"r\") { data { ...Dup } } }")
+        );
 
         var diagnostic = output.Single("PYX027");
         var span = diagnostic.Location.GetLineSpan();
@@ -103,7 +110,8 @@ public sealed class FragmentInterfaceTests
             TestSchema.Text,
             ("/project/ops/Fragments.graphql", Fragment),
             ("/project/ops/GetOne.graphql", GetOne),
-            ("/project/ops/FindAll.graphql", FindAll));
+            ("/project/ops/FindAll.graphql", FindAll)
+        );
         Assert.Empty(output.Diagnostics);
         Assert.Empty(output.CompileDiagnostics);
         return output;

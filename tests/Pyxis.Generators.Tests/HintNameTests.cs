@@ -8,10 +8,18 @@ public sealed class HintNameTests
     [Fact]
     public void Two_checkouts_of_one_project_generate_the_same_file_names()
     {
-        string[] HintNames(string root) => GeneratorHarness
-            .CreateDriver([($"{root}/schema/pyxis.graphql", TestSchema.Text), ($"{root}/ops/Q.graphql", "query Q { count(kind: CONTAINER) }")], projectDir: root + "/")
-            .RunGenerators(GeneratorHarness.CreateCompilation())
-            .GetRunResult().Results.SelectMany(r => r.GeneratedSources).Select(s => s.HintName).Order().ToArray();
+        string[] HintNames(string root) =>
+            GeneratorHarness
+                .CreateDriver(
+                    [($"{root}/schema/pyxis.graphql", TestSchema.Text), ($"{root}/ops/Q.graphql", "query Q { count(kind: CONTAINER) }")],
+                    projectDir: root + "/"
+                )
+                .RunGenerators(GeneratorHarness.CreateCompilation())
+                .GetRunResult()
+                .Results.SelectMany(r => r.GeneratedSources)
+                .Select(s => s.HintName)
+                .Order()
+                .ToArray();
 
         var first = HintNames("/home/alice/src/pyxis-app");
         var second = HintNames("/builds/ci-7f3a/checkout");

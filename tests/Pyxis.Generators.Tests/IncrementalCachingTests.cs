@@ -1,14 +1,22 @@
-using Pyxis.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Pyxis.Generators.Tests.Infrastructure;
+using Pyxis.Testing;
 
 namespace Pyxis.Generators.Tests;
 
 /// <summary>The generator must cost nothing on C# edits, and only the edited operation on a .graphql edit.</summary>
 public sealed class IncrementalCachingTests
 {
-    private static readonly string[] TrackedSteps = [StepNames.Files, StepNames.Schema, StepNames.Fragments, StepNames.Operations, StepNames.SharedTypes, StepNames.DuplicateNames];
+    private static readonly string[] TrackedSteps =
+    [
+        StepNames.Files,
+        StepNames.Schema,
+        StepNames.Fragments,
+        StepNames.Operations,
+        StepNames.SharedTypes,
+        StepNames.DuplicateNames,
+    ];
 
     private readonly AdditionalText[] files =
     [
@@ -39,7 +47,10 @@ public sealed class IncrementalCachingTests
         var compilation = GeneratorHarness.CreateCompilation();
         var driver = GeneratorHarness.CreateDriver(files).RunGenerators(compilation);
 
-        driver = driver.ReplaceAdditionalText(files[1], new InMemoryAdditionalText("/project/ops/A.graphql", "query A($k: Kind!) { count(kind: $k) everything { int } }"));
+        driver = driver.ReplaceAdditionalText(
+            files[1],
+            new InMemoryAdditionalText("/project/ops/A.graphql", "query A($k: Kind!) { count(kind: $k) everything { int } }")
+        );
         driver = driver.RunGenerators(compilation);
 
         var steps = driver.GetRunResult().Results.Single().TrackedSteps;
@@ -56,7 +67,10 @@ public sealed class IncrementalCachingTests
         var compilation = GeneratorHarness.CreateCompilation();
         var driver = GeneratorHarness.CreateDriver(files).RunGenerators(compilation);
 
-        driver = driver.ReplaceAdditionalText(files[0], new InMemoryAdditionalText(GeneratorHarness.SchemaPath, TestSchema.Text + "\nscalar Extra\n"));
+        driver = driver.ReplaceAdditionalText(
+            files[0],
+            new InMemoryAdditionalText(GeneratorHarness.SchemaPath, TestSchema.Text + "\nscalar Extra\n")
+        );
         driver = driver.RunGenerators(compilation);
 
         var steps = driver.GetRunResult().Results.Single().TrackedSteps;

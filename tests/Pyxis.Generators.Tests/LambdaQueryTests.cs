@@ -7,7 +7,11 @@ namespace Pyxis.Generators.Tests;
 /// <summary>Lambda queries at build time: the document each lambda shape becomes, and a PYX1xx where one cannot be translated.</summary>
 public sealed class LambdaQueryTests
 {
-    private static readonly Dictionary<string, string> Package = new() { ["PyxisSchemaTypes"] = "Referenced", ["PyxisTypesNamespace"] = "Pyxis.Client" };
+    private static readonly Dictionary<string, string> Package = new()
+    {
+        ["PyxisSchemaTypes"] = "Referenced",
+        ["PyxisTypesNamespace"] = "Pyxis.Client",
+    };
 
     // Each shape: the lambda as a user writes it. The snapshot holds the document each one becomes.
     private static readonly string[] Shapes =
@@ -34,15 +38,19 @@ public sealed class LambdaQueryTests
     [Fact]
     public void Every_lambda_shape_becomes_a_checked_document_and_interceptor_that_compile()
     {
-        var documents = Shapes.Select((shape, i) =>
-        {
-            var output = Run(Call(shape));
-            Assert.True(output.Diagnostics.IsEmpty, shape + "\n" + string.Join("\n", output.Diagnostics));
-            Assert.True(output.CompileDiagnostics.IsEmpty, shape + "\n" + string.Join("\n", output.CompileDiagnostics));
-            var source = Assert.Single(output.Sources, s => s.HintName.StartsWith("Lambdas/", StringComparison.Ordinal)).SourceText.ToString();
-            var document = source[(source.IndexOf("Document = \"", StringComparison.Ordinal) + 12)..];
-            return $"{i + 1}. {shape}\n   {document[..document.IndexOf("\";", StringComparison.Ordinal)]}\n\n{source}";
-        });
+        var documents = Shapes.Select(
+            (shape, i) =>
+            {
+                var output = Run(Call(shape));
+                Assert.True(output.Diagnostics.IsEmpty, shape + "\n" + string.Join("\n", output.Diagnostics));
+                Assert.True(output.CompileDiagnostics.IsEmpty, shape + "\n" + string.Join("\n", output.CompileDiagnostics));
+                var source = Assert
+                    .Single(output.Sources, s => s.HintName.StartsWith("Lambdas/", StringComparison.Ordinal))
+                    .SourceText.ToString();
+                var document = source[(source.IndexOf("Document = \"", StringComparison.Ordinal) + 12)..];
+                return $"{i + 1}. {shape}\n   {document[..document.IndexOf("\";", StringComparison.Ordinal)]}\n\n{source}";
+            }
+        );
 
         Snapshot.Match(string.Join("\n\n", documents));
     }
@@ -53,7 +61,9 @@ public sealed class LambdaQueryTests
         var output = Run(Call(Shapes[13]));
 
         Assert.Empty(output.CompileDiagnostics);
-        Snapshot.Match(Assert.Single(output.Sources, s => s.HintName.StartsWith("Lambdas/", StringComparison.Ordinal)).SourceText.ToString());
+        Snapshot.Match(
+            Assert.Single(output.Sources, s => s.HintName.StartsWith("Lambdas/", StringComparison.Ordinal)).SourceText.ToString()
+        );
     }
 
     // An object used as a value (returned, stored, matched by a property pattern) brings its scalar fields even when
@@ -61,7 +71,11 @@ public sealed class LambdaQueryTests
     [Theory]
     [InlineData("r => new { r.Data, r.Data!.Repository }", "data { repository application_categories", true)]
     [InlineData("r => r.Data is { } d ? d.Registry : null", "{ data { registry } }", false)]
-    [InlineData("r => r.Data is Pyxis.Client.Schema.ContainerRepository d ? (d.Registry, d.Repository) : default", "{ data { registry repository } }", false)]
+    [InlineData(
+        "r => r.Data is Pyxis.Client.Schema.ContainerRepository d ? (d.Registry, d.Repository) : default",
+        "{ data { registry repository } }",
+        false
+    )]
     [InlineData("r => r.Data is { Published: true } d ? d.Registry : null", "data { application_categories", true)]
     [InlineData("r => r.Data?.Published == true ? r.Data : null", "data { published application_categories", true)]
     [InlineData("r => r.Data == null ? null : r.Data.Repository", "{ data { repository } }", false)]
@@ -82,7 +96,11 @@ public sealed class LambdaQueryTests
     [Fact]
     public void Items_used_whole_bring_their_scalar_fields()
     {
-        var output = Run(Call("(q, v) => q.FindImagesByNvr(v.Path, null, 0, 50, null, p => new { p.Data!.First()!.Architecture, Image = p.Data!.First() })"));
+        var output = Run(
+            Call(
+                "(q, v) => q.FindImagesByNvr(v.Path, null, 0, 50, null, p => new { p.Data!.First()!.Architecture, Image = p.Data!.First() })"
+            )
+        );
 
         var source = Assert.Single(output.Sources, s => s.HintName.StartsWith("Lambdas/", StringComparison.Ordinal)).SourceText.ToString();
         Assert.Empty(output.CompileDiagnostics);
@@ -91,12 +109,32 @@ public sealed class LambdaQueryTests
     }
 
     [Theory]
-    [InlineData("Func<Pyxis.Client.Schema.PyxisQuery, V, string?> f = (q, v) => null; await client.QueryAsync(new V(), f);", "PYX101", "'f' is not a lambda written in place")]
-    [InlineData("await client.QueryAsync(new V(), (q, v) => v.Flag ? q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Id) : null);", "PYX102", "Root field 'get_repository_by_registry_path' is called under a condition")]
+    [InlineData(
+        "Func<Pyxis.Client.Schema.PyxisQuery, V, string?> f = (q, v) => null; await client.QueryAsync(new V(), f);",
+        "PYX101",
+        "'f' is not a lambda written in place"
+    )]
+    [InlineData(
+        "await client.QueryAsync(new V(), (q, v) => v.Flag ? q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Id) : null);",
+        "PYX102",
+        "Root field 'get_repository_by_registry_path' is called under a condition"
+    )]
     [InlineData("await client.QueryAsync(new V(), (q, v) => v.Registry);", "PYX103", "The query lambda calls no root field on 'q'")]
-    [InlineData("await client.QueryAsync(new V(), (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.GetHashCode()));", "PYX104", "'r.Data!.GetHashCode()' calls a method on a selected value")]
-    [InlineData("await client.QueryAsync(new V(), (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, Select));", "PYX101", "'Select' is not a lambda written in place")]
-    [InlineData("await foreach (var _ in client.QueryEachAsync(new[] { new V() }, (q, v) => new { A = q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Id), B = q.GetImage(v.Path, r => r.Data!.Id) })) { }", "PYX106", "QueryEachAsync repeats one root field (per input or per page), but this lambda calls 2")]
+    [InlineData(
+        "await client.QueryAsync(new V(), (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.GetHashCode()));",
+        "PYX104",
+        "'r.Data!.GetHashCode()' calls a method on a selected value"
+    )]
+    [InlineData(
+        "await client.QueryAsync(new V(), (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, Select));",
+        "PYX101",
+        "'Select' is not a lambda written in place"
+    )]
+    [InlineData(
+        "await foreach (var _ in client.QueryEachAsync(new[] { new V() }, (q, v) => new { A = q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Id), B = q.GetImage(v.Path, r => r.Data!.Id) })) { }",
+        "PYX106",
+        "QueryEachAsync repeats one root field (per input or per page), but this lambda calls 2"
+    )]
     public void What_cannot_be_translated_is_a_PYX1xx_at_the_lambda(string statement, string id, string message)
     {
         var output = Run(Program(statement));
@@ -106,13 +144,16 @@ public sealed class LambdaQueryTests
         Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.Equal("/project/Code0.cs", diagnostic.Location.GetLineSpan().Path);
         Assert.Equal(12, diagnostic.Location.GetLineSpan().StartLinePosition.Line); // the statement's line in Program
-
     }
 
     [Fact]
     public void A_root_field_the_projects_schema_lacks_is_PYX105_at_the_call()
     {
-        var output = GeneratorHarness.RunWithCode(Call("(q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Id)"), "type Query { ping: String }", Package);
+        var output = GeneratorHarness.RunWithCode(
+            Call("(q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Id)"),
+            "type Query { ping: String }",
+            Package
+        );
 
         var diagnostic = Assert.Single(output.Diagnostics, d => d.Id == "PYX105");
         Assert.Contains("Query.get_repository_by_registry_path is not in the schema", diagnostic.GetMessage(), StringComparison.Ordinal);
@@ -132,13 +173,30 @@ public sealed class LambdaQueryTests
     public void Editing_one_lambda_regenerates_only_its_own_file()
     {
         var a = Call("(q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Id)");
-        var b = Call("(q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Published)").Replace("class Calls", "class OtherCalls", StringComparison.Ordinal).Replace("public sealed class V ", "public sealed class W ", StringComparison.Ordinal).Replace("new V()", "new W()", StringComparison.Ordinal);
+        var b = Call("(q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Published)")
+            .Replace("class Calls", "class OtherCalls", StringComparison.Ordinal)
+            .Replace("public sealed class V ", "public sealed class W ", StringComparison.Ordinal)
+            .Replace("new V()", "new W()", StringComparison.Ordinal);
         var compilation = GeneratorHarness.CreateCompilation(a, b);
-        var driver = GeneratorHarness.CreateDriver([(GeneratorHarness.SchemaPath, File.ReadAllText(RepositoryFiles.SchemaPath))], properties: Package).RunGenerators(compilation);
+        var driver = GeneratorHarness
+            .CreateDriver([(GeneratorHarness.SchemaPath, File.ReadAllText(RepositoryFiles.SchemaPath))], properties: Package)
+            .RunGenerators(compilation);
 
         var old = compilation.SyntaxTrees.First();
-        var edited = compilation.ReplaceSyntaxTree(old, old.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(a.Replace("r.Data!.Id", "r.Data!.Registry", StringComparison.Ordinal))));
-        var steps = driver.RunGenerators(edited).GetRunResult().Results.Single().TrackedSteps[StepNames.Lambdas].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        var edited = compilation.ReplaceSyntaxTree(
+            old,
+            old.WithChangedText(
+                Microsoft.CodeAnalysis.Text.SourceText.From(a.Replace("r.Data!.Id", "r.Data!.Registry", StringComparison.Ordinal))
+            )
+        );
+        var steps = driver
+            .RunGenerators(edited)
+            .GetRunResult()
+            .Results.Single()
+            .TrackedSteps[StepNames.Lambdas]
+            .SelectMany(s => s.Outputs)
+            .Select(o => o.Reason)
+            .ToList();
 
         Assert.Equal(2, steps.Count);
         Assert.Single(steps, r => r == IncrementalStepRunReason.Modified);
@@ -150,26 +208,27 @@ public sealed class LambdaQueryTests
 
     private static string Call(string lambda) => Program($"_ = await client.QueryAsync(new V(), {lambda});");
 
-    private static string Program(string statement) => $$"""
-        using System;
-        using System.Linq;
-        using System.Threading.Tasks;
-        using Pyxis.Client;
-        using Pyxis.Client.Lambdas;
+    private static string Program(string statement) =>
+        $$"""
+            using System;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Pyxis.Client;
+            using Pyxis.Client.Lambdas;
 
-        public sealed class V { public string Registry { get; init; } = "r"; public string Path { get; init; } = "p"; public bool Flag { get; init; } }
+            public sealed class V { public string Registry { get; init; } = "r"; public string Path { get; init; } = "p"; public bool Flag { get; init; } }
 
-        public static class Calls
-        {
-            public static async Task Run(IPyxisClient client)
+            public static class Calls
             {
-                {{statement}}
+                public static async Task Run(IPyxisClient client)
+                {
+                    {{statement}}
+                }
+
+                private static string? Select(Pyxis.Client.Schema.ContainerRepositoryResponse r) => r.Data?.Id;
+
+                [PyxisFragment]
+                private static string? Summary(Pyxis.Client.Schema.ContainerRepository r) => r.Repository;
             }
-
-            private static string? Select(Pyxis.Client.Schema.ContainerRepositoryResponse r) => r.Data?.Id;
-
-            [PyxisFragment]
-            private static string? Summary(Pyxis.Client.Schema.ContainerRepository r) => r.Repository;
-        }
-        """;
+            """;
 }

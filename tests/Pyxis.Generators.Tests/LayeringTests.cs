@@ -31,12 +31,17 @@ public sealed partial class LayeringTests
             foreach (var file in Directory.GetFiles(Path.Combine(root, stage), "*.cs"))
             {
                 var used = Reference().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value).Distinct();
-                violations.AddRange(used.Where(u => u != stage && !allowed.Contains(u)).Select(u => $"{stage}/{Path.GetFileName(file)} uses {u}"));
+                violations.AddRange(
+                    used.Where(u => u != stage && !allowed.Contains(u)).Select(u => $"{stage}/{Path.GetFileName(file)} uses {u}")
+                );
             }
         }
 
         Assert.Empty(violations);
-        Assert.Equal(Allowed.Keys.Order(), Directory.GetDirectories(root).Select(Path.GetFileName).Where(d => d is not ("bin" or "obj")).Order()!);
+        Assert.Equal(
+            Allowed.Keys.Order(),
+            Directory.GetDirectories(root).Select(Path.GetFileName).Where(d => d is not ("bin" or "obj")).Order()!
+        );
     }
 
     [GeneratedRegex(@"Pyxis\.Generators\.(Diagnostics|Model|Parsing|Validation|Building|Pipeline|Emit|Lambdas)\b")]

@@ -13,7 +13,8 @@ public sealed class PyxisSchemaTests
     {
         var output = GeneratorHarness.Run(
             File.ReadAllText(Path.Combine(RepositoryFiles.Root, schema)),
-            RepositoryFiles.OperationPaths.Select(p => (p, File.ReadAllText(p))).ToArray());
+            RepositoryFiles.OperationPaths.Select(p => (p, File.ReadAllText(p))).ToArray()
+        );
 
         Assert.Empty(output.Diagnostics);
         Assert.Empty(output.CompileDiagnostics);
@@ -36,7 +37,11 @@ public sealed class PyxisSchemaTests
     {
         var output = GeneratorHarness.Run(
             File.ReadAllText(RepositoryFiles.SchemaPath),
-            ("/ops/Q.graphql", "query Q($r: String!) { get_repository_by_registry_path(registry: $r, repository: $r) { data { registry } } }"));
+            (
+                "/ops/Q.graphql",
+                "query Q($r: String!) { get_repository_by_registry_path(registry: $r, repository: $r) { data { registry } } }"
+            )
+        );
 
         Assert.Empty(output.Diagnostics);
         Assert.Single(output.Sources);
@@ -49,7 +54,9 @@ public sealed class PyxisSchemaTests
         var lines = File.ReadAllLines(path);
         var line = Array.FindIndex(lines, l => l.Trim() == "registry");
         lines[line] = lines[line].Replace("registry", "registryy", StringComparison.Ordinal);
-        var operations = RepositoryFiles.OperationPaths.Select(p => (p, p == path ? string.Join("\n", lines) : File.ReadAllText(p))).ToArray();
+        var operations = RepositoryFiles
+            .OperationPaths.Select(p => (p, p == path ? string.Join("\n", lines) : File.ReadAllText(p)))
+            .ToArray();
 
         var output = GeneratorHarness.Run(File.ReadAllText(RepositoryFiles.SchemaPath), operations);
 
@@ -57,7 +64,10 @@ public sealed class PyxisSchemaTests
         var diagnostic = output.Diagnostics.First();
         var span = diagnostic.Location.GetLineSpan();
         Assert.Equal(path, span.Path);
-        Assert.Equal((line, lines[line].IndexOf('r', StringComparison.Ordinal)), (span.StartLinePosition.Line, span.StartLinePosition.Character));
+        Assert.Equal(
+            (line, lines[line].IndexOf('r', StringComparison.Ordinal)),
+            (span.StartLinePosition.Line, span.StartLinePosition.Character)
+        );
         Assert.Contains("'registryy' does not exist on type 'ContainerRepository'", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
@@ -66,13 +76,21 @@ public sealed class PyxisSchemaTests
     {
         var output = GeneratorHarness.Run(
             File.ReadAllText(RepositoryFiles.SchemaPath),
-            ("/ops/UpdateVendor.graphql", "mutation UpdateVendor($id: ObjectIDFilterScalar, $input: ContainerVendorInput) {\n  update_vendor(id: $id, input: $input) { data { _id label } error { status detail } }\n}"));
+            (
+                "/ops/UpdateVendor.graphql",
+                "mutation UpdateVendor($id: ObjectIDFilterScalar, $input: ContainerVendorInput) {\n  update_vendor(id: $id, input: $input) { data { _id label } error { status detail } }\n}"
+            )
+        );
 
         Assert.Empty(output.Diagnostics);
         Assert.Empty(output.CompileDiagnostics);
         var source = output.Source("UpdateVendorMutation");
         Assert.Contains("public static partial class UpdateVendorMutation", source, StringComparison.Ordinal);
-        Assert.Contains("UpdateVendorAsync(this global::Pyxis.Client.IPyxisClient client, string? id = null, global::Pyxis.Tests.Generated.ContainerVendorInput? input = null", source, StringComparison.Ordinal);
+        Assert.Contains(
+            "UpdateVendorAsync(this global::Pyxis.Client.IPyxisClient client, string? id = null, global::Pyxis.Tests.Generated.ContainerVendorInput? input = null",
+            source,
+            StringComparison.Ordinal
+        );
         Assert.Contains(output.Sources, s => s.HintName == "Inputs/ContainerVendorInput.g.cs");
     }
 }

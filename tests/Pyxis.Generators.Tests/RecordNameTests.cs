@@ -19,8 +19,8 @@ public sealed class RecordNameTests
         var output = GeneratorHarness.Run(File.ReadAllText(RepositoryFiles.SchemaPath), operations);
 
         Assert.Empty(output.Diagnostics);
-        var names = output.Sources
-            .Where(s => s.HintName.Contains("Query.", StringComparison.Ordinal))
+        var names = output
+            .Sources.Where(s => s.HintName.Contains("Query.", StringComparison.Ordinal))
             .OrderBy(s => s.HintName, StringComparer.Ordinal)
             .SelectMany(s => Describe(CSharpSyntaxTree.ParseText(s.SourceText).GetRoot()));
         Snapshot.Match(string.Join("\n", names));
@@ -31,10 +31,18 @@ public sealed class RecordNameTests
     {
         var schema = File.ReadAllText(RepositoryFiles.SchemaPath);
         var fragments = RepositoryFiles.OperationPaths.Single(p => p.EndsWith("Fragments.graphql", StringComparison.Ordinal));
-        var alone = ("/ops/GetRepositoryByRegistryPath.graphql", File.ReadAllText(RepositoryFiles.OperationPaths.Single(p => p.EndsWith("GetRepositoryByRegistryPath.graphql", StringComparison.Ordinal))));
+        var alone = (
+            "/ops/GetRepositoryByRegistryPath.graphql",
+            File.ReadAllText(
+                RepositoryFiles.OperationPaths.Single(p => p.EndsWith("GetRepositoryByRegistryPath.graphql", StringComparison.Ordinal))
+            )
+        );
         var all = RepositoryFiles.OperationPaths.Select(p => (p, File.ReadAllText(p))).ToArray();
 
-        var single = Describe(GeneratorHarness.Run(schema, alone, (fragments, File.ReadAllText(fragments))), "GetRepositoryByRegistryPathQuery");
+        var single = Describe(
+            GeneratorHarness.Run(schema, alone, (fragments, File.ReadAllText(fragments))),
+            "GetRepositoryByRegistryPathQuery"
+        );
         var together = Describe(GeneratorHarness.Run(schema, all), "GetRepositoryByRegistryPathQuery");
 
         Assert.Equal(together, single);
@@ -43,20 +51,31 @@ public sealed class RecordNameTests
     [Fact]
     public void Identical_shapes_in_one_operation_share_one_record_and_names_follow_the_response_path()
     {
-        var output = GeneratorHarness.Run(TestSchema.Text, ("/ops/Two.graphql", """
-            query Two {
-              mine: get_repository(registry: "r") { data { repository tags { name } } error { status detail } }
-              theirs: get_repository(registry: "s") { data { repository tags { name } } error { status detail } }
-              find_repositories { data { tags { name } } error { status detail } }
-            }
-            """));
+        var output = GeneratorHarness.Run(
+            TestSchema.Text,
+            (
+                "/ops/Two.graphql",
+                """
+                query Two {
+                  mine: get_repository(registry: "r") { data { repository tags { name } } error { status detail } }
+                  theirs: get_repository(registry: "s") { data { repository tags { name } } error { status detail } }
+                  find_repositories { data { tags { name } } error { status detail } }
+                }
+                """
+            )
+        );
 
         Assert.Empty(output.Diagnostics);
         Assert.Empty(output.CompileDiagnostics);
         string[] expected =
         [
-            "TwoQuery.Data(Mine, Theirs, FindRepositories)", "TwoQuery.Error(Status, Detail)", "TwoQuery.FindRepositories(Data, Error)",
-            "TwoQuery.Mine(Data, Error)", "TwoQuery.MineRepository(Repository, Tags)", "TwoQuery.Repository(Tags)", "TwoQuery.Tag(Name)",
+            "TwoQuery.Data(Mine, Theirs, FindRepositories)",
+            "TwoQuery.Error(Status, Detail)",
+            "TwoQuery.FindRepositories(Data, Error)",
+            "TwoQuery.Mine(Data, Error)",
+            "TwoQuery.MineRepository(Repository, Tags)",
+            "TwoQuery.Repository(Tags)",
+            "TwoQuery.Tag(Name)",
         ];
         Assert.Equal(expected, Describe(output, "TwoQuery").Order(StringComparer.Ordinal));
     }
@@ -66,7 +85,10 @@ public sealed class RecordNameTests
 
     // Class › record(parameters) — one line per record; the parameter names are the property names.
     private static List<string> Describe(Microsoft.CodeAnalysis.SyntaxNode root) =>
-        root.DescendantNodes().OfType<RecordDeclarationSyntax>()
-            .Select(r => $"{string.Join(".", r.Ancestors().OfType<TypeDeclarationSyntax>().Reverse().Select(t => t.Identifier.Text))}.{r.Identifier.Text}({string.Join(", ", r.ParameterList?.Parameters.Select(p => p.Identifier.Text) ?? [])})")
+        root.DescendantNodes()
+            .OfType<RecordDeclarationSyntax>()
+            .Select(r =>
+                $"{string.Join(".", r.Ancestors().OfType<TypeDeclarationSyntax>().Reverse().Select(t => t.Identifier.Text))}.{r.Identifier.Text}({string.Join(", ", r.ParameterList?.Parameters.Select(p => p.Identifier.Text) ?? [])})"
+            )
             .ToList();
 }

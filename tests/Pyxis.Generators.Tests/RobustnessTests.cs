@@ -26,34 +26,50 @@ public sealed class RobustnessTests
     public void Mutated_operations_never_crash_the_generator()
     {
         Gen.Select(Gen.Int[0, ValidOperation.Length], Gen.Int[0, 6], Noise)
-            .Sample((at, cut, insert) =>
-            {
-                var end = Math.Min(ValidOperation.Length, at + cut);
-                var mutated = ValidOperation[..at] + insert + ValidOperation[end..];
-                AssertNoCrash(TestSchema.Text, mutated);
-            }, iter: Iterations(400));
+            .Sample(
+                (at, cut, insert) =>
+                {
+                    var end = Math.Min(ValidOperation.Length, at + cut);
+                    var mutated = ValidOperation[..at] + insert + ValidOperation[end..];
+                    AssertNoCrash(TestSchema.Text, mutated);
+                },
+                iter: Iterations(400)
+            );
     }
 
     [Fact]
     public void Mutated_schemas_never_crash_the_generator()
     {
         Gen.Select(Gen.Int[0, TestSchema.Text.Length], Gen.Int[0, 12], Noise)
-            .Sample((at, cut, insert) =>
-            {
-                var end = Math.Min(TestSchema.Text.Length, at + cut);
-                AssertNoCrash(TestSchema.Text[..at] + insert + TestSchema.Text[end..], ValidOperation);
-            }, iter: Iterations(200));
+            .Sample(
+                (at, cut, insert) =>
+                {
+                    var end = Math.Min(TestSchema.Text.Length, at + cut);
+                    AssertNoCrash(TestSchema.Text[..at] + insert + TestSchema.Text[end..], ValidOperation);
+                },
+                iter: Iterations(200)
+            );
     }
 
     [Fact]
     public void A_fragment_followed_by_a_final_comment_generates_code()
     {
         // Found by the fuzzer: the parser's location for the last definition ran past the text.
-        var output = GeneratorHarness.Run(TestSchema.Text, ("/project/ops/Op.graphql", "query Q { get_repository(registry: \"r\") { data { ...R } } }\nfragment R on Repository { kind }# trailing"));
+        var output = GeneratorHarness.Run(
+            TestSchema.Text,
+            (
+                "/project/ops/Op.graphql",
+                "query Q { get_repository(registry: \"r\") { data { ...R } } }\nfragment R on Repository { kind }# trailing"
+            )
+        );
 
         Assert.Empty(output.Diagnostics);
         Assert.Empty(output.CompileDiagnostics);
-        Assert.EndsWith("fragment R on Repository { kind }\";", output.Source("QQuery").Split('\n').First(l => l.Contains("const string Document", StringComparison.Ordinal)).TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith(
+            "fragment R on Repository { kind }\";",
+            output.Source("QQuery").Split('\n').First(l => l.Contains("const string Document", StringComparison.Ordinal)).TrimEnd(),
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -61,7 +77,12 @@ public sealed class RobustnessTests
     {
         var forbidden = new[] { typeof(ISymbol), typeof(SyntaxNode), typeof(Compilation), typeof(Location), typeof(SemanticModel) };
         var seen = new HashSet<Type>();
-        var pending = new Stack<Type>([typeof(OperationFileResult), typeof(SharedTypesSpec), typeof(GeneratorOptions), typeof(GraphQLFile)]);
+        var pending = new Stack<Type>([
+            typeof(OperationFileResult),
+            typeof(SharedTypesSpec),
+            typeof(GeneratorOptions),
+            typeof(GraphQLFile),
+        ]);
         while (pending.Count > 0)
         {
             var type = pending.Pop();
@@ -85,7 +106,8 @@ public sealed class RobustnessTests
     // Beyond not crashing: whenever the generator accepts the input, what it emits must compile.
     private static void AssertNoCrash(string schema, string operation)
     {
-        var driver = GeneratorHarness.CreateDriver([(GeneratorHarness.SchemaPath, schema), ("/project/ops/Op.graphql", operation)])
+        var driver = GeneratorHarness
+            .CreateDriver([(GeneratorHarness.SchemaPath, schema), ("/project/ops/Op.graphql", operation)])
             .RunGeneratorsAndUpdateCompilation(GeneratorHarness.CreateCompilation(), out var compiled, out _);
         var result = driver.GetRunResult().Results.Single();
         Assert.Null(result.Exception);

@@ -13,7 +13,8 @@ public sealed class ScalarMappingTests
         type Query { thing(id: ObjectID!, others: [ObjectID]): Thing }
         """;
 
-    private const string Operation = "query Probe($id: ObjectID!, $others: [ObjectID]) { thing(id: $id, others: $others) { _id owners extra } }";
+    private const string Operation =
+        "query Probe($id: ObjectID!, $others: [ObjectID]) { thing(id: $id, others: $others) { _id owners extra } }";
 
     private const string Probe = """
         using System;
@@ -66,7 +67,10 @@ public sealed class ScalarMappingTests
 
         var result = (string)assembly.GetType("Probe.ScalarProbe")!.GetMethod("Run")!.Invoke(null, ["dddddddddddddddddddddddd"])!;
 
-        Assert.Equal("{\"id\":\"aaaaaaaaaaaaaaaaaaaaaaaa\",\"others\":[\"bbbbbbbbbbbbbbbbbbbbbbbb\",null]}|dddddddddddddddddddddddd|cccccccccccccccccccccccc,null|1", result);
+        Assert.Equal(
+            "{\"id\":\"aaaaaaaaaaaaaaaaaaaaaaaa\",\"others\":[\"bbbbbbbbbbbbbbbbbbbbbbbb\",null]}|dddddddddddddddddddddddd|cccccccccccccccccccccccc,null|1",
+            result
+        );
     }
 
     [Fact]

@@ -43,14 +43,28 @@ public sealed class SchemaDocsTests
     [Fact]
     public void Descriptions_become_docs_and_deprecations_become_Obsolete_without_warnings_in_generated_code()
     {
-        var output = GeneratorHarness.Run(Schema, ("/ops/Q.graphql", "query Q($registry: String!, $filter: RepoFilter) { repo(registry: $registry, filter: $filter) { registry platforms architectures } }"));
+        var output = GeneratorHarness.Run(
+            Schema,
+            (
+                "/ops/Q.graphql",
+                "query Q($registry: String!, $filter: RepoFilter) { repo(registry: $registry, filter: $filter) { registry platforms architectures } }"
+            )
+        );
 
         Assert.Empty(output.CompileDiagnostics);
         var record = output.Source("QQuery");
         Assert.Contains("/// <summary>A container repository.</summary>", record, StringComparison.Ordinal);
-        Assert.Contains("/// <param name=\"Registry\">Where the repository lives, e.g. `registry.access.redhat.com`.</param>", record, StringComparison.Ordinal);
+        Assert.Contains(
+            "/// <param name=\"Registry\">Where the repository lives, e.g. `registry.access.redhat.com`.</param>",
+            record,
+            StringComparison.Ordinal
+        );
         Assert.Contains("[property: global::System.Obsolete(\"Use architectures.\")]", record, StringComparison.Ordinal);
-        Assert.Contains("/// One repository by its registry.\n        /// Returns null when there is none.", record, StringComparison.Ordinal);
+        Assert.Contains(
+            "/// One repository by its registry.\n        /// Returns null when there is none.",
+            record,
+            StringComparison.Ordinal
+        );
         Assert.Contains("/// <param name=\"registry\">The registry host.</param>", record, StringComparison.Ordinal);
         var input = output.Source("Inputs/RepoFilter");
         Assert.Contains("/// <summary>Exact registry.</summary>", input, StringComparison.Ordinal);
@@ -72,7 +86,10 @@ public sealed class SchemaDocsTests
         Assert.All(warnings, w => Assert.Equal(DiagnosticSeverity.Warning, w.Descriptor.DefaultSeverity)); // the harness compiles warnings as errors
         Assert.Equal("'RepoFilter.vendor' is deprecated: Vendors moved.", warnings[0].GetMessage());
         Assert.Equal("'Repo.platforms' is deprecated: Use architectures.", warnings[1].GetMessage());
-        Assert.Equal((1, Line.IndexOf("platforms", StringComparison.Ordinal)), (warnings[1].Location.GetLineSpan().StartLinePosition.Line, warnings[1].Location.GetLineSpan().StartLinePosition.Character));
+        Assert.Equal(
+            (1, Line.IndexOf("platforms", StringComparison.Ordinal)),
+            (warnings[1].Location.GetLineSpan().StartLinePosition.Line, warnings[1].Location.GetLineSpan().StartLinePosition.Character)
+        );
         Assert.Contains(output.Sources, s => s.HintName.StartsWith("QQuery", StringComparison.Ordinal));
     }
 }

@@ -37,7 +37,10 @@ public sealed class ValidationRuleTests
     [Fact]
     public void An_unused_fragment_is_still_validated()
     {
-        var output = GeneratorHarness.Run(TestSchema.Text, (Op, "query Q { count(kind: CONTAINER) }\nfragment Lonely on Repository { registryy }"));
+        var output = GeneratorHarness.Run(
+            TestSchema.Text,
+            (Op, "query Q { count(kind: CONTAINER) }\nfragment Lonely on Repository { registryy }")
+        );
 
         Assert.Equal(["PYX005", "PYX029"], output.Diagnostics.Select(d => d.Id).Order());
     }
@@ -45,7 +48,10 @@ public sealed class ValidationRuleTests
     [Fact]
     public void Two_operations_of_one_name_in_one_file_are_one_PYX015_and_no_crash()
     {
-        var output = GeneratorHarness.Run(TestSchema.Text, (Op, "query Same { count(kind: CONTAINER) }\nquery Same { count(kind: OPERATOR_BUNDLE) }"));
+        var output = GeneratorHarness.Run(
+            TestSchema.Text,
+            (Op, "query Same { count(kind: CONTAINER) }\nquery Same { count(kind: OPERATOR_BUNDLE) }")
+        );
 
         var diagnostic = Assert.Single(output.Diagnostics);
         Assert.Equal(("PYX015", 1), (diagnostic.Id, diagnostic.Location.GetLineSpan().StartLinePosition.Line));
@@ -56,9 +62,17 @@ public sealed class ValidationRuleTests
     [Fact]
     public void A_query_and_a_mutation_of_one_name_are_one_PYX015_and_compile()
     {
-        var schema = TestSchema.Text.Replace("schema { query: Query }", "schema { query: Query mutation: Mutation }\ntype Mutation { touch(id: ID): Int }", StringComparison.Ordinal);
+        var schema = TestSchema.Text.Replace(
+            "schema { query: Query }",
+            "schema { query: Query mutation: Mutation }\ntype Mutation { touch(id: ID): Int }",
+            StringComparison.Ordinal
+        );
 
-        var output = GeneratorHarness.Run(schema, ("/project/ops/A.graphql", "query Same { count(kind: CONTAINER) }"), ("/project/ops/B.graphql", "mutation Same { touch(id: \"1\") }"));
+        var output = GeneratorHarness.Run(
+            schema,
+            ("/project/ops/A.graphql", "query Same { count(kind: CONTAINER) }"),
+            ("/project/ops/B.graphql", "mutation Same { touch(id: \"1\") }")
+        );
 
         Assert.Equal("PYX015", Assert.Single(output.Diagnostics).Id);
         Assert.Empty(output.CompileDiagnostics);
@@ -79,7 +93,10 @@ public sealed class ValidationRuleTests
     [Fact]
     public void An_undeclared_variable_names_its_operation()
     {
-        var output = GeneratorHarness.Run(TestSchema.Text, (Op, "query Lookup { get_repository(registry: $nowhere) { error { status } } }"));
+        var output = GeneratorHarness.Run(
+            TestSchema.Text,
+            (Op, "query Lookup { get_repository(registry: $nowhere) { error { status } } }")
+        );
 
         Assert.Contains("operation 'Lookup'", output.Single("PYX012").GetMessage(), StringComparison.Ordinal);
     }
@@ -91,7 +108,11 @@ public sealed class ValidationRuleTests
             TestSchema.Text,
             ("/project/ops/Fragments.graphql", "fragment F on Repository { registryy }"),
             ("/project/ops/A.graphql", "query A { get_repository(registry: \"r\") { data { ...F } } }"),
-            ("/project/ops/B.graphql", "query B { get_repository(registry: \"r\") { data { ...F } } }\nquery C { get_repository(registry: \"s\") { data { ...F } } }"));
+            (
+                "/project/ops/B.graphql",
+                "query B { get_repository(registry: \"r\") { data { ...F } } }\nquery C { get_repository(registry: \"s\") { data { ...F } } }"
+            )
+        );
 
         var diagnostic = Assert.Single(output.Diagnostics);
         Assert.Equal(("PYX005", "/project/ops/Fragments.graphql"), (diagnostic.Id, diagnostic.Location.GetLineSpan().Path));
@@ -104,7 +125,8 @@ public sealed class ValidationRuleTests
             TestSchema.Text,
             ("/project/ops/A.graphql", "fragment Dup on Repository { registry }"),
             ("/project/ops/B.graphql", "fragment Dup on Repository { registry }"),
-            ("/project/ops/Q.graphql", "query Q { get_repository(registry: \"r\") { data { ...Dup } } }"));
+            ("/project/ops/Q.graphql", "query Q { get_repository(registry: \"r\") { data { ...Dup } } }")
+        );
 
         Assert.Equal("PYX027", Assert.Single(output.Diagnostics).Id);
         Assert.Empty(output.CompileDiagnostics);

@@ -7,7 +7,9 @@ internal static class Consumer
     {
         var directory = Directory.CreateTempSubdirectory("pyxis-consumer-").FullName;
         WriteNuGetConfig(directory, package);
-        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
+        File.WriteAllText(
+            Path.Combine(directory, "Consumer.csproj"),
+            $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
@@ -25,7 +27,8 @@ internal static class Consumer
                 <PyxisScalar Include="ObjectIDFilterScalar" Type="Consumer.PyxisObjectId" />
               </ItemGroup>
             </Project>
-            """);
+            """
+        );
         // The operations live in the default Pyxis/ folder; other GraphQL documents (another API's client, a schema
         // named like Pyxis's) sit elsewhere and must be left alone.
         Directory.CreateDirectory(Path.Combine(directory, "Pyxis"));
@@ -34,7 +37,9 @@ internal static class Consumer
         File.WriteAllText(Path.Combine(directory, "OtherApi", "pyxis.graphql"), "type Query { weather(city: String!): Float }");
         File.WriteAllText(Path.Combine(directory, "OtherApi", "Weather.graphql"), "query Weather { weather(city: \"Brno\") }");
         // The README's usings plus the project's own namespace: input types must resolve to one type, not CS0104.
-        File.WriteAllText(Path.Combine(directory, "Program.cs"), """
+        File.WriteAllText(
+            Path.Combine(directory, "Program.cs"),
+            """
             using System.Globalization;
             using Consumer;
             using Pyxis.Client;
@@ -54,8 +59,11 @@ internal static class Consumer
             var fromLambda = await canned.QueryAsync(new { Path = "ubi9/ubi" }, static (q, v) => q.GetRepositoryByRegistryPath("registry.access.redhat.com", v.Path, r => r.Data!.Repository)).ConfigureAwait(false);
             Console.WriteLine("lambda:" + fromLambda);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"filter:{typeof(ContainerImageFilter).Assembly.GetName().Name} {ownWithFilter.Method.Name.Length > 0} {curatedWithFilter.Method.Name.Length > 0}"));
-            """);
-        File.WriteAllText(Path.Combine(directory, "CannedClient.cs"), """
+            """
+        );
+        File.WriteAllText(
+            Path.Combine(directory, "CannedClient.cs"),
+            """
             using System.Text;
             using System.Text.Json;
             using Pyxis.Client;
@@ -73,8 +81,11 @@ internal static class Consumer
                     return Task.FromResult(request.ReadData(ref reader));
                 }
             }
-            """);
-        File.WriteAllText(Path.Combine(directory, "PyxisObjectId.cs"), """
+            """
+        );
+        File.WriteAllText(
+            Path.Combine(directory, "PyxisObjectId.cs"),
+            """
             using System.Text.Json;
             using Pyxis.Client.Serialization;
 
@@ -95,7 +106,8 @@ internal static class Consumer
                     writer.WriteStringValue(Hex);
                 }
             }
-            """);
+            """
+        );
         return directory;
     }
 
@@ -108,14 +120,19 @@ internal static class Consumer
         var directory = Directory.CreateTempSubdirectory("pyxis-transitive-").FullName;
         WriteNuGetConfig(directory, package);
         Directory.CreateDirectory(Path.Combine(directory, "Lib"));
-        File.WriteAllText(Path.Combine(directory, "Lib", "Lib.csproj"), $"""
+        File.WriteAllText(
+            Path.Combine(directory, "Lib", "Lib.csproj"),
+            $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable></PropertyGroup>
               <ItemGroup><PackageReference Include="Pyxis.Client" Version="{package.Version}" /></ItemGroup>
             </Project>
-            """);
+            """
+        );
         Directory.CreateDirectory(Path.Combine(directory, "App", "Pyxis"));
-        File.WriteAllText(Path.Combine(directory, "App", "App.csproj"), """
+        File.WriteAllText(
+            Path.Combine(directory, "App", "App.csproj"),
+            """
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
@@ -126,9 +143,13 @@ internal static class Consumer
               </PropertyGroup>
               <ItemGroup><ProjectReference Include="../Lib/Lib.csproj" /></ItemGroup>
             </Project>
-            """);
+            """
+        );
         File.WriteAllText(Path.Combine(directory, "App", "Pyxis", "NotForPyxis.graphql"), "query NotForPyxis { no_such_field }");
-        File.WriteAllText(Path.Combine(directory, "App", "Program.cs"), "using var client = new Pyxis.Client.PyxisClient();\nConsole.WriteLine(client.Endpoint);\n");
+        File.WriteAllText(
+            Path.Combine(directory, "App", "Program.cs"),
+            "using var client = new Pyxis.Client.PyxisClient();\nConsole.WriteLine(client.Endpoint);\n"
+        );
         return directory;
     }
 
@@ -137,7 +158,9 @@ internal static class Consumer
     {
         var directory = Directory.CreateTempSubdirectory("pyxis-emulator-tests-").FullName;
         WriteNuGetConfig(directory, package);
-        File.WriteAllText(Path.Combine(directory, "EmulatorTests.csproj"), $"""
+        File.WriteAllText(
+            Path.Combine(directory, "EmulatorTests.csproj"),
+            $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
@@ -154,13 +177,16 @@ internal static class Consumer
                 <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
               </ItemGroup>
             </Project>
-            """);
+            """
+        );
         File.WriteAllText(Path.Combine(directory, "ReleaseGateTests.cs"), testCode);
         return directory;
     }
 
     private static void WriteNuGetConfig(string directory, PackedPackage package) =>
-        File.WriteAllText(Path.Combine(directory, "NuGet.config"), $"""
+        File.WriteAllText(
+            Path.Combine(directory, "NuGet.config"),
+            $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
@@ -169,6 +195,6 @@ internal static class Consumer
                 <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
               </packageSources>
             </configuration>
-            """);
-
+            """
+        );
 }

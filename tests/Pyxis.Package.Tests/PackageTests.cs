@@ -22,10 +22,16 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
 
         // Nothing for transitive consumers, and nothing framework-agnostic (another framework gets NU1202, not 24 CS0246s).
         Assert.DoesNotContain(entries, e => e.StartsWith("buildTransitive/", StringComparison.Ordinal));
-        Assert.DoesNotContain(entries, e => e.StartsWith("build/", StringComparison.Ordinal) && !e.StartsWith("build/net10.0/", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e =>
+            e.StartsWith("build/", StringComparison.Ordinal) && !e.StartsWith("build/net10.0/", StringComparison.Ordinal)
+        );
 
         var nuspec = XDocument.Load(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
-        var dependencies = nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToList();
+        var dependencies = nuspec
+            .Descendants()
+            .Where(e => e.Name.LocalName == "dependency")
+            .Select(e => (string)e.Attribute("id")!)
+            .ToList();
         Assert.Contains("Polly.Core", dependencies);
         Assert.Contains("Microsoft.Extensions.Caching.Hybrid", dependencies);
         Assert.DoesNotContain("GraphQL-Parser", dependencies);
@@ -34,7 +40,11 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
         string Meta(string name) => nuspec.Descendants().Single(e => e.Name.LocalName == name).Value;
         Assert.Equal("PyxisSdk contributors", Meta("authors"));
         Assert.Equal("README.md", Meta("readme"));
-        Assert.DoesNotContain("](tests/", new StreamReader(zip.Entries.Single(e => e.FullName == "README.md").Open()).ReadToEnd(), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "](tests/",
+            new StreamReader(zip.Entries.Single(e => e.FullName == "README.md").Open()).ReadToEnd(),
+            StringComparison.Ordinal
+        );
         Assert.Matches("^[0-9a-f]{40}$", (string?)nuspec.Descendants().Single(e => e.Name.LocalName == "repository").Attribute("commit"));
         Assert.True(File.Exists(Path.ChangeExtension(package.Path, ".snupkg")), "no symbol package beside the package");
         Assert.DoesNotContain(dependencies, d => d.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
@@ -43,7 +53,9 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
     [Fact]
     public void A_consumer_gets_typed_methods_for_its_own_operations_and_builds_warning_free()
     {
-        var consumer = Consumer.Create(package, """
+        var consumer = Consumer.Create(
+            package,
+            """
             query LatestUbi($repository: String!) {
               get_repository_by_registry_path(registry: "registry.access.redhat.com", repository: $repository) {
                 data { ...Repo }
@@ -55,7 +67,8 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
               find_images(filter: $filter, page_size: 1) { data { _id } error { status detail } }
             }
             query ImageById($id: ObjectIDFilterScalar) { get_image(id: $id) { data { _id } } }
-            """);
+            """
+        );
         try
         {
             var (code, output) = DotNet.Run(consumer, "run");
@@ -79,13 +92,20 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
     [Fact]
     public void A_consumer_operation_with_a_typo_fails_the_build_at_its_line_and_column()
     {
-        var consumer = Consumer.Create(package, "query LatestUbi {\n  get_repository_by_registry_path(registry: \"r\", repository: \"x\") {\n    data { repositoryy }\n  }\n}");
+        var consumer = Consumer.Create(
+            package,
+            "query LatestUbi {\n  get_repository_by_registry_path(registry: \"r\", repository: \"x\") {\n    data { repositoryy }\n  }\n}"
+        );
         try
         {
             var (code, output) = DotNet.Run(consumer, "build");
 
             Assert.NotEqual(0, code);
-            Assert.Contains("Operations.graphql(3,12): error PYX005: Field 'repositoryy' does not exist on type 'ContainerRepository'", output, StringComparison.Ordinal);
+            Assert.Contains(
+                "Operations.graphql(3,12): error PYX005: Field 'repositoryy' does not exist on type 'ContainerRepository'",
+                output,
+                StringComparison.Ordinal
+            );
         }
         finally
         {
@@ -96,13 +116,22 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
     [Fact]
     public void An_operation_named_like_a_curated_one_is_a_PYX_error_not_ambiguous_CSharp()
     {
-        var consumer = Consumer.Create(package, "query LatestUbi { get_repository_by_registry_path(registry: \"r\", repository: \"x\") { data { repository } } }\nquery GetRepositoryByRegistryPath {\n  get_repository_by_registry_path(registry: \"r\", repository: \"x\") { data { repository } }\n}\nquery OwnImages { find_images { data { _id } } }");
+        var consumer = Consumer.Create(
+            package,
+            "query LatestUbi { get_repository_by_registry_path(registry: \"r\", repository: \"x\") { data { repository } } }\nquery GetRepositoryByRegistryPath {\n  get_repository_by_registry_path(registry: \"r\", repository: \"x\") { data { repository } }\n}\nquery OwnImages { find_images { data { _id } } }"
+        );
         try
         {
             var (code, output) = DotNet.Run(consumer, "build");
 
             Assert.NotEqual(0, code);
-            Assert.True(output.Contains("Operations.graphql(2,7): error PYX033: Operation 'GetRepositoryByRegistryPath' has the name of one Pyxis.Client already provides", StringComparison.Ordinal), output);
+            Assert.True(
+                output.Contains(
+                    "Operations.graphql(2,7): error PYX033: Operation 'GetRepositoryByRegistryPath' has the name of one Pyxis.Client already provides",
+                    StringComparison.Ordinal
+                ),
+                output
+            );
             Assert.DoesNotContain("CS0121", output, StringComparison.Ordinal);
             Assert.DoesNotContain("CS0104", output, StringComparison.Ordinal);
         }
@@ -116,9 +145,20 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
     public void The_reserved_operation_names_in_the_package_targets_are_the_curated_operations()
     {
         var targets = File.ReadAllText(Path.Combine(Pyxis.Testing.RepositoryRoot.Path, "src/Pyxis.Client/build/Pyxis.Client.targets"));
-        var reserved = System.Text.RegularExpressions.Regex.Match(targets, "<PyxisReservedOperations>([^<]*)<").Groups[1].Value.Split(',').Order(StringComparer.Ordinal);
-        var curated = Directory.GetFiles(Path.Combine(Pyxis.Testing.RepositoryRoot.Path, "schema/operations"), "*.graphql")
-            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"^(?:query|mutation) (\w+)", System.Text.RegularExpressions.RegexOptions.Multiline))
+        var reserved = System
+            .Text.RegularExpressions.Regex.Match(targets, "<PyxisReservedOperations>([^<]*)<")
+            .Groups[1]
+            .Value.Split(',')
+            .Order(StringComparer.Ordinal);
+        var curated = Directory
+            .GetFiles(Path.Combine(Pyxis.Testing.RepositoryRoot.Path, "schema/operations"), "*.graphql")
+            .SelectMany(f =>
+                System.Text.RegularExpressions.Regex.Matches(
+                    File.ReadAllText(f),
+                    @"^(?:query|mutation) (\w+)",
+                    System.Text.RegularExpressions.RegexOptions.Multiline
+                )
+            )
             .Select(m => m.Groups[1].Value)
             .Order(StringComparer.Ordinal);
 

@@ -7,10 +7,18 @@ public sealed class PackedPackage : IDisposable
     {
         Feed = Directory.CreateTempSubdirectory("pyxis-feed-").FullName;
         Version = $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
-        var configuration = AppContext.BaseDirectory.Contains($"{System.IO.Path.DirectorySeparatorChar}Release{System.IO.Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var configuration = AppContext.BaseDirectory.Contains(
+            $"{System.IO.Path.DirectorySeparatorChar}Release{System.IO.Path.DirectorySeparatorChar}",
+            StringComparison.Ordinal
+        )
+            ? "Release"
+            : "Debug";
         foreach (var project in new[] { "src/Pyxis.Client", "src/Pyxis.Emulator" })
         {
-            var (code, output) = DotNet.Run(Root, $"pack {project} --no-build -c {configuration} -o \"{Feed}\" -p:PackageVersion={Version} -p:MinVerVersionOverride={Version}");
+            var (code, output) = DotNet.Run(
+                Root,
+                $"pack {project} --no-build -c {configuration} -o \"{Feed}\" -p:PackageVersion={Version} -p:MinVerVersionOverride={Version}"
+            );
             Assert.True(code == 0, output);
         }
 

@@ -11,11 +11,22 @@ public sealed class ToolTests
         try
         {
             var version = $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-            var (packed, packOutput) = DotNet.Run(PackedPackage.Root, $"pack src/Pyxis.Cli --no-build -c {configuration} -o \"{feed}\" -p:PackageVersion={version} -p:MinVerVersionOverride={version}");
+            var configuration = AppContext.BaseDirectory.Contains(
+                $"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}",
+                StringComparison.Ordinal
+            )
+                ? "Release"
+                : "Debug";
+            var (packed, packOutput) = DotNet.Run(
+                PackedPackage.Root,
+                $"pack src/Pyxis.Cli --no-build -c {configuration} -o \"{feed}\" -p:PackageVersion={version} -p:MinVerVersionOverride={version}"
+            );
             Assert.True(packed == 0, packOutput);
 
-            var (installed, installOutput) = DotNet.Run(feed, $"tool install pyxis --tool-path \"{tools}\" --add-source \"{feed}\" --version {version}");
+            var (installed, installOutput) = DotNet.Run(
+                feed,
+                $"tool install pyxis --tool-path \"{tools}\" --add-source \"{feed}\" --version {version}"
+            );
             Assert.True(installed == 0, installOutput);
 
             var (code, help) = Run(Path.Combine(tools, OperatingSystem.IsWindows() ? "pyxis.exe" : "pyxis"), "--help");
@@ -34,7 +45,11 @@ public sealed class ToolTests
 
     private static (int Code, string Output) Run(string executable, string arguments)
     {
-        var start = new System.Diagnostics.ProcessStartInfo(executable, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new System.Diagnostics.ProcessStartInfo(executable, arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         using var process = System.Diagnostics.Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

@@ -14,11 +14,16 @@ internal static class FragmentInterfaceBuilder
         Build(schema, NameOf(fragment.Name), fragment.Name, fragment.TypeCondition, fragment.Fields);
 
     /// <summary>One interface per fragment name; when two files define it differently the first seen is kept, and PYX027 fails the build.</summary>
-    public static FragmentInterfacesSpec Collect(string ns, IEnumerable<FragmentInterfaceSpec> used) => new(
-        ns,
-        used.GroupBy(i => i.Name).Select(g => g.First()).OrderBy(i => i.Name, System.StringComparer.Ordinal).ToEquatableArray());
+    public static FragmentInterfacesSpec Collect(string ns, IEnumerable<FragmentInterfaceSpec> used) =>
+        new(ns, used.GroupBy(i => i.Name).Select(g => g.First()).OrderBy(i => i.Name, System.StringComparer.Ordinal).ToEquatableArray());
 
-    private static FragmentInterfaceSpec Build(SchemaModel schema, string name, string fragment, string schemaType, List<FragmentField> fields)
+    private static FragmentInterfaceSpec Build(
+        SchemaModel schema,
+        string name,
+        string fragment,
+        string schemaType,
+        List<FragmentField> fields
+    )
     {
         // Members and nested interfaces share one C# scope, and neither may take the interface's own name.
         var taken = new HashSet<string> { name };
@@ -38,7 +43,14 @@ internal static class FragmentInterfaceBuilder
             }
 
             var value = ValueTypes.Output(schema, field.Field.Type, nestedName);
-            properties.Add(new PropertySpec(propertyName, field.ResponseKey, field.Field.Name, field.Conditional ? value with { Nullable = true } : value));
+            properties.Add(
+                new PropertySpec(
+                    propertyName,
+                    field.ResponseKey,
+                    field.Field.Name,
+                    field.Conditional ? value with { Nullable = true } : value
+                )
+            );
         }
 
         return new FragmentInterfaceSpec(name, fragment, schemaType, properties.ToEquatableArray(), nested.ToEquatableArray());

@@ -17,14 +17,40 @@ internal sealed partial class OperationModelBuilder
         var variants = field.Branches.Keys.Select(t => new VariantSpec(t, $"{name}.{Names.Unique(Names.Type(t), taken)}")).ToList();
         variants.Add(new VariantSpec(string.Empty, name + ".Other"));
         var nested = variants.Select(v => v.RecordName.Substring(name.Length + 1)).ToList();
-        var baseRecord = BuildRecord(candidates, type.Name, field.Children, new List<(string, FragmentInterfaceSpec)>(), nested, share: false, fixedName: name);
+        var baseRecord = BuildRecord(
+            candidates,
+            type.Name,
+            field.Children,
+            new List<(string, FragmentInterfaceSpec)>(),
+            nested,
+            share: false,
+            fixedName: name
+        );
         var common = new HashSet<string>(field.Children.Select(c => c.ResponseKey));
         var inherited = baseRecord.Properties.Select(p => p.Name).ToList();
         foreach (var variant in variants)
         {
-            var fields = variant.SchemaType.Length == 0 ? new List<BoundField>() : field.Branches[variant.SchemaType].Where(f => !common.Contains(f.ResponseKey)).ToList();
-            var own = BuildRecord([variant.RecordName], variant.SchemaType.Length == 0 ? type.Name : variant.SchemaType, fields, new List<(string, FragmentInterfaceSpec)>(), inherited, share: false, fixedName: variant.RecordName);
-            Replace(own with { Properties = baseRecord.Properties.Concat(own.Properties).ToEquatableArray(), BaseRecord = name, BaseArity = baseRecord.Properties.Count });
+            var fields =
+                variant.SchemaType.Length == 0
+                    ? new List<BoundField>()
+                    : field.Branches[variant.SchemaType].Where(f => !common.Contains(f.ResponseKey)).ToList();
+            var own = BuildRecord(
+                [variant.RecordName],
+                variant.SchemaType.Length == 0 ? type.Name : variant.SchemaType,
+                fields,
+                new List<(string, FragmentInterfaceSpec)>(),
+                inherited,
+                share: false,
+                fixedName: variant.RecordName
+            );
+            Replace(
+                own with
+                {
+                    Properties = baseRecord.Properties.Concat(own.Properties).ToEquatableArray(),
+                    BaseRecord = name,
+                    BaseArity = baseRecord.Properties.Count,
+                }
+            );
         }
 
         Replace(baseRecord with { Variants = variants.ToEquatableArray() });

@@ -8,7 +8,19 @@ namespace Pyxis.Generators.Building;
 /// <summary>Turns a validated operation into the equatable spec the emitters write from.</summary>
 internal sealed partial class OperationModelBuilder
 {
-    private static readonly string[] RecordMembers = ["EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers", "GetType", "Clone", "MemberwiseClone", "Finalize"];
+    private static readonly string[] RecordMembers =
+    [
+        "EqualityContract",
+        "Equals",
+        "GetHashCode",
+        "ToString",
+        "Deconstruct",
+        "PrintMembers",
+        "GetType",
+        "Clone",
+        "MemberwiseClone",
+        "Finalize",
+    ];
 
     private readonly SchemaModel schema;
     private readonly string ns;
@@ -27,13 +39,26 @@ internal sealed partial class OperationModelBuilder
         recordNames = new HashSet<string> { className, "Data", "OperationName", "Document", "CreateRequest", "Json" };
     }
 
-    public static OperationSpec Build(BoundOperation operation, SchemaModel schema, GeneratorOptions options, string path, HashSet<string> usedSchemaTypes)
+    public static OperationSpec Build(
+        BoundOperation operation,
+        SchemaModel schema,
+        GeneratorOptions options,
+        string path,
+        HashSet<string> usedSchemaTypes
+    )
     {
         var suffix = operation.Kind == "mutation" ? "Mutation" : "Query";
         var pascal = Names.Pascal(operation.Name);
         var className = pascal.EndsWith(suffix) ? pascal : pascal + suffix;
         var builder = new OperationModelBuilder(schema, options.Namespace, className, usedSchemaTypes);
-        builder.BuildRecord(["Data"], operation.RootType.Name, operation.Fields, new List<(string, FragmentInterfaceSpec)>(), share: false, fixedName: "Data");
+        builder.BuildRecord(
+            ["Data"],
+            operation.RootType.Name,
+            operation.Fields,
+            new List<(string, FragmentInterfaceSpec)>(),
+            share: false,
+            fixedName: "Data"
+        );
         var named = RecordNaming.Assign(builder.records, builder.candidates, builder.recordNames);
         builder.records.Clear();
         builder.records.AddRange(named);
@@ -52,7 +77,8 @@ internal sealed partial class OperationModelBuilder
             builder.records.Where(r => r == root).Concat(builder.records.Where(r => r != root)).ToEquatableArray(), // the root first: emitters read it as Records[0]
             envelope,
             operation.Alias,
-            builder.fragments.Values.OrderBy(f => f.Name, System.StringComparer.Ordinal).ToEquatableArray())
+            builder.fragments.Values.OrderBy(f => f.Name, System.StringComparer.Ordinal).ToEquatableArray()
+        )
         {
             RootDescription = operation.Fields.Count == 1 ? operation.Fields[0].Field.Docs.Description : null,
             TypesNamespace = options.TypesNamespace,
@@ -67,7 +93,10 @@ internal sealed partial class OperationModelBuilder
         {
             foreach (var pair in field.VariableArguments)
             {
-                if (field.Field.Arguments.FirstOrDefault(a => a.Name == pair.Key)?.Docs.Description is { } description && !descriptions.ContainsKey(pair.Value))
+                if (
+                    field.Field.Arguments.FirstOrDefault(a => a.Name == pair.Key)?.Docs.Description is { } description
+                    && !descriptions.ContainsKey(pair.Value)
+                )
                 {
                     descriptions[pair.Value] = description;
                 }
@@ -94,7 +123,15 @@ internal sealed partial class OperationModelBuilder
 
     // Children first, then the name: a record's name must not be one of its own properties, and a second selection
     // of the same shape shares the first one's record (and reader) instead of getting a numbered copy.
-    private RecordSpec BuildRecord(IReadOnlyList<string> candidates, string schemaType, List<BoundField> fields, List<(string FullName, FragmentInterfaceSpec Spec)> interfaces, IEnumerable<string>? reserved = null, bool share = true, string? fixedName = null)
+    private RecordSpec BuildRecord(
+        IReadOnlyList<string> candidates,
+        string schemaType,
+        List<BoundField> fields,
+        List<(string FullName, FragmentInterfaceSpec Spec)> interfaces,
+        IEnumerable<string>? reserved = null,
+        bool share = true,
+        string? fixedName = null
+    )
     {
         var taken = new HashSet<string>(RecordMembers.Concat(reserved ?? []));
         var properties = new List<PropertySpec>();
@@ -103,7 +140,17 @@ internal sealed partial class OperationModelBuilder
         {
             var propertyName = Names.Unique(Names.Pascal(field.ResponseKey), taken);
             var value = BuildValue(field, interfaces, path);
-            properties.Add(new PropertySpec(propertyName, field.ResponseKey, field.Field.Name, field.Conditional ? value with { Nullable = true } : value) { Docs = field.Field.Docs });
+            properties.Add(
+                new PropertySpec(
+                    propertyName,
+                    field.ResponseKey,
+                    field.Field.Name,
+                    field.Conditional ? value with { Nullable = true } : value
+                )
+                {
+                    Docs = field.Field.Docs,
+                }
+            );
         }
 
         var error = fields.Find(f => f.Field.Name == "error" && f.Field.Type.NamedType == "ResponseError");
@@ -116,7 +163,8 @@ internal sealed partial class OperationModelBuilder
             errorProperty?.Name,
             errorRecord?.Properties.FirstOrDefault(p => p.SchemaField == "status" && p.Type.Scalar == ScalarKind.Int)?.Name,
             errorRecord?.Properties.FirstOrDefault(p => p.SchemaField == "detail" && p.Type.Scalar == ScalarKind.String)?.Name,
-            interfaces.Select(i => Implement(i.FullName, i.Spec, properties)).ToEquatableArray())
+            interfaces.Select(i => Implement(i.FullName, i.Spec, properties)).ToEquatableArray()
+        )
         {
             Description = schema.Find(schemaType)?.Docs.Description,
         };
@@ -140,7 +188,10 @@ internal sealed partial class OperationModelBuilder
     private static List<string> RecordCandidates(BoundField field, string parent)
     {
         var typeName = Names.Type(field.Field.Type.NamedType);
-        var fieldName = field.ResponseKey == "data" ? typeName : field.Field.Type.IsList ? Names.Singular(Names.Pascal(field.ResponseKey)) : Names.Pascal(field.ResponseKey);
+        var fieldName =
+            field.ResponseKey == "data" ? typeName
+            : field.Field.Type.IsList ? Names.Singular(Names.Pascal(field.ResponseKey))
+            : Names.Pascal(field.ResponseKey);
         return new[] { fieldName, parent + fieldName, typeName, parent + typeName }.Distinct().ToList();
     }
 
@@ -151,7 +202,10 @@ internal sealed partial class OperationModelBuilder
     /// The interfaces of a child record: the nested interface of each interface its parent implements that
     /// selects this field, and the fragments spread into its own selection.
     /// </summary>
-    private List<(string FullName, FragmentInterfaceSpec Spec)> ChildInterfaces(BoundField field, List<(string FullName, FragmentInterfaceSpec Spec)> parents)
+    private List<(string FullName, FragmentInterfaceSpec Spec)> ChildInterfaces(
+        BoundField field,
+        List<(string FullName, FragmentInterfaceSpec Spec)> parents
+    )
     {
         var result = new List<(string FullName, FragmentInterfaceSpec Spec)>();
         foreach (var (fullName, spec) in parents)
@@ -216,9 +270,14 @@ internal sealed partial class OperationModelBuilder
 
         var isPage = data.Type.Kind == ValueKind.List;
         var arguments = rootFields[0].VariableArguments;
-        var paging = isPage && arguments.TryGetValue("page", out var page) && arguments.TryGetValue("page_size", out var pageSize)
-            ? new PagingSpec(page, pageSize, envelope.Properties.FirstOrDefault(p => p.SchemaField == "total" && p.Type.Scalar == ScalarKind.Int)?.Name)
-            : null;
+        var paging =
+            isPage && arguments.TryGetValue("page", out var page) && arguments.TryGetValue("page_size", out var pageSize)
+                ? new PagingSpec(
+                    page,
+                    pageSize,
+                    envelope.Properties.FirstOrDefault(p => p.SchemaField == "total" && p.Type.Scalar == ScalarKind.Int)?.Name
+                )
+                : null;
         return new EnvelopeSpec(rootProperty.Name, envelope.Name, data.Name, data.Type, isPage, paging);
     }
 

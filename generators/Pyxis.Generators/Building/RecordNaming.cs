@@ -13,7 +13,11 @@ internal static class RecordNaming
 {
     public const string Provisional = "#";
 
-    public static List<RecordSpec> Assign(List<RecordSpec> records, Dictionary<string, IReadOnlyList<string>> candidates, HashSet<string> taken)
+    public static List<RecordSpec> Assign(
+        List<RecordSpec> records,
+        Dictionary<string, IReadOnlyList<string>> candidates,
+        HashSet<string> taken
+    )
     {
         var byName = records.ToDictionary(r => r.Name);
         var final = new Dictionary<string, string>();
@@ -24,7 +28,11 @@ internal static class RecordNaming
             foreach (var child in Children(queue.Dequeue()).Where(seen.Add))
             {
                 var record = byName[child];
-                if (child.StartsWith(Provisional, System.StringComparison.Ordinal) && child.IndexOf('.') < 0 && candidates.TryGetValue(child, out var options))
+                if (
+                    child.StartsWith(Provisional, System.StringComparison.Ordinal)
+                    && child.IndexOf('.') < 0
+                    && candidates.TryGetValue(child, out var options)
+                )
                 {
                     final[child] = Choose(options, record, taken);
                 }
@@ -37,12 +45,17 @@ internal static class RecordNaming
     }
 
     private static IEnumerable<string> Children(RecordSpec record) =>
-        record.Properties.Select(p => ValueTypes.Innermost(p.Type)).Where(t => t.Kind == ValueKind.Object).Select(t => t.TypeName)
+        record
+            .Properties.Select(p => ValueTypes.Innermost(p.Type))
+            .Where(t => t.Kind == ValueKind.Object)
+            .Select(t => t.TypeName)
             .Concat(record.Variants.Select(v => v.RecordName));
 
     private static string Choose(IReadOnlyList<string> options, RecordSpec record, HashSet<string> taken)
     {
-        var own = new HashSet<string>(record.Properties.Select(p => p.Name).Concat(record.Variants.Select(v => v.RecordName.Substring(v.RecordName.IndexOf('.') + 1))));
+        var own = new HashSet<string>(
+            record.Properties.Select(p => p.Name).Concat(record.Variants.Select(v => v.RecordName.Substring(v.RecordName.IndexOf('.') + 1)))
+        );
         foreach (var option in options.Where(o => !own.Contains(o)))
         {
             if (taken.Add(option))
@@ -54,20 +67,22 @@ internal static class RecordNaming
         return Names.Unique(options[0] + "Record", taken);
     }
 
-    private static RecordSpec Rename(RecordSpec record, Dictionary<string, string> final) => record with
-    {
-        Name = Map(record.Name, final),
-        BaseRecord = record.BaseRecord is null ? null : Map(record.BaseRecord, final),
-        Variants = record.Variants.Select(v => v with { RecordName = Map(v.RecordName, final) }).ToEquatableArray(),
-        Properties = record.Properties.Select(p => p with { Type = MapType(p.Type, final) }).ToEquatableArray(),
-    };
+    private static RecordSpec Rename(RecordSpec record, Dictionary<string, string> final) =>
+        record with
+        {
+            Name = Map(record.Name, final),
+            BaseRecord = record.BaseRecord is null ? null : Map(record.BaseRecord, final),
+            Variants = record.Variants.Select(v => v with { RecordName = Map(v.RecordName, final) }).ToEquatableArray(),
+            Properties = record.Properties.Select(p => p with { Type = MapType(p.Type, final) }).ToEquatableArray(),
+        };
 
-    private static ValueTypeSpec MapType(ValueTypeSpec type, Dictionary<string, string> final) => type.Kind switch
-    {
-        ValueKind.Object => type with { TypeName = Map(type.TypeName, final) },
-        ValueKind.List => type with { Item = MapType(type.Item!, final) },
-        _ => type,
-    };
+    private static ValueTypeSpec MapType(ValueTypeSpec type, Dictionary<string, string> final) =>
+        type.Kind switch
+        {
+            ValueKind.Object => type with { TypeName = Map(type.TypeName, final) },
+            ValueKind.List => type with { Item = MapType(type.Item!, final) },
+            _ => type,
+        };
 
     // A family's variants are named inside it: "#3.Other" follows whatever "#3" becomes.
     private static string Map(string name, Dictionary<string, string> final)

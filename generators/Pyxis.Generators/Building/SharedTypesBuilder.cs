@@ -40,17 +40,38 @@ internal static class SharedTypesBuilder
         return new SharedTypesSpec(
             options.TypesNamespace,
             types.Where(t => t.Kind == TypeKind.InputObject).Select(t => Input(schema, t)).ToEquatableArray(),
-            types.Where(t => t.Kind == TypeKind.Enum).Select(Enum).ToEquatableArray());
+            types.Where(t => t.Kind == TypeKind.Enum).Select(Enum).ToEquatableArray()
+        );
     }
 
     private static InputTypeSpec Input(SchemaModel schema, TypeDef type)
     {
         var name = Names.Type(type.Name);
-        var taken = new HashSet<string> { name, "EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers", "GetType", "WriteTo" };
+        var taken = new HashSet<string>
+        {
+            name,
+            "EqualityContract",
+            "Equals",
+            "GetHashCode",
+            "ToString",
+            "Deconstruct",
+            "PrintMembers",
+            "GetType",
+            "WriteTo",
+        };
         return new InputTypeSpec(
             name,
             type.Name,
-            type.InputFields.Select(f => new InputFieldSpec(Names.Unique(Names.Pascal(f.Name), taken), f.Name, ValueTypes.Input(schema, f.Type)) { Docs = f.Docs }).ToEquatableArray())
+            type.InputFields.Select(f => new InputFieldSpec(
+                    Names.Unique(Names.Pascal(f.Name), taken),
+                    f.Name,
+                    ValueTypes.Input(schema, f.Type)
+                )
+                {
+                    Docs = f.Docs,
+                })
+                .ToEquatableArray()
+        )
         {
             Description = type.Docs.Description,
         };
@@ -59,11 +80,29 @@ internal static class SharedTypesBuilder
     private static EnumSpec Enum(TypeDef type)
     {
         // Enums are structs with a static property per known value; these names are the struct's own members.
-        var taken = new HashSet<string> { Names.Type(type.Name), "WireValue", "IsKnown", "FromWire", "Equals", "GetHashCode", "ToString", "GetType" };
+        var taken = new HashSet<string>
+        {
+            Names.Type(type.Name),
+            "WireValue",
+            "IsKnown",
+            "FromWire",
+            "Equals",
+            "GetHashCode",
+            "ToString",
+            "GetType",
+        };
         return new EnumSpec(
             Names.Type(type.Name),
             type.Name,
-            type.EnumValues.Select((v, i) => new EnumMemberSpec(Names.Unique(Names.Pascal(v), taken), v) { Docs = i < type.EnumValueDocs.Count ? type.EnumValueDocs[i] : SchemaDocs.None }).ToEquatableArray())
+            type.EnumValues.Select(
+                    (v, i) =>
+                        new EnumMemberSpec(Names.Unique(Names.Pascal(v), taken), v)
+                        {
+                            Docs = i < type.EnumValueDocs.Count ? type.EnumValueDocs[i] : SchemaDocs.None,
+                        }
+                )
+                .ToEquatableArray()
+        )
         {
             Description = type.Docs.Description,
         };

@@ -19,16 +19,29 @@ internal static class SurfaceBuilder
             return SurfaceSpec.Empty;
         }
 
-        var objects = schema.Types.Where(t => t.Kind == TypeKind.Object && t.Name != schema.QueryType && t.Name != schema.MutationType && !t.Name.StartsWith("__", System.StringComparison.Ordinal)).ToList();
+        var objects = schema
+            .Types.Where(t =>
+                t.Kind == TypeKind.Object
+                && t.Name != schema.QueryType
+                && t.Name != schema.MutationType
+                && !t.Name.StartsWith("__", System.StringComparison.Ordinal)
+            )
+            .ToList();
         return new SurfaceSpec(
             options.TypesNamespace + NamespaceSuffix,
             options.TypesNamespace,
             objects.Select(t => Type(schema, t)).ToEquatableArray(),
-            Roots(schema, schema.QueryType))
+            Roots(schema, schema.QueryType)
+        )
         {
             MutationRoots = schema.MutationType is { } mutation ? Roots(schema, mutation) : EquatableArray<SurfaceRootSpec>.Empty,
-            Abstracts = schema.Types.Where(t => t.IsAbstract)
-                .Select(t => new SurfaceAbstractSpec(Names.Type(t.Name), t.Name, schema.PossibleTypes(t).Select(m => new VariantSpec(m, Names.Type(m))).ToEquatableArray()))
+            Abstracts = schema
+                .Types.Where(t => t.IsAbstract)
+                .Select(t => new SurfaceAbstractSpec(
+                    Names.Type(t.Name),
+                    t.Name,
+                    schema.PossibleTypes(t).Select(m => new VariantSpec(m, Names.Type(m))).ToEquatableArray()
+                ))
                 .ToEquatableArray(),
         };
     }
@@ -43,16 +56,43 @@ internal static class SurfaceBuilder
     {
         var name = Names.Type(type.Name);
         var taken = new HashSet<string> { name, "Equals", "GetHashCode", "ToString", "GetType" };
-        var properties = type.Fields
-            .Where(f => IsSelectable(schema, f) || schema.Find(f.Type.NamedType) is { IsLeaf: true })
-            .Select(f => new PropertySpec(Names.Unique(Names.Pascal(f.Name), taken), f.Name, f.Name, ValueTypes.Output(schema, f.Type, Names.Type(f.Type.NamedType)) with { Nullable = true }) { Docs = f.Docs });
+        var properties = type
+            .Fields.Where(f => IsSelectable(schema, f) || schema.Find(f.Type.NamedType) is { IsLeaf: true })
+            .Select(f => new PropertySpec(
+                Names.Unique(Names.Pascal(f.Name), taken),
+                f.Name,
+                f.Name,
+                ValueTypes.Output(schema, f.Type, Names.Type(f.Type.NamedType)) with
+                {
+                    Nullable = true,
+                }
+            )
+            {
+                Docs = f.Docs,
+            });
         return new SurfaceTypeSpec(name, type.Name, properties.ToEquatableArray()) { Description = type.Docs.Description };
     }
 
     private static SurfaceRootSpec Root(SchemaModel schema, FieldDef field)
     {
         var taken = new HashSet<string> { "select" };
-        var arguments = field.Arguments.Select(a => new VariableSpec(a.Name, Names.Unique(Names.Camel(a.Name), taken), ValueTypes.Input(schema, a.Type), a.HasDefault) { Description = a.Docs.Description });
-        return new SurfaceRootSpec(Names.Pascal(field.Name), field.Name, ValueTypes.Output(schema, field.Type, Names.Type(field.Type.NamedType)), arguments.ToEquatableArray()) { Docs = field.Docs };
+        var arguments = field.Arguments.Select(a => new VariableSpec(
+            a.Name,
+            Names.Unique(Names.Camel(a.Name), taken),
+            ValueTypes.Input(schema, a.Type),
+            a.HasDefault
+        )
+        {
+            Description = a.Docs.Description,
+        });
+        return new SurfaceRootSpec(
+            Names.Pascal(field.Name),
+            field.Name,
+            ValueTypes.Output(schema, field.Type, Names.Type(field.Type.NamedType)),
+            arguments.ToEquatableArray()
+        )
+        {
+            Docs = field.Docs,
+        };
     }
 }

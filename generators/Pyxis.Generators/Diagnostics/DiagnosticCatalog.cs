@@ -10,59 +10,212 @@ internal static class DiagnosticCatalog
     private const string Category = "Pyxis.GraphQL";
 
     public static readonly DiagnosticDescriptor SyntaxError = Error("PYX001", "GraphQL syntax error", "GraphQL syntax error: {0}");
-    public static readonly DiagnosticDescriptor SchemaMissing = Error("PYX002", "No Pyxis schema", "Operation file '{0}' has no schema to be checked against: add 'pyxis.graphql' (or a '*.schema.graphql' file, or AdditionalFiles metadata PyxisRole=\"Schema\")");
+    public static readonly DiagnosticDescriptor SchemaMissing = Error(
+        "PYX002",
+        "No Pyxis schema",
+        "Operation file '{0}' has no schema to be checked against: add 'pyxis.graphql' (or a '*.schema.graphql' file, or AdditionalFiles metadata PyxisRole=\"Schema\")"
+    );
     public static readonly DiagnosticDescriptor InvalidSchema = Error("PYX003", "Invalid schema", "The schema is invalid: {0}");
     public static readonly DiagnosticDescriptor UnknownType = Error("PYX004", "Unknown type", "Unknown type '{0}'");
     public static readonly DiagnosticDescriptor UnknownField = Error("PYX005", "Unknown field", "Field '{0}' does not exist on type '{1}'");
     public static readonly DiagnosticDescriptor UnknownArgument = Error("PYX006", "Unknown argument", "Field '{0}' has no argument '{1}'");
-    public static readonly DiagnosticDescriptor VariableTypeMismatch = Error("PYX007", "Wrong variable type", "Variable '${0}' of type '{1}' cannot be passed to '{2}' of type '{3}'");
-    public static readonly DiagnosticDescriptor ArgumentTypeMismatch = Error("PYX008", "Wrong argument value", "Value {0} is not a valid '{1}' for '{2}'");
-    public static readonly DiagnosticDescriptor MissingArgument = Error("PYX009", "Missing required argument", "Field '{0}' requires argument '{1}' of type '{2}'");
-    public static readonly DiagnosticDescriptor SelectionOnLeaf = Error("PYX010", "Selection on a leaf field", "Field '{0}' of type '{1}' is a leaf and cannot have a selection");
-    public static readonly DiagnosticDescriptor MissingSelection = Error("PYX011", "Missing selection", "Field '{0}' of type '{1}' must have a selection of subfields");
-    public static readonly DiagnosticDescriptor UndeclaredVariable = Error("PYX012", "Undeclared variable", "Variable '${0}' is not declared by operation '{1}'");
-    public static readonly DiagnosticDescriptor UnusedVariable = Error("PYX013", "Unused variable", "Variable '${0}' is declared but never used by operation '{1}'");
-    public static readonly DiagnosticDescriptor UnnamedOperation = Error("PYX014", "Unnamed operation", "Every operation needs a name: it becomes the C# method name");
-    public static readonly DiagnosticDescriptor DuplicateOperation = Error("PYX015", "Duplicate operation name", "Operation name '{0}' is used more than once (also in '{1}')");
-    public static readonly DiagnosticDescriptor FragmentTypeMismatch = Error("PYX016", "Fragment on wrong type", "Fragment '{0}' on type '{1}' cannot be spread where type '{2}' is selected");
-    public static readonly DiagnosticDescriptor UnknownFragment = Error("PYX017", "Unknown fragment", "Unknown fragment '{0}': no operation file defines it");
-    public static readonly DiagnosticDescriptor InternalError = Error("PYX018", "Internal generator error", "The Pyxis generator failed on '{0}': {1}. Please report this with the file.");
-    public static readonly DiagnosticDescriptor NotInputType = Error("PYX019", "Variable of a non-input type", "Variable '${0}' has type '{1}', which is not an input type");
-    public static readonly DiagnosticDescriptor ConflictingSelection = Error("PYX020", "Conflicting selections", "Response key '{0}' selects different fields ('{1}' and '{2}'); use an alias");
-    public static readonly DiagnosticDescriptor UnsupportedOperation = Error("PYX021", "Unsupported operation type", "Operation type '{0}' is not supported by the schema or the SDK");
-    public static readonly DiagnosticDescriptor UnsupportedDirective = Error("PYX022", "Unsupported directive", "Directive '@{0}' is not supported here: operations may use only @include and @skip, on fields");
-    public static readonly DiagnosticDescriptor DuplicateVariable = Error("PYX023", "Duplicate variable", "Variable '${0}' is declared more than once");
-    public static readonly DiagnosticDescriptor DuplicateArgument = Error("PYX024", "Duplicate argument", "Argument '{0}' is given more than once");
+    public static readonly DiagnosticDescriptor VariableTypeMismatch = Error(
+        "PYX007",
+        "Wrong variable type",
+        "Variable '${0}' of type '{1}' cannot be passed to '{2}' of type '{3}'"
+    );
+    public static readonly DiagnosticDescriptor ArgumentTypeMismatch = Error(
+        "PYX008",
+        "Wrong argument value",
+        "Value {0} is not a valid '{1}' for '{2}'"
+    );
+    public static readonly DiagnosticDescriptor MissingArgument = Error(
+        "PYX009",
+        "Missing required argument",
+        "Field '{0}' requires argument '{1}' of type '{2}'"
+    );
+    public static readonly DiagnosticDescriptor SelectionOnLeaf = Error(
+        "PYX010",
+        "Selection on a leaf field",
+        "Field '{0}' of type '{1}' is a leaf and cannot have a selection"
+    );
+    public static readonly DiagnosticDescriptor MissingSelection = Error(
+        "PYX011",
+        "Missing selection",
+        "Field '{0}' of type '{1}' must have a selection of subfields"
+    );
+    public static readonly DiagnosticDescriptor UndeclaredVariable = Error(
+        "PYX012",
+        "Undeclared variable",
+        "Variable '${0}' is not declared by operation '{1}'"
+    );
+    public static readonly DiagnosticDescriptor UnusedVariable = Error(
+        "PYX013",
+        "Unused variable",
+        "Variable '${0}' is declared but never used by operation '{1}'"
+    );
+    public static readonly DiagnosticDescriptor UnnamedOperation = Error(
+        "PYX014",
+        "Unnamed operation",
+        "Every operation needs a name: it becomes the C# method name"
+    );
+    public static readonly DiagnosticDescriptor DuplicateOperation = Error(
+        "PYX015",
+        "Duplicate operation name",
+        "Operation name '{0}' is used more than once (also in '{1}')"
+    );
+    public static readonly DiagnosticDescriptor FragmentTypeMismatch = Error(
+        "PYX016",
+        "Fragment on wrong type",
+        "Fragment '{0}' on type '{1}' cannot be spread where type '{2}' is selected"
+    );
+    public static readonly DiagnosticDescriptor UnknownFragment = Error(
+        "PYX017",
+        "Unknown fragment",
+        "Unknown fragment '{0}': no operation file defines it"
+    );
+    public static readonly DiagnosticDescriptor InternalError = Error(
+        "PYX018",
+        "Internal generator error",
+        "The Pyxis generator failed on '{0}': {1}. Please report this with the file."
+    );
+    public static readonly DiagnosticDescriptor NotInputType = Error(
+        "PYX019",
+        "Variable of a non-input type",
+        "Variable '${0}' has type '{1}', which is not an input type"
+    );
+    public static readonly DiagnosticDescriptor ConflictingSelection = Error(
+        "PYX020",
+        "Conflicting selections",
+        "Response key '{0}' selects different fields ('{1}' and '{2}'); use an alias"
+    );
+    public static readonly DiagnosticDescriptor UnsupportedOperation = Error(
+        "PYX021",
+        "Unsupported operation type",
+        "Operation type '{0}' is not supported by the schema or the SDK"
+    );
+    public static readonly DiagnosticDescriptor UnsupportedDirective = Error(
+        "PYX022",
+        "Unsupported directive",
+        "Directive '@{0}' is not supported here: operations may use only @include and @skip, on fields"
+    );
+    public static readonly DiagnosticDescriptor DuplicateVariable = Error(
+        "PYX023",
+        "Duplicate variable",
+        "Variable '${0}' is declared more than once"
+    );
+    public static readonly DiagnosticDescriptor DuplicateArgument = Error(
+        "PYX024",
+        "Duplicate argument",
+        "Argument '{0}' is given more than once"
+    );
 
     public static readonly DiagnosticDescriptor FragmentCycle = Error("PYX025", "Fragment cycle", "Fragment '{0}' spreads itself");
 
-    public static readonly DiagnosticDescriptor SeveralSchemas = Error("PYX026", "More than one schema", "More than one schema file: {0}; choose one with <PyxisSchema>path/to/schema.graphql</PyxisSchema> in the project file (or PyxisRole=\"Schema\" on one AdditionalFiles item), and keep other GraphQL files out of the operations folder");
+    public static readonly DiagnosticDescriptor SeveralSchemas = Error(
+        "PYX026",
+        "More than one schema",
+        "More than one schema file: {0}; choose one with <PyxisSchema>path/to/schema.graphql</PyxisSchema> in the project file (or PyxisRole=\"Schema\" on one AdditionalFiles item), and keep other GraphQL files out of the operations folder"
+    );
 
-    public static readonly DiagnosticDescriptor DuplicateFragment = Error("PYX027", "Duplicate fragment name", "Fragment '{0}' is already defined at {1}; fragment names are shared by all operation files");
+    public static readonly DiagnosticDescriptor DuplicateFragment = Error(
+        "PYX027",
+        "Duplicate fragment name",
+        "Fragment '{0}' is already defined at {1}; fragment names are shared by all operation files"
+    );
 
-    public static readonly DiagnosticDescriptor NonExecutableDefinition = Error("PYX028", "Not an operation or fragment", "'{0}' is a schema definition; an operation file may hold only operations and fragments (schema changes belong in the schema file)");
+    public static readonly DiagnosticDescriptor NonExecutableDefinition = Error(
+        "PYX028",
+        "Not an operation or fragment",
+        "'{0}' is a schema definition; an operation file may hold only operations and fragments (schema changes belong in the schema file)"
+    );
 
-    public static readonly DiagnosticDescriptor UnusedFragment = Error("PYX029", "Unused fragment", "Fragment '{0}' is not spread by any operation; remove it or spread it");
+    public static readonly DiagnosticDescriptor UnusedFragment = Error(
+        "PYX029",
+        "Unused fragment",
+        "Fragment '{0}' is not spread by any operation; remove it or spread it"
+    );
 
-    public static readonly DiagnosticDescriptor DuplicateDirective = Error("PYX030", "Duplicate directive", "Directive '@{0}' is given more than once here");
+    public static readonly DiagnosticDescriptor DuplicateDirective = Error(
+        "PYX030",
+        "Duplicate directive",
+        "Directive '@{0}' is given more than once here"
+    );
 
-    public static readonly DiagnosticDescriptor DuplicateInputField = Error("PYX031", "Duplicate input field", "Input field '{0}' is given more than once in this object");
+    public static readonly DiagnosticDescriptor DuplicateInputField = Error(
+        "PYX031",
+        "Duplicate input field",
+        "Input field '{0}' is given more than once in this object"
+    );
 
-    public static readonly DiagnosticDescriptor DeprecatedUse = new("PYX032", "Deprecated schema member", "'{0}' is deprecated: {1}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor DeprecatedUse = new(
+        "PYX032",
+        "Deprecated schema member",
+        "'{0}' is deprecated: {1}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true
+    );
 
-    public static readonly DiagnosticDescriptor ReservedOperation = Error("PYX033", "Operation name taken by the package", "Operation '{0}' has the name of one {2} already provides (its '{1}Async' method); call that method, or rename this operation");
+    public static readonly DiagnosticDescriptor ReservedOperation = Error(
+        "PYX033",
+        "Operation name taken by the package",
+        "Operation '{0}' has the name of one {2} already provides (its '{1}Async' method); call that method, or rename this operation"
+    );
 
-    public static readonly DiagnosticDescriptor LambdaNotALambda = new("PYX101", "Query lambda not inline", "'{0}' is not a lambda written in place; pass the query as an inline lambda (not a variable or a method group) so it can be translated at build time", "Pyxis.Lambdas", DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor LambdaNotALambda = new(
+        "PYX101",
+        "Query lambda not inline",
+        "'{0}' is not a lambda written in place; pass the query as an inline lambda (not a variable or a method group) so it can be translated at build time",
+        "Pyxis.Lambdas",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true
+    );
 
-    public static readonly DiagnosticDescriptor LambdaConditionalRoot = new("PYX102", "Root field under a condition", "Root field '{0}' is called under a condition, a loop or another lambda; call each root field once, unconditionally (select with a variable instead)", "Pyxis.Lambdas", DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor LambdaConditionalRoot = new(
+        "PYX102",
+        "Root field under a condition",
+        "Root field '{0}' is called under a condition, a loop or another lambda; call each root field once, unconditionally (select with a variable instead)",
+        "Pyxis.Lambdas",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true
+    );
 
-    public static readonly DiagnosticDescriptor LambdaNoRootField = new("PYX103", "No root field", "The query lambda calls no root field on '{0}'; call one, for example {0}.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data)", "Pyxis.Lambdas", DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor LambdaNoRootField = new(
+        "PYX103",
+        "No root field",
+        "The query lambda calls no root field on '{0}'; call one, for example {0}.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data)",
+        "Pyxis.Lambdas",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true
+    );
 
-    public static readonly DiagnosticDescriptor LambdaMethodOnValue = new("PYX104", "Method call on a selected value", "'{0}' calls a method on a selected value, which cannot be translated to GraphQL; read its fields and compute with them instead", "Pyxis.Lambdas", DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor LambdaMethodOnValue = new(
+        "PYX104",
+        "Method call on a selected value",
+        "'{0}' calls a method on a selected value, which cannot be translated to GraphQL; read its fields and compute with them instead",
+        "Pyxis.Lambdas",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true
+    );
 
-    public static readonly DiagnosticDescriptor LambdaInvalidQuery = new("PYX105", "Lambda query not valid", "The query this lambda makes is not valid against the schema: {0}", "Pyxis.Lambdas", DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor LambdaInvalidQuery = new(
+        "PYX105",
+        "Lambda query not valid",
+        "The query this lambda makes is not valid against the schema: {0}",
+        "Pyxis.Lambdas",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true
+    );
 
-    public static readonly DiagnosticDescriptor LambdaEachNeedsOneRoot = new("PYX106", "Batched or paged lambda with several root fields", "{1} repeats one root field (per input or per page), but this lambda calls {0}; call exactly one", "Pyxis.Lambdas", DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor LambdaEachNeedsOneRoot = new(
+        "PYX106",
+        "Batched or paged lambda with several root fields",
+        "{1} repeats one root field (per input or per page), but this lambda calls {0}; call exactly one",
+        "Pyxis.Lambdas",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true
+    );
 
     private static readonly Dictionary<string, DiagnosticDescriptor> All = typeof(DiagnosticCatalog)
         .GetFields()

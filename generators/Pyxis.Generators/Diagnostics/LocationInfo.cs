@@ -6,10 +6,12 @@ namespace Pyxis.Generators.Diagnostics;
 /// <summary>A position in a <c>.graphql</c> file kept as plain data, so models stay free of compiler objects.</summary>
 internal sealed record LocationInfo(string FilePath, int Start, int Length, int Line, int Column, int EndLine, int EndColumn)
 {
-    public Location ToLocation() => Location.Create(
-        FilePath,
-        new TextSpan(Start, Length),
-        new LinePositionSpan(new LinePosition(Line, Column), new LinePosition(EndLine, EndColumn)));
+    public Location ToLocation() =>
+        Location.Create(
+            FilePath,
+            new TextSpan(Start, Length),
+            new LinePositionSpan(new LinePosition(Line, Column), new LinePosition(EndLine, EndColumn))
+        );
 
     public static LocationInfo From(string path, SourceText text, int start, int end)
     {
@@ -27,5 +29,8 @@ internal sealed record LocationInfo(string FilePath, int Start, int Length, int 
         return From(path, text, start, start);
     }
 
-    private static int Clamp(int value, int max) => value < 0 ? 0 : value > max ? max : value;
+    private static int Clamp(int value, int max) =>
+        value < 0 ? 0
+        : value > max ? max
+        : value;
 }

@@ -19,7 +19,9 @@ internal static class AliasEmitter
         var field = FieldType(op);
         var (result, expression) = ClientMethodEmitter.Result(op, "field");
         w.Line();
-        w.Line("/// <summary>This query's root field as an alias template: many lookups in one request (see <c>PyxisAliasBatch</c>).</summary>");
+        w.Line(
+            "/// <summary>This query's root field as an alias template: many lookups in one request (see <c>PyxisAliasBatch</c>).</summary>"
+        );
         w.Line($"public static readonly {TypeNames.Runtime}.Batching.PyxisAliasTemplate<{field}, {result}> Aliased = new(");
         w.Line("    OperationName,");
         w.Line($"    new string[] {{ {string.Join(", ", alias.Variables.Select(v => Names.Literal(v.Name)))} }},");
@@ -39,9 +41,16 @@ internal static class AliasEmitter
 
         var root = op.Records[0].Properties[0];
         w.Line();
-        w.Line($"public static {FieldType(op)} ReadRootField(ref {TypeNames.Reader} reader) => {JsonCode.Read(root.Type, "reader", op.Records[0].SchemaType + "." + root.ResponseKey, op.TypesNamespace)};");
+        w.Line(
+            $"public static {FieldType(op)} ReadRootField(ref {TypeNames.Reader} reader) => {JsonCode.Read(root.Type, "reader", op.Records[0].SchemaType + "." + root.ResponseKey, op.TypesNamespace)};"
+        );
     }
 
     private static string FieldType(OperationSpec op) =>
-        TypeNames.Nullable(op.Records[0].Properties[0].Type, op.TypesNamespace, "global::" + op.Namespace + "." + op.ClassName, input: false);
+        TypeNames.Nullable(
+            op.Records[0].Properties[0].Type,
+            op.TypesNamespace,
+            "global::" + op.Namespace + "." + op.ClassName,
+            input: false
+        );
 }

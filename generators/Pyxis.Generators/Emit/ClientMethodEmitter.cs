@@ -9,11 +9,16 @@ internal static class ClientMethodEmitter
 {
     /// <summary>Variables as C# parameters: required ones first, optional ones (nullable or defaulted) after with <c>= null</c>.</summary>
     public static List<(VariableSpec Variable, string Declaration)> Parameters(OperationSpec op) =>
-        op.Variables
-            .OrderBy(v => IsOptional(v) ? 1 : 0)
-            .Select(v => (v, IsOptional(v)
-                ? $"{TypeNames.Nullable(v.Type, op.TypesNamespace, null, input: true)} {v.ParameterName} = null"
-                : $"{TypeNames.Of(v.Type, op.TypesNamespace, null, input: true)} {v.ParameterName}"))
+        op
+            .Variables.OrderBy(v => IsOptional(v) ? 1 : 0)
+            .Select(v =>
+                (
+                    v,
+                    IsOptional(v)
+                        ? $"{TypeNames.Nullable(v.Type, op.TypesNamespace, null, input: true)} {v.ParameterName} = null"
+                        : $"{TypeNames.Of(v.Type, op.TypesNamespace, null, input: true)} {v.ParameterName}"
+                )
+            )
             .ToList();
 
     /// <summary>Nullable or defaulted variables may be left out: the server then applies its default.</summary>
@@ -30,7 +35,12 @@ internal static class ClientMethodEmitter
         w.Line("/// <param name=\"client\">The client that sends the request.</param>");
         foreach (var (variable, _) in parameters)
         {
-            w.Doc("param", variable.Description, $"The <c>${variable.Name}</c> variable.", $" name=\"{variable.ParameterName.TrimStart('@')}\"");
+            w.Doc(
+                "param",
+                variable.Description,
+                $"The <c>${variable.Name}</c> variable.",
+                $" name=\"{variable.ParameterName.TrimStart('@')}\""
+            );
         }
 
         w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
@@ -38,7 +48,9 @@ internal static class ClientMethodEmitter
         var declarations = new[] { $"this {TypeNames.Runtime}.IPyxisClient client" }
             .Concat(parameters.Select(p => p.Declaration))
             .Concat(["global::System.Threading.CancellationToken cancellationToken = default"]);
-        w.Open($"public static async global::System.Threading.Tasks.Task<{returnType}> {Names.Pascal(op.Name)}Async({string.Join(", ", declarations)})");
+        w.Open(
+            $"public static async global::System.Threading.Tasks.Task<{returnType}> {Names.Pascal(op.Name)}Async({string.Join(", ", declarations)})"
+        );
         w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
         w.Line($"var request = {op.ClassName}.CreateRequest({string.Join(", ", parameters.Select(p => p.Variable.ParameterName))});");
         w.Line("var data = await client.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);");
@@ -55,7 +67,12 @@ internal static class ClientMethodEmitter
         if (op.Envelope is not { } envelope)
         {
             var rootField = op.Records[0].Properties[0];
-            return (owner + ".Data", field is null ? "data" : $"new {owner}.Data({JsonCode.Required(rootField.Type, field, op.Records[0].SchemaType + "." + rootField.ResponseKey)})");
+            return (
+                owner + ".Data",
+                field is null
+                    ? "data"
+                    : $"new {owner}.Data({JsonCode.Required(rootField.Type, field, op.Records[0].SchemaType + "." + rootField.ResponseKey)})"
+            );
         }
 
         var root = field ?? "data." + envelope.RootProperty;
@@ -68,10 +85,11 @@ internal static class ClientMethodEmitter
         return (dataType, $"{TypeNames.Runtime}.PyxisEnvelope.Entity(request, {root})?.{envelope.DataProperty}");
     }
 
-    private static string Summary(OperationSpec op) => op.Envelope switch
-    {
-        null => "returns the whole result",
-        { IsPage: true } => "returns the page; a Pyxis error envelope throws PyxisException",
-        _ => "returns the entity, or null when Pyxis answers 404; other Pyxis errors throw PyxisException",
-    };
+    private static string Summary(OperationSpec op) =>
+        op.Envelope switch
+        {
+            null => "returns the whole result",
+            { IsPage: true } => "returns the page; a Pyxis error envelope throws PyxisException",
+            _ => "returns the entity, or null when Pyxis answers 404; other Pyxis errors throw PyxisException",
+        };
 }

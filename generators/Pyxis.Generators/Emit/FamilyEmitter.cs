@@ -15,7 +15,9 @@ internal static class FamilyEmitter
     {
         var named = family.Variants.Where(v => v.SchemaType.Length > 0).Select(v => $"<see cref=\"{v.RecordName}\"/>");
         w.Doc("summary", family.Description, $"The selected fields of <c>{family.SchemaType}</c>.");
-        w.Line($"/// <remarks>One of: {string.Join(", ", named.Append($"<see cref=\"{family.Name}.Other\"/> (any other type, with its <c>__typename</c>)"))}.</remarks>");
+        w.Line(
+            $"/// <remarks>One of: {string.Join(", ", named.Append($"<see cref=\"{family.Name}.Other\"/> (any other type, with its <c>__typename</c>)"))}.</remarks>"
+        );
         w.Open($"public abstract partial record {family.Name}");
         var parameters = family.Properties.Select((p, i) => $"{TypeNames.Of(p.Type, ns, null, input: false)} p{i}");
         w.Open($"private {family.Name}({string.Join(", ", parameters)})");

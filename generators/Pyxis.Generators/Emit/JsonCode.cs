@@ -53,15 +53,16 @@ internal static class JsonCode
         }
     }
 
-    private static string ScalarMethod(ScalarKind kind) => kind switch
-    {
-        ScalarKind.Int => "Int32",
-        ScalarKind.Float => "Double",
-        ScalarKind.Boolean => "Boolean",
-        ScalarKind.Id => "Id",
-        ScalarKind.DateTime => "DateTimeOffset",
-        ScalarKind.Long => "Int64",
-        ScalarKind.Json => "Element",
-        _ => "String",
-    };
+    private static string ScalarMethod(ScalarKind kind) =>
+        kind switch
+        {
+            ScalarKind.Int => "Int32",
+            ScalarKind.Float => "Double",
+            ScalarKind.Boolean => "Boolean",
+            ScalarKind.Id => "Id",
+            ScalarKind.DateTime => "DateTimeOffset",
+            ScalarKind.Long => "Int64",
+            ScalarKind.Json => "Element",
+            _ => "String",
+        };
 }

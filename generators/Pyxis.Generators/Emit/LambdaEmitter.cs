@@ -17,7 +17,9 @@ internal static class LambdaEmitter
         var query = $"global::{spec.SurfaceNamespace}.{(mutation ? "PyxisMutation" : "PyxisQuery")}";
         var w = new SourceWriter().Header();
         w.Open($"namespace {Namespace}");
-        w.Line($"/// <summary>The lambda query at {System.IO.Path.GetFileName(spec.Call.FilePath)}({spec.Call.Location.Line + 1},{spec.Call.Location.Column + 1}).</summary>");
+        w.Line(
+            $"/// <summary>The lambda query at {System.IO.Path.GetFileName(spec.Call.FilePath)}({spec.Call.Location.Line + 1},{spec.Call.Location.Column + 1}).</summary>"
+        );
         w.Line(TypeNames.GeneratedCode);
         w.Open($"internal static class {spec.OperationName}");
         w.Line("/// <summary>The document sent: every argument a variable, only the fields the selectors read.</summary>");
@@ -37,7 +39,9 @@ internal static class LambdaEmitter
         }
         else
         {
-            w.Open($"public static async global::System.Threading.Tasks.Task<TResult> {(mutation ? "MutateAsync" : "QueryAsync")}<TVars, TResult>(this {TypeNames.Runtime}.IPyxisClient client, TVars vars, global::System.Func<{query}, TVars, TResult> query, global::System.Threading.CancellationToken cancellationToken = default)");
+            w.Open(
+                $"public static async global::System.Threading.Tasks.Task<TResult> {(mutation ? "MutateAsync" : "QueryAsync")}<TVars, TResult>(this {TypeNames.Runtime}.IPyxisClient client, TVars vars, global::System.Func<{query}, TVars, TResult> query, global::System.Threading.CancellationToken cancellationToken = default)"
+            );
             w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
             w.Line("var answer = await client.ExecuteAsync(Request(vars, query), cancellationToken).ConfigureAwait(false);");
             w.Line("return query(answer, vars);");
@@ -45,7 +49,9 @@ internal static class LambdaEmitter
         }
 
         w.Line();
-        w.Open($"private static {TypeNames.Runtime}.PyxisRequest<{query}> Request<TVars, TResult>(TVars vars, global::System.Func<{query}, TVars, TResult> query)");
+        w.Open(
+            $"private static {TypeNames.Runtime}.PyxisRequest<{query}> Request<TVars, TResult>(TVars vars, global::System.Func<{query}, TVars, TResult> query)"
+        );
         w.Line("global::System.ArgumentNullException.ThrowIfNull(query);");
         // The recording run is synchronous, so one recording root per thread serves every call.
         w.Line($"var recording = recorder ?? {query}.Recording({spec.Roots.Count});");
@@ -53,7 +59,9 @@ internal static class LambdaEmitter
         w.Open("try");
         w.Line("recording.BeginRecording();");
         w.Line("query(recording, vars);");
-        w.Line($"return new {TypeNames.Runtime}.PyxisRequest<{query}>({Names.Literal(spec.OperationName)}, Document, recording.EndRecording(), Read);");
+        w.Line(
+            $"return new {TypeNames.Runtime}.PyxisRequest<{query}>({Names.Literal(spec.OperationName)}, Document, recording.EndRecording(), Read);"
+        );
         w.Close();
         w.Open("finally");
         w.Line("recording.Reset();");
@@ -79,8 +87,18 @@ internal static class LambdaEmitter
     private static void WriteAll(SourceWriter w, LambdaSpec spec, string query)
     {
         var lambdas = TypeNames.Runtime + ".Lambdas";
-        var result = TypeNames.Of(spec.Roots[0].Result with { Nullable = false }, spec.TypesNamespace, "global::" + spec.SurfaceNamespace, input: false);
-        w.Open($"public static global::System.Collections.Generic.IAsyncEnumerable<TItem> QueryAllAsync<TVars, TItem>(this {TypeNames.Runtime}.IPyxisClient client, TVars vars, global::System.Func<{query}, TVars, {lambdas}.PyxisPage, global::System.Collections.Generic.IEnumerable<TItem>?> query, int pageSize = 100, {TypeNames.Runtime}.PyxisPaging? paging = null, global::System.Threading.CancellationToken cancellationToken = default)");
+        var result = TypeNames.Of(
+            spec.Roots[0].Result with
+            {
+                Nullable = false,
+            },
+            spec.TypesNamespace,
+            "global::" + spec.SurfaceNamespace,
+            input: false
+        );
+        w.Open(
+            $"public static global::System.Collections.Generic.IAsyncEnumerable<TItem> QueryAllAsync<TVars, TItem>(this {TypeNames.Runtime}.IPyxisClient client, TVars vars, global::System.Func<{query}, TVars, {lambdas}.PyxisPage, global::System.Collections.Generic.IEnumerable<TItem>?> query, int pageSize = 100, {TypeNames.Runtime}.PyxisPaging? paging = null, global::System.Threading.CancellationToken cancellationToken = default)"
+        );
         w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(query);");
         w.Line($"return {TypeNames.Runtime}.PyxisPagination.StreamAsync<({query} Answer, {lambdas}.PyxisPage Page), TItem>(");
@@ -89,7 +107,9 @@ internal static class LambdaEmitter
         w.Line("var answer = await client.ExecuteAsync(Request(vars, (q, v) => query(q, v, page)), token).ConfigureAwait(false);");
         w.Line("return (answer, page);");
         w.Close(",");
-        w.Line("    p => query(p.Answer, vars, p.Page) is { } items ? items as global::System.Collections.Generic.IReadOnlyList<TItem> ?? global::System.Linq.Enumerable.ToList(items) : null,");
+        w.Line(
+            "    p => query(p.Answer, vars, p.Page) is { } items ? items as global::System.Collections.Generic.IReadOnlyList<TItem> ?? global::System.Linq.Enumerable.ToList(items) : null,"
+        );
         w.Line(spec.TotalProperty is { } total ? $"    p => p.Answer.AnswerAt(0) is {result} r ? r.{total} : null," : "    null,");
         w.Line("    pageSize,");
         w.Line("    paging,");
@@ -103,9 +123,13 @@ internal static class LambdaEmitter
         var root = spec.Roots[0];
         var field = TypeNames.Nullable(root.Result, spec.TypesNamespace, "global::" + spec.SurfaceNamespace, input: false);
         var batching = TypeNames.Runtime + ".Batching";
-        w.Open($"public static global::System.Collections.Generic.IAsyncEnumerable<{batching}.BatchItem<TVars, TResult>> QueryEachAsync<TVars, TResult>(this {TypeNames.Runtime}.IPyxisClient client, global::System.Collections.Generic.IEnumerable<TVars> inputs, global::System.Func<{query}, TVars, TResult> query, {batching}.BatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)");
+        w.Open(
+            $"public static global::System.Collections.Generic.IAsyncEnumerable<{batching}.BatchItem<TVars, TResult>> QueryEachAsync<TVars, TResult>(this {TypeNames.Runtime}.IPyxisClient client, global::System.Collections.Generic.IEnumerable<TVars> inputs, global::System.Func<{query}, TVars, TResult> query, {batching}.BatchOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)"
+        );
         w.Line("global::System.ArgumentNullException.ThrowIfNull(query);");
-        w.Line($"var inputsOf = new global::System.Runtime.CompilerServices.ConditionalWeakTable<{TypeNames.Runtime}.PyxisRequest, global::System.Runtime.CompilerServices.StrongBox<TVars>>();");
+        w.Line(
+            $"var inputsOf = new global::System.Runtime.CompilerServices.ConditionalWeakTable<{TypeNames.Runtime}.PyxisRequest, global::System.Runtime.CompilerServices.StrongBox<TVars>>();"
+        );
         w.Line($"var template = new {batching}.PyxisAliasTemplate<{field}, TResult>(");
         w.Line($"    {Names.Literal(spec.OperationName)},");
         w.Line($"    new string[] {{ {string.Join(", ", root.Variables.Select(v => Names.Literal(v.Name)))} }},");
@@ -113,7 +137,9 @@ internal static class LambdaEmitter
         w.Line($"    {Names.Literal(spec.AliasField)},");
         w.Line("    string.Empty,");
         w.Line($"    static (ref {TypeNames.Reader} reader) => {JsonCode.Read(root.Result, "reader", root.Field, spec.TypesNamespace)},");
-        w.Line($"    (request, value) => query({query}.Answered(new object?[] {{ value }}), inputsOf.TryGetValue(request, out var box) ? box.Value! : throw new global::System.InvalidOperationException(\"A batched answer came for a request this batch did not make.\")));");
+        w.Line(
+            $"    (request, value) => query({query}.Answered(new object?[] {{ value }}), inputsOf.TryGetValue(request, out var box) ? box.Value! : throw new global::System.InvalidOperationException(\"A batched answer came for a request this batch did not make.\")));"
+        );
         w.Open($"return {batching}.PyxisAliasBatch.ExecuteAliasedAsync(client, template, inputs, input =>");
         w.Line("var request = Request(input, query);");
         w.Line("inputsOf.Add(request, new global::System.Runtime.CompilerServices.StrongBox<TVars>(input));");

@@ -19,7 +19,9 @@ internal static class OperationEmitter
 
     private static void WriteOperationClass(SourceWriter w, OperationSpec op)
     {
-        w.Line($"/// <summary>The <c>{op.Name}</c> {op.Kind} from <c>{System.IO.Path.GetFileName(op.SourcePath)}</c>: its text and typed results.</summary>");
+        w.Line(
+            $"/// <summary>The <c>{op.Name}</c> {op.Kind} from <c>{System.IO.Path.GetFileName(op.SourcePath)}</c>: its text and typed results.</summary>"
+        );
         w.Line(TypeNames.GeneratedCode);
         w.Open($"public static partial class {op.ClassName}");
         w.Line("/// <summary>The operation name sent to the server.</summary>");
@@ -45,7 +47,9 @@ internal static class OperationEmitter
         AliasEmitter.WriteTemplate(w, op);
         w.Line();
         w.Open("private static class Json");
-        w.Line($"public static Data ReadRoot(ref {TypeNames.Reader} reader) => ReadData(ref reader) ?? throw {TypeNames.Json}.Missing(\"data\");");
+        w.Line(
+            $"public static Data ReadRoot(ref {TypeNames.Reader} reader) => ReadData(ref reader) ?? throw {TypeNames.Json}.Missing(\"data\");"
+        );
         AliasEmitter.WriteRootFieldReader(w, op);
         foreach (var record in op.Records)
         {
@@ -68,7 +72,9 @@ internal static class OperationEmitter
     {
         var parameters = ClientMethodEmitter.Parameters(op);
         w.Line("/// <summary>Builds the request: the document and the variables, serialized once.</summary>");
-        w.Open($"public static {TypeNames.Runtime}.PyxisRequest<Data> CreateRequest({string.Join(", ", parameters.Select(p => p.Declaration))})");
+        w.Open(
+            $"public static {TypeNames.Runtime}.PyxisRequest<Data> CreateRequest({string.Join(", ", parameters.Select(p => p.Declaration))})"
+        );
         w.Line("var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();");
         w.Open($"using (var writer = new {TypeNames.Writer}(buffer))");
         w.Line("writer.WriteStartObject();");

@@ -21,7 +21,9 @@ internal static class PagingMethodEmitter
         var item = TypeNames.Of(envelope.DataType.Item!, op.TypesNamespace, owner, input: false);
 
         w.Line();
-        w.Line($"/// <summary>Streams every item of the <c>{op.Name}</c> {op.Kind}, page after page. {(paging.TotalProperty is null ? "Without <c>total</c>, pages are read one by one until a short page." : "The first page tells the total; the remaining pages are fetched concurrently.")}</summary>");
+        w.Line(
+            $"/// <summary>Streams every item of the <c>{op.Name}</c> {op.Kind}, page after page. {(paging.TotalProperty is null ? "Without <c>total</c>, pages are read one by one until a short page." : "The first page tells the total; the remaining pages are fetched concurrently.")}</summary>"
+        );
         w.Line("/// <param name=\"client\">The client that sends the requests.</param>");
         foreach (var (variable, _) in others)
         {
@@ -34,11 +36,22 @@ internal static class PagingMethodEmitter
         w.Line(TypeNames.GeneratedCode);
         var declarations = new[] { $"this {TypeNames.Runtime}.IPyxisClient client" }
             .Concat(others.Select(p => p.Declaration))
-            .Concat([$"int {pageSize.ParameterName} = 200", $"{TypeNames.Runtime}.PyxisPaging? paging = null", "global::System.Threading.CancellationToken cancellationToken = default"]);
-        w.Open($"public static global::System.Collections.Generic.IAsyncEnumerable<{item}> {Names.Pascal(op.Name)}AllAsync({string.Join(", ", declarations)})");
+            .Concat([
+                $"int {pageSize.ParameterName} = 200",
+                $"{TypeNames.Runtime}.PyxisPaging? paging = null",
+                "global::System.Threading.CancellationToken cancellationToken = default",
+            ]);
+        w.Open(
+            $"public static global::System.Collections.Generic.IAsyncEnumerable<{item}> {Names.Pascal(op.Name)}AllAsync({string.Join(", ", declarations)})"
+        );
         w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
-        var arguments = others.Select(p => $"{p.Variable.ParameterName}: {p.Variable.ParameterName}")
-            .Concat([$"{page.ParameterName}: pageIndex", $"{pageSize.ParameterName}: {pageSize.ParameterName}", "cancellationToken: pageToken"]);
+        var arguments = others
+            .Select(p => $"{p.Variable.ParameterName}: {p.Variable.ParameterName}")
+            .Concat([
+                $"{page.ParameterName}: pageIndex",
+                $"{pageSize.ParameterName}: {pageSize.ParameterName}",
+                "cancellationToken: pageToken",
+            ]);
         w.Line($"return {TypeNames.Runtime}.PyxisPagination.StreamAsync(");
         w.Line($"    (pageIndex, pageToken) => {Names.Pascal(op.Name)}Async(client, {string.Join(", ", arguments)}),");
         w.Line($"    static page => page.{envelope.DataProperty},");

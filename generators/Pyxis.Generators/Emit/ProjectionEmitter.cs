@@ -25,7 +25,9 @@ internal static class ProjectionEmitter
             w.Line();
             w.Open($"private static {owner}.{node.SurfaceClass}? Read{node.Name}(ref {TypeNames.Reader} reader)");
             ObjectReader.WriteBody(w, node.Properties, node.SchemaType, spec.TypesNamespace, owner);
-            w.Line($"return new {node.Name}{(node.Properties.Count == 0 ? "()" : " { " + string.Join(", ", node.Properties.Select((p, i) => $"p{i} = v{i}")) + " }")};");
+            w.Line(
+                $"return new {node.Name}{(node.Properties.Count == 0 ? "()" : " { " + string.Join(", ", node.Properties.Select((p, i) => $"p{i} = v{i}")) + " }")};"
+            );
             w.Close();
         }
     }

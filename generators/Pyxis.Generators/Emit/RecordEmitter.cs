@@ -15,8 +15,18 @@ internal static class RecordEmitter
         }
 
         // A variant's first parameters are its base's properties: passed on, not declared again.
-        var parameters = string.Join(", ", record.Properties.Select((p, i) => (i < record.BaseArity ? string.Empty :
-            SourceWriter.Obsolete(p.Docs, "property: ") + $"[property: global::System.Text.Json.Serialization.JsonPropertyName({Names.Literal(p.ResponseKey)})] ") + $"{TypeNames.Of(p.Type, ns, null, input: false)} {p.Name}"));
+        var parameters = string.Join(
+            ", ",
+            record.Properties.Select(
+                (p, i) =>
+                    (
+                        i < record.BaseArity
+                            ? string.Empty
+                            : SourceWriter.Obsolete(p.Docs, "property: ")
+                                + $"[property: global::System.Text.Json.Serialization.JsonPropertyName({Names.Literal(p.ResponseKey)})] "
+                    ) + $"{TypeNames.Of(p.Type, ns, null, input: false)} {p.Name}"
+            )
+        );
         var bases = record.Interfaces.Select(i => i.FullName).ToList();
         if (record.BaseRecord is not null)
         {
@@ -28,7 +38,9 @@ internal static class RecordEmitter
             bases.Add(TypeNames.Runtime + ".IPyxisEnvelope");
         }
 
-        var declaration = $"public sealed partial record {record.ShortName}({parameters})" + (bases.Count == 0 ? string.Empty : " : " + string.Join(", ", bases));
+        var declaration =
+            $"public sealed partial record {record.ShortName}({parameters})"
+            + (bases.Count == 0 ? string.Empty : " : " + string.Join(", ", bases));
         if (bases.Count == 0)
         {
             w.Line(declaration + ";");
@@ -44,8 +56,12 @@ internal static class RecordEmitter
         if (record.EnvelopeError is not null)
         {
             w.Line($"bool {TypeNames.Runtime}.IPyxisEnvelope.HasError => {record.EnvelopeError} is not null;");
-            w.Line($"int? {TypeNames.Runtime}.IPyxisEnvelope.ErrorStatus => {(record.EnvelopeStatus is null ? "null" : record.EnvelopeError + "?." + record.EnvelopeStatus)};");
-            w.Line($"string? {TypeNames.Runtime}.IPyxisEnvelope.ErrorDetail => {(record.EnvelopeDetail is null ? "null" : record.EnvelopeError + "?." + record.EnvelopeDetail)};");
+            w.Line(
+                $"int? {TypeNames.Runtime}.IPyxisEnvelope.ErrorStatus => {(record.EnvelopeStatus is null ? "null" : record.EnvelopeError + "?." + record.EnvelopeStatus)};"
+            );
+            w.Line(
+                $"string? {TypeNames.Runtime}.IPyxisEnvelope.ErrorDetail => {(record.EnvelopeDetail is null ? "null" : record.EnvelopeError + "?." + record.EnvelopeDetail)};"
+            );
         }
 
         w.Close();
@@ -58,7 +74,9 @@ internal static class RecordEmitter
         for (var i = 0; i < implemented.Interface.Properties.Count; i++)
         {
             var property = implemented.Interface.Properties[i];
-            w.Line($"{TypeNames.OfInterface(property.Type, ns, implemented.FullName)} {implemented.FullName}.{property.Name} => {implemented.RecordProperties[i]};");
+            w.Line(
+                $"{TypeNames.OfInterface(property.Type, ns, implemented.FullName)} {implemented.FullName}.{property.Name} => {implemented.RecordProperties[i]};"
+            );
         }
     }
 

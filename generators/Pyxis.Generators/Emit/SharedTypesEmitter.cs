@@ -71,9 +71,11 @@ internal static class SharedTypesEmitter
         w.Line("public string WireValue => wire ?? string.Empty;");
         w.Line();
         w.Line("/// <summary>Whether the value is one the schema this code was generated from names.</summary>");
-        w.Line(spec.Members.Count == 0
-            ? "public bool IsKnown => false;"
-            : $"public bool IsKnown => wire is {string.Join(" or ", spec.Members.Select(m => Names.Literal(m.WireName)))};");
+        w.Line(
+            spec.Members.Count == 0
+                ? "public bool IsKnown => false;"
+                : $"public bool IsKnown => wire is {string.Join(" or ", spec.Members.Select(m => Names.Literal(m.WireName)))};"
+        );
         w.Line();
         w.Line("/// <summary>The value for a GraphQL spelling; an unknown spelling is kept as it is.</summary>");
         w.Open($"public static {name} FromWire(string value) => value switch");
@@ -104,7 +106,9 @@ internal static class SharedTypesEmitter
         w.Line("public override string ToString() => WireValue;");
         w.Close();
         w.Line();
-        w.Line($"/// <summary>Converts <see cref=\"{name}\"/> to and from its GraphQL spelling (the generated readers and writers call it).</summary>");
+        w.Line(
+            $"/// <summary>Converts <see cref=\"{name}\"/> to and from its GraphQL spelling (the generated readers and writers call it).</summary>"
+        );
         w.Line(TypeNames.GeneratedCode);
         w.Open($"public static class {name}Wire");
         w.Line("/// <summary>The GraphQL spelling of a value.</summary>");

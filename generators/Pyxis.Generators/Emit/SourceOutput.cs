@@ -1,7 +1,7 @@
 using System;
-using System.Linq;
 using System.Collections.Immutable;
 using System.IO;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Pyxis.Generators.Diagnostics;
@@ -39,7 +39,12 @@ internal static class SourceOutput
                 continue;
             }
 
-            Guard(context, file.Path, () => context.AddSource($"{op.ClassName}.{Hash(file.ProjectPath)}.g.cs", SourceText.From(OperationEmitter.Emit(op), System.Text.Encoding.UTF8)));
+            Guard(context, file.Path, () =>
+                context.AddSource(
+                    $"{op.ClassName}.{Hash(file.ProjectPath)}.g.cs",
+                    SourceText.From(OperationEmitter.Emit(op), System.Text.Encoding.UTF8)
+                )
+            );
         }
     }
 
@@ -47,12 +52,22 @@ internal static class SourceOutput
     {
         foreach (var input in shared.Inputs)
         {
-            Guard(context, input.SchemaType, () => context.AddSource($"Inputs/{input.Name}.g.cs", SourceText.From(SharedTypesEmitter.EmitInput(shared, input), System.Text.Encoding.UTF8)));
+            Guard(context, input.SchemaType, () =>
+                context.AddSource(
+                    $"Inputs/{input.Name}.g.cs",
+                    SourceText.From(SharedTypesEmitter.EmitInput(shared, input), System.Text.Encoding.UTF8)
+                )
+            );
         }
 
         foreach (var spec in shared.Enums)
         {
-            Guard(context, spec.SchemaType, () => context.AddSource($"Enums/{spec.Name}.g.cs", SourceText.From(SharedTypesEmitter.EmitEnum(shared, spec), System.Text.Encoding.UTF8)));
+            Guard(context, spec.SchemaType, () =>
+                context.AddSource(
+                    $"Enums/{spec.Name}.g.cs",
+                    SourceText.From(SharedTypesEmitter.EmitEnum(shared, spec), System.Text.Encoding.UTF8)
+                )
+            );
         }
     }
 
@@ -63,19 +78,39 @@ internal static class SourceOutput
             return;
         }
 
-        Guard(context, "PyxisQuery", () => context.AddSource("Schema/PyxisQuery.g.cs", SourceText.From(SurfaceEmitter.EmitRoot(surface, mutation: false), System.Text.Encoding.UTF8)));
+        Guard(context, "PyxisQuery", () =>
+            context.AddSource(
+                "Schema/PyxisQuery.g.cs",
+                SourceText.From(SurfaceEmitter.EmitRoot(surface, mutation: false), System.Text.Encoding.UTF8)
+            )
+        );
         if (surface.MutationRoots.Count > 0)
         {
-            Guard(context, "PyxisMutation", () => context.AddSource("Schema/PyxisMutation.g.cs", SourceText.From(SurfaceEmitter.EmitRoot(surface, mutation: true), System.Text.Encoding.UTF8)));
+            Guard(context, "PyxisMutation", () =>
+                context.AddSource(
+                    "Schema/PyxisMutation.g.cs",
+                    SourceText.From(SurfaceEmitter.EmitRoot(surface, mutation: true), System.Text.Encoding.UTF8)
+                )
+            );
         }
         foreach (var type in surface.Types)
         {
-            Guard(context, type.SchemaType, () => context.AddSource($"Schema/{type.Name}.g.cs", SourceText.From(SurfaceEmitter.EmitType(surface, type), System.Text.Encoding.UTF8)));
+            Guard(context, type.SchemaType, () =>
+                context.AddSource(
+                    $"Schema/{type.Name}.g.cs",
+                    SourceText.From(SurfaceEmitter.EmitType(surface, type), System.Text.Encoding.UTF8)
+                )
+            );
         }
 
         foreach (var type in surface.Abstracts)
         {
-            Guard(context, type.SchemaType, () => context.AddSource($"Schema/{type.Name}.g.cs", SourceText.From(SurfaceEmitter.EmitAbstract(surface, type), System.Text.Encoding.UTF8)));
+            Guard(context, type.SchemaType, () =>
+                context.AddSource(
+                    $"Schema/{type.Name}.g.cs",
+                    SourceText.From(SurfaceEmitter.EmitAbstract(surface, type), System.Text.Encoding.UTF8)
+                )
+            );
         }
     }
 
@@ -84,7 +119,12 @@ internal static class SourceOutput
         Report(context, spec.Diagnostics);
         if (spec.Diagnostics.Count == 0 && spec.Roots.Count > 0)
         {
-            Guard(context, spec.Call.FilePath, () => context.AddSource($"Lambdas/{spec.OperationName}.g.cs", SourceText.From(LambdaEmitter.Emit(spec), System.Text.Encoding.UTF8)));
+            Guard(context, spec.Call.FilePath, () =>
+                context.AddSource(
+                    $"Lambdas/{spec.OperationName}.g.cs",
+                    SourceText.From(LambdaEmitter.Emit(spec), System.Text.Encoding.UTF8)
+                )
+            );
         }
     }
 
@@ -92,7 +132,15 @@ internal static class SourceOutput
     {
         foreach (var spec in fragments.Interfaces)
         {
-            Guard(context, spec.Fragment, () => context.AddSource($"Fragments/{spec.Name}.g.cs", SourceText.From(FragmentInterfaceEmitter.Emit(fragments.Namespace, fragments.TypesNamespace, spec), System.Text.Encoding.UTF8)));
+            Guard(context, spec.Fragment, () =>
+                context.AddSource(
+                    $"Fragments/{spec.Name}.g.cs",
+                    SourceText.From(
+                        FragmentInterfaceEmitter.Emit(fragments.Namespace, fragments.TypesNamespace, spec),
+                        System.Text.Encoding.UTF8
+                    )
+                )
+            );
         }
     }
 
@@ -104,7 +152,9 @@ internal static class SourceOutput
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticCatalog.InternalError, Location.None, what, ex.GetType().Name + ": " + ex.Message));
+            context.ReportDiagnostic(
+                Diagnostic.Create(DiagnosticCatalog.InternalError, Location.None, what, ex.GetType().Name + ": " + ex.Message)
+            );
         }
     }
 

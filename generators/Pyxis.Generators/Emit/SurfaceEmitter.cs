@@ -7,7 +7,8 @@ namespace Pyxis.Generators.Emit;
 internal static class SurfaceEmitter
 {
     private const string Field = "global::Pyxis.Client.Lambdas.PyxisField";
-    private const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
+    private const string Hidden =
+        "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
     public static string EmitType(SurfaceSpec surface, SurfaceTypeSpec type)
     {
@@ -42,7 +43,9 @@ internal static class SurfaceEmitter
         var name = mutation ? "PyxisMutation" : "PyxisQuery";
         var w = new SourceWriter().Header();
         w.Open($"namespace {surface.Namespace}");
-        w.Line($"/// <summary>The {(mutation ? "Mutation" : "Query")} root for lambda queries: one method per root field, taking its arguments and a selector over its result.</summary>");
+        w.Line(
+            $"/// <summary>The {(mutation ? "Mutation" : "Query")} root for lambda queries: one method per root field, taking its arguments and a selector over its result.</summary>"
+        );
         w.Line(TypeNames.GeneratedCode);
         w.Open($"public sealed partial class {name} : global::Pyxis.Client.Lambdas.PyxisQueryRoot");
         w.Line($"private {name}(int calls) : base(calls) {{ }}");
@@ -62,7 +65,12 @@ internal static class SurfaceEmitter
             w.Doc("summary", root.Docs.Description, $"The <c>{root.Field}</c> root field.");
             foreach (var argument in root.Arguments)
             {
-                w.Doc("param", argument.Description, $"The <c>{argument.Name}</c> argument.", $" name=\"{argument.ParameterName.TrimStart('@')}\"");
+                w.Doc(
+                    "param",
+                    argument.Description,
+                    $"The <c>{argument.Name}</c> argument.",
+                    $" name=\"{argument.ParameterName.TrimStart('@')}\""
+                );
             }
 
             w.Line("/// <param name=\"select\">What to take from the result; only the fields it reads are asked for.</param>");
@@ -71,8 +79,11 @@ internal static class SurfaceEmitter
                 w.Line(obsolete);
             }
 
-            var parameters = root.Arguments.Select(a => $"{TypeNames.Of(a.Type, surface.TypesNamespace, null, input: true)} {a.ParameterName}")
-                .Append($"global::System.Func<{TypeNames.Of(root.Result with { Nullable = false }, surface.TypesNamespace, null, input: false)}, TResult> select");
+            var parameters = root
+                .Arguments.Select(a => $"{TypeNames.Of(a.Type, surface.TypesNamespace, null, input: true)} {a.ParameterName}")
+                .Append(
+                    $"global::System.Func<{TypeNames.Of(root.Result with { Nullable = false }, surface.TypesNamespace, null, input: false)}, TResult> select"
+                );
             w.Line($"[{Field}({Names.Literal(root.Field)})]");
             w.Open($"public TResult {root.MethodName}<TResult>({string.Join(", ", parameters)})");
             WriteRootBody(w, surface, root);
@@ -88,7 +99,9 @@ internal static class SurfaceEmitter
     {
         var w = new SourceWriter().Header();
         w.Open($"namespace {surface.Namespace}");
-        w.Line($"/// <summary>A <c>{type.SchemaType}</c> value: one of {string.Join(", ", type.Members.Select(m => $"<see cref=\"{m.RecordName}\"/>"))}, or a type added later.</summary>");
+        w.Line(
+            $"/// <summary>A <c>{type.SchemaType}</c> value: one of {string.Join(", ", type.Members.Select(m => $"<see cref=\"{m.RecordName}\"/>"))}, or a type added later.</summary>"
+        );
         w.Line(TypeNames.GeneratedCode);
         w.Line($"[{Field}({Names.Literal(type.SchemaType)})]");
         w.Open($"public sealed partial class {type.Name}");
@@ -96,11 +109,15 @@ internal static class SurfaceEmitter
         w.Line($"[{Field}(\"__typename\")]");
         w.Line("public string Typename { get; init; } = string.Empty;");
         w.Line();
-        w.Line("/// <summary>The value as read: an instance of the class of <see cref=\"Typename\"/>, or null for a type the lambda does not narrow to with On.</summary>");
+        w.Line(
+            "/// <summary>The value as read: an instance of the class of <see cref=\"Typename\"/>, or null for a type the lambda does not narrow to with On.</summary>"
+        );
         w.Line(Hidden);
         w.Line("public object? Value { get; init; }");
         w.Line();
-        w.Line("/// <summary>The value when it is a <typeparamref name=\"T\"/>, else null; in a lambda, the fields read after it are asked for on that type only.</summary>");
+        w.Line(
+            "/// <summary>The value when it is a <typeparamref name=\"T\"/>, else null; in a lambda, the fields read after it are asked for on that type only.</summary>"
+        );
         w.Line("public T? On<T>() where T : class => Value as T;");
         w.Close();
         w.Close();
@@ -121,9 +138,11 @@ internal static class SurfaceEmitter
             var argument = root.Arguments[i];
             var type = argument.Type with { Nullable = false };
             var value = "pyxisValue" + i;
-            w.Open(!argument.Type.Nullable && TypeNames.IsValueType(argument.Type)
-                ? $"if ({argument.ParameterName} is var {value})"
-                : $"if ({argument.ParameterName} is {TypeNames.Of(type, surface.TypesNamespace, null, input: true)} {value})");
+            w.Open(
+                !argument.Type.Nullable && TypeNames.IsValueType(argument.Type)
+                    ? $"if ({argument.ParameterName} is var {value})"
+                    : $"if ({argument.ParameterName} is {TypeNames.Of(type, surface.TypesNamespace, null, input: true)} {value})"
+            );
             w.Line($"WriteVariableName(pyxisWriter, {Names.Literal(argument.Name)}u8, pyxisCall);");
             w.Line(JsonCode.Write(type, "pyxisWriter", value, surface.TypesNamespace));
             w.Close();

@@ -19,7 +19,9 @@ internal static class TypeNames
     {
         var name = type.Kind switch
         {
-            ValueKind.List => (input ? "global::System.Collections.Generic.IReadOnlyList<" : Runtime + ".ValueList<") + Of(type.Item!, ns, owner, input) + ">",
+            ValueKind.List => (input ? "global::System.Collections.Generic.IReadOnlyList<" : Runtime + ".ValueList<")
+                + Of(type.Item!, ns, owner, input)
+                + ">",
             ValueKind.Object => owner is null ? type.TypeName : owner + "." + type.TypeName,
             ValueKind.Enum or ValueKind.InputObject => "global::" + ns + "." + type.TypeName,
             _ when type.Scalar == ScalarKind.Mapped => "global::" + type.TypeName,
@@ -35,16 +37,28 @@ internal static class TypeNames
         Of(type with { Nullable = true }, ns, owner, input);
 
     public static bool IsValueType(ValueTypeSpec type) =>
-        type.Kind == ValueKind.Enum || (type.Kind == ValueKind.Scalar && type.Scalar is ScalarKind.Int or ScalarKind.Float or ScalarKind.Boolean or ScalarKind.DateTime or ScalarKind.Long or ScalarKind.Json or ScalarKind.Mapped);
+        type.Kind == ValueKind.Enum
+        || (
+            type.Kind == ValueKind.Scalar
+            && type.Scalar
+                is ScalarKind.Int
+                    or ScalarKind.Float
+                    or ScalarKind.Boolean
+                    or ScalarKind.DateTime
+                    or ScalarKind.Long
+                    or ScalarKind.Json
+                    or ScalarKind.Mapped
+        );
 
-    private static string Scalar(ScalarKind kind) => kind switch
-    {
-        ScalarKind.Int => "int",
-        ScalarKind.Float => "double",
-        ScalarKind.Boolean => "bool",
-        ScalarKind.DateTime => "global::System.DateTimeOffset",
-        ScalarKind.Long => "long",
-        ScalarKind.Json => "global::System.Text.Json.JsonElement",
-        _ => "string",
-    };
+    private static string Scalar(ScalarKind kind) =>
+        kind switch
+        {
+            ScalarKind.Int => "int",
+            ScalarKind.Float => "double",
+            ScalarKind.Boolean => "bool",
+            ScalarKind.DateTime => "global::System.DateTimeOffset",
+            ScalarKind.Long => "long",
+            ScalarKind.Json => "global::System.Text.Json.JsonElement",
+            _ => "string",
+        };
 }

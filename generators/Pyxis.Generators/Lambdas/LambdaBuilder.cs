@@ -27,7 +27,11 @@ internal static class LambdaBuilder
 
         if (call.Kind is "each" or "all" && call.Diagnostics.Count == 0 && call.Roots.Count != 1)
         {
-            return Problem(DiagnosticCatalog.LambdaEachNeedsOneRoot, call.Roots.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), call.Kind == "all" ? "QueryAllAsync" : "QueryEachAsync");
+            return Problem(
+                DiagnosticCatalog.LambdaEachNeedsOneRoot,
+                call.Roots.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                call.Kind == "all" ? "QueryAllAsync" : "QueryEachAsync"
+            );
         }
 
         var rootType = call.Kind == "mutation" ? schema?.MutationType : schema?.QueryType;
@@ -62,28 +66,58 @@ internal static class LambdaBuilder
             var selection = Selection(schema, type, split);
             // Named after the argument, numbered by root field the way alias batching numbers them, so a name in
             // PyxisClientOptions.SecretVariables is redacted here too.
-            var variables = field.Arguments.Select(a => new VariableSpec($"{a.Name}{Pyxis.Client.Batching.AliasNaming.IndexSeparator}{i}", a.Name, ValueTypes.Input(schema, a.Type), a.HasDefault)).ToList();
+            var variables = field
+                .Arguments.Select(a => new VariableSpec(
+                    $"{a.Name}{Pyxis.Client.Batching.AliasNaming.IndexSeparator}{i}",
+                    a.Name,
+                    ValueTypes.Input(schema, a.Type),
+                    a.HasDefault
+                ))
+                .ToList();
             declarations.AddRange(field.Arguments.Select((a, j) => $"${variables[j].Name}: {a.Type}"));
             selections.Append($" f{i}: {root.Field}{Arguments(field, variables, string.Empty)} ").Append(selection);
-            roots.Add(new LambdaRootSpec(root.Field, projection.Read(ValueTypes.Output(schema, field.Type, Names.Type(field.Type.NamedType)), type, split), variables.ToEquatableArray()));
+            roots.Add(
+                new LambdaRootSpec(
+                    root.Field,
+                    projection.Read(ValueTypes.Output(schema, field.Type, Names.Type(field.Type.NamedType)), type, split),
+                    variables.ToEquatableArray()
+                )
+            );
 
             // QueryEachAsync repeats this one root field; PyxisAliasBatch numbers each $variable per alias.
-            aliasField = call.Kind == "each" ? $"{root.Field}{Arguments(field, variables, Pyxis.Client.Batching.AliasNaming.IndexSeparator + Pyxis.Client.Batching.AliasNaming.IndexMarker)} {selection}" : string.Empty;
+            aliasField =
+                call.Kind == "each"
+                    ? $"{root.Field}{Arguments(field, variables, Pyxis.Client.Batching.AliasNaming.IndexSeparator + Pyxis.Client.Batching.AliasNaming.IndexMarker)} {selection}"
+                    : string.Empty;
         }
 
         var keyword = call.Kind == "mutation" ? "mutation" : "query";
-        var document = $"{keyword} {name}{(declarations.Count == 0 ? string.Empty : "(" + string.Join(", ", declarations) + ")")} {{{selections} }}";
-        return new LambdaSpec(call, name, document, surface, options.TypesNamespace, roots.ToEquatableArray(), Check(call, document, schema!))
+        var document =
+            $"{keyword} {name}{(declarations.Count == 0 ? string.Empty : "(" + string.Join(", ", declarations) + ")")} {{{selections} }}";
+        return new LambdaSpec(
+            call,
+            name,
+            document,
+            surface,
+            options.TypesNamespace,
+            roots.ToEquatableArray(),
+            Check(call, document, schema!)
+        )
         {
             AliasField = aliasField,
             TotalProperty = hasTotal ? "Total" : null,
             Nodes = projection.Nodes,
-            AliasVariableTypes = call.Kind == "each" ? query.FindField(call.Roots[0].Field)!.Arguments.Select(a => a.Type.ToString()).ToEquatableArray() : EquatableArray<string>.Empty,
+            AliasVariableTypes =
+                call.Kind == "each"
+                    ? query.FindField(call.Roots[0].Field)!.Arguments.Select(a => a.Type.ToString()).ToEquatableArray()
+                    : EquatableArray<string>.Empty,
         };
     }
 
     private static string Arguments(FieldDef field, List<VariableSpec> variables, string suffix) =>
-        field.Arguments.Count == 0 ? string.Empty : "(" + string.Join(", ", field.Arguments.Select((a, j) => $"{a.Name}: ${variables[j].Name}{suffix}")) + ")";
+        field.Arguments.Count == 0
+            ? string.Empty
+            : "(" + string.Join(", ", field.Arguments.Select((a, j) => $"{a.Name}: ${variables[j].Name}{suffix}")) + ")";
 
     // A selected object with nothing read below it, or used whole somewhere ("*"), brings its scalar fields, so the
     // selector can use it as a value; a union or interface always brings __typename (its reader picks the class by it),
@@ -121,7 +155,11 @@ internal static class LambdaBuilder
             : OperationValidator.Validate(call.FilePath, text, document, parsed, schema, EquatableArray<FragmentFile>.Empty).Diagnostics;
         return problems
             .Where(d => DiagnosticCatalog.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
-            .Select(d => new DiagnosticInfo(DiagnosticCatalog.LambdaInvalidQuery.Id, call.Location, new[] { d.ToDiagnostic().GetMessage(System.Globalization.CultureInfo.InvariantCulture) }.ToEquatableArray()))
+            .Select(d => new DiagnosticInfo(
+                DiagnosticCatalog.LambdaInvalidQuery.Id,
+                call.Location,
+                new[] { d.ToDiagnostic().GetMessage(System.Globalization.CultureInfo.InvariantCulture) }.ToEquatableArray()
+            ))
             .ToEquatableArray();
     }
 }

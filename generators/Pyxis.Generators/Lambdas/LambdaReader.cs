@@ -16,15 +16,26 @@ namespace Pyxis.Generators.Lambdas;
 internal static class LambdaReader
 {
     public static bool IsCandidate(SyntaxNode node, CancellationToken _) =>
-        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "QueryAsync" or "MutateAsync" or "QueryEachAsync" or "QueryAllAsync" }, ArgumentList.Arguments.Count: >= 2 };
+        node
+            is InvocationExpressionSyntax
+            {
+                Expression: MemberAccessExpressionSyntax
+                {
+                    Name.Identifier.ValueText: "QueryAsync" or "MutateAsync" or "QueryEachAsync" or "QueryAllAsync"
+                },
+                ArgumentList.Arguments.Count: >= 2
+            };
 
     public static LambdaCall? Read(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
         var model = context.SemanticModel;
-        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { Name: "QueryAsync" or "MutateAsync" or "QueryEachAsync" or "QueryAllAsync" } method
+        if (
+            model.GetSymbolInfo(invocation, cancellationToken).Symbol
+                is not IMethodSymbol { Name: "QueryAsync" or "MutateAsync" or "QueryEachAsync" or "QueryAllAsync" } method
             || method.ReducedFrom?.ContainingType.ToDisplayString() != "Pyxis.Client.Lambdas.PyxisLambdaQueries"
-            || model.GetInterceptableLocation(invocation, cancellationToken) is not { } intercept)
+            || model.GetInterceptableLocation(invocation, cancellationToken) is not { } intercept
+        )
         {
             return null;
         }
@@ -43,8 +54,11 @@ internal static class LambdaReader
             foreach (var call in lambda.Body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } && receiver.Identifier.ValueText == query
-                    && model.GetTypeInfo(receiver, cancellationToken).Type is { Name: "PyxisQuery" or "PyxisMutation" })
+                if (
+                    call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver }
+                    && receiver.Identifier.ValueText == query
+                    && model.GetTypeInfo(receiver, cancellationToken).Type is { Name: "PyxisQuery" or "PyxisMutation" }
+                )
                 {
                     roots.Add(ReadRoot(model, call, lambda, diagnostics, cancellationToken));
                 }
@@ -52,7 +66,9 @@ internal static class LambdaReader
 
             if (roots.Count == 0)
             {
-                diagnostics.Add(Report(DiagnosticCatalog.LambdaNoRootField, lambda, lambda.ParameterList.Parameters[0].Identifier.ValueText));
+                diagnostics.Add(
+                    Report(DiagnosticCatalog.LambdaNoRootField, lambda, lambda.ParameterList.Parameters[0].Identifier.ValueText)
+                );
             }
         }
 
@@ -62,14 +78,27 @@ internal static class LambdaReader
             intercept.Data,
             LocationOf(invocation),
             roots.ToEquatableArray(),
-            diagnostics.ToEquatableArray())
+            diagnostics.ToEquatableArray()
+        )
         {
             Key = Hash(intercept.Data),
-            Kind = method.Name switch { "MutateAsync" => "mutation", "QueryEachAsync" => "each", "QueryAllAsync" => "all", _ => "query" },
+            Kind = method.Name switch
+            {
+                "MutateAsync" => "mutation",
+                "QueryEachAsync" => "each",
+                "QueryAllAsync" => "all",
+                _ => "query",
+            },
         };
     }
 
-    private static LambdaRoot ReadRoot(SemanticModel model, InvocationExpressionSyntax call, LambdaExpressionSyntax lambda, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private static LambdaRoot ReadRoot(
+        SemanticModel model,
+        InvocationExpressionSyntax call,
+        LambdaExpressionSyntax lambda,
+        List<DiagnosticInfo> diagnostics,
+        CancellationToken cancellationToken
+    )
     {
         var field = FieldName(model.GetSymbolInfo(call, cancellationToken).Symbol) ?? "?";
         if (!RunsOnce(call, lambda))
@@ -93,8 +122,19 @@ internal static class LambdaReader
     {
         for (var node = call.Parent; node is not null && node != lambda; node = node.Parent)
         {
-            if (node is ConditionalExpressionSyntax or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression or (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.LogicalOrExpression }
-                or LambdaExpressionSyntax or ConditionalAccessExpressionSyntax or SwitchExpressionSyntax)
+            if (
+                node
+                is ConditionalExpressionSyntax
+                    or BinaryExpressionSyntax
+                    {
+                        RawKind: (int)SyntaxKind.CoalesceExpression
+                            or (int)SyntaxKind.LogicalAndExpression
+                            or (int)SyntaxKind.LogicalOrExpression
+                    }
+                    or LambdaExpressionSyntax
+                    or ConditionalAccessExpressionSyntax
+                    or SwitchExpressionSyntax
+            )
             {
                 return false;
             }
@@ -104,7 +144,11 @@ internal static class LambdaReader
     }
 
     internal static string? FieldName(ISymbol? symbol) =>
-        symbol?.OriginalDefinition.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Pyxis.Client.Lambdas.PyxisFieldAttribute")?.ConstructorArguments.FirstOrDefault().Value as string;
+        symbol
+            ?.OriginalDefinition.GetAttributes()
+            .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Pyxis.Client.Lambdas.PyxisFieldAttribute")
+            ?.ConstructorArguments.FirstOrDefault()
+            .Value as string;
 
     internal static DiagnosticInfo Report(DiagnosticDescriptor descriptor, SyntaxNode node, params string[] arguments) =>
         new(descriptor.Id, LocationOf(node), arguments.ToEquatableArray());
@@ -114,7 +158,15 @@ internal static class LambdaReader
     {
         var location = node.GetLocation();
         var span = location.GetLineSpan();
-        return new LocationInfo(span.Path, location.SourceSpan.Start, location.SourceSpan.Length, span.StartLinePosition.Line, span.StartLinePosition.Character, span.EndLinePosition.Line, span.EndLinePosition.Character);
+        return new LocationInfo(
+            span.Path,
+            location.SourceSpan.Start,
+            location.SourceSpan.Length,
+            span.StartLinePosition.Line,
+            span.StartLinePosition.Character,
+            span.EndLinePosition.Line,
+            span.EndLinePosition.Character
+        );
     }
 
     private static string Hash(string text)

@@ -32,13 +32,17 @@ internal sealed class ProjectionNodes(SchemaModel schema)
     private LambdaNodeSpec Abstract(string name, TypeDef type, List<string[]> paths)
     {
         // On<T>() narrows to an object type; the value of any type the lambda does not narrow to is left unread.
-        var variants = paths.Where(p => p.Length > 0 && p[0].StartsWith("~", System.StringComparison.Ordinal))
+        var variants = paths
+            .Where(p => p.Length > 0 && p[0].StartsWith("~", System.StringComparison.Ordinal))
             .GroupBy(p => p[0].Substring(1))
             .Select(g => (Type: schema.Find(g.Key), Paths: g.Select(p => p.Skip(1).ToArray()).ToList()))
             .Where(v => v.Type is { Kind: TypeKind.Object })
             .Select(v => new VariantSpec(v.Type!.Name, Add(v.Type, v.Paths)))
             .ToList();
-        return new LambdaNodeSpec(name, type.Name, Names.Type(type.Name), EquatableArray<PropertySpec>.Empty, variants.ToEquatableArray()) { IsAbstract = true };
+        return new LambdaNodeSpec(name, type.Name, Names.Type(type.Name), EquatableArray<PropertySpec>.Empty, variants.ToEquatableArray())
+        {
+            IsAbstract = true,
+        };
     }
 
     private LambdaNodeSpec Object(string name, TypeDef type, List<string[]> paths)

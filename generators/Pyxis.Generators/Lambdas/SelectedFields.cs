@@ -14,12 +14,17 @@ internal sealed class SelectedFields
 {
     public SelectedFields(SchemaModel schema, TypeDef type, List<string[]> paths)
     {
-        Steps = paths.Where(p => p.Length > 0 && p[0] != WholeValues.AllScalars).GroupBy(p => p[0])
+        Steps = paths
+            .Where(p => p.Length > 0 && p[0] != WholeValues.AllScalars)
+            .GroupBy(p => p[0])
             .Select(g => (g.Key, g.Select(p => p.Skip(1).ToArray()).ToList()))
             .ToList();
         var whole = !type.IsAbstract && (Steps.Count == 0 || paths.Any(p => p.Length > 0 && p[0] == WholeValues.AllScalars));
         Scalars = whole
-            ? type.Fields.Where(f => schema.Find(f.Type.NamedType) is { IsLeaf: true } && !f.Arguments.Any(a => a.Type.NonNull && !a.HasDefault))
+            ? type
+                .Fields.Where(f =>
+                    schema.Find(f.Type.NamedType) is { IsLeaf: true } && !f.Arguments.Any(a => a.Type.NonNull && !a.HasDefault)
+                )
                 .Select(f => f.Name)
                 .Where(f => Steps.All(s => s.Step != f))
                 .ToList()

@@ -13,9 +13,15 @@ namespace Pyxis.Generators.Lambdas;
 /// <c>?.</c>, indexing, and lambdas over lists (<c>Select</c>, <c>Where</c>, <c>First</c>…), whose parameter stands for
 /// one item. The selector runs as ordinary C# over the answer, so any computation on what it reads is fine.
 /// </summary>
-internal sealed class SelectorPaths(SemanticModel semanticModel, SimpleLambdaExpressionSyntax selector, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+internal sealed class SelectorPaths(
+    SemanticModel semanticModel,
+    SimpleLambdaExpressionSyntax selector,
+    List<DiagnosticInfo> diagnostics,
+    CancellationToken cancellationToken
+)
 {
     private SemanticModel model = semanticModel;
+
     // Keyed by name: a lambda inside a generic call is bound several times during inference, so its parameter symbols
     // are not one instance; the names are what the selector's text says.
     private readonly Dictionary<string, string> parameters = new(System.StringComparer.Ordinal);
@@ -53,18 +59,21 @@ internal sealed class SelectorPaths(SemanticModel semanticModel, SimpleLambdaExp
                     }
 
                     break;
-                case MemberAccessExpressionSyntax or MemberBindingExpressionSyntax when PathOf((ExpressionSyntax)node) is { Length: > 0 } path:
+                case MemberAccessExpressionSyntax
+                or MemberBindingExpressionSyntax when PathOf((ExpressionSyntax)node) is { Length: > 0 } path:
                     paths.Add(path);
                     AddWhole((ExpressionSyntax)node, path);
                     break;
                 case IdentifierNameSyntax name when PathOf(name) is { Length: > 0 } path:
                     AddWhole(name, path);
                     break;
-                case IsPatternExpressionSyntax { Expression: var matched, Pattern: var pattern } when WholeValues.Designation(pattern) is { } variable && PathOf(matched) is { } path:
+                case IsPatternExpressionSyntax { Expression: var matched, Pattern: var pattern }
+                    when WholeValues.Designation(pattern) is { } variable && PathOf(matched) is { } path:
                     // r.Data is { } d: d stands for the value, so what is read through d is what is asked.
                     parameters[variable] = path;
                     break;
-                case MemberAccessExpressionSyntax { Expression: var target, Parent: not InvocationExpressionSyntax } when PathOf(target) is { Length: > 0 } owner:
+                case MemberAccessExpressionSyntax { Expression: var target, Parent: not InvocationExpressionSyntax }
+                    when PathOf(target) is { Length: > 0 } owner:
                     // r.Data.Count reads no field, but the list must be there to count: ask for __typename only.
                     paths.Add(owner + "/__typename");
                     break;
@@ -76,7 +85,10 @@ internal sealed class SelectorPaths(SemanticModel semanticModel, SimpleLambdaExp
 
     private void AddWhole(ExpressionSyntax expression, string path)
     {
-        if (!fragmentArguments.Contains(expression) && WholeValues.IsWhole(expression, model.GetTypeInfo(expression, cancellationToken).Type))
+        if (
+            !fragmentArguments.Contains(expression)
+            && WholeValues.IsWhole(expression, model.GetTypeInfo(expression, cancellationToken).Type)
+        )
         {
             paths.Add(path + "/" + WholeValues.AllScalars);
         }
@@ -100,7 +112,10 @@ internal sealed class SelectorPaths(SemanticModel semanticModel, SimpleLambdaExp
             return;
         }
 
-        if (WholeValues.IsSurface(model.GetTypeInfo(receiver, cancellationToken).Type) && invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "On" })
+        if (
+            WholeValues.IsSurface(model.GetTypeInfo(receiver, cancellationToken).Type)
+            && invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "On" }
+        )
         {
             diagnostics.Add(LambdaReader.Report(DiagnosticCatalog.LambdaMethodOnValue, invocation, invocation.ToString()));
             return;
@@ -116,10 +131,12 @@ internal sealed class SelectorPaths(SemanticModel semanticModel, SimpleLambdaExp
     // A [PyxisFragment] method called with selected values: its body is read with its parameters bound to their paths.
     private bool Fragment(InvocationExpressionSyntax invocation)
     {
-        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
+        if (
+            model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
             || !method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Pyxis.Client.Lambdas.PyxisFragmentAttribute")
             || method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
-            || !visiting.Add(method))
+            || !visiting.Add(method)
+        )
         {
             return false;
         }
@@ -168,11 +185,18 @@ internal sealed class SelectorPaths(SemanticModel semanticModel, SimpleLambdaExp
         switch (expression)
         {
             case IdentifierNameSyntax name:
-                return parameters.TryGetValue(name.Identifier.ValueText, out var bound) && model.GetSymbolInfo(name, cancellationToken).Symbol is IParameterSymbol or ILocalSymbol ? bound : null;
+                return
+                    parameters.TryGetValue(name.Identifier.ValueText, out var bound)
+                    && model.GetSymbolInfo(name, cancellationToken).Symbol is IParameterSymbol or ILocalSymbol
+                    ? bound
+                    : null;
             case MemberAccessExpressionSyntax access:
                 return Extend(PathOf(access.Expression), access);
             case MemberBindingExpressionSyntax binding:
-                return Extend(binding.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>()?.Expression is { } target ? PathOf(target) : null, binding);
+                return Extend(
+                    binding.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>()?.Expression is { } target ? PathOf(target) : null,
+                    binding
+                );
             case PostfixUnaryExpressionSyntax bang:
                 return PathOf(bang.Operand);
             case ParenthesizedExpressionSyntax parenthesized:
@@ -192,14 +216,40 @@ internal sealed class SelectorPaths(SemanticModel semanticModel, SimpleLambdaExp
         var source = PathOf(access.Expression);
         switch (access.Name.Identifier.ValueText)
         {
-            case "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault" or "ElementAt" or "ElementAtOrDefault"
-                or "Where" or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "Skip" or "Take" or "Distinct" or "Reverse"
-                or "ToList" or "ToArray" or "AsEnumerable" or "DistinctBy" or "MinBy" or "MaxBy":
+            case "First"
+            or "FirstOrDefault"
+            or "Single"
+            or "SingleOrDefault"
+            or "Last"
+            or "LastOrDefault"
+            or "ElementAt"
+            or "ElementAtOrDefault"
+            or "Where"
+            or "OrderBy"
+            or "OrderByDescending"
+            or "ThenBy"
+            or "ThenByDescending"
+            or "Skip"
+            or "Take"
+            or "Distinct"
+            or "Reverse"
+            or "ToList"
+            or "ToArray"
+            or "AsEnumerable"
+            or "DistinctBy"
+            or "MinBy"
+            or "MaxBy":
                 return source;
             case "On" when source is not null && access.Name is GenericNameSyntax { TypeArgumentList.Arguments: [var typeArgument] }:
                 // q.Entities(…).On<ProductListingFederated>().Name: the fields after it are asked on that type only.
-                return LambdaReader.FieldName(model.GetTypeInfo(typeArgument, cancellationToken).Type) is { } typeName ? (source.Length == 0 ? "~" : source + "/~") + typeName : null;
-            case "Select" or "SelectMany" when source is not null && invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression is SimpleLambdaExpressionSyntax { ExpressionBody: { } body } map:
+                return LambdaReader.FieldName(model.GetTypeInfo(typeArgument, cancellationToken).Type) is { } typeName
+                    ? (source.Length == 0 ? "~" : source + "/~") + typeName
+                    : null;
+            case "Select"
+            or "SelectMany"
+                when source is not null
+                    && invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression
+                        is SimpleLambdaExpressionSyntax { ExpressionBody: { } body } map:
                 parameters[map.Parameter.Identifier.ValueText] = source;
 
                 return PathOf(body);

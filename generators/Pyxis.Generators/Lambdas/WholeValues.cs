@@ -35,7 +35,8 @@ internal static class WholeValues
                     return true;
                 case ElementAccessExpressionSyntax access when access.Expression == current:
                     return true;
-                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression):
+                case BinaryExpressionSyntax binary
+                    when binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression):
                     return IsNull(binary.Left == current ? binary.Right : binary.Left);
                 case IsPatternExpressionSyntax { Pattern: var pattern }:
                     return pattern is ConstantPatternSyntax { Expression: var constant } && IsNull(constant)
@@ -51,20 +52,27 @@ internal static class WholeValues
     /// The variable of <c>is { } d</c> or <c>is ContainerRepository d</c>, which stands for the matched value; null for
     /// other patterns (a property pattern reads fields by name, so the value is taken whole).
     /// </summary>
-    public static string? Designation(PatternSyntax pattern) => pattern switch
-    {
-        RecursivePatternSyntax { PositionalPatternClause: null, PropertyPatternClause.Subpatterns.Count: 0, Designation: SingleVariableDesignationSyntax variable } => variable.Identifier.ValueText,
-        DeclarationPatternSyntax { Designation: SingleVariableDesignationSyntax variable } => variable.Identifier.ValueText,
-        _ => null,
-    };
+    public static string? Designation(PatternSyntax pattern) =>
+        pattern switch
+        {
+            RecursivePatternSyntax
+            {
+                PositionalPatternClause: null,
+                PropertyPatternClause.Subpatterns.Count: 0,
+                Designation: SingleVariableDesignationSyntax variable
+            } => variable.Identifier.ValueText,
+            DeclarationPatternSyntax { Designation: SingleVariableDesignationSyntax variable } => variable.Identifier.ValueText,
+            _ => null,
+        };
 
     /// <summary>The expression inside any <c>!</c> and parentheses.</summary>
-    public static ExpressionSyntax Unwrapped(ExpressionSyntax expression) => expression switch
-    {
-        PostfixUnaryExpressionSyntax postfix => Unwrapped(postfix.Operand),
-        ParenthesizedExpressionSyntax parenthesized => Unwrapped(parenthesized.Expression),
-        _ => expression,
-    };
+    public static ExpressionSyntax Unwrapped(ExpressionSyntax expression) =>
+        expression switch
+        {
+            PostfixUnaryExpressionSyntax postfix => Unwrapped(postfix.Operand),
+            ParenthesizedExpressionSyntax parenthesized => Unwrapped(parenthesized.Expression),
+            _ => expression,
+        };
 
     private static bool IsNull(ExpressionSyntax expression) => expression.IsKind(SyntaxKind.NullLiteralExpression);
 
@@ -81,5 +89,7 @@ internal static class WholeValues
 
     /// <summary>Whether <paramref name="type"/> is a class of the generated lambda-query surface (a schema object or union value).</summary>
     public static bool IsSurface(ITypeSymbol? type) =>
-        type is { TypeKind: TypeKind.Class } && type.ContainingNamespace?.ToDisplayString().EndsWith(Building.SurfaceBuilder.NamespaceSuffix, System.StringComparison.Ordinal) == true;
+        type is { TypeKind: TypeKind.Class }
+        && type.ContainingNamespace?.ToDisplayString().EndsWith(Building.SurfaceBuilder.NamespaceSuffix, System.StringComparison.Ordinal)
+            == true;
 }

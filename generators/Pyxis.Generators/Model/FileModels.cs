@@ -17,7 +17,8 @@ internal sealed record OperationFileResult(
     EquatableArray<OperationSpec> Operations,
     EquatableArray<DiagnosticInfo> Diagnostics,
     EquatableArray<string> UsedSchemaTypes,
-    EquatableArray<OperationName> Names)
+    EquatableArray<OperationName> Names
+)
 {
     /// <summary>Every fragment name the file spreads, for the Fragments Must Be Used rule.</summary>
     public EquatableArray<string> SpreadNames { get; init; } = EquatableArray<string>.Empty;

@@ -9,7 +9,8 @@ internal sealed record FragmentInterfaceSpec(
     string Fragment,
     string SchemaType,
     EquatableArray<PropertySpec> Properties,
-    EquatableArray<FragmentInterfaceSpec> Nested);
+    EquatableArray<FragmentInterfaceSpec> Nested
+);
 
 /// <summary>An interface a record implements: its full C# name and, per interface property, the record property behind it.</summary>
 internal sealed record RecordInterfaceSpec(string FullName, FragmentInterfaceSpec Interface, EquatableArray<string> RecordProperties);

@@ -9,7 +9,14 @@ internal sealed record LambdaRoot(string Field, EquatableArray<string> Paths);
 /// A <c>QueryAsync</c> call whose lambda was read: where to intercept it (<see cref="Version"/>/<see cref="Data"/> from
 /// <c>GetInterceptableLocation</c>), what it asks, and what could not be translated.
 /// </summary>
-internal sealed record LambdaCall(string FilePath, int Version, string Data, LocationInfo Location, EquatableArray<LambdaRoot> Roots, EquatableArray<DiagnosticInfo> Diagnostics)
+internal sealed record LambdaCall(
+    string FilePath,
+    int Version,
+    string Data,
+    LocationInfo Location,
+    EquatableArray<LambdaRoot> Roots,
+    EquatableArray<DiagnosticInfo> Diagnostics
+)
 {
     /// <summary>A short, stable name for the call site, for the operation name and the generated file.</summary>
     public string Key { get; init; } = string.Empty;
@@ -22,7 +29,15 @@ internal sealed record LambdaCall(string FilePath, int Version, string Data, Loc
 internal sealed record LambdaRootSpec(string Field, ValueTypeSpec Result, EquatableArray<VariableSpec> Variables);
 
 /// <summary>A translated call: the checked document and what the interceptor needs to send and read it.</summary>
-internal sealed record LambdaSpec(LambdaCall Call, string OperationName, string Document, string SurfaceNamespace, string TypesNamespace, EquatableArray<LambdaRootSpec> Roots, EquatableArray<DiagnosticInfo> Diagnostics)
+internal sealed record LambdaSpec(
+    LambdaCall Call,
+    string OperationName,
+    string Document,
+    string SurfaceNamespace,
+    string TypesNamespace,
+    EquatableArray<LambdaRootSpec> Roots,
+    EquatableArray<DiagnosticInfo> Diagnostics
+)
 {
     /// <summary>For <c>QueryEachAsync</c>: the one root field with each <c>$variable</c> marked for its alias index.</summary>
     public string AliasField { get; init; } = string.Empty;
@@ -42,7 +57,13 @@ internal sealed record LambdaSpec(LambdaCall Call, string OperationName, string 
 /// the selected <see cref="Properties"/> (types read by other nodes' readers), or for a union/interface the surface
 /// value whose <see cref="Variants"/> name the node reading each narrowed type.
 /// </summary>
-internal sealed record LambdaNodeSpec(string Name, string SchemaType, string SurfaceClass, EquatableArray<PropertySpec> Properties, EquatableArray<VariantSpec> Variants)
+internal sealed record LambdaNodeSpec(
+    string Name,
+    string SchemaType,
+    string SurfaceClass,
+    EquatableArray<PropertySpec> Properties,
+    EquatableArray<VariantSpec> Variants
+)
 {
     public bool IsAbstract { get; init; }
 }

@@ -33,7 +33,8 @@ internal static class Names
     }
 
     /// <summary>The C# name of a schema type; the introspection types (<c>__TypeKind</c>) say what they are.</summary>
-    public static string Type(string name) => name.StartsWith("__", System.StringComparison.Ordinal) ? "Introspection" + Pascal(name) : Pascal(name);
+    public static string Type(string name) =>
+        name.StartsWith("__", System.StringComparison.Ordinal) ? "Introspection" + Pascal(name) : Pascal(name);
 
     /// <summary>The record name for one item of a list field: <c>Repositories</c> → <c>Repository</c>, <c>Rpms</c> → <c>Rpm</c>.</summary>
     public static string Singular(string pascal)
@@ -48,7 +49,11 @@ internal static class Names
             return pascal.Substring(0, pascal.Length - 2);
         }
 
-        return pascal.EndsWith("s", System.StringComparison.Ordinal) && !pascal.EndsWith("ss", System.StringComparison.Ordinal) && !pascal.EndsWith("us", System.StringComparison.Ordinal) && pascal.Length > 3
+        return
+            pascal.EndsWith("s", System.StringComparison.Ordinal)
+            && !pascal.EndsWith("ss", System.StringComparison.Ordinal)
+            && !pascal.EndsWith("us", System.StringComparison.Ordinal)
+            && pascal.Length > 3
             ? pascal.Substring(0, pascal.Length - 1)
             : pascal;
     }

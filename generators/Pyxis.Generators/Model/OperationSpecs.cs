@@ -55,7 +55,8 @@ internal sealed record RecordSpec(
     string? EnvelopeError,
     string? EnvelopeStatus,
     string? EnvelopeDetail,
-    EquatableArray<RecordInterfaceSpec> Interfaces)
+    EquatableArray<RecordInterfaceSpec> Interfaces
+)
 {
     /// <summary>The schema's description of <see cref="SchemaType"/>.</summary>
     public string? Description { get; init; }
@@ -87,7 +88,14 @@ internal sealed record VariableSpec(string Name, string ParameterName, ValueType
 }
 
 /// <summary>How the typed method unwraps a single root field that is a Pyxis envelope.</summary>
-internal sealed record EnvelopeSpec(string RootProperty, string EnvelopeRecord, string DataProperty, ValueTypeSpec DataType, bool IsPage, PagingSpec? Paging);
+internal sealed record EnvelopeSpec(
+    string RootProperty,
+    string EnvelopeRecord,
+    string DataProperty,
+    ValueTypeSpec DataType,
+    bool IsPage,
+    PagingSpec? Paging
+);
 
 /// <summary>
 /// A page whose <c>page</c> and <c>page_size</c> arguments come from variables can be streamed across all pages;
@@ -107,7 +115,8 @@ internal sealed record OperationSpec(
     EquatableArray<RecordSpec> Records,
     EnvelopeSpec? Envelope,
     AliasSpec? Alias,
-    EquatableArray<FragmentInterfaceSpec> Fragments)
+    EquatableArray<FragmentInterfaceSpec> Fragments
+)
 {
     /// <summary>The description of the single root field, for the typed method's docs.</summary>
     public string? RootDescription { get; init; }

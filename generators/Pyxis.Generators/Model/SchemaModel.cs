@@ -14,7 +14,14 @@ internal sealed class SchemaModel : IEquatable<SchemaModel>
 
     private readonly Dictionary<string, TypeDef> types;
 
-    public SchemaModel(string path, string text, Dictionary<string, TypeDef> types, string? queryType, string? mutationType, EquatableArray<DiagnosticInfo> diagnostics)
+    public SchemaModel(
+        string path,
+        string text,
+        Dictionary<string, TypeDef> types,
+        string? queryType,
+        string? mutationType,
+        EquatableArray<DiagnosticInfo> diagnostics
+    )
     {
         Path = path;
         Text = text;
@@ -37,7 +44,8 @@ internal sealed class SchemaModel : IEquatable<SchemaModel>
     public bool IsUsable => QueryType is not null && Diagnostics.Count == 0;
 
     /// <summary>Every type the schema defines, in name order so output does not depend on dictionary order.</summary>
-    public System.Collections.Generic.IEnumerable<TypeDef> Types => System.Linq.Enumerable.OrderBy(types.Values, t => t.Name, StringComparer.Ordinal);
+    public System.Collections.Generic.IEnumerable<TypeDef> Types =>
+        System.Linq.Enumerable.OrderBy(types.Values, t => t.Name, StringComparer.Ordinal);
 
     public TypeDef? Find(string name) => types.TryGetValue(name, out var type) ? type : null;
 
@@ -62,12 +70,20 @@ internal sealed class SchemaModel : IEquatable<SchemaModel>
     }
 
     /// <summary>The object types a value of <paramref name="type"/> can be: itself for an object, the members or implementations otherwise.</summary>
-    public IEnumerable<string> PossibleTypes(TypeDef type) => type.Kind == TypeKind.Object ? [type.Name] : type.IsAbstract ? type.Related : [];
+    public IEnumerable<string> PossibleTypes(TypeDef type) =>
+        type.Kind == TypeKind.Object ? [type.Name]
+        : type.IsAbstract ? type.Related
+        : [];
 
     /// <summary>Whether a fragment on <paramref name="condition"/> can apply where <paramref name="parent"/> is selected (spec 5.5.2.3).</summary>
-    public bool Overlap(TypeDef parent, TypeDef condition) => System.Linq.Enumerable.Any(PossibleTypes(parent), name => System.Linq.Enumerable.Contains(PossibleTypes(condition), name));
+    public bool Overlap(TypeDef parent, TypeDef condition) =>
+        System.Linq.Enumerable.Any(PossibleTypes(parent), name => System.Linq.Enumerable.Contains(PossibleTypes(condition), name));
 
-    public bool Equals(SchemaModel? other) => other is not null && Path == other.Path && string.Equals(Text, other.Text, StringComparison.Ordinal) && Scalars.Equals(other.Scalars);
+    public bool Equals(SchemaModel? other) =>
+        other is not null
+        && Path == other.Path
+        && string.Equals(Text, other.Text, StringComparison.Ordinal)
+        && Scalars.Equals(other.Scalars);
 
     public override bool Equals(object? obj) => Equals(obj as SchemaModel);
 

@@ -58,7 +58,8 @@ internal sealed record TypeDef(
     TypeKind Kind,
     EquatableArray<FieldDef> Fields,
     EquatableArray<InputValueDef> InputFields,
-    EquatableArray<string> EnumValues)
+    EquatableArray<string> EnumValues
+)
 {
     public SchemaDocs Docs { get; init; } = SchemaDocs.None;
 

@@ -16,9 +16,15 @@ internal sealed record SurfaceRootSpec(string MethodName, string Field, ValueTyp
 internal sealed record SurfaceAbstractSpec(string Name, string SchemaType, EquatableArray<VariantSpec> Members);
 
 /// <summary>The selectable schema for lambda queries, emitted with the package (bundled schema, every type).</summary>
-internal sealed record SurfaceSpec(string Namespace, string TypesNamespace, EquatableArray<SurfaceTypeSpec> Types, EquatableArray<SurfaceRootSpec> Roots)
+internal sealed record SurfaceSpec(
+    string Namespace,
+    string TypesNamespace,
+    EquatableArray<SurfaceTypeSpec> Types,
+    EquatableArray<SurfaceRootSpec> Roots
+)
 {
-    public static SurfaceSpec Empty { get; } = new(string.Empty, string.Empty, EquatableArray<SurfaceTypeSpec>.Empty, EquatableArray<SurfaceRootSpec>.Empty);
+    public static SurfaceSpec Empty { get; } =
+        new(string.Empty, string.Empty, EquatableArray<SurfaceTypeSpec>.Empty, EquatableArray<SurfaceRootSpec>.Empty);
 
     /// <summary>Unions and interfaces, read by <c>__typename</c>.</summary>
     public EquatableArray<SurfaceAbstractSpec> Abstracts { get; init; } = EquatableArray<SurfaceAbstractSpec>.Empty;

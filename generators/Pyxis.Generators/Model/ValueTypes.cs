@@ -45,8 +45,20 @@ internal static class ValueTypes
         return schema.Find(type.Name)?.Kind switch
         {
             TypeKind.Enum => new ValueTypeSpec(ValueKind.Enum, nullable, Names.Type(type.Name), ScalarKind.None, null),
-            TypeKind.InputObject when recordName is null => new ValueTypeSpec(ValueKind.InputObject, nullable, Names.Type(type.Name), ScalarKind.None, null),
-            TypeKind.Scalar when schema.ClrTypeOf(type.Name) is { } mapped => new ValueTypeSpec(ValueKind.Scalar, nullable, mapped, ScalarKind.Mapped, null),
+            TypeKind.InputObject when recordName is null => new ValueTypeSpec(
+                ValueKind.InputObject,
+                nullable,
+                Names.Type(type.Name),
+                ScalarKind.None,
+                null
+            ),
+            TypeKind.Scalar when schema.ClrTypeOf(type.Name) is { } mapped => new ValueTypeSpec(
+                ValueKind.Scalar,
+                nullable,
+                mapped,
+                ScalarKind.Mapped,
+                null
+            ),
             TypeKind.Scalar or null => new ValueTypeSpec(ValueKind.Scalar, nullable, string.Empty, ScalarFor(type.Name), null),
             _ when recordName is not null => new ValueTypeSpec(ValueKind.Object, nullable, recordName, ScalarKind.None, null),
             _ => new ValueTypeSpec(ValueKind.Scalar, nullable, string.Empty, ScalarFor(type.Name), null),

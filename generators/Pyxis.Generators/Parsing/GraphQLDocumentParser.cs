@@ -26,7 +26,8 @@ internal static class GraphQLDocumentParser
             error = new DiagnosticInfo(
                 DiagnosticCatalog.SyntaxError.Id,
                 LocationInfo.FromLineColumn(path, text, ex.Location.Line, ex.Location.Column),
-                new[] { ex.Description }.ToEquatableArray());
+                new[] { ex.Description }.ToEquatableArray()
+            );
             return null;
         }
     }

@@ -12,8 +12,7 @@ namespace Pyxis.Generators.Parsing;
 /// <summary>Reads the generator's inputs: which <c>.graphql</c> files are the schema, and the MSBuild options.</summary>
 internal static class InputFiles
 {
-    public static bool IsGraphQL(AdditionalText file) =>
-        file.Path.EndsWith(".graphql", StringComparison.OrdinalIgnoreCase);
+    public static bool IsGraphQL(AdditionalText file) => file.Path.EndsWith(".graphql", StringComparison.OrdinalIgnoreCase);
 
     public static GraphQLFile Read(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
     {
@@ -21,8 +20,15 @@ internal static class InputFiles
         options.GetOptions(file).TryGetValue("build_metadata.AdditionalFiles.PyxisRole", out var role);
         var name = Path.GetFileName(file.Path);
         // An explicit role wins; only files without one are recognised by name (pyxis.graphql, *.schema.graphql).
-        var isSchema = string.Equals(role, "Schema", StringComparison.OrdinalIgnoreCase)
-            || (string.IsNullOrEmpty(role) && (name.Equals("pyxis.graphql", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".schema.graphql", StringComparison.OrdinalIgnoreCase)));
+        var isSchema =
+            string.Equals(role, "Schema", StringComparison.OrdinalIgnoreCase)
+            || (
+                string.IsNullOrEmpty(role)
+                && (
+                    name.Equals("pyxis.graphql", StringComparison.OrdinalIgnoreCase)
+                    || name.EndsWith(".schema.graphql", StringComparison.OrdinalIgnoreCase)
+                )
+            );
         var projectDir = options.GlobalOptions.TryGetValue("build_property.ProjectDir", out var dir) ? dir : null;
         return new GraphQLFile(file.Path, content, isSchema) { ProjectPath = RelativeTo(projectDir, file.Path) };
     }
@@ -52,9 +58,11 @@ internal static class InputFiles
         var global = provider.GlobalOptions;
         var ns = Get(global, "build_property.PyxisNamespace") ?? Get(global, "build_property.RootNamespace") ?? "Pyxis.Generated";
         var operations = Get(global, "build_property.PyxisOperationsClass") ?? "PyxisOperations";
-        var mode = Get(global, "build_property.PyxisSchemaTypes") is { } text && Enum.TryParse<SchemaTypesMode>(text, ignoreCase: true, out var parsed)
-            ? parsed
-            : SchemaTypesMode.Reachable;
+        var mode =
+            Get(global, "build_property.PyxisSchemaTypes") is { } text
+            && Enum.TryParse<SchemaTypesMode>(text, ignoreCase: true, out var parsed)
+                ? parsed
+                : SchemaTypesMode.Reachable;
         var reserved = Items(Get(global, "build_property.PyxisReservedOperations"));
         return new GeneratorOptions(ns, operations)
         {

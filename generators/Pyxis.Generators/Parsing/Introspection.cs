@@ -13,9 +13,17 @@ internal static class Introspection
     public const string SchemaField = "__schema";
     public const string TypeField = "__type";
 
-    public static readonly FieldDef Schema = new(SchemaField, TypeRef.Named("__Schema", nonNull: true), EquatableArray<InputValueDef>.Empty);
+    public static readonly FieldDef Schema = new(
+        SchemaField,
+        TypeRef.Named("__Schema", nonNull: true),
+        EquatableArray<InputValueDef>.Empty
+    );
 
-    public static readonly FieldDef Type = new(TypeField, TypeRef.Named("__Type"), new[] { new InputValueDef("name", TypeRef.Named("String", nonNull: true), false) }.ToEquatableArray());
+    public static readonly FieldDef Type = new(
+        TypeField,
+        TypeRef.Named("__Type"),
+        new[] { new InputValueDef("name", TypeRef.Named("String", nonNull: true), false) }.ToEquatableArray()
+    );
 
     private const string Sdl = """
         type __Schema { description: String types: [__Type!]! queryType: __Type! mutationType: __Type subscriptionType: __Type directives: [__Directive!]! }
@@ -43,12 +51,13 @@ internal static class Introspection
     }
 
     /// <summary>The meta-fields of the query root (§4.5.3); <c>__typename</c> is everywhere and handled by the selection binder.</summary>
-    public static FieldDef? RootField(string name) => name switch
-    {
-        SchemaField => Schema,
-        TypeField => Type,
-        _ => null,
-    };
+    public static FieldDef? RootField(string name) =>
+        name switch
+        {
+            SchemaField => Schema,
+            TypeField => Type,
+            _ => null,
+        };
 
     private static List<TypeDef> Parse()
     {

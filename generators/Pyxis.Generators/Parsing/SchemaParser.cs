@@ -21,15 +21,18 @@ internal static class SchemaParser
 
         var diagnostics = new List<DiagnosticInfo>();
         var types = SchemaParser.BuiltIns();
-        string? query = null, mutation = null;
+        string? query = null,
+            mutation = null;
         foreach (var definition in document.Definitions)
         {
             if (definition is GraphQLSchemaDefinition schema)
             {
                 foreach (var root in schema.OperationTypes)
                 {
-                    if (root.Operation == OperationType.Query) query = root.Type!.Name.StringValue;
-                    if (root.Operation == OperationType.Mutation) mutation = root.Type!.Name.StringValue;
+                    if (root.Operation == OperationType.Query)
+                        query = root.Type!.Name.StringValue;
+                    if (root.Operation == OperationType.Mutation)
+                        mutation = root.Type!.Name.StringValue;
                 }
 
                 continue;
@@ -56,7 +59,13 @@ internal static class SchemaParser
         mutation ??= types.ContainsKey("Mutation") ? "Mutation" : null;
         if (query is null)
         {
-            diagnostics.Add(new DiagnosticInfo(DiagnosticCatalog.InvalidSchema.Id, LocationInfo.From(path, text, 0, 0), new[] { "it defines no Query type" }.ToEquatableArray()));
+            diagnostics.Add(
+                new DiagnosticInfo(
+                    DiagnosticCatalog.InvalidSchema.Id,
+                    LocationInfo.From(path, text, 0, 0),
+                    new[] { "it defines no Query type" }.ToEquatableArray()
+                )
+            );
         }
 
         diagnostics.AddRange(SchemaReferenceChecker.FindUndefinedTypes(path, text, document, types));
@@ -66,21 +75,23 @@ internal static class SchemaParser
     // Interfaces learn their implementations from the objects that name them, so fragments can be checked both ways.
     private static void LinkAbstractTypes(Dictionary<string, TypeDef> types)
     {
-        var implementations = types.Values
-            .Where(t => t.Kind == TypeKind.Object)
+        var implementations = types
+            .Values.Where(t => t.Kind == TypeKind.Object)
             .SelectMany(t => t.Related.Select(i => (Interface: i, Object: t.Name)))
             .ToLookup(p => p.Interface, p => p.Object);
         foreach (var type in types.Values.Where(t => t.Kind == TypeKind.Interface).ToList())
         {
-            types[type.Name] = type with { Related = implementations[type.Name].OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray() };
+            types[type.Name] = type with
+            {
+                Related = implementations[type.Name].OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray(),
+            };
         }
     }
 
     internal static DiagnosticInfo Invalid(string path, SourceText text, ASTNode node, string message) =>
         new(DiagnosticCatalog.InvalidSchema.Id, GraphQLDocumentParser.Locate(path, text, node), new[] { message }.ToEquatableArray());
 
-    private static Dictionary<string, TypeDef> BuiltIns() =>
-        SchemaModel.BuiltInScalars.ToDictionary(n => n, n => Scalar(n));
+    private static Dictionary<string, TypeDef> BuiltIns() => SchemaModel.BuiltInScalars.ToDictionary(n => n, n => Scalar(n));
 
     private static TypeDef Scalar(string name) =>
         new(name, TypeKind.Scalar, EquatableArray<FieldDef>.Empty, EquatableArray<InputValueDef>.Empty, EquatableArray<string>.Empty);
@@ -88,43 +99,64 @@ internal static class SchemaParser
     internal static TypeDef? ToTypeDef(ASTNode definition)
     {
         var type = ToTypeDefCore(definition);
-        return type is not null && definition is IHasDescriptionNode described ? type with { Docs = new SchemaDocs(Describe(described), null) } : type;
+        return type is not null && definition is IHasDescriptionNode described
+            ? type with
+            {
+                Docs = new SchemaDocs(Describe(described), null),
+            }
+            : type;
     }
 
-    private static TypeDef? ToTypeDefCore(ASTNode definition) => definition switch
-    {
-        GraphQLScalarTypeDefinition s => Scalar(s.Name.StringValue),
-        GraphQLObjectTypeDefinition o => WithFields(o.Name, TypeKind.Object, o.Fields) with { Related = (o.Interfaces?.Items ?? []).Select(i => i.Name.StringValue).ToEquatableArray() },
-        GraphQLInterfaceTypeDefinition i => WithFields(i.Name, TypeKind.Interface, i.Fields),
-        GraphQLUnionTypeDefinition u => WithFields(u.Name, TypeKind.Union, null) with { Related = (u.Types?.Items ?? []).Select(t => t.Name.StringValue).ToEquatableArray() },
-        GraphQLInputObjectTypeDefinition io => new TypeDef(
-            io.Name.StringValue,
-            TypeKind.InputObject,
-            EquatableArray<FieldDef>.Empty,
-            (io.Fields?.Items ?? []).Select(ToInputValue).ToEquatableArray(),
-            EquatableArray<string>.Empty),
-        GraphQLEnumTypeDefinition e => new TypeDef(
-            e.Name.StringValue,
-            TypeKind.Enum,
-            EquatableArray<FieldDef>.Empty,
-            EquatableArray<InputValueDef>.Empty,
-            (e.Values?.Items ?? []).Select(v => v.Name.StringValue).ToEquatableArray())
+    private static TypeDef? ToTypeDefCore(ASTNode definition) =>
+        definition switch
         {
-            EnumValueDocs = (e.Values?.Items ?? []).Select(v => Docs(v, v.Directives)).ToEquatableArray(),
-        },
-        _ => null,
-    };
+            GraphQLScalarTypeDefinition s => Scalar(s.Name.StringValue),
+            GraphQLObjectTypeDefinition o => WithFields(o.Name, TypeKind.Object, o.Fields) with
+            {
+                Related = (o.Interfaces?.Items ?? []).Select(i => i.Name.StringValue).ToEquatableArray(),
+            },
+            GraphQLInterfaceTypeDefinition i => WithFields(i.Name, TypeKind.Interface, i.Fields),
+            GraphQLUnionTypeDefinition u => WithFields(u.Name, TypeKind.Union, null) with
+            {
+                Related = (u.Types?.Items ?? []).Select(t => t.Name.StringValue).ToEquatableArray(),
+            },
+            GraphQLInputObjectTypeDefinition io => new TypeDef(
+                io.Name.StringValue,
+                TypeKind.InputObject,
+                EquatableArray<FieldDef>.Empty,
+                (io.Fields?.Items ?? []).Select(ToInputValue).ToEquatableArray(),
+                EquatableArray<string>.Empty
+            ),
+            GraphQLEnumTypeDefinition e => new TypeDef(
+                e.Name.StringValue,
+                TypeKind.Enum,
+                EquatableArray<FieldDef>.Empty,
+                EquatableArray<InputValueDef>.Empty,
+                (e.Values?.Items ?? []).Select(v => v.Name.StringValue).ToEquatableArray()
+            )
+            {
+                EnumValueDocs = (e.Values?.Items ?? []).Select(v => Docs(v, v.Directives)).ToEquatableArray(),
+            },
+            _ => null,
+        };
 
-    private static TypeDef WithFields(GraphQLName name, TypeKind kind, GraphQLFieldsDefinition? fields) => new(
-        name.StringValue,
-        kind,
-        (fields?.Items ?? []).Select(f => new FieldDef(
-            f.Name.StringValue,
-            ToTypeRef(f.Type),
-            (f.Arguments?.Items ?? []).Select(ToInputValue).ToEquatableArray())
-        { Docs = Docs(f, f.Directives) }).ToEquatableArray(),
-        EquatableArray<InputValueDef>.Empty,
-        EquatableArray<string>.Empty);
+    private static TypeDef WithFields(GraphQLName name, TypeKind kind, GraphQLFieldsDefinition? fields) =>
+        new(
+            name.StringValue,
+            kind,
+            (fields?.Items ?? [])
+                .Select(f => new FieldDef(
+                    f.Name.StringValue,
+                    ToTypeRef(f.Type),
+                    (f.Arguments?.Items ?? []).Select(ToInputValue).ToEquatableArray()
+                )
+                {
+                    Docs = Docs(f, f.Directives),
+                })
+                .ToEquatableArray(),
+            EquatableArray<InputValueDef>.Empty,
+            EquatableArray<string>.Empty
+        );
 
     private static InputValueDef ToInputValue(GraphQLInputValueDefinition value) =>
         new(value.Name.StringValue, ToTypeRef(value.Type), value.DefaultValue is not null) { Docs = Docs(value, value.Directives) };
@@ -148,11 +180,12 @@ internal static class SchemaParser
     private static string? Describe(IHasDescriptionNode node) =>
         node.Description is { } description && description.Value.Length > 0 ? description.Value.ToString().Trim() : null;
 
-    public static TypeRef ToTypeRef(GraphQLType type) => type switch
-    {
-        GraphQLNonNullType nonNull => ToTypeRef(nonNull.Type) with { NonNull = true },
-        GraphQLListType list => TypeRef.List(ToTypeRef(list.Type)),
-        GraphQLNamedType named => TypeRef.Named(named.Name.StringValue),
-        _ => TypeRef.Named(type.ToString()),
-    };
+    public static TypeRef ToTypeRef(GraphQLType type) =>
+        type switch
+        {
+            GraphQLNonNullType nonNull => ToTypeRef(nonNull.Type) with { NonNull = true },
+            GraphQLListType list => TypeRef.List(ToTypeRef(list.Type)),
+            GraphQLNamedType named => TypeRef.Named(named.Name.StringValue),
+            _ => TypeRef.Named(type.ToString()),
+        };
 }

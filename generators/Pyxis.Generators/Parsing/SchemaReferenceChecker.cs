@@ -9,7 +9,12 @@ namespace Pyxis.Generators.Parsing;
 /// <summary>Finds field and argument types that name no defined type, so a broken schema fails at its own line.</summary>
 internal static class SchemaReferenceChecker
 {
-    public static IEnumerable<DiagnosticInfo> FindUndefinedTypes(string path, SourceText text, GraphQLDocument document, Dictionary<string, TypeDef> types)
+    public static IEnumerable<DiagnosticInfo> FindUndefinedTypes(
+        string path,
+        SourceText text,
+        GraphQLDocument document,
+        Dictionary<string, TypeDef> types
+    )
     {
         foreach (var definition in document.Definitions)
         {
@@ -30,7 +35,15 @@ internal static class SchemaReferenceChecker
 
                 foreach (var argument in field.Arguments?.Items ?? [])
                 {
-                    foreach (var problem in Check(path, text, types, owner + "." + field.Name.StringValue + "(" + argument.Name.StringValue + ")", argument.Type))
+                    foreach (
+                        var problem in Check(
+                            path,
+                            text,
+                            types,
+                            owner + "." + field.Name.StringValue + "(" + argument.Name.StringValue + ")",
+                            argument.Type
+                        )
+                    )
                     {
                         yield return problem;
                     }
@@ -47,7 +60,13 @@ internal static class SchemaReferenceChecker
         }
     }
 
-    private static IEnumerable<DiagnosticInfo> Check(string path, SourceText text, Dictionary<string, TypeDef> types, string owner, GraphQLType type)
+    private static IEnumerable<DiagnosticInfo> Check(
+        string path,
+        SourceText text,
+        Dictionary<string, TypeDef> types,
+        string owner,
+        GraphQLType type
+    )
     {
         var named = type;
         while (named is not GraphQLNamedType)

@@ -24,7 +24,11 @@ internal static class SchemaSelector
         if (schemaFiles.Length > 1)
         {
             var names = string.Join(", ", schemaFiles.Select(f => f.Path).OrderBy(p => p, StringComparer.Ordinal));
-            var diagnostic = new DiagnosticInfo(DiagnosticCatalog.SeveralSchemas.Id, LocationInfo.From(file.Path, text, 0, 0), new[] { names }.ToEquatableArray());
+            var diagnostic = new DiagnosticInfo(
+                DiagnosticCatalog.SeveralSchemas.Id,
+                LocationInfo.From(file.Path, text, 0, 0),
+                new[] { names }.ToEquatableArray()
+            );
             return new SchemaModel(file.Path, file.Content, new(), null, null, new[] { diagnostic }.ToEquatableArray());
         }
 
@@ -34,7 +38,11 @@ internal static class SchemaSelector
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var diagnostic = new DiagnosticInfo(DiagnosticCatalog.InternalError.Id, LocationInfo.From(file.Path, text, 0, 0), new[] { file.Path, ex.GetType().Name + ": " + ex.Message }.ToEquatableArray());
+            var diagnostic = new DiagnosticInfo(
+                DiagnosticCatalog.InternalError.Id,
+                LocationInfo.From(file.Path, text, 0, 0),
+                new[] { file.Path, ex.GetType().Name + ": " + ex.Message }.ToEquatableArray()
+            );
             return new SchemaModel(file.Path, file.Content, new(), null, null, new[] { diagnostic }.ToEquatableArray());
         }
     }

@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis.Text;
+using Pyxis.Generators.Building;
 using Pyxis.Generators.Diagnostics;
 using Pyxis.Generators.Model;
-using Pyxis.Generators.Building;
 using Pyxis.Generators.Parsing;
 using Pyxis.Generators.Validation;
 
@@ -13,7 +13,13 @@ namespace Pyxis.Generators.Pipeline;
 /// <summary>One operation file through parse, validate and model. Never throws: a bug becomes PYX018.</summary>
 internal static class OperationFileProcessor
 {
-    public static OperationFileResult Process(GraphQLFile file, SchemaModel? schema, EquatableArray<FragmentFile> fragments, GeneratorOptions options, System.Threading.CancellationToken cancellationToken = default)
+    public static OperationFileResult Process(
+        GraphQLFile file,
+        SchemaModel? schema,
+        EquatableArray<FragmentFile> fragments,
+        GeneratorOptions options,
+        System.Threading.CancellationToken cancellationToken = default
+    )
     {
         try
         {
@@ -21,12 +27,22 @@ internal static class OperationFileProcessor
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var diagnostic = new DiagnosticInfo(DiagnosticCatalog.InternalError.Id, null, new[] { file.Path, ex.GetType().Name + ": " + ex.Message }.ToEquatableArray());
+            var diagnostic = new DiagnosticInfo(
+                DiagnosticCatalog.InternalError.Id,
+                null,
+                new[] { file.Path, ex.GetType().Name + ": " + ex.Message }.ToEquatableArray()
+            );
             return Empty(file, diagnostic);
         }
     }
 
-    private static OperationFileResult ProcessCore(GraphQLFile file, SchemaModel? schema, EquatableArray<FragmentFile> fragments, GeneratorOptions options, System.Threading.CancellationToken cancellationToken)
+    private static OperationFileResult ProcessCore(
+        GraphQLFile file,
+        SchemaModel? schema,
+        EquatableArray<FragmentFile> fragments,
+        GeneratorOptions options,
+        System.Threading.CancellationToken cancellationToken
+    )
     {
         cancellationToken.ThrowIfCancellationRequested();
         var text = SourceText.From(file.Content);
@@ -38,7 +54,14 @@ internal static class OperationFileProcessor
 
         if (schema is null)
         {
-            return Empty(file, new DiagnosticInfo(DiagnosticCatalog.SchemaMissing.Id, LocationInfo.From(file.Path, text, 0, 0), new[] { file.Path }.ToEquatableArray()));
+            return Empty(
+                file,
+                new DiagnosticInfo(
+                    DiagnosticCatalog.SchemaMissing.Id,
+                    LocationInfo.From(file.Path, text, 0, 0),
+                    new[] { file.Path }.ToEquatableArray()
+                )
+            );
         }
 
         if (!schema.IsUsable)
@@ -49,13 +72,19 @@ internal static class OperationFileProcessor
 
         var (bound, diagnostics) = OperationValidator.Validate(file.Path, text, file.Content, document, schema, fragments);
         cancellationToken.ThrowIfCancellationRequested();
-        var names = document.Definitions
-            .OfType<GraphQLParser.AST.GraphQLOperationDefinition>()
+        var names = document
+            .Definitions.OfType<GraphQLParser.AST.GraphQLOperationDefinition>()
             .Where(op => op.Name is not null)
             .Select(op => new OperationName(op.Name!.StringValue, GraphQLDocumentParser.Locate(file.Path, text, op.Name!)))
             .ToList();
         var reserved = names.Where(n => options.ReservedOperations.Contains(n.Name)).ToList();
-        diagnostics.AddRange(reserved.Select(n => new DiagnosticInfo(DiagnosticCatalog.ReservedOperation.Id, n.Location, new[] { n.Name, Model.Names.Pascal(n.Name), options.TypesNamespace }.ToEquatableArray())));
+        diagnostics.AddRange(
+            reserved.Select(n => new DiagnosticInfo(
+                DiagnosticCatalog.ReservedOperation.Id,
+                n.Location,
+                new[] { n.Name, Model.Names.Pascal(n.Name), options.TypesNamespace }.ToEquatableArray()
+            ))
+        );
         var used = new HashSet<string>();
         var specs = bound
             .Where(op => !reserved.Any(r => r.Name == op.Name))
@@ -70,7 +99,8 @@ internal static class OperationFileProcessor
             specs.ToEquatableArray(),
             diagnostics.Distinct().ToEquatableArray(),
             used.OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
-            names.ToEquatableArray())
+            names.ToEquatableArray()
+        )
         {
             SpreadNames = FragmentUsage.SpreadNames(document),
             Checked = true,
@@ -78,10 +108,12 @@ internal static class OperationFileProcessor
         };
     }
 
-    private static OperationFileResult Empty(GraphQLFile file, DiagnosticInfo? diagnostic) => new(
-        file.Path,
-        EquatableArray<OperationSpec>.Empty,
-        diagnostic is null ? EquatableArray<DiagnosticInfo>.Empty : new[] { diagnostic }.ToEquatableArray(),
-        EquatableArray<string>.Empty,
-        EquatableArray<OperationName>.Empty);
+    private static OperationFileResult Empty(GraphQLFile file, DiagnosticInfo? diagnostic) =>
+        new(
+            file.Path,
+            EquatableArray<OperationSpec>.Empty,
+            diagnostic is null ? EquatableArray<DiagnosticInfo>.Empty : new[] { diagnostic }.ToEquatableArray(),
+            EquatableArray<string>.Empty,
+            EquatableArray<OperationName>.Empty
+        );
 }

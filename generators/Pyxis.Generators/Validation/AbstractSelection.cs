@@ -24,7 +24,8 @@ internal static class AbstractSelection
         SortedDictionary<string, List<BoundField>> narrowed,
         bool conditional,
         ASTNode where,
-        SortedDictionary<string, List<BoundField>>? branches)
+        SortedDictionary<string, List<BoundField>>? branches
+    )
     {
         branches ??= new SortedDictionary<string, List<BoundField>>(System.StringComparer.Ordinal);
         var possible = context.Schema.PossibleTypes(parent).ToList();
@@ -48,7 +49,10 @@ internal static class AbstractSelection
     {
         if (!bound.Children.Exists(c => c.ResponseKey == TypeName && c.Field.Name == TypeName && !c.Conditional))
         {
-            var typeName = new BoundField(TypeName, new Model.FieldDef(TypeName, Model.TypeRef.Named("String", nonNull: true), Model.EquatableArray<Model.InputValueDef>.Empty));
+            var typeName = new BoundField(
+                TypeName,
+                new Model.FieldDef(TypeName, Model.TypeRef.Named("String", nonNull: true), Model.EquatableArray<Model.InputValueDef>.Empty)
+            );
             bound.Children.Insert(0, typeName);
             context.TypenameInsertions.Add((context.Path, selectionSet.Location.Start + 1));
         }

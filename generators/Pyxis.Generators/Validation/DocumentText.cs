@@ -22,7 +22,12 @@ internal static class DocumentText
     /// The single root field with each <c>$variable</c> renamed <c>$variable__N</c>, so N copies can share one
     /// document under aliases. Null when that is impossible: several root fields, or variables used inside fragments.
     /// </summary>
-    public static AliasSpec? AliasTemplate(string content, GraphQLOperationDefinition operation, string fragments, IReadOnlyList<int> insertions)
+    public static AliasSpec? AliasTemplate(
+        string content,
+        GraphQLOperationDefinition operation,
+        string fragments,
+        IReadOnlyList<int> insertions
+    )
     {
         if (operation.SelectionSet.Selections is not [GraphQLField field] || field.SelectionSet is null)
         {
@@ -40,20 +45,33 @@ internal static class DocumentText
         foreach (var token in Tokens(text, 0, text.Length).Where(t => t.Kind == TokenKind.DOLLAR))
         {
             var name = Lexer.Lex(text, token.End);
-            template.Append(text, copied, name.End - copied).Append(Pyxis.Client.Batching.AliasNaming.IndexSeparator).Append(Pyxis.Client.Batching.AliasNaming.IndexMarker);
+            template
+                .Append(text, copied, name.End - copied)
+                .Append(Pyxis.Client.Batching.AliasNaming.IndexSeparator)
+                .Append(Pyxis.Client.Batching.AliasNaming.IndexMarker);
             copied = name.End;
         }
 
         template.Append(text, copied, text.Length - copied);
         var variables = (operation.Variables?.Items ?? [])
-            .Select(v => new AliasVariable(v.Variable.Name.StringValue, content.Substring(v.Type.Location.Start, ((ASTNode?)v.DefaultValue ?? v.Type).Location.End - v.Type.Location.Start).Replace("\r\n", "\n")))
+            .Select(v => new AliasVariable(
+                v.Variable.Name.StringValue,
+                content
+                    .Substring(v.Type.Location.Start, ((ASTNode?)v.DefaultValue ?? v.Type).Location.End - v.Type.Location.Start)
+                    .Replace("\r\n", "\n")
+            ))
             .ToEquatableArray();
         return new AliasSpec(template.ToString().Replace("\r\n", "\n"), variables, fragments);
     }
 
     /// <summary>The text of the fragments the operation just checked uses, in first-use order.</summary>
     public static string Fragments(ValidationContext context) =>
-        string.Join("\n", context.UsedFragments.Select(f => Slice(f.Content, f.Definition.Location.Start, f.Definition.SelectionSet, InsertionsIn(context, f.Path))));
+        string.Join(
+            "\n",
+            context.UsedFragments.Select(f =>
+                Slice(f.Content, f.Definition.Location.Start, f.Definition.SelectionSet, InsertionsIn(context, f.Path))
+            )
+        );
 
     /// <summary>The offsets in one file where the operation just checked needs a <c>__typename</c> added.</summary>
     public static IReadOnlyList<int> InsertionsIn(ValidationContext context, string path) =>
@@ -86,7 +104,10 @@ internal static class DocumentText
         var depth = 0;
         foreach (var token in Tokens(content, openingBrace, content.Length))
         {
-            depth += token.Kind == TokenKind.BRACE_L ? 1 : token.Kind == TokenKind.BRACE_R ? -1 : 0;
+            depth +=
+                token.Kind == TokenKind.BRACE_L ? 1
+                : token.Kind == TokenKind.BRACE_R ? -1
+                : 0;
             if (depth == 0 && token.Kind == TokenKind.BRACE_R)
             {
                 return token.End;
@@ -98,7 +119,7 @@ internal static class DocumentText
 
     private static IEnumerable<Token> Tokens(string content, int start, int end)
     {
-        for (var position = start; position < end;)
+        for (var position = start; position < end; )
         {
             var token = Lexer.Lex(content, position);
             if (token.Kind == TokenKind.EOF || token.Start >= end)

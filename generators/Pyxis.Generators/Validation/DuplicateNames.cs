@@ -14,15 +14,22 @@ internal static class DuplicateNames
 
     /// <summary>"name|path" of the first definition of each operation name: only that one is emitted, so a duplicate is one PYX015, not a C# error cascade.</summary>
     public static EquatableArray<string> Winners(ImmutableArray<EquatableArray<OperationName>> files) =>
-        files.SelectMany(f => f)
+        files
+            .SelectMany(f => f)
             .GroupBy(n => n.Name)
             .Select(g => g.OrderBy(n => n.Location.FilePath, System.StringComparer.Ordinal).ThenBy(n => n.Location.Start).First())
             .Select(n => n.Name + "|" + n.Location.FilePath)
             .OrderBy(k => k, System.StringComparer.Ordinal)
             .ToEquatableArray();
 
-    public static EquatableArray<DiagnosticInfo> FindFragments(EquatableArray<FragmentFile> files, System.Threading.CancellationToken cancellationToken) =>
-        Find(files.SelectMany(f => f.Names.Select((name, i) => new OperationName(name, f.Locations[i]))), DiagnosticCatalog.DuplicateFragment.Id);
+    public static EquatableArray<DiagnosticInfo> FindFragments(
+        EquatableArray<FragmentFile> files,
+        System.Threading.CancellationToken cancellationToken
+    ) =>
+        Find(
+            files.SelectMany(f => f.Names.Select((name, i) => new OperationName(name, f.Locations[i]))),
+            DiagnosticCatalog.DuplicateFragment.Id
+        );
 
     private static EquatableArray<DiagnosticInfo> Find(IEnumerable<OperationName> names, string id)
     {
@@ -33,10 +40,17 @@ internal static class DuplicateNames
             var first = group.OrderBy(n => n.Location.FilePath, System.StringComparer.Ordinal).ThenBy(n => n.Location.Start).First();
             foreach (var duplicate in group.Where(n => n != first))
             {
-                diagnostics.Add(new DiagnosticInfo(
-                    id,
-                    duplicate.Location,
-                    new[] { duplicate.Name, $"{first.Location.FilePath}({first.Location.Line + 1},{first.Location.Column + 1})" }.ToEquatableArray()));
+                diagnostics.Add(
+                    new DiagnosticInfo(
+                        id,
+                        duplicate.Location,
+                        new[]
+                        {
+                            duplicate.Name,
+                            $"{first.Location.FilePath}({first.Location.Line + 1},{first.Location.Column + 1})",
+                        }.ToEquatableArray()
+                    )
+                );
             }
         }
 

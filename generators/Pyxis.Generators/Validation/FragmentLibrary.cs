@@ -39,7 +39,9 @@ internal sealed class FragmentLibrary
         }
 
         var file = pool.FirstOrDefault(f => f.Path != path && f.Names.Contains(name));
-        return file is null ? null : Parse(file)?.TryGetValue(name, out fragment) == true ? fragment : null;
+        return file is null ? null
+            : Parse(file)?.TryGetValue(name, out fragment) == true ? fragment
+            : null;
     }
 
     private Dictionary<string, FragmentRef>? Parse(FragmentFile file)
@@ -48,7 +50,8 @@ internal sealed class FragmentLibrary
         {
             var text = SourceText.From(file.Content);
             var document = GraphQLDocumentParser.Parse(file.Path, text, file.Content, out _);
-            fragments = document?.Definitions.OfType<GraphQLFragmentDefinition>()
+            fragments = document
+                ?.Definitions.OfType<GraphQLFragmentDefinition>()
                 .ToDictionary(f => f.FragmentName.Name.StringValue, f => new FragmentRef(f, file.Path, text, file.Content));
             parsed[file.Path] = fragments;
         }
@@ -71,14 +74,18 @@ internal sealed class FragmentLibrary
 
         var spreads = FragmentUsage.SpreadNames(document);
         var definitions = document.Definitions.OfType<GraphQLFragmentDefinition>().ToList();
-        var fragments = definitions.Count == 0 ? null : new FragmentFile(
-            file.Path,
-            file.Content,
-            definitions.Select(f => f.FragmentName.Name.StringValue).ToEquatableArray(),
-            definitions.Select(f => GraphQLDocumentParser.Locate(file.Path, text, f.FragmentName.Name)).ToEquatableArray())
-        {
-            Spreads = spreads,
-        };
+        var fragments =
+            definitions.Count == 0
+                ? null
+                : new FragmentFile(
+                    file.Path,
+                    file.Content,
+                    definitions.Select(f => f.FragmentName.Name.StringValue).ToEquatableArray(),
+                    definitions.Select(f => GraphQLDocumentParser.Locate(file.Path, text, f.FragmentName.Name)).ToEquatableArray()
+                )
+                {
+                    Spreads = spreads,
+                };
         return new FileScan(file, fragments, spreads);
     }
 

@@ -18,7 +18,13 @@ namespace Pyxis.Generators.Validation;
 internal static class OperationValidator
 {
     public static (List<BoundOperation> Operations, List<DiagnosticInfo> Diagnostics) Validate(
-        string path, SourceText text, string content, GraphQLDocument document, SchemaModel schema, EquatableArray<FragmentFile> fragmentPool)
+        string path,
+        SourceText text,
+        string content,
+        GraphQLDocument document,
+        SchemaModel schema,
+        EquatableArray<FragmentFile> fragmentPool
+    )
     {
         var context = new ValidationContext(path, text, schema, new FragmentLibrary(path, text, content, document, fragmentPool));
         var operations = new List<BoundOperation>();
@@ -51,7 +57,12 @@ internal static class OperationValidator
                 continue;
             }
 
-            SelectionValidator.BindSelectionSet(context, type, fragment.SelectionSet, new List<string> { fragment.FragmentName.Name.StringValue });
+            SelectionValidator.BindSelectionSet(
+                context,
+                type,
+                fragment.SelectionSet,
+                new List<string> { fragment.FragmentName.Name.StringValue }
+            );
         }
     }
 
@@ -99,7 +110,11 @@ internal static class OperationValidator
         foreach (var definition in document.Definitions.Where(d => d is not (GraphQLOperationDefinition or GraphQLFragmentDefinition)))
         {
             var name = definition is INamedNode { Name: { } n } ? n.StringValue : definition.Kind.ToString();
-            context.Report(DiagnosticCatalog.NonExecutableDefinition, definition is INamedNode { Name: { } node } ? node : definition, name);
+            context.Report(
+                DiagnosticCatalog.NonExecutableDefinition,
+                definition is INamedNode { Name: { } node } ? node : definition,
+                name
+            );
         }
     }
 

@@ -8,11 +8,22 @@ namespace Pyxis.Generators.Validation;
 /// <summary>Checks selections (fields, arguments, fragments) and merges them into one tree per response key.</summary>
 internal static class SelectionValidator
 {
-    private static readonly FieldDef TypeNameField = new("__typename", TypeRef.Named("String", nonNull: true), EquatableArray<InputValueDef>.Empty);
+    private static readonly FieldDef TypeNameField = new(
+        "__typename",
+        TypeRef.Named("String", nonNull: true),
+        EquatableArray<InputValueDef>.Empty
+    );
 
     // spreads collects the named fragments spread here, for the interfaces the record of this selection implements.
     // branches collects, for a union or interface parent, the selections narrowed to each object type.
-    public static List<BoundField> BindSelectionSet(ValidationContext context, TypeDef parent, GraphQLSelectionSet selectionSet, List<string> fragmentStack, List<BoundFragment>? spreads = null, SortedDictionary<string, List<BoundField>>? branches = null)
+    public static List<BoundField> BindSelectionSet(
+        ValidationContext context,
+        TypeDef parent,
+        GraphQLSelectionSet selectionSet,
+        List<string> fragmentStack,
+        List<BoundFragment>? spreads = null,
+        SortedDictionary<string, List<BoundField>>? branches = null
+    )
     {
         var fields = new List<BoundField>();
         foreach (var selection in selectionSet.Selections)
@@ -29,7 +40,21 @@ internal static class SelectionValidator
                     break;
                 case GraphQLFragmentSpread spread:
                     var spreadIsConditional = DirectiveValidator.CheckConditional(context, spread.Directives);
-                    MergeAll(context, fields, BindSpread(context, parent, spread, fragmentStack, spreadIsConditional ? null : spreads, spreadIsConditional, branches), spreadIsConditional, spread);
+                    MergeAll(
+                        context,
+                        fields,
+                        BindSpread(
+                            context,
+                            parent,
+                            spread,
+                            fragmentStack,
+                            spreadIsConditional ? null : spreads,
+                            spreadIsConditional,
+                            branches
+                        ),
+                        spreadIsConditional,
+                        spread
+                    );
                     break;
                 case GraphQLInlineFragment inline:
                     var inlineIsConditional = DirectiveValidator.CheckConditional(context, inline.Directives);
@@ -42,7 +67,20 @@ internal static class SelectionValidator
                     }
                     else if (scope is not null)
                     {
-                        MergeAll(context, fields, BindSelectionSet(context, parent, inline.SelectionSet, fragmentStack, inlineIsConditional ? null : spreads, branches), inlineIsConditional, inline);
+                        MergeAll(
+                            context,
+                            fields,
+                            BindSelectionSet(
+                                context,
+                                parent,
+                                inline.SelectionSet,
+                                fragmentStack,
+                                inlineIsConditional ? null : spreads,
+                                branches
+                            ),
+                            inlineIsConditional,
+                            inline
+                        );
                     }
 
                     break;
@@ -64,7 +102,8 @@ internal static class SelectionValidator
     private static BoundField? BindField(ValidationContext context, TypeDef parent, GraphQLField field, List<string> fragmentStack)
     {
         var name = field.Name.StringValue;
-        var definition = name == TypeNameField.Name ? TypeNameField
+        var definition =
+            name == TypeNameField.Name ? TypeNameField
             : parent.Name == context.Schema.QueryType && Parsing.Introspection.RootField(name) is { } meta ? meta
             : parent.FindField(name);
         if (definition is null)
@@ -76,7 +115,11 @@ internal static class SelectionValidator
         context.ReportDeprecated(definition.Docs, field.Name, parent.Name + "." + name);
         var conditional = DirectiveValidator.CheckConditional(context, field.Directives);
         ArgumentValidator.Check(context, parent, definition, field);
-        var bound = new BoundField(field.Alias?.Name.StringValue ?? name, definition) { Conditional = conditional, ArgumentsText = ArgumentText.Of(field) };
+        var bound = new BoundField(field.Alias?.Name.StringValue ?? name, definition)
+        {
+            Conditional = conditional,
+            ArgumentsText = ArgumentText.Of(field),
+        };
         foreach (var argument in field.Arguments?.Items ?? [])
         {
             if (argument.Value is GraphQLVariable variable)
@@ -113,7 +156,15 @@ internal static class SelectionValidator
         return bound;
     }
 
-    private static List<BoundField> BindSpread(ValidationContext context, TypeDef parent, GraphQLFragmentSpread spread, List<string> fragmentStack, List<BoundFragment>? spreads, bool conditional, SortedDictionary<string, List<BoundField>>? branches)
+    private static List<BoundField> BindSpread(
+        ValidationContext context,
+        TypeDef parent,
+        GraphQLFragmentSpread spread,
+        List<string> fragmentStack,
+        List<BoundFragment>? spreads,
+        bool conditional,
+        SortedDictionary<string, List<BoundField>>? branches
+    )
     {
         var name = spread.FragmentName.Name.StringValue;
         var fragment = context.Fragments.Find(name);
@@ -167,7 +218,13 @@ internal static class SelectionValidator
     }
 
     // The type a fragment's fields are selected on, or null when the fragment cannot apply here (spec 5.5.2.3).
-    private static TypeDef? ConditionScope(ValidationContext context, TypeDef parent, GraphQLTypeCondition? condition, string fragment, ASTNode where)
+    private static TypeDef? ConditionScope(
+        ValidationContext context,
+        TypeDef parent,
+        GraphQLTypeCondition? condition,
+        string fragment,
+        ASTNode where
+    )
     {
         if (condition is null)
         {
@@ -192,7 +249,13 @@ internal static class SelectionValidator
 
     // A conditional spread may leave all its fields out, so each becomes optional; a record that may lack the
     // fragment's fields cannot promise its interface, hence no spreads are collected under it.
-    internal static void MergeAll(ValidationContext context, List<BoundField> fields, List<BoundField> children, bool conditional, ASTNode where)
+    internal static void MergeAll(
+        ValidationContext context,
+        List<BoundField> fields,
+        List<BoundField> children,
+        bool conditional,
+        ASTNode where
+    )
     {
         foreach (var child in children)
         {
@@ -213,7 +276,13 @@ internal static class SelectionValidator
         if (existing.Field.Name != field.Field.Name || existing.ArgumentsText != field.ArgumentsText)
         {
             // The server would refuse the document (spec: overlapping fields can be merged); say so at build time.
-            context.Report(DiagnosticCatalog.ConflictingSelection, where, field.ResponseKey, existing.Field.Name + existing.ArgumentsText, field.Field.Name + field.ArgumentsText);
+            context.Report(
+                DiagnosticCatalog.ConflictingSelection,
+                where,
+                field.ResponseKey,
+                existing.Field.Name + existing.ArgumentsText,
+                field.Field.Name + field.ArgumentsText
+            );
             return;
         }
 

@@ -52,7 +52,16 @@ internal static class ValueValidator
         {
             Mismatch(context, value, Describe(value), expected, where);
         }
-        else if (type.Name == "Int" && value is GraphQLIntValue number && !int.TryParse(number.Value.ToString(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
+        else if (
+            type.Name == "Int"
+            && value is GraphQLIntValue number
+            && !int.TryParse(
+                number.Value.ToString(),
+                System.Globalization.NumberStyles.AllowLeadingSign,
+                System.Globalization.CultureInfo.InvariantCulture,
+                out _
+            )
+        )
         {
             Mismatch(context, value, number.Value + " (outside Int's 32-bit range)", expected, where);
         }
@@ -152,18 +161,19 @@ internal static class ValueValidator
         };
     }
 
-    private static string Describe(GraphQLValue value) => value switch
-    {
-        GraphQLStringValue s => "\"" + s.Value + "\"",
-        GraphQLIntValue i => i.Value.ToString(),
-        GraphQLFloatValue f => f.Value.ToString(),
-        GraphQLBooleanValue b => b.Value.ToString(),
-        GraphQLEnumValue e => e.Name.StringValue,
-        GraphQLVariable v => "$" + v.Name.StringValue,
-        GraphQLObjectValue => "an object",
-        GraphQLListValue => "a list",
-        _ => value.Kind.ToString(),
-    };
+    private static string Describe(GraphQLValue value) =>
+        value switch
+        {
+            GraphQLStringValue s => "\"" + s.Value + "\"",
+            GraphQLIntValue i => i.Value.ToString(),
+            GraphQLFloatValue f => f.Value.ToString(),
+            GraphQLBooleanValue b => b.Value.ToString(),
+            GraphQLEnumValue e => e.Name.StringValue,
+            GraphQLVariable v => "$" + v.Name.StringValue,
+            GraphQLObjectValue => "an object",
+            GraphQLListValue => "a list",
+            _ => value.Kind.ToString(),
+        };
 
     private static void Mismatch(ValidationContext context, GraphQLValue value, string shown, TypeRef expected, string where) =>
         context.Report(DiagnosticCatalog.ArgumentTypeMismatch, value, shown, expected.ToString(), where);

@@ -24,7 +24,18 @@ internal static class BatchMemoryBench
         return
         [
             new(Name, "10,000 inputs", smallWall, 1, "itself", "-", null, 0, TimeSpan.Zero, $"peak live heap +{smallPeak / 1024} KiB"),
-            new(Name, $"{large:N0} inputs", largeWall, ratio, "10,000 inputs' peak", "≤ 2×", ratio <= 2, 0, TimeSpan.Zero, $"peak live heap +{largePeak / 1024} KiB"),
+            new(
+                Name,
+                $"{large:N0} inputs",
+                largeWall,
+                ratio,
+                "10,000 inputs' peak",
+                "≤ 2×",
+                ratio <= 2,
+                0,
+                TimeSpan.Zero,
+                $"peak live heap +{largePeak / 1024} KiB"
+            ),
         ];
     }
 
@@ -35,7 +46,14 @@ internal static class BatchMemoryBench
         var peak = 1024L;
         var count = 0;
         var clock = Stopwatch.StartNew();
-        await foreach (var item in PyxisBatch.InCompletionOrder(Enumerable.Range(0, inputs), static (i, _) => Task.FromResult(new byte[1024]), Options, ct))
+        await foreach (
+            var item in PyxisBatch.InCompletionOrder(
+                Enumerable.Range(0, inputs),
+                static (i, _) => Task.FromResult(new byte[1024]),
+                Options,
+                ct
+            )
+        )
         {
             if (++count % (inputs / Samples) == 0)
             {

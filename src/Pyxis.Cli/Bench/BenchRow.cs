@@ -1,7 +1,18 @@
 namespace Pyxis.Cli.Bench;
 
 /// <summary>One measured line: what ran, how long, against which yardstick, and whether it met its target.</summary>
-internal sealed record BenchRow(string Scenario, string Variant, TimeSpan Wall, double Ratio, string RatioOf, string Target, bool? Met, long Requests, TimeSpan ClientCpu, string Note = "");
+internal sealed record BenchRow(
+    string Scenario,
+    string Variant,
+    TimeSpan Wall,
+    double Ratio,
+    string RatioOf,
+    string Target,
+    bool? Met,
+    long Requests,
+    TimeSpan ClientCpu,
+    string Note = ""
+);
 
 /// <summary>Measures a block: wall time, client CPU time, requests sent.</summary>
 internal static class Measure

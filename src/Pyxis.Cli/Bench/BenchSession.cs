@@ -27,7 +27,12 @@ internal sealed class BenchSession : IAsyncDisposable
         new(await EmulatorProcess.StartAsync(emulatorArguments, ct), new CountingHandler());
 
     private PyxisClientOptions Options(TimeSpan cacheDuration) =>
-        new() { Endpoint = emulator.Endpoint, Timeout = TimeSpan.FromMinutes(5), CacheDuration = cacheDuration };
+        new()
+        {
+            Endpoint = emulator.Endpoint,
+            Timeout = TimeSpan.FromMinutes(5),
+            CacheDuration = cacheDuration,
+        };
 
     public async ValueTask DisposeAsync()
     {

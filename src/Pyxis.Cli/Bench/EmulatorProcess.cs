@@ -22,7 +22,8 @@ internal sealed class EmulatorProcess : IAsyncDisposable
     public static async Task<EmulatorProcess> StartAsync(string arguments, CancellationToken ct)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot tell which executable to start.");
-        var prefix = Path.GetFileNameWithoutExtension(self) == "dotnet" ? $"\"{typeof(EmulatorProcess).Assembly.Location}\" " : string.Empty;
+        var prefix =
+            Path.GetFileNameWithoutExtension(self) == "dotnet" ? $"\"{typeof(EmulatorProcess).Assembly.Location}\" " : string.Empty;
         var start = new ProcessStartInfo(self, $"{prefix}emulator --port 0 --until-stdin-closes {arguments}")
         {
             RedirectStandardInput = true,

@@ -15,7 +15,10 @@ internal static class FirstItemBench
 
     public static async Task<List<BenchRow>> RunAsync(BenchSettings settings, CancellationToken ct)
     {
-        await using var session = await BenchSession.StartAsync($"--latency-spread {Fastest.TotalMilliseconds}:{Slowest.TotalMilliseconds}", ct);
+        await using var session = await BenchSession.StartAsync(
+            $"--latency-spread {Fastest.TotalMilliseconds}:{Slowest.TotalMilliseconds}",
+            ct
+        );
         var paths = new SeedCatalog().RepositoryPaths(24).ToList();
         var fastest = paths.Min(p => EmulatorLatency.ForRepository(p.Repository, Fastest, Slowest));
         var slowest = paths.Max(p => EmulatorLatency.ForRepository(p.Repository, Fastest, Slowest));
@@ -38,14 +41,38 @@ internal static class FirstItemBench
 
         return
         [
-            new("first item (24 lookups, 10–200 ms)", "completion order: first item", first, first / fastest, $"fastest latency ({fastest.TotalMilliseconds:0} ms)", "≤ 1.20", first / fastest <= 1.2, 24, TimeSpan.Zero),
-            new("first item (24 lookups, 10–200 ms)", "gather (Task.WhenAll): first usable result", gather, gather / fastest, $"fastest latency; slowest is {slowest.TotalMilliseconds:0} ms", "-", null, 24, TimeSpan.Zero),
+            new(
+                "first item (24 lookups, 10–200 ms)",
+                "completion order: first item",
+                first,
+                first / fastest,
+                $"fastest latency ({fastest.TotalMilliseconds:0} ms)",
+                "≤ 1.20",
+                first / fastest <= 1.2,
+                24,
+                TimeSpan.Zero
+            ),
+            new(
+                "first item (24 lookups, 10–200 ms)",
+                "gather (Task.WhenAll): first usable result",
+                gather,
+                gather / fastest,
+                $"fastest latency; slowest is {slowest.TotalMilliseconds:0} ms",
+                "-",
+                null,
+                24,
+                TimeSpan.Zero
+            ),
         ];
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    private static async Task<TimeSpan> FirstItemAsync(BenchSession session, List<(string Registry, string Repository)> paths, CancellationToken ct)
+    private static async Task<TimeSpan> FirstItemAsync(
+        BenchSession session,
+        List<(string Registry, string Repository)> paths,
+        CancellationToken ct
+    )
     {
         var clock = Stopwatch.StartNew();
         TimeSpan? first = null;
@@ -58,7 +85,11 @@ internal static class FirstItemBench
         return first ?? throw new InvalidOperationException("no items");
     }
 
-    private static async Task<TimeSpan> GatherAsync(BenchSession session, List<(string Registry, string Repository)> paths, CancellationToken ct)
+    private static async Task<TimeSpan> GatherAsync(
+        BenchSession session,
+        List<(string Registry, string Repository)> paths,
+        CancellationToken ct
+    )
     {
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(paths.Select(p => session.Client.GetRepositoryByRegistryPathAsync(p.Registry, p.Repository, ct)));

@@ -11,23 +11,62 @@ internal static class PaginationBench
     {
         var repositories = settings.Quick ? 10 : 100;
         var total = repositories * PageSize;
-        await using var session = await BenchSession.StartAsync($"--latency {settings.Latency.TotalMilliseconds} --repositories {repositories} --images-per-repository {PageSize}", ct);
+        await using var session = await BenchSession.StartAsync(
+            $"--latency {settings.Latency.TotalMilliseconds} --repositories {repositories} --images-per-repository {PageSize}",
+            ct
+        );
         await session.Client.FindImagesAsync(page: 0, pageSize: PageSize, cancellationToken: ct); // warm-up
 
         var peak = 0L;
-        var sequential = await settings.MedianAsync(session.Counter, async () => peak = await Streamed(FreshmakerStyleAsync(session.Client, ct), total));
+        var sequential = await settings.MedianAsync(session.Counter, async () =>
+            peak = await Streamed(FreshmakerStyleAsync(session.Client, ct), total)
+        );
         var sequentialPeak = peak;
-        var concurrent = await settings.MedianAsync(session.Counter, async () => peak = await Streamed(session.Client.FindImagesAllAsync(pageSize: PageSize, paging: new PyxisPaging { MaxConcurrency = 8 }, cancellationToken: ct), total));
+        var concurrent = await settings.MedianAsync(session.Counter, async () =>
+            peak = await Streamed(
+                session.Client.FindImagesAllAsync(
+                    pageSize: PageSize,
+                    paging: new PyxisPaging { MaxConcurrency = 8 },
+                    cancellationToken: ct
+                ),
+                total
+            )
+        );
         var name = $"pagination ({total:N0} images, pages of {PageSize})";
         return
         [
-            new(name, "sequential, stop on an empty page (Freshmaker)", sequential.Wall, 1, "itself", "-", null, sequential.Requests, sequential.Cpu, $"peak managed memory +{sequentialPeak / 1024 / 1024} MB"),
-            new(name, "concurrent stream, 8 pages in flight", concurrent.Wall, concurrent.Wall / sequential.Wall, "sequential", "-", null, concurrent.Requests, concurrent.Cpu, $"peak managed memory +{peak / 1024 / 1024} MB"),
+            new(
+                name,
+                "sequential, stop on an empty page (Freshmaker)",
+                sequential.Wall,
+                1,
+                "itself",
+                "-",
+                null,
+                sequential.Requests,
+                sequential.Cpu,
+                $"peak managed memory +{sequentialPeak / 1024 / 1024} MB"
+            ),
+            new(
+                name,
+                "concurrent stream, 8 pages in flight",
+                concurrent.Wall,
+                concurrent.Wall / sequential.Wall,
+                "sequential",
+                "-",
+                null,
+                concurrent.Requests,
+                concurrent.Cpu,
+                $"peak managed memory +{peak / 1024 / 1024} MB"
+            ),
         ];
     }
 
     // Freshmaker: page after page until a page comes back empty, which costs one request more than the data needs.
-    private static async IAsyncEnumerable<FindImagesQuery.ContainerImage?> FreshmakerStyleAsync(IPyxisClient client, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<FindImagesQuery.ContainerImage?> FreshmakerStyleAsync(
+        IPyxisClient client,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct
+    )
     {
         for (var page = 0; ; page++)
         {

@@ -13,26 +13,41 @@ internal static class BenchCommand
         var markdown = new Option<FileInfo?>("--markdown") { Description = "Also write the results as a Markdown table to this file" };
         var latency = new Option<int>("--latency") { Description = "Emulator latency per request, in ms", DefaultValueFactory = _ => 55 };
         var command = new Command("bench", "Measure fan-out, time to first item and pagination as ratios") { quick, markdown, latency };
-        command.SetAction(async (result, ct) =>
-        {
-            var settings = new BenchSettings(result.GetValue(quick), TimeSpan.FromMilliseconds(result.GetValue(latency)), TimeSpan.FromMilliseconds(5), result.GetValue(quick) ? 1 : 3);
-            var rows = new List<BenchRow>();
-            foreach (var (name, run) in new (string, Func<BenchSettings, CancellationToken, Task<List<BenchRow>>>)[] { ("fan-out", FanOutBench.RunAsync), ("first item", FirstItemBench.RunAsync), ("pagination", PaginationBench.RunAsync), ("batch memory", BatchMemoryBench.RunAsync) })
+        command.SetAction(
+            async (result, ct) =>
             {
-                AnsiConsole.MarkupLine($"Measuring {name}…");
-                rows.AddRange(await run(settings, ct));
-            }
+                var settings = new BenchSettings(
+                    result.GetValue(quick),
+                    TimeSpan.FromMilliseconds(result.GetValue(latency)),
+                    TimeSpan.FromMilliseconds(5),
+                    result.GetValue(quick) ? 1 : 3
+                );
+                var rows = new List<BenchRow>();
+                foreach (
+                    var (name, run) in new (string, Func<BenchSettings, CancellationToken, Task<List<BenchRow>>>)[]
+                    {
+                        ("fan-out", FanOutBench.RunAsync),
+                        ("first item", FirstItemBench.RunAsync),
+                        ("pagination", PaginationBench.RunAsync),
+                        ("batch memory", BatchMemoryBench.RunAsync),
+                    }
+                )
+                {
+                    AnsiConsole.MarkupLine($"Measuring {name}…");
+                    rows.AddRange(await run(settings, ct));
+                }
 
-            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 200);
-            BenchReport.Print(rows);
-            if (result.GetValue(markdown) is { } file)
-            {
-                await File.WriteAllTextAsync(file.FullName, BenchReport.Markdown(rows, settings), ct);
-                AnsiConsole.MarkupLine($"Wrote {Markup.Escape(file.FullName)}");
-            }
+                AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 200);
+                BenchReport.Print(rows);
+                if (result.GetValue(markdown) is { } file)
+                {
+                    await File.WriteAllTextAsync(file.FullName, BenchReport.Markdown(rows, settings), ct);
+                    AnsiConsole.MarkupLine($"Wrote {Markup.Escape(file.FullName)}");
+                }
 
-            return settings.Quick || rows.All(r => r.Met != false) ? 0 : 1;
-        });
+                return settings.Quick || rows.All(r => r.Met != false) ? 0 : 1;
+            }
+        );
         return command;
     }
 }

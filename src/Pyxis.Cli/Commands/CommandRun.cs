@@ -21,14 +21,21 @@ internal static class CommandRun
         foreach (var group in failures.GroupBy(f => Reason(f.Error)))
         {
             var lookups = group.Select(f => f.Lookup).ToList();
-            var which = lookups.Count == 1 ? lookups[0] : $"{lookups.Count} lookups: {string.Join(", ", lookups.Take(3))}{(lookups.Count > 3 ? ", …" : string.Empty)}";
+            var which =
+                lookups.Count == 1
+                    ? lookups[0]
+                    : $"{lookups.Count} lookups: {string.Join(", ", lookups.Take(3))}{(lookups.Count > 3 ? ", …" : string.Empty)}";
             console.MarkupLine($"[red]{Markup.Escape($"{group.Key.TrimEnd()} ({which})")}[/]");
         }
     }
 
     /// <summary>A failure's kind in a word: transport, graphql, response…</summary>
     public static string Kind(Exception error) =>
-        error.GetType().Name.Replace("Pyxis", string.Empty, StringComparison.Ordinal).Replace("Exception", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        error
+            .GetType()
+            .Name.Replace("Pyxis", string.Empty, StringComparison.Ordinal)
+            .Replace("Exception", string.Empty, StringComparison.Ordinal)
+            .ToLowerInvariant();
 
     /// <summary>The failure as <see cref="ReportFailures"/> words it, for JSON output.</summary>
     public static string Describe(Exception error) => Reason(error).TrimEnd();

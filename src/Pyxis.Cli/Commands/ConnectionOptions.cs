@@ -6,8 +6,15 @@ namespace Pyxis.Cli.Commands;
 /// <summary>How a command reaches Pyxis: endpoint, API key, client certificate. Shared by every command that calls it.</summary>
 internal sealed class ConnectionOptions
 {
-    private readonly Option<Uri?> endpoint = UriOption.Create("--endpoint", "The Pyxis GraphQL endpoint", PyxisClientOptions.DefaultEndpoint);
-    private readonly Option<string?> apiKey = new("--api-key") { Description = "Sent as X-API-KEY (defaults to the PYXIS_API_KEY environment variable)" };
+    private readonly Option<Uri?> endpoint = UriOption.Create(
+        "--endpoint",
+        "The Pyxis GraphQL endpoint",
+        PyxisClientOptions.DefaultEndpoint
+    );
+    private readonly Option<string?> apiKey = new("--api-key")
+    {
+        Description = "Sent as X-API-KEY (defaults to the PYXIS_API_KEY environment variable)",
+    };
     private readonly Option<FileInfo?> certificate = new("--cert") { Description = "PEM client certificate for mutual TLS (with --key)" };
     private readonly Option<FileInfo?> key = new("--key") { Description = "PEM private key of --cert" };
 

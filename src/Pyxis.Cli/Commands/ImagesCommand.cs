@@ -14,40 +14,57 @@ internal static class ImagesCommand
 
     public static Command Create(IAnsiConsole console)
     {
-        var nvrs = new Argument<string[]>("nvr") { Description = "Brew build NVRs, e.g. ubi8-container-8.9-1042", Arity = ArgumentArity.OneOrMore };
+        var nvrs = new Argument<string[]>("nvr")
+        {
+            Description = "Brew build NVRs, e.g. ubi8-container-8.9-1042",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var connection = new ConnectionOptions();
         var output = OutputOption.Create();
         var command = new Command("images", "Find the images of Brew builds by NVR (exit code 2 when a build has none)") { nvrs, output };
         connection.AddTo(command);
         command.SetAction((result, ct) => CommandRun.SafelyAsync(console, async () =>
-        {
-            var wanted = result.GetValue(nvrs)!.Distinct(StringComparer.Ordinal).ToList();
-            var json = result.GetValue(output) == OutputFormat.Json;
-            using var client = new PyxisClient(connection.Read(result));
-            var images = await ProgressView.RunAsync(console, !json, $"Finding the images of {wanted.Count} builds", null, async _ =>
-            {
-                var found = new List<Image>();
-                await foreach (var image in client.FindImagesByNvrsAsync(wanted, cancellationToken: ct))
                 {
-                    found.Add(image!);
-                }
+                    var wanted = result.GetValue(nvrs)!.Distinct(StringComparer.Ordinal).ToList();
+                    var json = result.GetValue(output) == OutputFormat.Json;
+                    using var client = new PyxisClient(connection.Read(result));
+                    var images = await ProgressView.RunAsync(
+                        console,
+                        !json,
+                        $"Finding the images of {wanted.Count} builds",
+                        null,
+                        async _ =>
+                        {
+                            var found = new List<Image>();
+                            await foreach (var image in client.FindImagesByNvrsAsync(wanted, cancellationToken: ct))
+                            {
+                                found.Add(image!);
+                            }
 
-                return found;
-            });
+                            return found;
+                        }
+                    );
 
-            var sorted = images.OrderBy(i => i.Brew?.Build, StringComparer.Ordinal).ThenBy(i => i.Architecture, StringComparer.Ordinal).ToList();
-            var missing = wanted.Where(n => !images.Exists(i => i.Brew?.Build == n)).ToList();
-            if (json)
-            {
-                JsonOutput.Write(console, w => Json(w, sorted, missing));
-            }
-            else
-            {
-                ResultView.Write(console, Headers, [.. sorted.Select(Row), .. missing.Select(n => new Cell[] { n, new("no images", "yellow"), "", "" })]);
-            }
+                    var sorted = images
+                        .OrderBy(i => i.Brew?.Build, StringComparer.Ordinal)
+                        .ThenBy(i => i.Architecture, StringComparer.Ordinal)
+                        .ToList();
+                    var missing = wanted.Where(n => !images.Exists(i => i.Brew?.Build == n)).ToList();
+                    if (json)
+                    {
+                        JsonOutput.Write(console, w => Json(w, sorted, missing));
+                    }
+                    else
+                    {
+                        ResultView.Write(
+                            console,
+                            Headers,
+                            [.. sorted.Select(Row), .. missing.Select(n => new Cell[] { n, new("no images", "yellow"), "", "" })]
+                        );
+                    }
 
-            return missing.Count == 0 ? CommandRun.Found : CommandRun.SomeMissing;
-        }));
+                    return missing.Count == 0 ? CommandRun.Found : CommandRun.SomeMissing;
+                }));
         return command;
     }
 

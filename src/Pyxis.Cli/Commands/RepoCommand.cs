@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Pyxis.Cli.Output;
 using Pyxis.Client;
 using Pyxis.Client.Batching;
-using Pyxis.Cli.Output;
 using Spectre.Console;
 using Repository = Pyxis.Client.GetRepositoryByRegistryPathQuery.ContainerRepository;
 
@@ -12,7 +12,11 @@ internal static class RepoCommand
 {
     public static Command Create(IAnsiConsole console)
     {
-        var paths = new Argument<string[]>("path") { Description = "registry/repository, e.g. registry.access.redhat.com/ubi8/ubi", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("path")
+        {
+            Description = "registry/repository, e.g. registry.access.redhat.com/ubi8/ubi",
+            Arity = ArgumentArity.OneOrMore,
+        };
         paths.Validators.Add(result =>
         {
             foreach (var token in result.Tokens.Where(t => Split(t.Value) is null))
@@ -25,40 +29,59 @@ internal static class RepoCommand
         var command = new Command("repo", "Look up repositories by registry path (exit code 2 when some do not exist)") { paths, output };
         connection.AddTo(command);
         command.SetAction((result, ct) => CommandRun.SafelyAsync(console, async () =>
-        {
-            var pairs = result.GetValue(paths)!.Select(p => Split(p)!.Value).ToList();
-            var json = result.GetValue(output) == OutputFormat.Json;
-            using var client = new PyxisClient(connection.Read(result));
-            var items = await ProgressView.RunAsync(console, !json, $"Looking up {pairs.Count} repositories", pairs.Count, async progress =>
-            {
-                var found = new BatchItem<(string Registry, string Repository), Repository?>[pairs.Count];
-                var done = 0;
-                await foreach (var item in client.GetRepositoriesByRegistryPathAsync(pairs, new BatchOptions { AliasesPerRequest = 25 }, ct))
                 {
-                    found[item.Index] = item;
-                    progress(++done);
-                }
+                    var pairs = result.GetValue(paths)!.Select(p => Split(p)!.Value).ToList();
+                    var json = result.GetValue(output) == OutputFormat.Json;
+                    using var client = new PyxisClient(connection.Read(result));
+                    var items = await ProgressView.RunAsync(
+                        console,
+                        !json,
+                        $"Looking up {pairs.Count} repositories",
+                        pairs.Count,
+                        async progress =>
+                        {
+                            var found = new BatchItem<(string Registry, string Repository), Repository?>[pairs.Count];
+                            var done = 0;
+                            await foreach (
+                                var item in client.GetRepositoriesByRegistryPathAsync(
+                                    pairs,
+                                    new BatchOptions { AliasesPerRequest = 25 },
+                                    ct
+                                )
+                            )
+                            {
+                                found[item.Index] = item;
+                                progress(++done);
+                            }
 
-                return found;
-            });
+                            return found;
+                        }
+                    );
 
-            if (json)
-            {
-                JsonOutput.Write(console, w => RepoJson.Write(w, items));
-            }
-            else
-            {
-                // When nothing could be asked, a table of identical errors says less than one red line.
-                if (!items.All(i => !i.Succeeded))
-                {
-                    ResultView.Write(console, Headers, items.Select(Row).ToList());
-                }
+                    if (json)
+                    {
+                        JsonOutput.Write(console, w => RepoJson.Write(w, items));
+                    }
+                    else
+                    {
+                        // When nothing could be asked, a table of identical errors says less than one red line.
+                        if (!items.All(i => !i.Succeeded))
+                        {
+                            ResultView.Write(console, Headers, items.Select(Row).ToList());
+                        }
 
-                CommandRun.ReportFailures(console, items.Where(i => i.Exception is not null).Select(i => (i.Exception!, $"{i.Input.Registry}/{i.Input.Repository}")));
-            }
+                        CommandRun.ReportFailures(
+                            console,
+                            items
+                                .Where(i => i.Exception is not null)
+                                .Select(i => (i.Exception!, $"{i.Input.Registry}/{i.Input.Repository}"))
+                        );
+                    }
 
-            return items.Any(i => !i.Succeeded) ? CommandRun.Failed : items.Any(i => i.Value is null) ? CommandRun.SomeMissing : CommandRun.Found;
-        }));
+                    return items.Any(i => !i.Succeeded) ? CommandRun.Failed
+                        : items.Any(i => i.Value is null) ? CommandRun.SomeMissing
+                        : CommandRun.Found;
+                }));
         return command;
     }
 
@@ -78,7 +101,14 @@ internal static class RepoCommand
         {
             { Exception: { } error } => [path, new($"failed ({CommandRun.Kind(error)} error, below)", "red"), "", "", ""],
             { Value: null } => [path, new("not found", "yellow"), "", "", ""],
-            { Value: { } repository } => [path, repository.Published?.ToString() ?? "-", Joined(repository.ReleaseCategories), Joined(repository.AutoRebuildTags), repository.Id ?? "-"],
+            { Value: { } repository } =>
+            [
+                path,
+                repository.Published?.ToString() ?? "-",
+                Joined(repository.ReleaseCategories),
+                Joined(repository.AutoRebuildTags),
+                repository.Id ?? "-",
+            ],
         };
     }
 

@@ -16,25 +16,44 @@ internal static class TagsCommand
     {
         var path = new Argument<string>("path") { Description = "registry/repository, e.g. registry.access.redhat.com/ubi8/ubi" };
         var connection = new ConnectionOptions();
-        var command = new Command("tags", "Show a repository's auto-rebuild tags and release categories (exit code 2 when it does not exist)") { path };
+        var command = new Command(
+            "tags",
+            "Show a repository's auto-rebuild tags and release categories (exit code 2 when it does not exist)"
+        )
+        {
+            path,
+        };
         connection.AddTo(command);
         command.SetAction((result, ct) => CommandRun.SafelyAsync(console, async () =>
-        {
-            var target = RepoCommand.Split(result.GetValue(path)!) ?? throw new ArgumentException($"'{result.GetValue(path)}' is not registry/repository (e.g. registry.access.redhat.com/ubi8/ubi).");
-            using var client = new PyxisClient(connection.Read(result));
-            var found = await client.QueryAsync(
-                target,
-                static (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Repository, r => r.Data is null ? null : new { r.Data.AutoRebuildTags, r.Data.ReleaseCategories }),
-                ct);
-            if (found is null)
-            {
-                console.MarkupLine($"[yellow]{Markup.Escape($"{target.Registry}/{target.Repository}")} not found[/]");
-                return CommandRun.SomeMissing;
-            }
+                {
+                    var target = RepoCommand.Split(result.GetValue(path)!)
+                        ?? throw new ArgumentException(
+                            $"'{result.GetValue(path)}' is not registry/repository (e.g. registry.access.redhat.com/ubi8/ubi)."
+                        );
+                    using var client = new PyxisClient(connection.Read(result));
+                    var found = await client.QueryAsync(
+                        target,
+                        static (q, v) =>
+                            q.GetRepositoryByRegistryPath(v.Registry, v.Repository, r =>
+                                r.Data is null ? null : new { r.Data.AutoRebuildTags, r.Data.ReleaseCategories }
+                            ),
+                        ct
+                    );
+                    if (found is null)
+                    {
+                        console.MarkupLine($"[yellow]{Markup.Escape($"{target.Registry}/{target.Repository}")} not found[/]");
+                        return CommandRun.SomeMissing;
+                    }
 
-            ResultView.Write(console, ["Auto-rebuild tags", "Release categories"], [[RepoCommand.Joined(found.AutoRebuildTags), RepoCommand.Joined(found.ReleaseCategories)]]);
-            return CommandRun.Found;
-        }));
+                    ResultView.Write(
+                        console,
+                        ["Auto-rebuild tags", "Release categories"],
+                        [
+                            [RepoCommand.Joined(found.AutoRebuildTags), RepoCommand.Joined(found.ReleaseCategories)],
+                        ]
+                    );
+                    return CommandRun.Found;
+                }));
         return command;
     }
 }

@@ -8,10 +8,14 @@ internal static class BoardPaths
     // Long-lived public repositories, for playing against the real catalog with --endpoint.
     private static readonly (string, string)[] Public =
     [
-        ("registry.access.redhat.com", "ubi8/ubi"), ("registry.access.redhat.com", "ubi9/ubi"),
-        ("registry.access.redhat.com", "ubi8/ubi-minimal"), ("registry.access.redhat.com", "ubi9/ubi-minimal"),
-        ("registry.access.redhat.com", "ubi8/nodejs-18"), ("registry.access.redhat.com", "ubi9/nodejs-18"),
-        ("registry.access.redhat.com", "ubi8/python-311"), ("registry.access.redhat.com", "ubi9/python-311"),
+        ("registry.access.redhat.com", "ubi8/ubi"),
+        ("registry.access.redhat.com", "ubi9/ubi"),
+        ("registry.access.redhat.com", "ubi8/ubi-minimal"),
+        ("registry.access.redhat.com", "ubi9/ubi-minimal"),
+        ("registry.access.redhat.com", "ubi8/nodejs-18"),
+        ("registry.access.redhat.com", "ubi9/nodejs-18"),
+        ("registry.access.redhat.com", "ubi8/python-311"),
+        ("registry.access.redhat.com", "ubi9/python-311"),
     ];
 
     public static IReadOnlyList<(string Registry, string Repository)> For(PyxisEmulator? emulator, int count)

@@ -10,7 +10,15 @@ namespace Pyxis.Cli.Demo;
 internal sealed record ExhibitionSettings(int Count, TimeSpan Latency, TimeSpan Jitter, int Concurrency, Uri? Endpoint);
 
 /// <summary>One board's game: which lookup it was, what came back, and when.</summary>
-internal sealed record Board(int Index, string Registry, string Path, Repository? Result, Exception? Error, TimeSpan FinishedAt, int FinishOrder);
+internal sealed record Board(
+    int Index,
+    string Registry,
+    string Path,
+    Repository? Result,
+    Exception? Error,
+    TimeSpan FinishedAt,
+    int FinishOrder
+);
 
 /// <summary>
 /// The seed's chess exhibition, for real: N lookups played one board at a time, then all boards at once
@@ -27,7 +35,10 @@ internal sealed class ChessExhibition(ExhibitionSettings settings)
         }
 
         await using var emulator = settings.Endpoint is null
-            ? await PyxisEmulator.StartAsync(new EmulatorOptions { Latency = settings.Latency, Jitter = settings.Jitter }, cancellationToken)
+            ? await PyxisEmulator.StartAsync(
+                new EmulatorOptions { Latency = settings.Latency, Jitter = settings.Jitter },
+                cancellationToken
+            )
             : null;
         using var client = new PyxisClient(new PyxisClientOptions { Endpoint = settings.Endpoint ?? emulator!.Endpoint });
         var paths = BoardPaths.For(emulator, settings.Count);
@@ -43,33 +54,51 @@ internal sealed class ChessExhibition(ExhibitionSettings settings)
 
     // A service calling Pyxis is warm: its code is compiled and its connections are open. Play one
     // untimed round of both styles first so the timed rounds measure the exhibition, not start-up.
-    private static async Task WarmUpAsync(PyxisClient client, IReadOnlyList<(string Registry, string Repository)> paths, CancellationToken ct)
+    private static async Task WarmUpAsync(
+        PyxisClient client,
+        IReadOnlyList<(string Registry, string Repository)> paths,
+        CancellationToken ct
+    )
     {
         await client.GetRepositoryByRegistryPathAsync(paths[0].Registry, paths[0].Repository, ct);
         await foreach (var item in client.GetRepositoriesByRegistryPathAsync(paths, new BatchOptions { MaxConcurrency = paths.Count }, ct))
         {
-            DemoReport.Format(new Board(item.Index, item.Input.Registry, item.Input.Repository, item.Value, item.Exception, TimeSpan.Zero, 0), SkipList.Applies);
+            DemoReport.Format(
+                new Board(item.Index, item.Input.Registry, item.Input.Repository, item.Value, item.Exception, TimeSpan.Zero, 0),
+                SkipList.Applies
+            );
         }
     }
 
-    private static async Task<TimeSpan> PlaySequentialAsync(PyxisClient client, IReadOnlyList<(string Registry, string Repository)> paths, CancellationToken ct)
+    private static async Task<TimeSpan> PlaySequentialAsync(
+        PyxisClient client,
+        IReadOnlyList<(string Registry, string Repository)> paths,
+        CancellationToken ct
+    )
     {
         var clock = Stopwatch.StartNew();
-        await AnsiConsole.Progress().AutoClear(true).StartAsync(async progress =>
-        {
-            var task = progress.AddTask("One board at a time", maxValue: paths.Count);
-            foreach (var (registry, repository) in paths)
+        await AnsiConsole
+            .Progress()
+            .AutoClear(true)
+            .StartAsync(async progress =>
             {
-                await client.GetRepositoryByRegistryPathAsync(registry, repository, ct);
-                task.Increment(1);
-            }
-        });
+                var task = progress.AddTask("One board at a time", maxValue: paths.Count);
+                foreach (var (registry, repository) in paths)
+                {
+                    await client.GetRepositoryByRegistryPathAsync(registry, repository, ct);
+                    task.Increment(1);
+                }
+            });
         clock.Stop();
         AnsiConsole.MarkupLine($"Sequential: [yellow]{paths.Count}[/] lookups in [yellow]{clock.Elapsed.TotalMilliseconds:0} ms[/]");
         return clock.Elapsed;
     }
 
-    private async Task<(List<Board> Boards, TimeSpan Elapsed)> PlayConcurrentAsync(PyxisClient client, IReadOnlyList<(string Registry, string Repository)> paths, CancellationToken ct)
+    private async Task<(List<Board> Boards, TimeSpan Elapsed)> PlayConcurrentAsync(
+        PyxisClient client,
+        IReadOnlyList<(string Registry, string Repository)> paths,
+        CancellationToken ct
+    )
     {
         var boards = new List<Board>();
         var options = new BatchOptions { MaxConcurrency = settings.Concurrency > 0 ? settings.Concurrency : paths.Count };
@@ -77,7 +106,15 @@ internal sealed class ChessExhibition(ExhibitionSettings settings)
         var clock = Stopwatch.StartNew();
         await foreach (var item in client.GetRepositoriesByRegistryPathAsync(paths, options, ct))
         {
-            var board = new Board(item.Index, item.Input.Registry, item.Input.Repository, item.Value, item.Exception, clock.Elapsed, boards.Count + 1);
+            var board = new Board(
+                item.Index,
+                item.Input.Registry,
+                item.Input.Repository,
+                item.Value,
+                item.Exception,
+                clock.Elapsed,
+                boards.Count + 1
+            );
             boards.Add(board);
             DemoReport.Finished(board, SkipList.Applies(board));
         }

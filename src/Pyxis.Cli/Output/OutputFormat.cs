@@ -12,9 +12,10 @@ internal enum OutputFormat
 /// <summary>The <c>--output</c> option shared by the catalog commands.</summary>
 internal static class OutputOption
 {
-    public static Option<OutputFormat> Create() => new("--output", "-o")
-    {
-        Description = "table (default) or json: one JSON array on stdout, nothing else, for scripts",
-        DefaultValueFactory = _ => OutputFormat.Table,
-    };
+    public static Option<OutputFormat> Create() =>
+        new("--output", "-o")
+        {
+            Description = "table (default) or json: one JSON array on stdout, nothing else, for scripts",
+            DefaultValueFactory = _ => OutputFormat.Table,
+        };
 }

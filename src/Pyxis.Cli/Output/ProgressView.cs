@@ -8,14 +8,21 @@ namespace Pyxis.Cli.Output;
 /// </summary>
 internal static class ProgressView
 {
-    public static async Task<T> RunAsync<T>(IAnsiConsole console, bool enabled, string description, double? total, Func<Action<double>, Task<T>> work)
+    public static async Task<T> RunAsync<T>(
+        IAnsiConsole console,
+        bool enabled,
+        string description,
+        double? total,
+        Func<Action<double>, Task<T>> work
+    )
     {
         if (!enabled || !console.Profile.Capabilities.Interactive)
         {
             return await work(static _ => { });
         }
 
-        return await console.Progress()
+        return await console
+            .Progress()
             .AutoClear(true)
             .HideCompleted(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new SpinnerColumn(), new ElapsedTimeColumn())

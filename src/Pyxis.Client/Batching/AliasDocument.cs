@@ -8,14 +8,19 @@ namespace Pyxis.Client.Batching;
 /// <summary>Builds one aliased request from a chunk of single-lookup requests, and reads its answer back per alias.</summary>
 internal static class AliasDocument
 {
-    public static PyxisRequest<AliasAnswer<TField>> Build<TField, TResult>(PyxisAliasTemplate<TField, TResult> template, IReadOnlyList<PyxisRequest> items)
+    public static PyxisRequest<AliasAnswer<TField>> Build<TField, TResult>(
+        PyxisAliasTemplate<TField, TResult> template,
+        IReadOnlyList<PyxisRequest> items
+    )
     {
         var definitions = new List<string>();
         for (var i = 0; i < items.Count; i++)
         {
             for (var v = 0; v < template.VariableNames.Length; v++)
             {
-                definitions.Add($"${template.VariableNames[v]}{AliasNaming.IndexSeparator}{i.ToString(CultureInfo.InvariantCulture)}: {template.VariableTypes[v]}");
+                definitions.Add(
+                    $"${template.VariableNames[v]}{AliasNaming.IndexSeparator}{i.ToString(CultureInfo.InvariantCulture)}: {template.VariableTypes[v]}"
+                );
             }
         }
 
@@ -23,7 +28,11 @@ internal static class AliasDocument
         document.Append(definitions.Count == 0 ? string.Empty : "(" + string.Join(", ", definitions) + ")").Append(" {");
         for (var i = 0; i < items.Count; i++)
         {
-            document.Append("\n  r").Append(i).Append(": ").Append(template.FieldTemplate.Replace(AliasNaming.IndexMarker.ToString(), i.ToString(CultureInfo.InvariantCulture)));
+            document
+                .Append("\n  r")
+                .Append(i)
+                .Append(": ")
+                .Append(template.FieldTemplate.Replace(AliasNaming.IndexMarker.ToString(), i.ToString(CultureInfo.InvariantCulture)));
         }
 
         document.Append("\n}");
@@ -33,7 +42,12 @@ internal static class AliasDocument
         }
 
         var answer = new AliasAnswer<TField>(items.Count);
-        return new PyxisRequest<AliasAnswer<TField>>(template.OperationName + "Batch", document.ToString(), MergeVariables(items), (ref Utf8JsonReader reader) => answer.Read(ref reader, template.ReadField))
+        return new PyxisRequest<AliasAnswer<TField>>(
+            template.OperationName + "Batch",
+            document.ToString(),
+            MergeVariables(items),
+            (ref Utf8JsonReader reader) => answer.Read(ref reader, template.ReadField)
+        )
         {
             PartialErrors = answer.SetErrors,
             RetriesServerTimeouts = false,
@@ -82,7 +96,12 @@ internal sealed class AliasAnswer<TField>(int count)
         {
             var alias = reader.GetString()!;
             reader.Read();
-            if (alias.Length > 1 && alias[0] == 'r' && int.TryParse(alias.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < Values.Length)
+            if (
+                alias.Length > 1
+                && alias[0] == 'r'
+                && int.TryParse(alias.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                && index < Values.Length
+            )
             {
                 Values[index] = readField(ref reader);
                 Present[index] = true;

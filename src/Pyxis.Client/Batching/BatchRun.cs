@@ -30,7 +30,8 @@ internal sealed class BatchRun : IAsyncDisposable
         IAsyncEnumerable<TInput> inputs,
         Func<TInput, CancellationToken, Task<TResult>> operation,
         Action<BatchItem<TInput, TResult>> report,
-        Action<Exception?> complete)
+        Action<Exception?> complete
+    )
     {
         Exception? failure = null;
         try
@@ -64,7 +65,11 @@ internal sealed class BatchRun : IAsyncDisposable
     public void Consumed() => unread.Release();
 
     /// <summary>Runs one input in a slot; null when the batch stopped first.</summary>
-    public async Task<BatchItem<TInput, TResult>?> RunOneAsync<TInput, TResult>(int index, TInput input, Func<TInput, CancellationToken, Task<TResult>> operation)
+    public async Task<BatchItem<TInput, TResult>?> RunOneAsync<TInput, TResult>(
+        int index,
+        TInput input,
+        Func<TInput, CancellationToken, Task<TResult>> operation
+    )
     {
         try
         {
@@ -107,7 +112,12 @@ internal sealed class BatchRun : IAsyncDisposable
     }
 
     // Counted until reported, so the end of the stream never overtakes a last result.
-    private async Task RunAndReportAsync<TInput, TResult>(int index, TInput input, Func<TInput, CancellationToken, Task<TResult>> operation, Action<BatchItem<TInput, TResult>> report)
+    private async Task RunAndReportAsync<TInput, TResult>(
+        int index,
+        TInput input,
+        Func<TInput, CancellationToken, Task<TResult>> operation,
+        Action<BatchItem<TInput, TResult>> report
+    )
     {
         try
         {

@@ -27,7 +27,8 @@ public static class PyxisAliasBatch
         IEnumerable<TInput> inputs,
         Func<TInput, PyxisRequest> createRequest,
         BatchOptions? options = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(inputs);
         return client.ExecuteAliasedAsync(template, inputs.ToAsyncEnumerable(), createRequest, options, cancellationToken);
@@ -46,7 +47,8 @@ public static class PyxisAliasBatch
         IAsyncEnumerable<TInput> inputs,
         Func<TInput, PyxisRequest> createRequest,
         BatchOptions? options = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(template);
@@ -54,7 +56,14 @@ public static class PyxisAliasBatch
         ArgumentNullException.ThrowIfNull(createRequest);
         options ??= new BatchOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.AliasesPerRequest, 1, nameof(BatchOptions.AliasesPerRequest));
-        return RunAsync(client, template, inputs.Select(static (input, index) => (Index: index, Input: input)), createRequest, options, cancellationToken);
+        return RunAsync(
+            client,
+            template,
+            inputs.Select(static (input, index) => (Index: index, Input: input)),
+            createRequest,
+            options,
+            cancellationToken
+        );
     }
 
     private static async IAsyncEnumerable<BatchItem<TInput, TResult>> RunAsync<TInput, TField, TResult>(
@@ -63,7 +72,8 @@ public static class PyxisAliasBatch
         IAsyncEnumerable<(int Index, TInput Input)> inputs,
         Func<TInput, PyxisRequest> createRequest,
         BatchOptions options,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         // Lookups that hit a Pyxis server timeout wait for a later pass, re-chunked together, so the other lookups of
         // their request are not held back or sent again. Only those are kept; the inputs themselves stream.
@@ -78,7 +88,12 @@ public static class PyxisAliasBatch
             }
 
             var timedOut = new List<(int Index, TInput Input)>();
-            var runs = PyxisBatch.InCompletionOrder(pending.Chunk(options.AliasesPerRequest), (chunk, ct) => RunChunkAsync(client, template, chunk, createRequest, ct), options, cancellationToken);
+            var runs = PyxisBatch.InCompletionOrder(
+                pending.Chunk(options.AliasesPerRequest),
+                (chunk, ct) => RunChunkAsync(client, template, chunk, createRequest, ct),
+                options,
+                cancellationToken
+            );
             await foreach (var run in runs.ConfigureAwait(false))
             {
                 foreach (var item in run.Value ?? Failed<TInput, TResult>(run.Input, run.Exception))
@@ -105,7 +120,8 @@ public static class PyxisAliasBatch
         PyxisAliasTemplate<TField, TResult> template,
         (int Index, TInput Input)[] chunk,
         Func<TInput, PyxisRequest> createRequest,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken
+    )
     {
         var requests = chunk.Select(c => createRequest(c.Input)).ToArray();
         var batch = AliasDocument.Build(template, requests);
@@ -116,15 +132,24 @@ public static class PyxisAliasBatch
         }
 
         var unattributed = answer.Errors.Where(e => e.Path.Count == 0).ToList();
-        return chunk.Select((c, k) =>
-        {
-            var outcome = Outcome(template, requests[k], answer, k, unattributed);
-            return new BatchItem<TInput, TResult>(c.Index, c.Input, outcome.Value, outcome.Error);
-        }).ToArray();
+        return chunk
+            .Select(
+                (c, k) =>
+                {
+                    var outcome = Outcome(template, requests[k], answer, k, unattributed);
+                    return new BatchItem<TInput, TResult>(c.Index, c.Input, outcome.Value, outcome.Error);
+                }
+            )
+            .ToArray();
     }
 
     private static (TResult? Value, Exception? Error) Outcome<TField, TResult>(
-        PyxisAliasTemplate<TField, TResult> template, PyxisRequest request, AliasAnswer<TField> answer, int alias, List<PyxisGraphQLError> unattributed)
+        PyxisAliasTemplate<TField, TResult> template,
+        PyxisRequest request,
+        AliasAnswer<TField> answer,
+        int alias,
+        List<PyxisGraphQLError> unattributed
+    )
     {
         var key = "r" + alias.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var errors = answer.Errors.Where(e => e.Path.Count > 0 && e.Path[0] == key).Concat(unattributed).ToList();

@@ -16,7 +16,8 @@ public sealed class PyxisAliasTemplate<TField, TResult>
         string fieldTemplate,
         string fragments,
         PyxisDataReader<TField> readField,
-        Func<PyxisRequest, TField, TResult> toResult)
+        Func<PyxisRequest, TField, TResult> toResult
+    )
     {
         OperationName = operationName;
         VariableNames = variableNames;

@@ -18,15 +18,16 @@ public static class PyxisBatch
         IEnumerable<TInput> inputs,
         Func<TInput, CancellationToken, Task<TResult>> operation,
         BatchOptions? options = null,
-        CancellationToken cancellationToken = default) =>
-        InCompletionOrder(Lazily(inputs), operation, options, cancellationToken);
+        CancellationToken cancellationToken = default
+    ) => InCompletionOrder(Lazily(inputs), operation, options, cancellationToken);
 
     /// <summary>Yields each input's outcome as soon as it completes, reading inputs from an async stream (for example another batch or an <c>…AllAsync</c> pager).</summary>
     public static IAsyncEnumerable<BatchItem<TInput, TResult>> InCompletionOrder<TInput, TResult>(
         IAsyncEnumerable<TInput> inputs,
         Func<TInput, CancellationToken, Task<TResult>> operation,
         BatchOptions? options = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(operation);
@@ -38,15 +39,16 @@ public static class PyxisBatch
         IEnumerable<TInput> inputs,
         Func<TInput, CancellationToken, Task<TResult>> operation,
         BatchOptions? options = null,
-        CancellationToken cancellationToken = default) =>
-        InInputOrder(Lazily(inputs), operation, options, cancellationToken);
+        CancellationToken cancellationToken = default
+    ) => InInputOrder(Lazily(inputs), operation, options, cancellationToken);
 
     /// <summary>Runs concurrently but yields in input order, reading inputs from an async stream.</summary>
     public static IAsyncEnumerable<BatchItem<TInput, TResult>> InInputOrder<TInput, TResult>(
         IAsyncEnumerable<TInput> inputs,
         Func<TInput, CancellationToken, Task<TResult>> operation,
         BatchOptions? options = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(operation);
@@ -63,7 +65,8 @@ public static class PyxisBatch
         IAsyncEnumerable<TInput> inputs,
         Func<TInput, CancellationToken, Task<TResult>> operation,
         int maxConcurrency,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         // At most maxConcurrency operations run, and at most as many finished results wait for the reader.
         var done = Channel.CreateUnbounded<BatchItem<TInput, TResult>>(new UnboundedChannelOptions { SingleReader = true });
@@ -90,7 +93,8 @@ public static class PyxisBatch
         IAsyncEnumerable<TInput> inputs,
         Func<TInput, CancellationToken, Task<TResult>> operation,
         int maxConcurrency,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
         await using var run = new BatchRun(maxConcurrency, cancellationToken);
         var window = new Queue<Task<BatchItem<TInput, TResult>?>>();

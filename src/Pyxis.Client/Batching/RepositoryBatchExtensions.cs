@@ -9,11 +9,14 @@ public static class RepositoryBatchExtensions
     /// know yields a null value; any other failure is the item's <see cref="BatchItem{TInput, TResult}.Exception"/>.
     /// With <see cref="BatchOptions.AliasesPerRequest"/> above 1, lookups travel together under aliases.
     /// </summary>
-    public static IAsyncEnumerable<BatchItem<(string Registry, string Repository), GetRepositoryByRegistryPathQuery.ContainerRepository?>> GetRepositoriesByRegistryPathAsync(
+    public static IAsyncEnumerable<
+        BatchItem<(string Registry, string Repository), GetRepositoryByRegistryPathQuery.ContainerRepository?>
+    > GetRepositoriesByRegistryPathAsync(
         this IPyxisClient client,
         IEnumerable<(string Registry, string Repository)> paths,
         BatchOptions? options = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(client);
         if (options?.AliasesPerRequest > 1)
@@ -23,13 +26,15 @@ public static class RepositoryBatchExtensions
                 paths,
                 path => GetRepositoryByRegistryPathQuery.CreateRequest(path.Registry, path.Repository),
                 options,
-                cancellationToken);
+                cancellationToken
+            );
         }
 
         return PyxisBatch.InCompletionOrder(
             paths,
             (path, ct) => client.GetRepositoryByRegistryPathAsync(path.Registry, path.Repository, ct),
             options,
-            cancellationToken);
+            cancellationToken
+        );
     }
 }

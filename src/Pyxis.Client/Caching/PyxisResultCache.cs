@@ -27,8 +27,9 @@ internal sealed class PyxisResultCache(HybridCache cache, TimeSpan duration)
         if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
         {
             throw new InvalidOperationException(
-                "PyxisClientOptions.CacheDuration needs PyxisClientOptions.Cache under NativeAOT: the in-process HybridCache is not AOT-safe " +
-                "(dotnet/extensions#5624). Set Cache to a HybridCache you configured for AOT, or leave CacheDuration at zero.");
+                "PyxisClientOptions.CacheDuration needs PyxisClientOptions.Cache under NativeAOT: the in-process HybridCache is not AOT-safe "
+                    + "(dotnet/extensions#5624). Set Cache to a HybridCache you configured for AOT, or leave CacheDuration at zero."
+            );
         }
 
         return Build(memoryLimit, maxPayload, clock);
@@ -42,25 +43,32 @@ internal sealed class PyxisResultCache(HybridCache cache, TimeSpan duration)
                 o.SizeLimit = memoryLimit;
                 o.Clock = new MemoryCacheClock(clock);
             })
-            .AddHybridCache(o => o.MaximumPayloadBytes = maxPayload).Services
-            .BuildServiceProvider()
+            .AddHybridCache(o => o.MaximumPayloadBytes = maxPayload)
+            .Services.BuildServiceProvider()
             .GetRequiredService<HybridCache>();
 
     /// <summary>The answer for <paramref name="request"/>, from the cache, from a request in flight, or from <paramref name="send"/>.</summary>
-    public async Task<TData> GetOrSendAsync<TData>(PyxisRequest<TData> request, Func<BodyCapture, CancellationToken, Task<TData>> send, CancellationToken cancellationToken)
+    public async Task<TData> GetOrSendAsync<TData>(
+        PyxisRequest<TData> request,
+        Func<BodyCapture, CancellationToken, Task<TData>> send,
+        CancellationToken cancellationToken
+    )
     {
         var fresh = new BodyCapture();
         var key = Key(request);
-        var body = await cache.GetOrCreateAsync(
-            key,
-            (Send: send, Fresh: fresh),
-            static async (state, ct) =>
-            {
-                state.Fresh.Data = await state.Send(state.Fresh, ct).ConfigureAwait(false);
-                return state.Fresh.Bytes!;
-            },
-            entryOptions,
-            cancellationToken: cancellationToken).ConfigureAwait(false);
+        var body = await cache
+            .GetOrCreateAsync(
+                key,
+                (Send: send, Fresh: fresh),
+                static async (state, ct) =>
+                {
+                    state.Fresh.Data = await state.Send(state.Fresh, ct).ConfigureAwait(false);
+                    return state.Fresh.Bytes!;
+                },
+                entryOptions,
+                cancellationToken: cancellationToken
+            )
+            .ConfigureAwait(false);
 
         if (fresh.Bytes is not null)
         {

@@ -22,7 +22,8 @@ public static class PyxisServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<PyxisClientOptions>()
+        services
+            .AddOptions<PyxisClientOptions>()
             .Configure(configure)
             .PostConfigure<IServiceProvider>((options, provider) => options.Cache ??= provider.GetService<HybridCache>())
             .ValidateOnStart();
@@ -30,12 +31,20 @@ public static class PyxisServiceCollectionExtensions
         services.TryAddSingleton<CertificateLease>();
 
         return services
-            .AddHttpClient<IPyxisClient, PyxisClient>((http, provider) =>
-            {
-                http.Timeout = Timeout.InfiniteTimeSpan; // the client's own timeouts apply
-                return new PyxisClient(http, provider.GetRequiredService<IOptions<PyxisClientOptions>>().Value, provider.GetService<ILogger<PyxisClient>>());
-            })
-            .ConfigurePrimaryHttpMessageHandler(provider => ClientHandlerFactory.Create(provider.GetRequiredService<CertificateLease>().Options));
+            .AddHttpClient<IPyxisClient, PyxisClient>(
+                (http, provider) =>
+                {
+                    http.Timeout = Timeout.InfiniteTimeSpan; // the client's own timeouts apply
+                    return new PyxisClient(
+                        http,
+                        provider.GetRequiredService<IOptions<PyxisClientOptions>>().Value,
+                        provider.GetService<ILogger<PyxisClient>>()
+                    );
+                }
+            )
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+                ClientHandlerFactory.Create(provider.GetRequiredService<CertificateLease>().Options)
+            );
     }
 
     // Handlers rotate, the certificate read from the PEM files stays; the container disposes it with itself.

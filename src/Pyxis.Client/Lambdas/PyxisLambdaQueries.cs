@@ -11,15 +11,23 @@ public static class PyxisLambdaQueries
     /// <typeparam name="TVars">Values the lambda reads through <c>v</c>; they are sent as GraphQL variables.</typeparam>
     /// <typeparam name="TResult">Whatever the lambda builds from the answer.</typeparam>
     /// <exception cref="InvalidOperationException">The call was not translated at build time.</exception>
-    public static Task<TResult> QueryAsync<TVars, TResult>(this IPyxisClient client, TVars vars, Func<Schema.PyxisQuery, TVars, TResult> query, CancellationToken cancellationToken = default) =>
-        throw NotTranslated("QueryAsync");
+    public static Task<TResult> QueryAsync<TVars, TResult>(
+        this IPyxisClient client,
+        TVars vars,
+        Func<Schema.PyxisQuery, TVars, TResult> query,
+        CancellationToken cancellationToken = default
+    ) => throw NotTranslated("QueryAsync");
 
     /// <summary>Runs the lambda as a GraphQL mutation (never retried, never cached, like every mutation).</summary>
     /// <typeparam name="TVars">Values the lambda reads through <c>v</c>; they are sent as GraphQL variables.</typeparam>
     /// <typeparam name="TResult">Whatever the lambda builds from the answer.</typeparam>
     /// <exception cref="InvalidOperationException">The call was not translated at build time.</exception>
-    public static Task<TResult> MutateAsync<TVars, TResult>(this IPyxisClient client, TVars vars, Func<Schema.PyxisMutation, TVars, TResult> mutation, CancellationToken cancellationToken = default) =>
-        throw NotTranslated("MutateAsync");
+    public static Task<TResult> MutateAsync<TVars, TResult>(
+        this IPyxisClient client,
+        TVars vars,
+        Func<Schema.PyxisMutation, TVars, TResult> mutation,
+        CancellationToken cancellationToken = default
+    ) => throw NotTranslated("MutateAsync");
 
     /// <summary>
     /// Runs a one-root-field lambda for every input with alias batching (<see cref="Batching.BatchOptions.AliasesPerRequest"/>
@@ -28,8 +36,13 @@ public static class PyxisLambdaQueries
     /// <typeparam name="TVars">One input; the lambda reads it through <c>v</c>.</typeparam>
     /// <typeparam name="TResult">Whatever the lambda builds from one input's answer.</typeparam>
     /// <exception cref="InvalidOperationException">The call was not translated at build time.</exception>
-    public static IAsyncEnumerable<Batching.BatchItem<TVars, TResult>> QueryEachAsync<TVars, TResult>(this IPyxisClient client, IEnumerable<TVars> inputs, Func<Schema.PyxisQuery, TVars, TResult> query, Batching.BatchOptions? options = null, CancellationToken cancellationToken = default) =>
-        throw NotTranslated("QueryEachAsync");
+    public static IAsyncEnumerable<Batching.BatchItem<TVars, TResult>> QueryEachAsync<TVars, TResult>(
+        this IPyxisClient client,
+        IEnumerable<TVars> inputs,
+        Func<Schema.PyxisQuery, TVars, TResult> query,
+        Batching.BatchOptions? options = null,
+        CancellationToken cancellationToken = default
+    ) => throw NotTranslated("QueryEachAsync");
 
     /// <summary>
     /// Streams every item of a paginated root field: the lambda is run per page with a <see cref="PyxisPage"/> to pass to
@@ -39,10 +52,18 @@ public static class PyxisLambdaQueries
     /// <typeparam name="TVars">Values the lambda reads through <c>v</c>; they are sent as GraphQL variables.</typeparam>
     /// <typeparam name="TItem">One item the lambda builds from a page.</typeparam>
     /// <exception cref="InvalidOperationException">The call was not translated at build time.</exception>
-    public static IAsyncEnumerable<TItem> QueryAllAsync<TVars, TItem>(this IPyxisClient client, TVars vars, Func<Schema.PyxisQuery, TVars, PyxisPage, IEnumerable<TItem>?> query, int pageSize = 100, PyxisPaging? paging = null, CancellationToken cancellationToken = default) =>
-        throw NotTranslated("QueryAllAsync");
+    public static IAsyncEnumerable<TItem> QueryAllAsync<TVars, TItem>(
+        this IPyxisClient client,
+        TVars vars,
+        Func<Schema.PyxisQuery, TVars, PyxisPage, IEnumerable<TItem>?> query,
+        int pageSize = 100,
+        PyxisPaging? paging = null,
+        CancellationToken cancellationToken = default
+    ) => throw NotTranslated("QueryAllAsync");
 
-    private static InvalidOperationException NotTranslated(string method) => new(
-        $"This {method} call was not translated at build time. Pass the lambda inline (not through a variable or a method group), " +
-        "and add Pyxis.Generated.Lambdas to <InterceptorsNamespaces> if your project overrides it.");
+    private static InvalidOperationException NotTranslated(string method) =>
+        new(
+            $"This {method} call was not translated at build time. Pass the lambda inline (not through a variable or a method group), "
+                + "and add Pyxis.Generated.Lambdas to <InterceptorsNamespaces> if your project overrides it."
+        );
 }

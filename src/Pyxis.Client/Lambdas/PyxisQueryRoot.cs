@@ -11,7 +11,8 @@ namespace Pyxis.Client.Lambdas;
 /// </summary>
 public abstract class PyxisQueryRoot
 {
-    private const string MoreCallsThanTranslated = "The lambda called more root fields than were translated; a lambda query must call the same fields every time it runs.";
+    private const string MoreCallsThanTranslated =
+        "The lambda called more root fields than were translated; a lambda query must call the same fields every time it runs.";
 
     private readonly int calls;
     private readonly object?[]? answers;
@@ -74,7 +75,8 @@ public abstract class PyxisQueryRoot
 
     /// <summary>The answer read for root field call <paramref name="index"/> (answering roots only).</summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-    public object? AnswerAt(int index) => answers is null ? throw new InvalidOperationException("Only an answering root has answers.") : answers[index];
+    public object? AnswerAt(int index) =>
+        answers is null ? throw new InvalidOperationException("Only an answering root has answers.") : answers[index];
 
     /// <summary>Starts one root field call's arguments (first run): the writer to write them with, and the call's number.</summary>
     protected Utf8JsonWriter RecordCall(out int index)

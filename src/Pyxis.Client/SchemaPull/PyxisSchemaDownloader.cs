@@ -32,7 +32,9 @@ public static class PyxisSchemaDownloader
     }
 
     private static PyxisRequest<JsonElement> Request(string document) =>
-        new(IntrospectionQuery.OperationName, document, "{}"u8.ToArray(), static (ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader));
+        new(IntrospectionQuery.OperationName, document, "{}"u8.ToArray(), static (ref Utf8JsonReader reader) =>
+            JsonElement.ParseValue(ref reader)
+        );
 }
 
 [JsonSerializable(typeof(string))]

@@ -15,11 +15,20 @@ internal static class SdlPrinter
         foreach (var directive in schema.GetProperty("directives").EnumerateArray().Where(d => !BuiltInDirectives.Contains(Name(d))))
         {
             Describe(sdl, directive, string.Empty);
-            sdl.Append("directive @").Append(Name(directive)).Append(Arguments(directive.GetProperty("args")))
-                .Append(" on ").Append(string.Join(" | ", directive.GetProperty("locations").EnumerateArray().Select(l => l.GetString()))).Append("\n\n");
+            sdl.Append("directive @")
+                .Append(Name(directive))
+                .Append(Arguments(directive.GetProperty("args")))
+                .Append(" on ")
+                .Append(string.Join(" | ", directive.GetProperty("locations").EnumerateArray().Select(l => l.GetString())))
+                .Append("\n\n");
         }
 
-        foreach (var type in schema.GetProperty("types").EnumerateArray().Where(t => !Name(t).StartsWith("__", StringComparison.Ordinal) && !BuiltInScalars.Contains(Name(t))))
+        foreach (
+            var type in schema
+                .GetProperty("types")
+                .EnumerateArray()
+                .Where(t => !Name(t).StartsWith("__", StringComparison.Ordinal) && !BuiltInScalars.Contains(Name(t)))
+        )
         {
             PrintType(sdl, type);
             sdl.Append('\n');
@@ -38,7 +47,11 @@ internal static class SdlPrinter
                 sdl.Append("scalar ").Append(name).Append('\n');
                 return;
             case "UNION":
-                sdl.Append("union ").Append(name).Append(" = ").Append(string.Join(" | ", type.GetProperty("possibleTypes").EnumerateArray().Select(Name))).Append('\n');
+                sdl.Append("union ")
+                    .Append(name)
+                    .Append(" = ")
+                    .Append(string.Join(" | ", type.GetProperty("possibleTypes").EnumerateArray().Select(Name)))
+                    .Append('\n');
                 return;
             case "ENUM":
                 sdl.Append("enum ").Append(name).Append(" {\n");
@@ -60,14 +73,21 @@ internal static class SdlPrinter
                 break;
             default:
                 var keyword = type.GetProperty("kind").GetString() == "INTERFACE" ? "interface " : "type ";
-                var interfaces = type.TryGetProperty("interfaces", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0
-                    ? " implements " + string.Join(" & ", list.EnumerateArray().Select(Name))
-                    : string.Empty;
+                var interfaces =
+                    type.TryGetProperty("interfaces", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0
+                        ? " implements " + string.Join(" & ", list.EnumerateArray().Select(Name))
+                        : string.Empty;
                 sdl.Append(keyword).Append(name).Append(interfaces).Append(" {\n");
                 foreach (var field in type.GetProperty("fields").EnumerateArray())
                 {
                     Describe(sdl, field, "  ");
-                    sdl.Append("  ").Append(Name(field)).Append(Arguments(field.GetProperty("args"))).Append(": ").Append(TypeRef(field.GetProperty("type"))).Append(Deprecation(field)).Append('\n');
+                    sdl.Append("  ")
+                        .Append(Name(field))
+                        .Append(Arguments(field.GetProperty("args")))
+                        .Append(": ")
+                        .Append(TypeRef(field.GetProperty("type")))
+                        .Append(Deprecation(field))
+                        .Append('\n');
                 }
 
                 break;
@@ -102,7 +122,10 @@ internal static class SdlPrinter
     private static string InputValue(JsonElement value)
     {
         var text = Name(value) + ": " + TypeRef(value.GetProperty("type"));
-        text = value.TryGetProperty("defaultValue", out var fallback) && fallback.ValueKind == JsonValueKind.String ? text + " = " + fallback.GetString() : text;
+        text =
+            value.TryGetProperty("defaultValue", out var fallback) && fallback.ValueKind == JsonValueKind.String
+                ? text + " = " + fallback.GetString()
+                : text;
         return text + Deprecation(value);
     }
 
@@ -130,18 +153,28 @@ internal static class SdlPrinter
     }
 
     private static string? Description(JsonElement element) =>
-        element.TryGetProperty("description", out var description) && description.ValueKind == JsonValueKind.String && description.GetString() is { Length: > 0 } text ? text : null;
+        element.TryGetProperty("description", out var description)
+        && description.ValueKind == JsonValueKind.String
+        && description.GetString() is { Length: > 0 } text
+            ? text
+            : null;
 
-    private static string TypeRef(JsonElement type) => type.GetProperty("kind").GetString() switch
-    {
-        "NON_NULL" => TypeRef(type.GetProperty("ofType")) + "!",
-        "LIST" => "[" + TypeRef(type.GetProperty("ofType")) + "]",
-        _ => Name(type),
-    };
+    private static string TypeRef(JsonElement type) =>
+        type.GetProperty("kind").GetString() switch
+        {
+            "NON_NULL" => TypeRef(type.GetProperty("ofType")) + "!",
+            "LIST" => "[" + TypeRef(type.GetProperty("ofType")) + "]",
+            _ => Name(type),
+        };
 
     private static string Deprecation(JsonElement element) =>
         element.TryGetProperty("isDeprecated", out var deprecated) && deprecated.ValueKind == JsonValueKind.True
-            ? " @deprecated(reason: " + JsonSerializer.Serialize(element.GetProperty("deprecationReason").GetString() ?? "No longer supported", PyxisSchemaJson.Default.String) + ")"
+            ? " @deprecated(reason: "
+                + JsonSerializer.Serialize(
+                    element.GetProperty("deprecationReason").GetString() ?? "No longer supported",
+                    PyxisSchemaJson.Default.String
+                )
+                + ")"
             : string.Empty;
 
     private static string Name(JsonElement element) => element.GetProperty("name").GetString()!;

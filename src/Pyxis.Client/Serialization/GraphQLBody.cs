@@ -35,14 +35,23 @@ internal static class GraphQLBody
             return false;
         }
 
-        return AnyEnvelopeError(body, static error =>
-            error.TryGetProperty("detail"u8, out var detail) && detail.ValueKind == JsonValueKind.String &&
-            detail.GetString()!.Contains(ServerTimeoutDetail, StringComparison.Ordinal), unreadable: false);
+        return AnyEnvelopeError(
+            body,
+            static error =>
+                error.TryGetProperty("detail"u8, out var detail)
+                && detail.ValueKind == JsonValueKind.String
+                && detail.GetString()!.Contains(ServerTimeoutDetail, StringComparison.Ordinal),
+            unreadable: false
+        );
     }
 
     /// <summary>Whether a root field's Pyxis envelope reports an error other than 404 (such answers are not cached).</summary>
     public static bool HasEnvelopeError(ReadOnlySpan<byte> body) =>
-        AnyEnvelopeError(body, static error => !(error.TryGetProperty("status"u8, out var status) && status.TryGetInt32(out var code) && code == 404), unreadable: true);
+        AnyEnvelopeError(
+            body,
+            static error => !(error.TryGetProperty("status"u8, out var status) && status.TryGetInt32(out var code) && code == 404),
+            unreadable: true
+        );
 
     // Whether any root field's Pyxis envelope (data.*.error) carries an error that fits test; unreadable JSON answers as given.
     private static bool AnyEnvelopeError(ReadOnlySpan<byte> body, Func<JsonElement, bool> test, bool unreadable)
@@ -51,10 +60,16 @@ internal static class GraphQLBody
         {
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 256 });
             using var document = JsonDocument.ParseValue(ref reader);
-            return document.RootElement.ValueKind == JsonValueKind.Object &&
-                document.RootElement.TryGetProperty("data"u8, out var data) && data.ValueKind == JsonValueKind.Object &&
-                data.EnumerateObject().Any(field => field.Value.ValueKind == JsonValueKind.Object &&
-                    field.Value.TryGetProperty("error"u8, out var error) && error.ValueKind == JsonValueKind.Object && test(error));
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("data"u8, out var data)
+                && data.ValueKind == JsonValueKind.Object
+                && data.EnumerateObject()
+                    .Any(field =>
+                        field.Value.ValueKind == JsonValueKind.Object
+                        && field.Value.TryGetProperty("error"u8, out var error)
+                        && error.ValueKind == JsonValueKind.Object
+                        && test(error)
+                    );
         }
         catch (JsonException)
         {

@@ -8,49 +8,56 @@ namespace Pyxis.Client.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class PyxisJson
 {
-    public static string? ReadString(ref Utf8JsonReader reader, string path) => reader.TokenType switch
-    {
-        JsonTokenType.Null => null,
-        JsonTokenType.String => reader.GetString(),
-        _ => throw Unexpected(ref reader, path, "a string"),
-    };
+    public static string? ReadString(ref Utf8JsonReader reader, string path) =>
+        reader.TokenType switch
+        {
+            JsonTokenType.Null => null,
+            JsonTokenType.String => reader.GetString(),
+            _ => throw Unexpected(ref reader, path, "a string"),
+        };
 
     /// <summary>GraphQL IDs arrive as strings or numbers; both become the same string.</summary>
-    public static string? ReadId(ref Utf8JsonReader reader, string path) => reader.TokenType switch
-    {
-        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
-        _ => ReadString(ref reader, path),
-    };
+    public static string? ReadId(ref Utf8JsonReader reader, string path) =>
+        reader.TokenType switch
+        {
+            JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+            _ => ReadString(ref reader, path),
+        };
 
-    public static int? ReadInt32(ref Utf8JsonReader reader, string path) => reader.TokenType switch
-    {
-        JsonTokenType.Null => null,
-        JsonTokenType.Number when reader.TryGetInt32(out var value) => value,
-        _ => throw Unexpected(ref reader, path, "a 32-bit integer"),
-    };
+    public static int? ReadInt32(ref Utf8JsonReader reader, string path) =>
+        reader.TokenType switch
+        {
+            JsonTokenType.Null => null,
+            JsonTokenType.Number when reader.TryGetInt32(out var value) => value,
+            _ => throw Unexpected(ref reader, path, "a 32-bit integer"),
+        };
 
-    public static long? ReadInt64(ref Utf8JsonReader reader, string path) => reader.TokenType switch
-    {
-        JsonTokenType.Null => null,
-        JsonTokenType.Number when reader.TryGetInt64(out var value) => value,
-        JsonTokenType.String when long.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) => value,
-        _ => throw Unexpected(ref reader, path, "a 64-bit integer"),
-    };
+    public static long? ReadInt64(ref Utf8JsonReader reader, string path) =>
+        reader.TokenType switch
+        {
+            JsonTokenType.Null => null,
+            JsonTokenType.Number when reader.TryGetInt64(out var value) => value,
+            JsonTokenType.String
+                when long.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) => value,
+            _ => throw Unexpected(ref reader, path, "a 64-bit integer"),
+        };
 
-    public static double? ReadDouble(ref Utf8JsonReader reader, string path) => reader.TokenType switch
-    {
-        JsonTokenType.Null => null,
-        JsonTokenType.Number => reader.GetDouble(),
-        _ => throw Unexpected(ref reader, path, "a number"),
-    };
+    public static double? ReadDouble(ref Utf8JsonReader reader, string path) =>
+        reader.TokenType switch
+        {
+            JsonTokenType.Null => null,
+            JsonTokenType.Number => reader.GetDouble(),
+            _ => throw Unexpected(ref reader, path, "a number"),
+        };
 
-    public static bool? ReadBoolean(ref Utf8JsonReader reader, string path) => reader.TokenType switch
-    {
-        JsonTokenType.Null => null,
-        JsonTokenType.True => true,
-        JsonTokenType.False => false,
-        _ => throw Unexpected(ref reader, path, "true or false"),
-    };
+    public static bool? ReadBoolean(ref Utf8JsonReader reader, string path) =>
+        reader.TokenType switch
+        {
+            JsonTokenType.Null => null,
+            JsonTokenType.True => true,
+            JsonTokenType.False => false,
+            _ => throw Unexpected(ref reader, path, "true or false"),
+        };
 
     public static DateTimeOffset? ReadDateTimeOffset(ref Utf8JsonReader reader, string path)
     {
@@ -65,8 +72,10 @@ public static partial class PyxisJson
         }
 
         // Pyxis has sent dates without an offset; read those as UTC rather than fail.
-        if (reader.TokenType == JsonTokenType.String &&
-            DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value))
+        if (
+            reader.TokenType == JsonTokenType.String
+            && DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value)
+        )
         {
             return value;
         }
@@ -86,7 +95,8 @@ public static partial class PyxisJson
             return null;
         }
 
-        return parse(text) ?? throw new PyxisJsonException($"'{path}' has the value \"{text}\", which is not a known {typeof(T).Name} value.");
+        return parse(text)
+            ?? throw new PyxisJsonException($"'{path}' has the value \"{text}\", which is not a known {typeof(T).Name} value.");
     }
 
     public static ValueList<T>? ReadList<T>(ref Utf8JsonReader reader, string path, PyxisDataReader<T> readItem)
@@ -159,8 +169,7 @@ public static partial class PyxisJson
         throw Missing(type + ".__typename");
     }
 
-    public static PyxisJsonException Missing(string path) =>
-        new($"'{path}' is declared non-null in the schema but was null or missing.");
+    public static PyxisJsonException Missing(string path) => new($"'{path}' is declared non-null in the schema but was null or missing.");
 
     private static PyxisJsonException Unexpected(ref Utf8JsonReader reader, string path, string expected) =>
         new($"'{path}' should be {expected} but was {reader.TokenType} (at byte {reader.TokenStartIndex}).");

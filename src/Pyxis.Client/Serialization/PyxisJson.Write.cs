@@ -6,8 +6,10 @@ public static partial class PyxisJson
 {
     public static void Write(Utf8JsonWriter writer, string? value)
     {
-        if (value is null) writer.WriteNullValue();
-        else writer.WriteStringValue(value);
+        if (value is null)
+            writer.WriteNullValue();
+        else
+            writer.WriteStringValue(value);
     }
 
     public static void Write(Utf8JsonWriter writer, int value) => writer.WriteNumberValue(value);
@@ -48,21 +50,26 @@ public static partial class PyxisJson
 
     public static void Write(Utf8JsonWriter writer, bool? value) => WriteNullable(writer, value, static (w, v) => w.WriteBooleanValue(v));
 
-    public static void Write(Utf8JsonWriter writer, DateTimeOffset? value) => WriteNullable(writer, value, static (w, v) => w.WriteStringValue(v));
+    public static void Write(Utf8JsonWriter writer, DateTimeOffset? value) =>
+        WriteNullable(writer, value, static (w, v) => w.WriteStringValue(v));
 
     public static void Write(Utf8JsonWriter writer, JsonElement? value) => WriteNullable(writer, value, static (w, v) => v.WriteTo(w));
 
     private static void WriteNullable<T>(Utf8JsonWriter writer, T? value, Action<Utf8JsonWriter, T> write)
         where T : struct
     {
-        if (value is { } present) write(writer, present);
-        else writer.WriteNullValue();
+        if (value is { } present)
+            write(writer, present);
+        else
+            writer.WriteNullValue();
     }
 
     public static void Write(Utf8JsonWriter writer, IPyxisInputValue? value)
     {
-        if (value is null) writer.WriteNullValue();
-        else value.WriteTo(writer);
+        if (value is null)
+            writer.WriteNullValue();
+        else
+            value.WriteTo(writer);
     }
 
     public static void WriteList<T>(Utf8JsonWriter writer, IReadOnlyList<T>? items, Action<Utf8JsonWriter, T> writeItem)

@@ -43,7 +43,14 @@ internal static class ResponseReader
         catch (Exception ex) when (ex is JsonException or PyxisJsonException or InvalidOperationException)
         {
             var truncated = ex is JsonException && IsIncomplete(body);
-            throw new PyxisResponseException(request, (truncated ? "the response ended before its JSON did: " : "the response could not be read: ") + ServerText.Cap(ex.Message), ex) { Truncated = truncated };
+            throw new PyxisResponseException(
+                request,
+                (truncated ? "the response ended before its JSON did: " : "the response could not be read: ") + ServerText.Cap(ex.Message),
+                ex
+            )
+            {
+                Truncated = truncated,
+            };
         }
 
         if (errors is { Count: > 0 })
@@ -104,11 +111,17 @@ internal static class ResponseReader
 
     private static PyxisGraphQLError ToError(JsonElement error)
     {
-        var message = ServerText.Cap(error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : error.GetRawText())!;
+        var message = ServerText.Cap(
+            error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : error.GetRawText()
+        )!;
         var path = new List<string>();
         if (error.TryGetProperty("path", out var p) && p.ValueKind == JsonValueKind.Array)
         {
-            path.AddRange(p.EnumerateArray().Take(64).Select(s => ServerText.Cap(s.ValueKind == JsonValueKind.String ? s.GetString()! : s.GetRawText(), 256)!));
+            path.AddRange(
+                p.EnumerateArray()
+                    .Take(64)
+                    .Select(s => ServerText.Cap(s.ValueKind == JsonValueKind.String ? s.GetString()! : s.GetRawText(), 256)!)
+            );
         }
 
         var locations = new List<(int, int)>();
@@ -116,8 +129,12 @@ internal static class ResponseReader
         {
             foreach (var location in l.EnumerateArray().Take(16))
             {
-                if (location.TryGetProperty("line", out var line) && location.TryGetProperty("column", out var column) &&
-                    line.TryGetInt32(out var lineNumber) && column.TryGetInt32(out var columnNumber))
+                if (
+                    location.TryGetProperty("line", out var line)
+                    && location.TryGetProperty("column", out var column)
+                    && line.TryGetInt32(out var lineNumber)
+                    && column.TryGetInt32(out var columnNumber)
+                )
                 {
                     locations.Add((lineNumber, columnNumber));
                 }

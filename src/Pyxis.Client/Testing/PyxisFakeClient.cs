@@ -37,7 +37,10 @@ public sealed class PyxisFakeClient : IPyxisClient
     public PyxisFakeClient AnswerErrors(string operationName, params string[] messages)
     {
         ArgumentException.ThrowIfNullOrEmpty(operationName);
-        var errors = string.Join(",", messages.Select(m => "{\"message\":" + JsonSerializer.Serialize(m, PyxisFakeJson.Default.String) + "}"));
+        var errors = string.Join(
+            ",",
+            messages.Select(m => "{\"message\":" + JsonSerializer.Serialize(m, PyxisFakeJson.Default.String) + "}")
+        );
         answers[operationName] = _ => "{\"errors\":[" + errors + "]}";
         return this;
     }
@@ -52,7 +55,8 @@ public sealed class PyxisFakeClient : IPyxisClient
         if (!answers.TryGetValue(request.OperationName, out var answer))
         {
             throw new InvalidOperationException(
-                $"PyxisFakeClient has no answer for '{request.OperationName}'; answered: {(answers.IsEmpty ? "none" : string.Join(", ", answers.Keys.Order(StringComparer.Ordinal)))}. Add one with AnswerJson.");
+                $"PyxisFakeClient has no answer for '{request.OperationName}'; answered: {(answers.IsEmpty ? "none" : string.Join(", ", answers.Keys.Order(StringComparer.Ordinal)))}. Add one with AnswerJson."
+            );
         }
 
         return Task.FromResult(ResponseReader.Read(request, Encoding.UTF8.GetBytes(answer(variables))));

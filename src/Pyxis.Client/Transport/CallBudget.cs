@@ -8,7 +8,10 @@ internal sealed class CallBudget : IDisposable
     public CallBudget(PyxisClientOptions options, CancellationToken callerToken, Caching.BodyCapture? capture)
     {
         Capture = capture;
-        Deadline = options.Timeout == System.Threading.Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : options.TimeProvider.GetUtcNow() + options.Timeout;
+        Deadline =
+            options.Timeout == System.Threading.Timeout.InfiniteTimeSpan
+                ? DateTimeOffset.MaxValue
+                : options.TimeProvider.GetUtcNow() + options.Timeout;
         scope = new TimeoutScope(callerToken, options.Timeout, options.TimeProvider);
     }
 

@@ -10,7 +10,13 @@ namespace Pyxis.Client.Transport;
 /// </summary>
 internal static class PyxisHttp
 {
-    public static async Task<ResponseBody> SendAsync(HttpClient http, PyxisClientOptions options, PyxisRequest request, DateTimeOffset deadline, CancellationToken token)
+    public static async Task<ResponseBody> SendAsync(
+        HttpClient http,
+        PyxisClientOptions options,
+        PyxisRequest request,
+        DateTimeOffset deadline,
+        CancellationToken token
+    )
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, options.Endpoint)
         {
@@ -31,7 +37,11 @@ internal static class PyxisHttp
             request.TraceId = response.Headers.TryGetValues("trace_id", out var ids) ? ServerText.Cap(ids.FirstOrDefault(), 200) : null;
             if ((int)response.StatusCode is >= 300 and < 400)
             {
-                throw new PyxisTransportException(request, $"HTTP {(int)response.StatusCode}: the endpoint redirects to {RedirectTarget(response.Headers.Location)}; redirects are not followed, so credentials and queries stay with the configured endpoint. Set PyxisClientOptions.Endpoint to the final address.", response.StatusCode);
+                throw new PyxisTransportException(
+                    request,
+                    $"HTTP {(int)response.StatusCode}: the endpoint redirects to {RedirectTarget(response.Headers.Location)}; redirects are not followed, so credentials and queries stay with the configured endpoint. Set PyxisClientOptions.Endpoint to the final address.",
+                    response.StatusCode
+                );
             }
 
             var body = await ResponseBody.ReadAsync(response.Content, options.MaxResponseBytes, token).ConfigureAwait(false);
@@ -45,13 +55,22 @@ internal static class PyxisHttp
         }
         catch (HttpRequestException ex)
         {
-            var transient = ex.HttpRequestError is not (HttpRequestError.SecureConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.ConfigurationLimitExceeded);
+            var transient =
+                ex.HttpRequestError
+                is not (
+                    HttpRequestError.SecureConnectionError
+                    or HttpRequestError.NameResolutionError
+                    or HttpRequestError.ConfigurationLimitExceeded
+                );
             throw new PyxisTransportException(request, ServerText.Cap(ex.Message)!, ex.StatusCode, ex) { IsTransient = transient };
         }
         catch (IOException ex)
         {
             // The answer broke off after its headers (reset, truncated body): as retryable as a refused connection.
-            throw new PyxisTransportException(request, "the response broke off: " + ServerText.Cap(ex.Message), null, ex) { IsTransient = true };
+            throw new PyxisTransportException(request, "the response broke off: " + ServerText.Cap(ex.Message), null, ex)
+            {
+                IsTransient = true,
+            };
         }
         catch (ResponseBody.TooLargeException ex)
         {
@@ -59,7 +78,12 @@ internal static class PyxisHttp
         }
     }
 
-    private static PyxisTransportException StatusFailure(PyxisRequest request, HttpResponseMessage response, PyxisClientOptions options, DateTimeOffset deadline)
+    private static PyxisTransportException StatusFailure(
+        PyxisRequest request,
+        HttpResponseMessage response,
+        PyxisClientOptions options,
+        DateTimeOffset deadline
+    )
     {
         var code = (int)response.StatusCode;
         var transient = code is 408 or 429 or >= 500;
@@ -68,7 +92,11 @@ internal static class PyxisHttp
         if (transient && retryAfter is { } wait && options.TimeProvider.GetUtcNow() + wait > deadline)
         {
             var left = deadline - options.TimeProvider.GetUtcNow();
-            return new PyxisTransportException(request, $"{reason}: the server asks to retry after {wait.TotalSeconds:0.#} s, beyond the {Math.Max(0, left.TotalSeconds):0.#} s left of PyxisClientOptions.Timeout", response.StatusCode)
+            return new PyxisTransportException(
+                request,
+                $"{reason}: the server asks to retry after {wait.TotalSeconds:0.#} s, beyond the {Math.Max(0, left.TotalSeconds):0.#} s left of PyxisClientOptions.Timeout",
+                response.StatusCode
+            )
             {
                 RetryAfter = wait,
             };
@@ -77,17 +105,19 @@ internal static class PyxisHttp
         return new PyxisTransportException(request, reason, response.StatusCode) { IsTransient = transient, RetryAfter = retryAfter };
     }
 
-    private static string RedirectTarget(Uri? location) => location switch
-    {
-        null => "(no Location)",
-        { IsAbsoluteUri: true } => ServerText.Cap(location.GetLeftPart(UriPartial.Authority), 200)!,
-        _ => "a relative address",
-    };
+    private static string RedirectTarget(Uri? location) =>
+        location switch
+        {
+            null => "(no Location)",
+            { IsAbsoluteUri: true } => ServerText.Cap(location.GetLeftPart(UriPartial.Authority), 200)!,
+            _ => "a relative address",
+        };
 
-    private static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, TimeProvider clock) => header switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - clock.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-        _ => null,
-    };
+    private static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, TimeProvider clock) =>
+        header switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - clock.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+            _ => null,
+        };
 }

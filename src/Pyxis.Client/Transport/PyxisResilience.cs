@@ -23,41 +23,53 @@ internal static class PyxisResilience
         var builder = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider };
         if (options.MaxRetries > 0)
         {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryDelay,
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome.Exception) && args.Context.Properties.GetValue(Retryable, false)),
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is PyxisTransportException { RetryAfter: { } wait } ? wait : (TimeSpan?)null),
-                OnRetry = args =>
+            builder.AddRetry(
+                new RetryStrategyOptions
                 {
-                    PyxisTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("operation", args.Context.Properties.GetValue(Operation, "?")));
-                    return ValueTask.CompletedTask;
-                },
-            });
+                    MaxRetryAttempts = options.MaxRetries,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = options.RetryDelay,
+                    ShouldHandle = args =>
+                        ValueTask.FromResult(IsTransient(args.Outcome.Exception) && args.Context.Properties.GetValue(Retryable, false)),
+                    DelayGenerator = args =>
+                        ValueTask.FromResult(
+                            args.Outcome.Exception is PyxisTransportException { RetryAfter: { } wait } ? wait : (TimeSpan?)null
+                        ),
+                    OnRetry = args =>
+                    {
+                        PyxisTelemetry.Retries.Add(
+                            1,
+                            new KeyValuePair<string, object?>("operation", args.Context.Properties.GetValue(Operation, "?"))
+                        );
+                        return ValueTask.CompletedTask;
+                    },
+                }
+            );
         }
 
         if (options.BreakerFailureRatio < 1)
         {
-            builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                FailureRatio = options.BreakerFailureRatio,
-                MinimumThroughput = 100,
-                SamplingDuration = TimeSpan.FromSeconds(30),
-                BreakDuration = options.BreakDuration,
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome.Exception)),
-                OnOpened = _ =>
+            builder.AddCircuitBreaker(
+                new CircuitBreakerStrategyOptions
                 {
-                    PyxisTelemetry.BreakerOpened.Add(1);
-                    return ValueTask.CompletedTask;
-                },
-            });
+                    FailureRatio = options.BreakerFailureRatio,
+                    MinimumThroughput = 100,
+                    SamplingDuration = TimeSpan.FromSeconds(30),
+                    BreakDuration = options.BreakDuration,
+                    ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome.Exception)),
+                    OnOpened = _ =>
+                    {
+                        PyxisTelemetry.BreakerOpened.Add(1);
+                        return ValueTask.CompletedTask;
+                    },
+                }
+            );
         }
 
         return builder.Build();
     }
 
-    private static bool IsTransient(Exception? error) => error is PyxisTransportException { IsTransient: true } or PyxisResponseException { Truncated: true };
+    private static bool IsTransient(Exception? error) =>
+        error is PyxisTransportException { IsTransient: true } or PyxisResponseException { Truncated: true };
 }

@@ -25,7 +25,9 @@ internal sealed class ResponseBody : IDisposable
     {
         if (content.Headers.ContentLength > maxBytes)
         {
-            throw new TooLargeException($"the response announces {content.Headers.ContentLength} bytes, more than MaxResponseBytes ({maxBytes})");
+            throw new TooLargeException(
+                $"the response announces {content.Headers.ContentLength} bytes, more than MaxResponseBytes ({maxBytes})"
+            );
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(content.Headers.ContentLength ?? FirstRent, 256, FirstRent) + 1);

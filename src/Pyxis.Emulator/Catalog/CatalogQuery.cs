@@ -11,7 +11,8 @@ public static class CatalogQuery
         IDictionary<string, object?>? filter,
         IEnumerable<object?>? sortBy,
         int page,
-        int pageSize)
+        int pageSize
+    )
     {
         var matching = records.Where(r => FilterEvaluator.Matches(r, filter)).ToList();
         IEnumerable<Dictionary<string, object?>> sorted = matching;
@@ -19,7 +20,11 @@ public static class CatalogQuery
         foreach (var sort in (sortBy ?? []).OfType<IDictionary<string, object?>>())
         {
             var path = Convert.ToString(sort.Get("field"), CultureInfo.InvariantCulture) ?? string.Empty;
-            var descending = string.Equals(Convert.ToString(sort.Get("order"), CultureInfo.InvariantCulture), "DESC", StringComparison.OrdinalIgnoreCase);
+            var descending = string.Equals(
+                Convert.ToString(sort.Get("order"), CultureInfo.InvariantCulture),
+                "DESC",
+                StringComparison.OrdinalIgnoreCase
+            );
             var comparer = Comparer<object?>.Create((a, b) => FilterEvaluator.Order(a, b) ?? 0);
             ordered = ordered is null
                 ? (descending ? matching.OrderByDescending(r => Path(r, path), comparer) : matching.OrderBy(r => Path(r, path), comparer))

@@ -20,11 +20,16 @@ public static class FilterEvaluator
     {
         switch (key)
         {
-            case "and": return Filters(argument).All(f => Matches(value, f));
-            case "or": return Filters(argument).Any(f => Matches(value, f));
-            case "nor": return !Filters(argument).Any(f => Matches(value, f));
-            case "not": return argument is not IDictionary<string, object?> negated || !Matches(value, negated);
-            case "list_index_filter": return true;
+            case "and":
+                return Filters(argument).All(f => Matches(value, f));
+            case "or":
+                return Filters(argument).Any(f => Matches(value, f));
+            case "nor":
+                return !Filters(argument).Any(f => Matches(value, f));
+            case "not":
+                return argument is not IDictionary<string, object?> negated || !Matches(value, negated);
+            case "list_index_filter":
+                return true;
         }
 
         if (value is IList list)
@@ -54,20 +59,25 @@ public static class FilterEvaluator
         return argument is IDictionary<string, object?> nested ? Matches(child, nested) : Equal(child, argument);
     }
 
-    private static bool Compare(object? value, string op, object? argument) => op switch
-    {
-        "eq" => Equal(value, argument),
-        "ne" => !Equal(value, argument),
-        "in" => Items(argument).Any(a => Equal(value, a)),
-        "out" => !Items(argument).Any(a => Equal(value, a)),
-        "regex" => value is string s && argument is string pattern && Regex.IsMatch(s, pattern, RegexOptions.None, TimeSpan.FromSeconds(1)),
-        "iregex" => value is string s && argument is string pattern && Regex.IsMatch(s, pattern, RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)),
-        "lt" => Order(value, argument) is < 0,
-        "le" => Order(value, argument) is <= 0,
-        "gt" => Order(value, argument) is > 0,
-        "ge" => Order(value, argument) is >= 0,
-        _ => true,
-    };
+    private static bool Compare(object? value, string op, object? argument) =>
+        op switch
+        {
+            "eq" => Equal(value, argument),
+            "ne" => !Equal(value, argument),
+            "in" => Items(argument).Any(a => Equal(value, a)),
+            "out" => !Items(argument).Any(a => Equal(value, a)),
+            "regex" => value is string s
+                && argument is string pattern
+                && Regex.IsMatch(s, pattern, RegexOptions.None, TimeSpan.FromSeconds(1)),
+            "iregex" => value is string s
+                && argument is string pattern
+                && Regex.IsMatch(s, pattern, RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)),
+            "lt" => Order(value, argument) is < 0,
+            "le" => Order(value, argument) is <= 0,
+            "gt" => Order(value, argument) is > 0,
+            "ge" => Order(value, argument) is >= 0,
+            _ => true,
+        };
 
     private static IEnumerable<IDictionary<string, object?>> Filters(object? argument) =>
         Items(argument).OfType<IDictionary<string, object?>>();
@@ -75,20 +85,29 @@ public static class FilterEvaluator
     private static IEnumerable<object?> Items(object? argument) =>
         argument is IEnumerable items and not string ? items.Cast<object?>() : [argument];
 
-    public static bool Equal(object? left, object? right) => (left, right) switch
-    {
-        (null, null) => true,
-        (null, _) or (_, null) => false,
-        _ when IsNumber(left) && IsNumber(right) => Convert.ToDouble(left, CultureInfo.InvariantCulture) == Convert.ToDouble(right, CultureInfo.InvariantCulture),
-        _ => Equals(left, right) || string.Equals(Convert.ToString(left, CultureInfo.InvariantCulture), Convert.ToString(right, CultureInfo.InvariantCulture), StringComparison.Ordinal),
-    };
+    public static bool Equal(object? left, object? right) =>
+        (left, right) switch
+        {
+            (null, null) => true,
+            (null, _) or (_, null) => false,
+            _ when IsNumber(left) && IsNumber(right) => Convert.ToDouble(left, CultureInfo.InvariantCulture)
+                == Convert.ToDouble(right, CultureInfo.InvariantCulture),
+            _ => Equals(left, right)
+                || string.Equals(
+                    Convert.ToString(left, CultureInfo.InvariantCulture),
+                    Convert.ToString(right, CultureInfo.InvariantCulture),
+                    StringComparison.Ordinal
+                ),
+        };
 
     /// <summary>Orders numbers as numbers, dates as instants, anything else as ordinal text; null sorts first.</summary>
     public static int? Order(object? left, object? right)
     {
         if (left is null || right is null)
         {
-            return left is null && right is null ? 0 : left is null ? -1 : 1;
+            return left is null && right is null ? 0
+                : left is null ? -1
+                : 1;
         }
 
         if (IsNumber(left) && IsNumber(right))
@@ -98,8 +117,10 @@ public static class FilterEvaluator
 
         var l = Convert.ToString(left, CultureInfo.InvariantCulture)!;
         var r = Convert.ToString(right, CultureInfo.InvariantCulture)!;
-        if (DateTimeOffset.TryParse(l, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var ld) &&
-            DateTimeOffset.TryParse(r, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var rd))
+        if (
+            DateTimeOffset.TryParse(l, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var ld)
+            && DateTimeOffset.TryParse(r, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var rd)
+        )
         {
             return ld.CompareTo(rd);
         }

@@ -19,29 +19,36 @@ internal static class OperatorSeed
                 {
                     var version = $"1.{release}.0";
                     var digest = "sha256:" + Hash($"{path}/{version}");
-                    bundles.Add(new()
-                    {
-                        ["_id"] = Hash($"bundle/{package}/{version}/{ocp}")[..24],
-                        ["package"] = package,
-                        ["csv_name"] = $"{package}.v{version}",
-                        ["version"] = version,
-                        ["version_original"] = version,
-                        ["channel_name"] = "stable",
-                        ["is_default_channel"] = true,
-                        ["latest_in_channel"] = release == 2,
-                        ["in_index_img"] = true,
-                        ["ocp_version"] = ocp,
-                        ["organization"] = "redhat-operators",
-                        ["bundle_path"] = $"{path}@{digest}",
-                        ["bundle_path_digest"] = digest,
-                        ["source_index_container_path"] = $"registry.redhat.io/redhat/redhat-operator-index:v{ocp}",
-                        ["replaces"] = release == 0 ? null : $"{package}.v1.{release - 1}.0",
-                        ["related_images"] = new List<object?>
+                    bundles.Add(
+                        new()
                         {
-                            new Dictionary<string, object?> { ["name"] = package, ["image"] = $"{repository["registry"]}/{repository["repository"]}@sha256:{Hash($"{package}/{version}/image")}" },
-                        },
-                        ["creation_date"] = "2024-01-01T00:00:00+00:00",
-                    });
+                            ["_id"] = Hash($"bundle/{package}/{version}/{ocp}")[..24],
+                            ["package"] = package,
+                            ["csv_name"] = $"{package}.v{version}",
+                            ["version"] = version,
+                            ["version_original"] = version,
+                            ["channel_name"] = "stable",
+                            ["is_default_channel"] = true,
+                            ["latest_in_channel"] = release == 2,
+                            ["in_index_img"] = true,
+                            ["ocp_version"] = ocp,
+                            ["organization"] = "redhat-operators",
+                            ["bundle_path"] = $"{path}@{digest}",
+                            ["bundle_path_digest"] = digest,
+                            ["source_index_container_path"] = $"registry.redhat.io/redhat/redhat-operator-index:v{ocp}",
+                            ["replaces"] = release == 0 ? null : $"{package}.v1.{release - 1}.0",
+                            ["related_images"] = new List<object?>
+                            {
+                                new Dictionary<string, object?>
+                                {
+                                    ["name"] = package,
+                                    ["image"] =
+                                        $"{repository["registry"]}/{repository["repository"]}@sha256:{Hash($"{package}/{version}/image")}",
+                                },
+                            },
+                            ["creation_date"] = "2024-01-01T00:00:00+00:00",
+                        }
+                    );
                 }
             }
         }

@@ -27,7 +27,13 @@ public sealed partial class SeedCatalog
     /// Adds a repository the emulator then answers for (<c>get_repository_by_registry_path</c>, <c>find_repositories</c>, …).
     /// Seed before the calls that should see it. Returns the record, keyed by schema field names, to add more fields.
     /// </summary>
-    public Dictionary<string, object?> AddRepository(string registry, string repository, bool published = true, IEnumerable<string>? autoRebuildTags = null, IEnumerable<string>? releaseCategories = null)
+    public Dictionary<string, object?> AddRepository(
+        string registry,
+        string repository,
+        bool published = true,
+        IEnumerable<string>? autoRebuildTags = null,
+        IEnumerable<string>? releaseCategories = null
+    )
     {
         ArgumentException.ThrowIfNullOrEmpty(registry);
         ArgumentException.ThrowIfNullOrEmpty(repository);
@@ -52,7 +58,12 @@ public sealed partial class SeedCatalog
     }
 
     /// <summary>Adds an image of Brew build <paramref name="nvr"/> in <paramref name="repository"/> (a record from <see cref="AddRepository"/> or <see cref="Repositories"/>).</summary>
-    public Dictionary<string, object?> AddImage(Dictionary<string, object?> repository, string nvr, string architecture = "amd64", IEnumerable<string>? tags = null)
+    public Dictionary<string, object?> AddImage(
+        Dictionary<string, object?> repository,
+        string nvr,
+        string architecture = "amd64",
+        IEnumerable<string>? tags = null
+    )
     {
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentException.ThrowIfNullOrEmpty(nvr);

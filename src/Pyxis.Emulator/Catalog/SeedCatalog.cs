@@ -12,7 +12,19 @@ public sealed partial class SeedCatalog
 {
     private static readonly string[] Registries = ["registry.access.redhat.com", "registry.redhat.io", "quay.io"];
     private static readonly string[] Products = ["ubi8", "ubi9", "rhel8", "rhel9", "openshift4", "rhosp17"];
-    private static readonly string[] Components = ["ubi", "ubi-minimal", "nodejs-18", "python-311", "httpd-24", "postgresql-15", "nginx-122", "openjdk-17", "ruby-31", "php-81"];
+    private static readonly string[] Components =
+    [
+        "ubi",
+        "ubi-minimal",
+        "nodejs-18",
+        "python-311",
+        "httpd-24",
+        "postgresql-15",
+        "nginx-122",
+        "openjdk-17",
+        "ruby-31",
+        "php-81",
+    ];
     private static readonly string[] Architectures = ["amd64", "arm64", "ppc64le", "s390x"];
 
     private Dictionary<(string Registry, string Repository), Dictionary<string, object?>> byPath;
@@ -81,21 +93,32 @@ public sealed partial class SeedCatalog
     {
         var package = ((string)repository["repository"]!).Replace('/', '-') + "-container";
         // Generated repositories have ["latest", version]; a test's own may have anything.
-        var version = (repository.Get("auto_rebuild_tags") as List<object?>)?.OfType<string>().LastOrDefault(t => char.IsDigit(t[0])) ?? "1.0";
+        var version = (repository.Get("auto_rebuild_tags") as List<object?>)?.OfType<string>().LastOrDefault(t => char.IsDigit(t[0]))
+            ?? "1.0";
         var release = $"{index + 1}";
         var nvr = $"{package}-{version}-{release}";
         var imageId = "sha256:" + Hash($"id/{nvr}/{index}");
         var manifest = new Dictionary<string, object?> { ["image_id"] = imageId, ["rpms"] = Rpms(package, version, index) };
         var tags = new List<object?> { new Dictionary<string, object?> { ["name"] = $"{version}-{release}" } };
-        if (index == 0) tags.Add(new Dictionary<string, object?> { ["name"] = "latest" });
+        if (index == 0)
+            tags.Add(new Dictionary<string, object?> { ["name"] = "latest" });
         return new()
         {
             ["_id"] = ObjectId("image", repoIndex * 1000 + index),
             ["architecture"] = Architectures[(repoIndex + index) % Architectures.Length],
             ["docker_image_digest"] = "sha256:" + Hash($"{nvr}/{index}"),
             ["image_id"] = imageId,
-            ["brew"] = new Dictionary<string, object?> { ["build"] = nvr, ["package"] = package, ["nvra"] = nvr + ".x86_64" },
-            ["content_sets"] = new List<object?> { $"rhel-{version[0]}-for-x86_64-appstream-rpms", $"rhel-{version[0]}-for-x86_64-baseos-rpms" },
+            ["brew"] = new Dictionary<string, object?>
+            {
+                ["build"] = nvr,
+                ["package"] = package,
+                ["nvra"] = nvr + ".x86_64",
+            },
+            ["content_sets"] = new List<object?>
+            {
+                $"rhel-{version[0]}-for-x86_64-appstream-rpms",
+                $"rhel-{version[0]}-for-x86_64-baseos-rpms",
+            },
             ["parsed_data"] = new Dictionary<string, object?>
             {
                 ["labels"] = new List<object?>
@@ -131,13 +154,18 @@ public sealed partial class SeedCatalog
     {
         var component = package.Split('-')[1];
         var names = new List<string> { "bash", "glibc", "openssl-libs", component, index % 2 == 0 ? "curl" : "wget" };
-        return names.Select(name => (object?)new Dictionary<string, object?>
-        {
-            ["name"] = name,
-            ["nvra"] = $"{name}-{version}.{index}-1.el{version[0]}.x86_64",
-            ["srpm_name"] = name,
-            ["srpm_nevra"] = $"{name}-0:{version}.{index}-1.el{version[0]}.src",
-        }).ToList();
+        return names
+            .Select(name =>
+                (object?)
+                    new Dictionary<string, object?>
+                    {
+                        ["name"] = name,
+                        ["nvra"] = $"{name}-{version}.{index}-1.el{version[0]}.x86_64",
+                        ["srpm_name"] = name,
+                        ["srpm_nevra"] = $"{name}-0:{version}.{index}-1.el{version[0]}.src",
+                    }
+            )
+            .ToList();
     }
 
     private static string ObjectId(string kind, int index) => Hash(kind + index)[..24];

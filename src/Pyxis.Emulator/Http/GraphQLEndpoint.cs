@@ -1,9 +1,9 @@
-using Pyxis.Emulator.Catalog;
 using System.Diagnostics;
 using GraphQL;
 using GraphQL.SystemTextJson;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
+using Pyxis.Emulator.Catalog;
 using Pyxis.Emulator.Schema;
 
 namespace Pyxis.Emulator.Http;
@@ -38,14 +38,24 @@ internal sealed class GraphQLEndpoint(GraphQL.Types.Schema schema, SeedCatalog c
                 return;
             }
 
-            var info = new EmulatorRequest(number, request.OperationName, request.Variables ?? new Inputs(new Dictionary<string, object?>()));
+            var info = new EmulatorRequest(
+                number,
+                request.OperationName,
+                request.Variables ?? new Inputs(new Dictionary<string, object?>())
+            );
             // Latency runs from arrival to answer and the execution happens inside it, as a real server's think
             // time includes its own work; adding it on top made every round of a wide fan-out slower than asked.
             var latency = LatencyOf(info);
             var dueAt = Stopwatch.GetTimestamp() + (long)(latency.TotalSeconds * Stopwatch.Frequency);
             var due = Task.Delay(latency, http.RequestAborted);
             var fault = options.FaultFor?.Invoke(info);
-            if (fault is EmulatorFault.HttpStatus or EmulatorFault.MalformedJson or EmulatorFault.GraphQLError or EmulatorFault.ConnectionReset)
+            if (
+                fault
+                is EmulatorFault.HttpStatus
+                    or EmulatorFault.MalformedJson
+                    or EmulatorFault.GraphQLError
+                    or EmulatorFault.ConnectionReset
+            )
             {
                 await WaitForAnswerAsync(http, info, due);
                 await FailAsync(http, fault);
@@ -147,7 +157,9 @@ internal sealed class GraphQLEndpoint(GraphQL.Types.Schema schema, SeedCatalog c
                 http.Response.StatusCode = status.Code;
                 if (status.RetryAfter is { } after)
                 {
-                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(
+                        System.Globalization.CultureInfo.InvariantCulture
+                    );
                 }
 
                 await http.Response.WriteAsync("<html>Service unavailable</html>");
@@ -158,7 +170,9 @@ internal sealed class GraphQLEndpoint(GraphQL.Types.Schema schema, SeedCatalog c
                 return;
             case EmulatorFault.GraphQLError error:
                 http.Response.ContentType = "application/json";
-                await http.Response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(new { errors = new[] { new { message = error.Message } } }));
+                await http.Response.WriteAsync(
+                    System.Text.Json.JsonSerializer.Serialize(new { errors = new[] { new { message = error.Message } } })
+                );
                 return;
             case EmulatorFault.ConnectionReset:
                 http.Abort();

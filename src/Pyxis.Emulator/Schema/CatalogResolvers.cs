@@ -27,9 +27,15 @@ internal static class CatalogResolvers
     public static object ImageByDigest(IResolveFieldContext ctx, SeedCatalog catalog)
     {
         var digest = ctx.GetArgument<string?>("manifest_digest");
-        return catalog.Images.FirstOrDefault(i => i.Get("docker_image_digest") as string == digest && InRepository(ctx, i, tag: null)) is { } found
+        return
+            catalog.Images.FirstOrDefault(i => i.Get("docker_image_digest") as string == digest && InRepository(ctx, i, tag: null))
+                is { } found
             ? Envelope(found, null, null)
-            : Envelope(null, 404, $"Image '{digest}' in '{ctx.GetArgument<string?>("registry")}/{ctx.GetArgument<string?>("repository")}' was not found.");
+            : Envelope(
+                null,
+                404,
+                $"Image '{digest}' in '{ctx.GetArgument<string?>("registry")}/{ctx.GetArgument<string?>("repository")}' was not found."
+            );
     }
 
     public static object RpmManifest(IResolveFieldContext ctx, SeedCatalog catalog)
@@ -51,18 +57,28 @@ internal static class CatalogResolvers
     {
         var registry = ctx.GetArgument<string?>("registry");
         var repository = ctx.GetArgument<string?>("repository");
-        return (image.Get("repositories") as IList ?? Array.Empty<object>()).OfType<IDictionary<string, object?>>().Any(r =>
-            r.Get("registry") as string == registry && r.Get("repository") as string == repository
-            && (tag is null || (r.Get("tags") as IList ?? Array.Empty<object>()).OfType<IDictionary<string, object?>>().Any(t => t.Get("name") as string == tag)));
+        return (image.Get("repositories") as IList ?? Array.Empty<object>())
+            .OfType<IDictionary<string, object?>>()
+            .Any(r =>
+                r.Get("registry") as string == registry
+                && r.Get("repository") as string == repository
+                && (
+                    tag is null
+                    || (r.Get("tags") as IList ?? Array.Empty<object>())
+                        .OfType<IDictionary<string, object?>>()
+                        .Any(t => t.Get("name") as string == tag)
+                )
+            );
     }
 
     public static bool BundleMatches(IResolveFieldContext ctx, Dictionary<string, object?> bundle) =>
         new[] { "organization", "ocp_version", "channel_name", "package" }.All(name =>
-            ctx.GetArgument<string?>(name) is not { } wanted || bundle.Get(name) as string == wanted)
-        && (ctx.GetArgument<bool?>("latest_ocp_version") != true || bundle.Get("ocp_version") as string == "4.16");
+            ctx.GetArgument<string?>(name) is not { } wanted || bundle.Get(name) as string == wanted
+        ) && (ctx.GetArgument<bool?>("latest_ocp_version") != true || bundle.Get("ocp_version") as string == "4.16");
 
     public static bool BundleIn(IResolveFieldContext ctx, Dictionary<string, object?> bundle) =>
-        bundle.Get("bundle_path") is string path && path.StartsWith($"{ctx.GetArgument<string?>("registry")}/{ctx.GetArgument<string?>("repository")}@", StringComparison.Ordinal);
+        bundle.Get("bundle_path") is string path
+        && path.StartsWith($"{ctx.GetArgument<string?>("registry")}/{ctx.GetArgument<string?>("repository")}@", StringComparison.Ordinal);
 
     public static object Page(IResolveFieldContext ctx, IEnumerable<Dictionary<string, object?>> records)
     {
@@ -78,9 +94,10 @@ internal static class CatalogResolvers
         return envelope;
     }
 
-    public static Dictionary<string, object?> Envelope(object? data, int? status, string? detail) => new()
-    {
-        ["data"] = data,
-        ["error"] = status is null ? null : new Dictionary<string, object?> { ["status"] = status, ["detail"] = detail },
-    };
+    public static Dictionary<string, object?> Envelope(object? data, int? status, string? detail) =>
+        new()
+        {
+            ["data"] = data,
+            ["error"] = status is null ? null : new Dictionary<string, object?> { ["status"] = status, ["detail"] = detail },
+        };
 }

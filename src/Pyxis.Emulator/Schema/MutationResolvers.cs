@@ -13,7 +13,8 @@ internal static class MutationResolvers
 {
     private static readonly Dictionary<string, Func<IResolveFieldContext, SeedCatalog, object?>> Fields = new()
     {
-        ["create_image"] = (ctx, catalog) => CatalogResolvers.Envelope(catalog.CreateImage(ctx.GetArgument<Dictionary<string, object?>>("input") ?? []), null, null),
+        ["create_image"] = (ctx, catalog) =>
+            CatalogResolvers.Envelope(catalog.CreateImage(ctx.GetArgument<Dictionary<string, object?>>("input") ?? []), null, null),
     };
 
     public static void Configure(TypeConfig mutation, IEnumerable<string> allFields)
@@ -22,7 +23,9 @@ internal static class MutationResolvers
 
         foreach (var (field, resolve) in Fields)
         {
-            mutation.FieldFor(field).Resolver = new FuncFieldResolver<object?>(ctx => resolve(ctx, (SeedCatalog)ctx.UserContext[RootResolvers.CatalogKey]!));
+            mutation.FieldFor(field).Resolver = new FuncFieldResolver<object?>(ctx =>
+                resolve(ctx, (SeedCatalog)ctx.UserContext[RootResolvers.CatalogKey]!)
+            );
         }
     }
 }

@@ -24,11 +24,17 @@ internal static class PyxisSchemaFactory
         var schema = GraphQL.Types.Schema.For(sdl, builder =>
         {
             // Unions and interfaces (the 2025 schema's federation _Entity) resolve from the record's __typename.
-            foreach (var name in document.Definitions.OfType<GraphQLUnionTypeDefinition>().Select(u => u.Name.StringValue)
-                .Concat(document.Definitions.OfType<GraphQLInterfaceTypeDefinition>().Select(i => i.Name.StringValue)))
+            foreach (
+                var name in document
+                    .Definitions.OfType<GraphQLUnionTypeDefinition>()
+                    .Select(u => u.Name.StringValue)
+                    .Concat(document.Definitions.OfType<GraphQLInterfaceTypeDefinition>().Select(i => i.Name.StringValue))
+            )
             {
                 builder.Types.For(name).ResolveType = source =>
-                    source is IDictionary<string, object?> record && record.Get("__typename") is string typeName && built!.AllTypes[typeName] is GraphQL.Types.IObjectGraphType type
+                    source is IDictionary<string, object?> record
+                    && record.Get("__typename") is string typeName
+                    && built!.AllTypes[typeName] is GraphQL.Types.IObjectGraphType type
                         ? type
                         : throw new InvalidOperationException($"The emulator's record for {name} names no object type in __typename.");
             }
@@ -43,8 +49,13 @@ internal static class PyxisSchemaFactory
                 }
             }
 
-            List<string> FieldsOf(string root) => document.Definitions.OfType<GraphQLObjectTypeDefinition>().Where(t => t.Name.StringValue == root)
-                .SelectMany(t => t.Fields?.Items ?? []).Select(f => f.Name.StringValue).ToList();
+            List<string> FieldsOf(string root) =>
+                document
+                    .Definitions.OfType<GraphQLObjectTypeDefinition>()
+                    .Where(t => t.Name.StringValue == root)
+                    .SelectMany(t => t.Fields?.Items ?? [])
+                    .Select(f => f.Name.StringValue)
+                    .ToList();
             RootResolvers.Configure(builder.Types.For("Query"), FieldsOf("Query"));
             if (FieldsOf("Mutation") is { Count: > 0 } mutationFields)
             {

@@ -24,11 +24,19 @@ internal static class RootResolvers
         ["get_image_by_manifest_digest_registry_and_repository"] = CatalogResolvers.ImageByDigest,
         ["get_image_rpm_manifest"] = CatalogResolvers.RpmManifest,
         ["find_images"] = (ctx, c) => CatalogResolvers.Page(ctx, c.Images),
-        ["find_images_by_nvr"] = (ctx, c) => CatalogResolvers.Page(ctx, c.Images.Where(i => CatalogQuery.Path(i, "brew.build") as string == ctx.GetArgument<string?>("nvr"))),
-        ["find_repository_images_by_registry_path"] = (ctx, c) => CatalogResolvers.Page(ctx, c.Images.Where(i => CatalogResolvers.InRepository(ctx, i, tag: null))),
-        ["find_repository_images_by_registry_path_tag"] = (ctx, c) => CatalogResolvers.Page(ctx, c.Images.Where(i => CatalogResolvers.InRepository(ctx, i, ctx.GetArgument<string?>("tag")))),
-        ["find_operator_bundles"] = (ctx, c) => CatalogResolvers.Page(ctx, c.OperatorBundles.Where(b => CatalogResolvers.BundleMatches(ctx, b))),
-        ["find_repository_operator_bundles_by_registry_path"] = (ctx, c) => CatalogResolvers.Page(ctx, c.OperatorBundles.Where(b => CatalogResolvers.BundleIn(ctx, b))),
+        ["find_images_by_nvr"] = (ctx, c) =>
+            CatalogResolvers.Page(
+                ctx,
+                c.Images.Where(i => CatalogQuery.Path(i, "brew.build") as string == ctx.GetArgument<string?>("nvr"))
+            ),
+        ["find_repository_images_by_registry_path"] = (ctx, c) =>
+            CatalogResolvers.Page(ctx, c.Images.Where(i => CatalogResolvers.InRepository(ctx, i, tag: null))),
+        ["find_repository_images_by_registry_path_tag"] = (ctx, c) =>
+            CatalogResolvers.Page(ctx, c.Images.Where(i => CatalogResolvers.InRepository(ctx, i, ctx.GetArgument<string?>("tag")))),
+        ["find_operator_bundles"] = (ctx, c) =>
+            CatalogResolvers.Page(ctx, c.OperatorBundles.Where(b => CatalogResolvers.BundleMatches(ctx, b))),
+        ["find_repository_operator_bundles_by_registry_path"] = (ctx, c) =>
+            CatalogResolvers.Page(ctx, c.OperatorBundles.Where(b => CatalogResolvers.BundleIn(ctx, b))),
         ["find_product_listings"] = (ctx, c) => CatalogResolvers.Page(ctx, c.ProductListings),
         ["get_product_listing"] = (ctx, c) => CatalogResolvers.ById(ctx, c.ProductListings, "Product listing"),
         ["find_repository_product_listings_by_registry_path"] = CatalogResolvers.ListingsOfRepository,
@@ -48,22 +56,32 @@ internal static class RootResolvers
 
         foreach (var (field, resolve) in Fields)
         {
-            query.FieldFor(field).Resolver = new FuncFieldResolver<object?>(ctx => FaultOf(ctx, field) switch
-            {
-                EmulatorFault.PyxisError error => CatalogResolvers.Envelope(null, error.Status, error.Detail),
-                EmulatorFault.GraphQLError error => throw new ExecutionError(error.Message),
-                _ => resolve(ctx, (SeedCatalog)ctx.UserContext[CatalogKey]!),
-            });
+            query.FieldFor(field).Resolver = new FuncFieldResolver<object?>(ctx =>
+                FaultOf(ctx, field) switch
+                {
+                    EmulatorFault.PyxisError error => CatalogResolvers.Envelope(null, error.Status, error.Detail),
+                    EmulatorFault.GraphQLError error => throw new ExecutionError(error.Message),
+                    _ => resolve(ctx, (SeedCatalog)ctx.UserContext[CatalogKey]!),
+                }
+            );
         }
     }
 
     /// <summary>Makes every root field not in <paramref name="implemented"/> a GraphQL error naming what is, never a silent null.</summary>
-    public static void RefuseOthers(TypeConfig root, string rootName, IEnumerable<string> allFields, IReadOnlyCollection<string> implemented)
+    public static void RefuseOthers(
+        TypeConfig root,
+        string rootName,
+        IEnumerable<string> allFields,
+        IReadOnlyCollection<string> implemented
+    )
     {
         foreach (var field in allFields.Except(implemented))
         {
-            root.FieldFor(field).Resolver = new FuncFieldResolver<object?>(_ => throw new ExecutionError(
-                $"The Pyxis emulator does not implement {rootName}.{field}; it answers {string.Join(", ", implemented)}."));
+            root.FieldFor(field).Resolver = new FuncFieldResolver<object?>(_ =>
+                throw new ExecutionError(
+                    $"The Pyxis emulator does not implement {rootName}.{field}; it answers {string.Join(", ", implemented)}."
+                )
+            );
         }
     }
 

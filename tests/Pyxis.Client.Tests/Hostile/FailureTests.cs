@@ -13,14 +13,18 @@ public sealed class FailureTests
         await using var server = await HostileServer.StartAsync((http, _) => Task.Delay(Timeout.Infinite, http.RequestAborted));
         var attempts = 0;
         var services = new ServiceCollection();
-        services.AddPyxisClient(o =>
-        {
-            (o.Endpoint, o.AttemptTimeout, o.Timeout) = (server.Endpoint, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(20));
-            (o.MaxRetries, o.RetryDelay) = (2, TimeSpan.FromMilliseconds(1));
-        }).AddHttpMessageHandler(() => new AttemptCounter(() => Interlocked.Increment(ref attempts)));
+        services
+            .AddPyxisClient(o =>
+            {
+                (o.Endpoint, o.AttemptTimeout, o.Timeout) = (server.Endpoint, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(20));
+                (o.MaxRetries, o.RetryDelay) = (2, TimeSpan.FromMilliseconds(1));
+            })
+            .AddHttpMessageHandler(() => new AttemptCounter(() => Interlocked.Increment(ref attempts)));
         await using var provider = services.BuildServiceProvider();
 
-        var error = await Assert.ThrowsAsync<PyxisTransportException>(() => provider.GetRequiredService<IPyxisClient>().GetRepositoryByRegistryPathAsync("quay.io", "ubi"));
+        var error = await Assert.ThrowsAsync<PyxisTransportException>(() =>
+            provider.GetRequiredService<IPyxisClient>().GetRepositoryByRegistryPathAsync("quay.io", "ubi")
+        );
 
         Assert.Contains("AttemptTimeout (0.2 s)", error.Message, StringComparison.Ordinal);
         Assert.IsAssignableFrom<OperationCanceledException>(error.InnerException);
@@ -30,17 +34,22 @@ public sealed class FailureTests
     [Fact]
     public async Task A_Retry_After_beyond_the_budget_fails_at_once_and_says_so()
     {
-        await using var server = await HostileServer.StartAsync((http, _) =>
-        {
-            http.Response.StatusCode = 429;
-            http.Response.Headers.RetryAfter = "86400";
-            return Task.CompletedTask;
-        });
+        await using var server = await HostileServer.StartAsync(
+            (http, _) =>
+            {
+                http.Response.StatusCode = 429;
+                http.Response.Headers.RetryAfter = "86400";
+                return Task.CompletedTask;
+            }
+        );
         var services = new ServiceCollection();
         services.AddPyxisClient(o => (o.Endpoint, o.Timeout) = (server.Endpoint, TimeSpan.FromSeconds(30)));
         await using var provider = services.BuildServiceProvider();
 
-        var error = await Assert.ThrowsAsync<PyxisTransportException>(() => provider.GetRequiredService<IPyxisClient>().GetRepositoryByRegistryPathAsync("quay.io", "ubi"))
+        var error = await Assert
+            .ThrowsAsync<PyxisTransportException>(() =>
+                provider.GetRequiredService<IPyxisClient>().GetRepositoryByRegistryPathAsync("quay.io", "ubi")
+            )
             .WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(1, server.Requests);
@@ -51,9 +60,19 @@ public sealed class FailureTests
     [Fact]
     public async Task The_timeout_running_out_during_a_server_timeout_wait_is_a_transport_error()
     {
-        await using var server = await HostileServer.AnsweringAsync(200, "application/json",
-            "{\"data\":{\"get_repository_by_registry_path\":{\"data\":null,\"error\":{\"status\":500,\"detail\":\"unable to fetch data from MongoDB in time\"}}}}");
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, Timeout = TimeSpan.FromMilliseconds(300), ServerTimeoutDelay = TimeSpan.FromSeconds(30) });
+        await using var server = await HostileServer.AnsweringAsync(
+            200,
+            "application/json",
+            "{\"data\":{\"get_repository_by_registry_path\":{\"data\":null,\"error\":{\"status\":500,\"detail\":\"unable to fetch data from MongoDB in time\"}}}}"
+        );
+        using var client = new PyxisClient(
+            new PyxisClientOptions
+            {
+                Endpoint = server.Endpoint,
+                Timeout = TimeSpan.FromMilliseconds(300),
+                ServerTimeoutDelay = TimeSpan.FromSeconds(30),
+            }
+        );
 
         var error = await Assert.ThrowsAsync<PyxisTransportException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", "ubi"));
 
@@ -64,8 +83,19 @@ public sealed class FailureTests
     [Fact]
     public async Task An_HTML_error_page_is_a_transport_error_with_its_status()
     {
-        await using var server = await HostileServer.AnsweringAsync(500, "text/html", "<html><body>Internal Server Error {\"errors\":[]}</body></html>");
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(1) });
+        await using var server = await HostileServer.AnsweringAsync(
+            500,
+            "text/html",
+            "<html><body>Internal Server Error {\"errors\":[]}</body></html>"
+        );
+        using var client = new PyxisClient(
+            new PyxisClientOptions
+            {
+                Endpoint = server.Endpoint,
+                MaxRetries = 1,
+                RetryDelay = TimeSpan.FromMilliseconds(1),
+            }
+        );
 
         var error = await Assert.ThrowsAsync<PyxisTransportException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", "ubi"));
 
@@ -93,8 +123,20 @@ public sealed class FailureTests
     public async Task A_mutation_is_sent_once_on_a_503_unless_the_caller_allows_retries(bool? allowRetries, int requests)
     {
         await using var server = await HostileServer.AnsweringAsync(503, "text/plain", "busy");
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, MaxRetries = 2, RetryDelay = TimeSpan.FromMilliseconds(1) });
-        var request = new PyxisRequest<JsonElement>("Touch", "mutation Touch { update_vendor(id: \"v1\") { error { status } } }", "{}"u8.ToArray(), static (ref Utf8JsonReader r) => JsonElement.ParseValue(ref r))
+        using var client = new PyxisClient(
+            new PyxisClientOptions
+            {
+                Endpoint = server.Endpoint,
+                MaxRetries = 2,
+                RetryDelay = TimeSpan.FromMilliseconds(1),
+            }
+        );
+        var request = new PyxisRequest<JsonElement>(
+            "Touch",
+            "mutation Touch { update_vendor(id: \"v1\") { error { status } } }",
+            "{}"u8.ToArray(),
+            static (ref Utf8JsonReader r) => JsonElement.ParseValue(ref r)
+        )
         {
             AllowRetries = allowRetries,
         };
@@ -107,9 +149,14 @@ public sealed class FailureTests
     [Fact]
     public async Task Data_with_errors_gives_the_caller_both()
     {
-        await using var server = await HostileServer.AnsweringAsync(200, "application/json",
-            "{\"errors\":[{\"message\":\"rpm manifest unavailable\",\"path\":[\"get_repository_by_registry_path\",\"data\",\"vendor_label\"],\"extensions\":{\"code\":\"PARTIAL\"}}]," +
-            "\"data\":{\"get_repository_by_registry_path\":{\"data\":" + Answers.Repository + ",\"error\":null}}}");
+        await using var server = await HostileServer.AnsweringAsync(
+            200,
+            "application/json",
+            "{\"errors\":[{\"message\":\"rpm manifest unavailable\",\"path\":[\"get_repository_by_registry_path\",\"data\",\"vendor_label\"],\"extensions\":{\"code\":\"PARTIAL\"}}],"
+                + "\"data\":{\"get_repository_by_registry_path\":{\"data\":"
+                + Answers.Repository
+                + ",\"error\":null}}}"
+        );
         using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint });
 
         var error = await Assert.ThrowsAsync<PyxisGraphQLException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", "ubi"));
@@ -124,7 +171,9 @@ public sealed class FailureTests
     {
         var words = Answers.Repository.Replace("\"ubi\"", "\"unable to fetch data from MongoDB in time\"", StringComparison.Ordinal);
         await using var server = await HostileServer.AnsweringAsync(200, "application/json", Answers.RepositoryLookup(words));
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, ServerTimeoutDelay = TimeSpan.FromMilliseconds(1) });
+        using var client = new PyxisClient(
+            new PyxisClientOptions { Endpoint = server.Endpoint, ServerTimeoutDelay = TimeSpan.FromMilliseconds(1) }
+        );
 
         var repository = await client.GetRepositoryByRegistryPathAsync("quay.io", "ubi");
 
@@ -135,22 +184,26 @@ public sealed class FailureTests
     [Fact]
     public async Task A_body_that_breaks_off_after_its_headers_is_retried()
     {
-        await using var server = await HostileServer.StartAsync(async (http, number) =>
-        {
-            var body = Answers.RepositoryLookup();
-            http.Response.ContentType = "application/json";
-            if (number == 1)
+        await using var server = await HostileServer.StartAsync(
+            async (http, number) =>
             {
-                http.Response.ContentLength = body.Length;
-                await http.Response.WriteAsync(body[..20]);
-                await http.Response.Body.FlushAsync();
-                http.Abort();
-                return;
-            }
+                var body = Answers.RepositoryLookup();
+                http.Response.ContentType = "application/json";
+                if (number == 1)
+                {
+                    http.Response.ContentLength = body.Length;
+                    await http.Response.WriteAsync(body[..20]);
+                    await http.Response.Body.FlushAsync();
+                    http.Abort();
+                    return;
+                }
 
-            await http.Response.WriteAsync(body);
-        });
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, RetryDelay = TimeSpan.FromMilliseconds(1) });
+                await http.Response.WriteAsync(body);
+            }
+        );
+        using var client = new PyxisClient(
+            new PyxisClientOptions { Endpoint = server.Endpoint, RetryDelay = TimeSpan.FromMilliseconds(1) }
+        );
 
         var repository = await client.GetRepositoryByRegistryPathAsync("quay.io", "ubi");
 

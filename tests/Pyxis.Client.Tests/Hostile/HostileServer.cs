@@ -45,7 +45,11 @@ internal sealed class HostileServer : IAsyncDisposable
         {
             using var reader = new StreamReader(http.Request.Body);
             var body = await reader.ReadToEndAsync(http.RequestAborted);
-            var seen = new SeenRequest(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body, http.Connection.Id);
+            var seen = new SeenRequest(
+                http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+                body,
+                http.Connection.Id
+            );
             server!.Seen.Enqueue(seen);
             await answer(http, server.Seen.Count);
         });
@@ -56,12 +60,14 @@ internal sealed class HostileServer : IAsyncDisposable
     }
 
     public static Task<HostileServer> AnsweringAsync(int status, string contentType, string body) =>
-        StartAsync(async (http, _) =>
-        {
-            http.Response.StatusCode = status;
-            http.Response.ContentType = contentType;
-            await http.Response.WriteAsync(body);
-        });
+        StartAsync(
+            async (http, _) =>
+            {
+                http.Response.StatusCode = status;
+                http.Response.ContentType = contentType;
+                await http.Response.WriteAsync(body);
+            }
+        );
 
     public async ValueTask DisposeAsync()
     {
@@ -73,7 +79,8 @@ internal sealed class HostileServer : IAsyncDisposable
 /// <summary>Well-formed Pyxis answers the misbehaving servers send when they do answer.</summary>
 internal static class Answers
 {
-    public const string Repository = "{\"_id\":\"r1\",\"registry\":\"quay.io\",\"repository\":\"ubi\",\"published\":true,\"vendor_label\":\"redhat\",\"release_categories\":[],\"auto_rebuild_tags\":[]}";
+    public const string Repository =
+        "{\"_id\":\"r1\",\"registry\":\"quay.io\",\"repository\":\"ubi\",\"published\":true,\"vendor_label\":\"redhat\",\"release_categories\":[],\"auto_rebuild_tags\":[]}";
 
     /// <summary>A <c>get_repository_by_registry_path</c> answer carrying <paramref name="repository"/> in its envelope.</summary>
     public static string RepositoryLookup(string repository = Repository) =>

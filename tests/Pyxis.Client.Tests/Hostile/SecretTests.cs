@@ -17,12 +17,14 @@ public sealed class SecretTests
     public async Task A_redirect_to_another_host_is_not_followed_by_the_plain_or_the_DI_client(int status)
     {
         await using var elsewhere = await HostileServer.AnsweringAsync(200, "application/json", "{\"data\":{}}");
-        await using var endpoint = await HostileServer.StartAsync((http, _) =>
-        {
-            http.Response.StatusCode = status;
-            http.Response.Headers.Location = elsewhere.Endpoint.ToString();
-            return Task.CompletedTask;
-        });
+        await using var endpoint = await HostileServer.StartAsync(
+            (http, _) =>
+            {
+                http.Response.StatusCode = status;
+                http.Response.Headers.Location = elsewhere.Endpoint.ToString();
+                return Task.CompletedTask;
+            }
+        );
         using var plain = new PyxisClient(new PyxisClientOptions { Endpoint = endpoint.Endpoint, ApiKey = ApiKey });
         var services = new ServiceCollection();
         services.AddPyxisClient(o => (o.Endpoint, o.ApiKey) = (endpoint.Endpoint, ApiKey));
@@ -30,7 +32,9 @@ public sealed class SecretTests
 
         foreach (var client in new IPyxisClient[] { plain, provider.GetRequiredService<IPyxisClient>() })
         {
-            var error = await Assert.ThrowsAsync<PyxisTransportException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", "private/repo"));
+            var error = await Assert.ThrowsAsync<PyxisTransportException>(() =>
+                client.GetRepositoryByRegistryPathAsync("quay.io", "private/repo")
+            );
             Assert.Equal(status, (int)error.StatusCode!);
             Assert.Contains("redirects are not followed", error.Message, StringComparison.Ordinal);
             Assert.Contains(elsewhere.Endpoint.Authority, error.Message, StringComparison.Ordinal);
@@ -44,7 +48,9 @@ public sealed class SecretTests
     [Fact]
     public async Task Secret_variables_stay_hidden_under_their_alias_batch_names_in_messages_and_logs()
     {
-        await using var emulator = await PyxisEmulator.StartAsync(new EmulatorOptions { FaultFor = _ => new EmulatorFault.HttpStatus(500) });
+        await using var emulator = await PyxisEmulator.StartAsync(
+            new EmulatorOptions { FaultFor = _ => new EmulatorFault.HttpStatus(500) }
+        );
         var logs = new CapturingLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         var options = new PyxisClientOptions { Endpoint = emulator.Endpoint, MaxRetries = 0 };
@@ -56,7 +62,9 @@ public sealed class SecretTests
 
         Assert.Equal(12, items.Count);
         Assert.All(items, i => Assert.IsType<PyxisTransportException>(i.Exception));
-        var everything = string.Join("\n", items.Select(i => i.Exception!.ToString() + ((PyxisException)i.Exception!).Variables)) + string.Join("\n", logs.Lines);
+        var everything =
+            string.Join("\n", items.Select(i => i.Exception!.ToString() + ((PyxisException)i.Exception!).Variables))
+            + string.Join("\n", logs.Lines);
         Assert.Contains("\"repository__4\":\"***\"", everything, StringComparison.Ordinal);
         Assert.Contains("\"registry__4\":\"quay.io\"", everything, StringComparison.Ordinal);
         Assert.DoesNotContain("hidden-", everything, StringComparison.Ordinal);
@@ -74,7 +82,11 @@ public sealed class SecretTests
     public async Task A_50_MB_error_message_becomes_a_message_of_a_few_kilobytes()
     {
         var flood = new string('x', 50 * 1024 * 1024);
-        await using var server = await HostileServer.AnsweringAsync(200, "application/json", "{\"errors\":[{\"message\":\"" + flood + "\"}]}");
+        await using var server = await HostileServer.AnsweringAsync(
+            200,
+            "application/json",
+            "{\"errors\":[{\"message\":\"" + flood + "\"}]}"
+        );
         using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, MaxResponseBytes = 64 * 1024 * 1024 });
 
         var error = await Assert.ThrowsAsync<PyxisGraphQLException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", "ubi"));
@@ -89,7 +101,12 @@ public sealed class SecretTests
         var body = new StringBuilder("{\"errors\":[");
         for (var i = 0; i < 100_000; i++)
         {
-            body.Append(i == 0 ? string.Empty : ",").Append("{\"message\":\"broken ").Append(i).Append("\",\"extensions\":{\"code\":\"E").Append(i).Append("\"}}");
+            body.Append(i == 0 ? string.Empty : ",")
+                .Append("{\"message\":\"broken ")
+                .Append(i)
+                .Append("\",\"extensions\":{\"code\":\"E")
+                .Append(i)
+                .Append("\"}}");
         }
 
         await using var server = await HostileServer.AnsweringAsync(200, "application/json", body.Append("]}").ToString());

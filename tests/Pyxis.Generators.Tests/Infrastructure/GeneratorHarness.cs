@@ -1,8 +1,8 @@
-using Pyxis.Testing;
 using System.Collections.Immutable;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Pyxis.Testing;
 
 namespace Pyxis.Generators.Tests.Infrastructure;
 
@@ -13,12 +13,32 @@ internal static class GeneratorHarness
     public const string Namespace = "Pyxis.Tests.Generated";
 
     // Lambda queries are intercepted; the package's targets enable the namespace for users, tests do it here.
-    private static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.Latest).WithFeatures([new("InterceptorsNamespaces", "Pyxis.Generated.Lambdas")]);
+    private static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.Latest).WithFeatures([
+        new("InterceptorsNamespaces", "Pyxis.Generated.Lambdas"),
+    ]);
 
-    public static GeneratorDriver CreateDriver(IEnumerable<(string Path, string Text)> files, string ns = Namespace, IReadOnlyDictionary<string, string>? roles = null, string? projectDir = null, IReadOnlyDictionary<string, string>? properties = null) =>
-        CreateDriver(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray(), ns, roles, projectDir, properties);
+    public static GeneratorDriver CreateDriver(
+        IEnumerable<(string Path, string Text)> files,
+        string ns = Namespace,
+        IReadOnlyDictionary<string, string>? roles = null,
+        string? projectDir = null,
+        IReadOnlyDictionary<string, string>? properties = null
+    ) =>
+        CreateDriver(
+            files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray(),
+            ns,
+            roles,
+            projectDir,
+            properties
+        );
 
-    public static GeneratorDriver CreateDriver(AdditionalText[] files, string ns = Namespace, IReadOnlyDictionary<string, string>? roles = null, string? projectDir = null, IReadOnlyDictionary<string, string>? properties = null)
+    public static GeneratorDriver CreateDriver(
+        AdditionalText[] files,
+        string ns = Namespace,
+        IReadOnlyDictionary<string, string>? roles = null,
+        string? projectDir = null,
+        IReadOnlyDictionary<string, string>? properties = null
+    )
     {
         var global = new Dictionary<string, string> { ["build_property.PyxisNamespace"] = ns };
         foreach (var (name, value) in properties ?? new Dictionary<string, string>())
@@ -37,17 +57,21 @@ internal static class GeneratorHarness
             files,
             ParseOptions,
             options,
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true)
+        );
     }
 
-    public static CSharpCompilation CreateCompilation(params string[] sources) => CSharpCompilation.Create(
-        "Consumer",
-        sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"/project/Code{i}.cs")),
-        Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(Pyxis.Client.IPyxisClient).Assembly.Location)),
-        new CSharpCompilationOptions(
-            OutputKind.DynamicallyLinkedLibrary,
-            nullableContextOptions: NullableContextOptions.Enable,
-            generalDiagnosticOption: ReportDiagnostic.Error));
+    public static CSharpCompilation CreateCompilation(params string[] sources) =>
+        CSharpCompilation.Create(
+            "Consumer",
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"/project/Code{i}.cs")),
+            Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(Pyxis.Client.IPyxisClient).Assembly.Location)),
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                generalDiagnosticOption: ReportDiagnostic.Error
+            )
+        );
 
     /// <summary>Runs schema + operations; returns the generated files, the generator's diagnostics and the compiler's.</summary>
     public static GeneratorOutput Run(string schema, params (string Path, string Text)[] operations) =>
@@ -58,14 +82,27 @@ internal static class GeneratorHarness
         RunWithCode(csharp, schema, new Dictionary<string, string>(), operations);
 
     /// <summary>Like the other overload, with MSBuild properties the generator reads.</summary>
-    public static GeneratorOutput RunWithCode(string? csharp, string schema, IReadOnlyDictionary<string, string> properties, params (string Path, string Text)[] operations)
+    public static GeneratorOutput RunWithCode(
+        string? csharp,
+        string schema,
+        IReadOnlyDictionary<string, string> properties,
+        params (string Path, string Text)[] operations
+    )
     {
         var files = operations.Prepend((SchemaPath, schema)).ToArray();
         var compilation = csharp is null ? CreateCompilation() : CreateCompilation(csharp);
-        var driver = CreateDriver(files, properties: properties).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var driver = CreateDriver(files, properties: properties)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var result = driver.GetRunResult();
-        var compileDiagnostics = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && !d.Id.StartsWith("PYX", StringComparison.Ordinal)).ToImmutableArray();
-        return new GeneratorOutput(result.Results.SelectMany(r => r.GeneratedSources).ToImmutableArray(), generatorDiagnostics, compileDiagnostics);
+        var compileDiagnostics = output
+            .GetDiagnostics()
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning && !d.Id.StartsWith("PYX", StringComparison.Ordinal))
+            .ToImmutableArray();
+        return new GeneratorOutput(
+            result.Results.SelectMany(r => r.GeneratedSources).ToImmutableArray(),
+            generatorDiagnostics,
+            compileDiagnostics
+        );
     }
 }
 
@@ -76,10 +113,20 @@ internal static class GeneratorHarnessRuntime
         RunAndLoad(csharp, schema, new Dictionary<string, string>(), operations);
 
     /// <summary>Like the other overload, with MSBuild properties the generator reads (<c>PyxisScalars</c>, …).</summary>
-    public static System.Reflection.Assembly RunAndLoad(string csharp, string schema, IReadOnlyDictionary<string, string> properties, params (string Path, string Text)[] operations)
+    public static System.Reflection.Assembly RunAndLoad(
+        string csharp,
+        string schema,
+        IReadOnlyDictionary<string, string> properties,
+        params (string Path, string Text)[] operations
+    )
     {
-        var files = operations.Prepend((Path: GeneratorHarness.SchemaPath, Text: schema)).Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray();
-        GeneratorHarness.CreateDriver(files, properties: properties).RunGeneratorsAndUpdateCompilation(GeneratorHarness.CreateCompilation(csharp), out var output, out var diagnostics);
+        var files = operations
+            .Prepend((Path: GeneratorHarness.SchemaPath, Text: schema))
+            .Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text))
+            .ToArray();
+        GeneratorHarness
+            .CreateDriver(files, properties: properties)
+            .RunGeneratorsAndUpdateCompilation(GeneratorHarness.CreateCompilation(csharp), out var output, out var diagnostics);
         Assert.Empty(diagnostics);
         using var image = new MemoryStream();
         var emitted = output.Emit(image);
@@ -88,7 +135,11 @@ internal static class GeneratorHarnessRuntime
     }
 }
 
-internal sealed record GeneratorOutput(ImmutableArray<GeneratedSourceResult> Sources, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<Diagnostic> CompileDiagnostics)
+internal sealed record GeneratorOutput(
+    ImmutableArray<GeneratedSourceResult> Sources,
+    ImmutableArray<Diagnostic> Diagnostics,
+    ImmutableArray<Diagnostic> CompileDiagnostics
+)
 {
     public string Source(string hintPrefix) =>
         Sources.Single(s => s.HintName.StartsWith(hintPrefix, StringComparison.Ordinal)).SourceText.ToString();

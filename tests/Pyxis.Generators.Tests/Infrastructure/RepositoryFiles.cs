@@ -7,5 +7,6 @@ internal static class RepositoryFiles
 
     public static string SchemaPath => Path.Combine(Root, "schema", "pyxis.graphql");
 
-    public static IEnumerable<string> OperationPaths => Directory.GetFiles(Path.Combine(Root, "schema", "operations"), "*.graphql").Order(StringComparer.Ordinal);
+    public static IEnumerable<string> OperationPaths =>
+        Directory.GetFiles(Path.Combine(Root, "schema", "operations"), "*.graphql").Order(StringComparer.Ordinal);
 }
