@@ -3,7 +3,10 @@ using Pyxis.Client.Transport;
 
 namespace Pyxis.Client;
 
-/// <summary>Settings for <see cref="PyxisClient"/>. Secrets set here never appear in logs, messages or <see cref="ToString"/>.</summary>
+/// <summary>
+/// Settings for <see cref="PyxisClient"/>. Secrets set here (the API key, the certificate, user information in
+/// <see cref="Endpoint"/>) never appear in logs, messages or <see cref="ToString"/>.
+/// </summary>
 public sealed class PyxisClientOptions
 {
     private Caching.PyxisResultCache? resultCache;
@@ -156,7 +159,15 @@ public sealed class PyxisClientOptions
     {
         if (Endpoint is null || !Endpoint.IsAbsoluteUri || (Endpoint.Scheme != Uri.UriSchemeHttp && Endpoint.Scheme != Uri.UriSchemeHttps))
         {
-            yield return $"PyxisClientOptions.Endpoint must be an absolute http(s) URI, not '{Endpoint}'.";
+            yield return $"PyxisClientOptions.Endpoint must be an absolute http(s) URI, not '{HeaderValues.Printable(Endpoint)}'.";
+        }
+
+        foreach (var problem in new[] { HeaderValues.Problem(nameof(ApiKey), ApiKey), HeaderValues.Problem(nameof(UserAgent), UserAgent) })
+        {
+            if (problem is not null)
+            {
+                yield return problem;
+            }
         }
 
         if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
@@ -235,5 +246,5 @@ public sealed class PyxisClientOptions
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"Endpoint={Endpoint}, Timeout={Timeout}, ApiKey={(ApiKey is null ? "(none)" : "***")}, ClientCertificate={(ClientCertificate is null && ClientCertificatePath is null ? "(none)" : "***")}";
+        $"Endpoint={HeaderValues.Printable(Endpoint)}, Timeout={Timeout}, ApiKey={(ApiKey is null ? "(none)" : "***")}, ClientCertificate={(ClientCertificate is null && ClientCertificatePath is null ? "(none)" : "***")}";
 }

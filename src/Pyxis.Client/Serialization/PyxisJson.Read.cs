@@ -46,7 +46,10 @@ public static partial class PyxisJson
         reader.TokenType switch
         {
             JsonTokenType.Null => null,
-            JsonTokenType.Number => reader.GetDouble(),
+            JsonTokenType.Number when reader.TryGetDouble(out var value) && double.IsFinite(value) => value,
+            JsonTokenType.Number => throw new PyxisJsonException(
+                $"'{path}' is a number beyond the range of a double (at byte {reader.TokenStartIndex}); it would read as infinity."
+            ),
             _ => throw Unexpected(ref reader, path, "a number"),
         };
 
@@ -168,6 +171,24 @@ public static partial class PyxisJson
 
         throw Missing(type + ".__typename");
     }
+
+    /// <summary>
+    /// Marks a key of the object being read as seen (<paramref name="bit"/> of <paramref name="seen"/>). A key that
+    /// arrives twice is refused: which of the two values is the answer is not for a client to guess.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static void MarkSeen(ref ulong seen, ulong bit, string path)
+    {
+        if ((seen & bit) != 0)
+        {
+            throw Duplicate(path);
+        }
+
+        seen |= bit;
+    }
+
+    /// <summary>The error for a key that arrived twice in one object.</summary>
+    public static PyxisJsonException Duplicate(string path) => new($"'{path}' appears twice in one object; duplicate keys are refused.");
 
     public static PyxisJsonException Missing(string path) => new($"'{path}' is declared non-null in the schema but was null or missing.");
 
