@@ -119,6 +119,36 @@ public sealed class ResponseTrustTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_second_typename_in_a_union_member_is_refused()
+    {
+        await using var server = await HostileServer.AnsweringAsync(
+            200,
+            "application/json",
+            "{\"data\":{\"_entities\":[{\"__typename\":\"ProductListingFederated\",\"_id\":\"a\",\"name\":\"n\",\"published\":true,\"__typename\":\"PublicProductListingFunctionalInfo\",\"productListingId\":\"x\"}]}}"
+        );
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint });
+
+        var error = await Assert.ThrowsAsync<PyxisResponseException>(() => client.ListingEntitiesAsync([]));
+
+        Assert.Contains(".__typename' appears twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_duplicate_key_inside_a_JSON_scalar_is_refused()
+    {
+        await using var server = await HostileServer.AnsweringAsync(
+            200,
+            "application/json",
+            "{\"data\":{\"find_operator_bundles\":{\"data\":[{\"alm_examples\":[{\"metadata\":{\"name\":\"a\",\"labels\":{\"tier\":\"1\",\"tier\":\"2\"}}}]}],\"error\":null}}}"
+        );
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint });
+
+        var error = await Assert.ThrowsAsync<PyxisResponseException>(() => client.BundleExamplesAsync("p"));
+
+        Assert.Contains("'ALMExample.metadata.labels.tier' appears twice", error.Message, StringComparison.Ordinal);
+    }
+
     private static async Task<PyxisResponseException> RefusedAsync(string body)
     {
         await using var server = await HostileServer.AnsweringAsync(200, "application/json", body);
