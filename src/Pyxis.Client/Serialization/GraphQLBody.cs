@@ -43,8 +43,8 @@ internal static class GraphQLBody
     }
 
     /// <summary>
-    /// Whether an answer is a well-formed success worth keeping in the result cache: <c>data</c> is an object and every
-    /// root field answered an envelope object whose error, if any, is a 404. A null or missing root field without an
+    /// Whether an answer is a well-formed success worth keeping in the result cache: <c>data</c> is a non-empty object,
+    /// no root field is null, and every envelope's error, if any, is a 404. A null or missing root field without an
     /// envelope, or any other error, must reach Pyxis again on the next call rather than be replayed.
     /// </summary>
     public static bool IsCacheable(ReadOnlySpan<byte> body)
@@ -57,7 +57,15 @@ internal static class GraphQLBody
                 && document.RootElement.TryGetProperty("data"u8, out var data)
                 && data.ValueKind == JsonValueKind.Object
                 && data.EnumerateObject().Any()
-                && data.EnumerateObject().All(field => field.Value.ValueKind == JsonValueKind.Object && !HasError(field.Value));
+                && data.EnumerateObject()
+                    .All(field =>
+                        field.Value.ValueKind switch
+                        {
+                            JsonValueKind.Object => !HasError(field.Value),
+                            JsonValueKind.Null => false,
+                            _ => true, // a list (_entities) or a scalar root answers as is
+                        }
+                    );
         }
         catch (JsonException)
         {
