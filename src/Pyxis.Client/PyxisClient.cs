@@ -62,8 +62,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     public Task<TData> ExecuteAsync<TData>(PyxisRequest<TData> request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        request.SecretVariables = options.SecretVariables; // an answer read from the cache redacts like a sent one
-        request.ApiKey = options.ApiKey;
+        request.Secrets = options.Secrets; // an answer read from the cache redacts like a sent one
         return options.ResultCache is { } cache && IsCacheable(request)
             ? cache.GetOrSendAsync(request, (capture, ct) => SendAsync(request, ct, capture), cancellationToken)
             : SendAsync(request, cancellationToken, null);

@@ -13,6 +13,7 @@ public sealed class PyxisClientOptions
     private Lazy<X509Certificate2?>? pemCertificate;
     private int certificateHolders;
     private Lazy<Polly.ResiliencePipeline>? resilience;
+    private RequestSecrets? secrets;
 
     /// <summary>The public Red Hat catalog endpoint, which answers anonymous reads of published data.</summary>
     public static readonly Uri DefaultEndpoint = new("https://catalog.redhat.com/api/containers/graphql/");
@@ -118,6 +119,21 @@ public sealed class PyxisClientOptions
             : LazyInitializer.EnsureInitialized(ref resultCache, () =>
                 new(Cache ?? Caching.PyxisResultCache.CreateInProcess(CacheMemoryLimit, MaxResponseBytes, TimeProvider), CacheDuration)
             );
+
+    /// <summary>What requests sent with these options must hide; one object per API key, not per call.</summary>
+    internal RequestSecrets Secrets
+    {
+        get
+        {
+            var current = secrets;
+            if (current is null || !ReferenceEquals(current.ApiKey, ApiKey))
+            {
+                secrets = current = new RequestSecrets(SecretVariables, ApiKey);
+            }
+
+            return current;
+        }
+    }
 
     /// <summary>The certificate read from the PEM paths, once per options object.</summary>
     internal X509Certificate2? PemCertificate =>

@@ -55,27 +55,28 @@ public abstract class PyxisRequest
     /// <summary>The HTTP status of the answer, once there is one.</summary>
     public int? HttpStatus { get; internal set; }
 
-    /// <summary>Variables to print as <c>***</c>; the client sets them from its options.</summary>
-    internal ISet<string>? SecretVariables { get; set; }
+    /// <summary>
+    /// What to hide about this request (secret variable names, the API key); the client sets it from its options. One
+    /// field, shared by every request of one options object, so a request is no larger for carrying it.
+    /// </summary>
+    internal RequestSecrets? Secrets { get; set; }
 
-    /// <summary>The API key the request is sent with; server text that quotes it is redacted. The client sets it.</summary>
-    internal string? ApiKey { get; set; }
-
-    private string[]? secretValues;
+    /// <summary>Variables to print as <c>***</c>.</summary>
+    internal ISet<string>? SecretVariables => Secrets?.Variables;
 
     /// <summary>
     /// <paramref name="text"/> from the server with every value of a secret variable, and the API key, replaced by
     /// <c>***</c>: a server that quotes what it was sent (<c>Variable '$token' got invalid value "…"</c>) must not
-    /// carry a secret into a message or a log line.
+    /// carry a secret into a message or a log line. Called on failure paths only.
     /// </summary>
     internal string? RedactServerText(string? text)
     {
-        if (text is null || (ApiKey is null && SecretVariables is not { Count: > 0 }))
+        if (text is null || Secrets is not { } secrets || (secrets.ApiKey is null && secrets.Variables.Count == 0))
         {
             return text;
         }
 
-        foreach (var secret in secretValues ??= Redaction.SecretValues(this))
+        foreach (var secret in Redaction.SecretValues(this, secrets))
         {
             text = text.Replace(secret, "***", StringComparison.Ordinal);
         }

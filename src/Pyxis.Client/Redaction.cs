@@ -7,22 +7,22 @@ namespace Pyxis.Client;
 internal static class Redaction
 {
     /// <summary>Each secret as it may appear in server text (as is, and JSON-escaped), longest first, so a longer secret is never half-hidden by a shorter one.</summary>
-    public static string[] SecretValues(PyxisRequest request)
+    public static string[] SecretValues(PyxisRequest request, RequestSecrets secrets)
     {
         var values = new HashSet<string>(StringComparer.Ordinal);
-        if (request.ApiKey is { Length: > 0 } apiKey)
+        if (secrets.ApiKey is { Length: > 0 } apiKey)
         {
             Add(values, apiKey);
         }
 
-        if (request.SecretVariables is { Count: > 0 } secrets)
+        if (secrets.Variables.Count > 0)
         {
             try
             {
                 using var document = JsonDocument.Parse(request.Variables);
                 foreach (var property in document.RootElement.EnumerateObject())
                 {
-                    if (PyxisRequest.IsSecret(secrets, property.Name))
+                    if (PyxisRequest.IsSecret(secrets.Variables, property.Name))
                     {
                         AddLeaves(values, property.Value);
                     }
@@ -77,3 +77,6 @@ internal static class Redaction
         values.Add(JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString());
     }
 }
+
+/// <summary>What a request must hide: the names of its secret variables and the API key it is sent with.</summary>
+internal sealed record RequestSecrets(ISet<string> Variables, string? ApiKey);

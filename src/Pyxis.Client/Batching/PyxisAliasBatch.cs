@@ -128,8 +128,7 @@ public static class PyxisAliasBatch
         var answer = await client.ExecuteAsync(batch, cancellationToken).ConfigureAwait(false);
         foreach (var request in requests)
         {
-            (request.TraceId, request.HttpStatus) = (batch.TraceId, batch.HttpStatus);
-            (request.SecretVariables, request.ApiKey) = (batch.SecretVariables, batch.ApiKey);
+            (request.TraceId, request.HttpStatus, request.Secrets) = (batch.TraceId, batch.HttpStatus, batch.Secrets);
         }
 
         // An error naming no alias, or a key that is not exactly one this request sent, concerns every lookup in it.
