@@ -55,16 +55,27 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
 
     /// <inheritdoc />
     /// <remarks>
-    /// With <see cref="PyxisClientOptions.CacheDuration"/> set, an identical query is answered from the cache or shares
-    /// the request already in flight; cancelling then stops only this caller's wait, and the shared request is
-    /// cancelled once every caller waiting for it has cancelled.
+    /// An identical query already in flight (same document and variables; see <see cref="PyxisClientOptions.CoalesceQueries"/>)
+    /// is joined instead of sent again, and with <see cref="PyxisClientOptions.CacheDuration"/> set it may be answered from the
+    /// cache. Cancelling then stops only this caller's wait; the shared request is cancelled once every caller waiting for
+    /// it has cancelled. Mutations are always sent.
     /// </remarks>
     public Task<TData> ExecuteAsync<TData>(PyxisRequest<TData> request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.SecretVariables = options.SecretVariables; // an answer read from the cache redacts like a sent one
-        return options.ResultCache is { } cache && IsCacheable(request)
-            ? cache.GetOrSendAsync(request, (capture, ct) => SendAsync(request, ct, capture), cancellationToken)
+        if (!IsShareable(request))
+        {
+            return SendAsync(request, cancellationToken, null);
+        }
+
+        if (options.ResultCache is { } cache)
+        {
+            return cache.GetOrSendAsync(request, (capture, ct) => SendAsync(request, ct, capture), cancellationToken);
+        }
+
+        return options.InFlight is { } inFlight
+            ? inFlight.JoinOrSendAsync(request, this, static (client, r, ct) => client.SendAsync(r, ct, null), cancellationToken)
             : SendAsync(request, cancellationToken, null);
     }
 
@@ -79,7 +90,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     }
 
     // Queries only: a mutation must reach the server every time. Alias batches read into per-request state.
-    private static bool IsCacheable(PyxisRequest request) => request.PartialErrors is null && !request.IsMutation;
+    private static bool IsShareable(PyxisRequest request) => request.PartialErrors is null && !request.IsMutation;
 
     // Every way a call can end is a PyxisException, except the caller's own cancellation.
     private async Task<TData> SendAsync<TData>(

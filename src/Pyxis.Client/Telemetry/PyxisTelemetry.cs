@@ -9,6 +9,9 @@ public static class PyxisTelemetry
     /// <summary>The ActivitySource and Meter name.</summary>
     public const string Name = "Pyxis.Client";
 
+    /// <summary>The OpenTelemetry GraphQL attribute naming the operation.</summary>
+    internal const string OperationName = "graphql.operation.name";
+
     internal static readonly ActivitySource Source = new(Name);
 
     private static readonly Meter Meter = new(Name);
@@ -47,5 +50,11 @@ public static class PyxisTelemetry
         "pyxis.client.batch.items",
         "{item}",
         "Items per batch"
+    );
+
+    internal static readonly Counter<long> Coalesced = Meter.CreateCounter<long>(
+        "pyxis.client.coalesced",
+        "{call}",
+        "Calls that joined an identical query already in flight instead of sending their own request"
     );
 }

@@ -1,0 +1,179 @@
+using System.Runtime.ExceptionServices;
+using Pyxis.Client.Telemetry;
+
+namespace Pyxis.Client.Coalescing;
+
+/// <summary>
+/// Identical queries in flight together share one request (same document, same variables bytes, same reader), so a
+/// fan-out that repeats lookups asks Pyxis once per distinct lookup even without the result cache. The shared request
+/// does not run on any caller's token: a caller who cancels stops only its own wait, and the request is cancelled when
+/// the last caller waiting for it has left. Each caller gets its own copy of a failure.
+/// </summary>
+internal sealed class InFlightQueries
+{
+    private readonly Dictionary<PyxisRequest, Flight> flights = new(SameQuery.Instance);
+
+    /// <summary>The answer to <paramref name="request"/>, from the identical request in flight or from <paramref name="send"/>.</summary>
+    public async Task<TData> JoinOrSendAsync<TState, TData>(
+        PyxisRequest<TData> request,
+        TState state,
+        Func<TState, PyxisRequest<TData>, CancellationToken, Task<TData>> send,
+        CancellationToken cancellationToken
+    )
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var flight = Join(request, cancellationToken, out var leads);
+        Task answer;
+        if (leads)
+        {
+            answer = send(state, request, flight.Stop?.Token ?? CancellationToken.None);
+            flight.Started(answer, flights);
+        }
+        else
+        {
+            PyxisTelemetry.Coalesced.Add(1, new KeyValuePair<string, object?>(PyxisTelemetry.OperationName, request.OperationName));
+            answer = flight.Answer ?? await flight.WhenStarted(flights).ConfigureAwait(false);
+        }
+
+        await answer.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!answer.IsCompleted)
+        {
+            Leave(flight);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        Finished(flight);
+        if (!leads)
+        {
+            (request.TraceId, request.HttpStatus) = (flight.Leader.TraceId, flight.Leader.HttpStatus);
+        }
+
+        var data = (Task<TData>)answer;
+        if (data.IsCompletedSuccessfully)
+        {
+            return data.Result;
+        }
+
+        var error = data.Exception?.InnerException ?? new OperationCanceledException(cancellationToken);
+        if (!leads && error is PyxisException pyxis)
+        {
+            throw pyxis.CopyForAnotherCaller(); // awaiting one exception object from many callers would mix their stack traces
+        }
+
+        ExceptionDispatchInfo.Throw(error); // the leader's own, with its stack trace
+        throw error; // not reached
+    }
+
+    private Flight Join(PyxisRequest request, CancellationToken cancellationToken, out bool leads)
+    {
+        lock (flights)
+        {
+            if (flights.TryGetValue(request, out var found))
+            {
+                found.Waiters++;
+                leads = false;
+                return found;
+            }
+
+            // A leader whose token cannot be cancelled never leaves, so its request never needs stopping.
+            var flight = new Flight(request, cancellationToken.CanBeCanceled ? new CancellationTokenSource() : null);
+            flights.Add(request, flight);
+            leads = true;
+            return flight;
+        }
+    }
+
+    // The first caller to see the answer retires the flight: later identical calls send their own request.
+    private void Finished(Flight flight)
+    {
+        lock (flights)
+        {
+            if (flights.TryGetValue(flight.Leader, out var current) && ReferenceEquals(current, flight))
+            {
+                flights.Remove(flight.Leader);
+            }
+        }
+    }
+
+    private void Leave(Flight flight)
+    {
+        lock (flights)
+        {
+            if (--flight.Waiters > 0)
+            {
+                return;
+            }
+
+            Finished(flight);
+        }
+
+        flight.Stop?.Cancel();
+        _ = flight.Answer!.ContinueWith(
+            static t => _ = t.Exception, // nobody waits any more: observed here, so it is not reported as unobserved
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default
+        );
+    }
+
+    private sealed class Flight(PyxisRequest leader, CancellationTokenSource? stop)
+    {
+        private TaskCompletionSource<Task>? started;
+
+        public PyxisRequest Leader { get; } = leader;
+
+        public CancellationTokenSource? Stop { get; } = stop;
+
+        public int Waiters { get; set; } = 1;
+
+        /// <summary>The shared request, once the leader has started it (followers may arrive a moment before).</summary>
+        public Task? Answer { get; private set; }
+
+        public void Started(Task answer, object gate)
+        {
+            lock (gate)
+            {
+                Answer = answer;
+                started?.SetResult(answer);
+            }
+        }
+
+        // Only a follower that arrives before the request has started pays for this wait.
+        public Task<Task> WhenStarted(object gate)
+        {
+            lock (gate)
+            {
+                if (Answer is { } answer)
+                {
+                    return Task.FromResult(answer);
+                }
+
+                started ??= new TaskCompletionSource<Task>(TaskCreationOptions.RunContinuationsAsynchronously);
+                return started.Task;
+            }
+        }
+    }
+
+    private sealed class SameQuery : IEqualityComparer<PyxisRequest>
+    {
+        public static readonly SameQuery Instance = new();
+
+        public bool Equals(PyxisRequest? x, PyxisRequest? y) =>
+            ReferenceEquals(x, y)
+            || (
+                x is not null
+                && y is not null
+                && string.Equals(x.Document, y.Document, StringComparison.Ordinal)
+                && x.Variables.Span.SequenceEqual(y.Variables.Span)
+                && x.ReadsLike(y)
+            );
+
+        public int GetHashCode(PyxisRequest obj)
+        {
+            var hash = new HashCode();
+            hash.Add(obj.Document, StringComparer.Ordinal);
+            hash.AddBytes(obj.Variables.Span);
+            return hash.ToHashCode();
+        }
+    }
+}
