@@ -53,6 +53,9 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     /// <summary>How often and after which waits Pyxis server timeouts are retried (alias batches apply it per lookup).</summary>
     internal ServerTimeoutPolicy ServerTimeouts => new(options.ServerTimeoutRetries, options.ServerTimeoutDelay, options.TimeProvider);
 
+    /// <summary>What adaptive sizing learned for <paramref name="key"/>, shared by every client of the same options.</summary>
+    internal Batching.AdaptiveSize SizeOf(string key) => options.SizeOf(key);
+
     /// <inheritdoc />
     /// <remarks>
     /// An identical query already in flight (same document and variables; see <see cref="PyxisClientOptions.CoalesceQueries"/>)

@@ -11,6 +11,7 @@ public sealed class PyxisClientOptions
     private int certificateHolders;
     private Lazy<Polly.ResiliencePipeline>? resilience;
     private Coalescing.InFlightQueries? inFlight;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Batching.AdaptiveSize> sizes = new(StringComparer.Ordinal);
 
     /// <summary>The public Red Hat catalog endpoint, which answers anonymous reads of published data.</summary>
     public static readonly Uri DefaultEndpoint = new("https://catalog.redhat.com/api/containers/graphql/");
@@ -127,6 +128,9 @@ public sealed class PyxisClientOptions
 
     /// <summary>The identical queries in flight, created on first use; null while <see cref="CoalesceQueries"/> is off.</summary>
     internal Coalescing.InFlightQueries? InFlight => CoalesceQueries ? LazyInitializer.EnsureInitialized(ref inFlight) : null;
+
+    /// <summary>What adaptive sizing learned for <paramref name="key"/> (an operation and what is sized), shared by every client of these options.</summary>
+    internal Batching.AdaptiveSize SizeOf(string key) => sizes.GetOrAdd(key, static _ => new Batching.AdaptiveSize());
 
     /// <summary>The certificate read from the PEM paths, once per options object.</summary>
     internal X509Certificate2? PemCertificate =>

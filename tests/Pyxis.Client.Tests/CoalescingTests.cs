@@ -13,7 +13,9 @@ public sealed class CoalescingTests
     public async Task Fifty_identical_lookups_in_flight_together_send_one_request()
     {
         var gates = new ResponseGates();
-        await using var emulator = await PyxisEmulator.StartAsync(new EmulatorOptions { AnswerWhen = (_, ct) => gates.WaitAsync("go", ct) });
+        await using var emulator = await PyxisEmulator.StartAsync(
+            new EmulatorOptions { AnswerWhen = (_, ct) => gates.WaitAsync("go", ct) }
+        );
         using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint });
         var (registry, repository) = emulator.Catalog.RepositoryPaths(1).Single();
 
@@ -29,7 +31,9 @@ public sealed class CoalescingTests
     public async Task Different_variables_or_coalescing_turned_off_send_a_request_each()
     {
         var gates = new ResponseGates();
-        await using var emulator = await PyxisEmulator.StartAsync(new EmulatorOptions { AnswerWhen = (_, ct) => gates.WaitAsync("go", ct) });
+        await using var emulator = await PyxisEmulator.StartAsync(
+            new EmulatorOptions { AnswerWhen = (_, ct) => gates.WaitAsync("go", ct) }
+        );
         using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint });
         using var separate = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, CoalesceQueries = false });
         var paths = emulator.Catalog.RepositoryPaths(3).ToArray();
@@ -54,7 +58,9 @@ public sealed class CoalescingTests
     public async Task Identical_mutations_in_flight_together_are_each_sent()
     {
         var gates = new ResponseGates();
-        await using var emulator = await PyxisEmulator.StartAsync(new EmulatorOptions { AnswerWhen = (_, ct) => gates.WaitAsync("go", ct) });
+        await using var emulator = await PyxisEmulator.StartAsync(
+            new EmulatorOptions { AnswerWhen = (_, ct) => gates.WaitAsync("go", ct) }
+        );
         using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint });
         const string Document = "mutation Touch { create_image(input: { architecture: \"arm64\" }) { error { status } } }";
 
@@ -74,7 +80,9 @@ public sealed class CoalescingTests
     public async Task A_caller_who_cancels_stops_only_its_own_wait()
     {
         var gates = new ResponseGates();
-        await using var emulator = await PyxisEmulator.StartAsync(new EmulatorOptions { AnswerWhen = (_, ct) => gates.WaitAsync("go", ct) });
+        await using var emulator = await PyxisEmulator.StartAsync(
+            new EmulatorOptions { AnswerWhen = (_, ct) => gates.WaitAsync("go", ct) }
+        );
         using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint });
         var (registry, repository) = emulator.Catalog.RepositoryPaths(1).Single();
         using var first = new CancellationTokenSource();

@@ -57,4 +57,14 @@ public static class PyxisTelemetry
         "{call}",
         "Calls that joined an identical query already in flight instead of sending their own request"
     );
+
+    internal static readonly Counter<long> SizeShrinks = Meter.CreateCounter<long>(
+        "pyxis.client.adaptive.shrinks",
+        "{event}",
+        "Requests Pyxis answered as too big (server timeout, 5xx, complexity error), after which the size shrank"
+    );
+
+    internal static KeyValuePair<string, object?> Operation(string name) => new(OperationName, name);
+
+    internal static KeyValuePair<string, object?> SizeKind(string kind) => new("pyxis.size.kind", kind);
 }
