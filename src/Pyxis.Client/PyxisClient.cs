@@ -105,7 +105,11 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         using var activity = PyxisTelemetry.Source.HasListeners()
             ? PyxisTelemetry.Source.StartActivity("pyxis " + request.OperationName, ActivityKind.Client)
             : null;
-        activity?.SetTag("graphql.operation.name", request.OperationName);
+        if (activity is not null)
+        {
+            PyxisTelemetry.Describe(activity, request);
+        }
+
         var started = Stopwatch.GetTimestamp();
         PyxisTelemetry.InFlight.Add(1);
         using var budget = new CallBudget(options, cancellationToken, capture);
@@ -131,7 +135,8 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
             PyxisTelemetry.InFlight.Add(-1);
             PyxisTelemetry.RequestDuration.Record(
                 Stopwatch.GetElapsedTime(started).TotalSeconds,
-                new KeyValuePair<string, object?>("operation", request.OperationName)
+                PyxisTelemetry.Operation(request.OperationName),
+                PyxisTelemetry.TypeOf(request)
             );
         }
     }
@@ -193,7 +198,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     {
         var delay = ServerTimeouts.DelayBefore(retry);
         LogServerTimeout(request.OperationName, request.TraceId, delay.TotalSeconds);
-        PyxisTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("operation", request.OperationName));
+        PyxisTelemetry.Retries.Add(1, PyxisTelemetry.Operation(request.OperationName), PyxisTelemetry.TypeOf(request));
         activity?.SetTag("pyxis.retries", retry);
         await using (Batching.ConcurrencySlot.Lend(token))
         {

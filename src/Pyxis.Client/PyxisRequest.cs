@@ -31,6 +31,9 @@ public abstract class PyxisRequest
     /// </summary>
     internal Action<IReadOnlyList<PyxisGraphQLError>>? PartialErrors { get; init; }
 
+    /// <summary>How many lookups an alias batch request carries (0 for any other request), for telemetry.</summary>
+    internal int Aliases { get; init; }
+
     /// <summary>
     /// Whether the client repeats the whole request on a Pyxis server timeout. Alias batches turn it off and
     /// repeat only the lookups that timed out.

@@ -51,6 +51,7 @@ internal static class AliasDocument
         {
             PartialErrors = answer.SetErrors,
             RetriesServerTimeouts = false,
+            Aliases = items.Count,
         };
     }
 

@@ -45,6 +45,7 @@ internal sealed class AliasSizing(AdaptiveSize size, string operation, int min, 
                 return [.. done];
             }
 
+            PyxisTelemetry.RequestSize.Record(part.Count, PyxisTelemetry.Operation(operation), PyxisTelemetry.SizeKind("aliases"));
             var outcome = await SendAsync(part.ToArray(), send, cancellationToken).ConfigureAwait(false);
 
             // The whole request was too big when every lookup in it says so; one slow lookup is retried on its own later.

@@ -86,7 +86,7 @@ public static class PyxisAliasBatch
         {
             if (attempt > 0)
             {
-                PyxisTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("operation", template.OperationName));
+                PyxisTelemetry.Retries.Add(1, PyxisTelemetry.Operation(template.OperationName));
                 await Task.Delay(policy.DelayBefore(attempt), policy.Clock, cancellationToken).ConfigureAwait(false);
             }
 

@@ -31,7 +31,16 @@ internal sealed class InFlightQueries
         }
         else
         {
-            PyxisTelemetry.Coalesced.Add(1, new KeyValuePair<string, object?>(PyxisTelemetry.OperationName, request.OperationName));
+            PyxisTelemetry.Coalesced.Add(1, PyxisTelemetry.Operation(request.OperationName), PyxisTelemetry.TypeOf(request));
+            using var span = PyxisTelemetry.Source.HasListeners()
+                ? PyxisTelemetry.Source.StartActivity("pyxis " + request.OperationName + " (coalesced)")
+                : null;
+            if (span is not null)
+            {
+                PyxisTelemetry.Describe(span, request);
+                span.SetTag("pyxis.coalesced", true); // waits for the identical request in flight instead of sending one
+            }
+
             answer = flight.Answer ?? await flight.WhenStarted(flights).ConfigureAwait(false);
         }
 
