@@ -78,7 +78,12 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         }
 
         return options.InFlight is { } inFlight
-            ? inFlight.JoinOrSendAsync(request, this, static (client, r, ct) => client.SendAsync(r, ct, null), cancellationToken)
+            ? inFlight.JoinOrSendAsync(
+                request,
+                this,
+                static (client, r, flight, ct) => client.SendAsync(r, ct, null, flight),
+                cancellationToken
+            )
             : SendAsync(request, cancellationToken, null);
     }
 
@@ -99,7 +104,8 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     private async Task<TData> SendAsync<TData>(
         PyxisRequest<TData> request,
         CancellationToken cancellationToken,
-        Caching.BodyCapture? capture
+        Caching.BodyCapture? capture,
+        Coalescing.InFlightQueries.Flight? flight = null
     )
     {
         using var activity = PyxisTelemetry.Source.HasListeners()
@@ -132,6 +138,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         }
         finally
         {
+            flight?.Retire();
             PyxisTelemetry.InFlight.Add(-1);
             PyxisTelemetry.RequestDuration.Record(
                 Stopwatch.GetElapsedTime(started).TotalSeconds,

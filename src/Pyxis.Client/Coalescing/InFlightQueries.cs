@@ -13,57 +13,73 @@ internal sealed class InFlightQueries
 {
     private readonly Dictionary<PyxisRequest, Flight> flights = new(SameQuery.Instance);
 
-    /// <summary>The answer to <paramref name="request"/>, from the identical request in flight or from <paramref name="send"/>.</summary>
-    public async Task<TData> JoinOrSendAsync<TState, TData>(
+    /// <summary>
+    /// The answer to <paramref name="request"/>, from the identical request in flight or from <paramref name="send"/>, which
+    /// must call <see cref="Flight.Retire"/> when its request ends.
+    /// </summary>
+    public Task<TData> JoinOrSendAsync<TState, TData>(
         PyxisRequest<TData> request,
         TState state,
-        Func<TState, PyxisRequest<TData>, CancellationToken, Task<TData>> send,
+        Func<TState, PyxisRequest<TData>, Flight, CancellationToken, Task<TData>> send,
         CancellationToken cancellationToken
     )
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<TData>(cancellationToken);
+        }
+
         var flight = Join(request, cancellationToken, out var leads);
-        Task answer;
-        if (leads)
+        if (!leads)
         {
-            answer = send(state, request, flight.Stop?.Token ?? CancellationToken.None);
-            flight.Started(answer, flights);
-        }
-        else
-        {
-            PyxisTelemetry.Coalesced.Add(1, PyxisTelemetry.Operation(request.OperationName), PyxisTelemetry.TypeOf(request));
-            using var span = PyxisTelemetry.Source.HasListeners()
-                ? PyxisTelemetry.Source.StartActivity("pyxis " + request.OperationName + " (coalesced)")
-                : null;
-            if (span is not null)
-            {
-                PyxisTelemetry.Describe(span, request);
-                span.SetTag("pyxis.coalesced", true); // waits for the identical request in flight instead of sending one
-            }
-
-            answer = flight.Answer ?? await flight.WhenStarted(flights).ConfigureAwait(false);
+            return FollowAsync(flight, request, cancellationToken);
         }
 
-        await answer.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        var answer = send(state, request, flight, flight.Stop?.Token ?? CancellationToken.None);
+        flight.Started(answer);
+
+        // A leader that cannot cancel never leaves, so it awaits the request itself: nothing more to allocate per call.
+        return cancellationToken.CanBeCanceled ? WaitAsync(flight, answer, leads: true, cancellationToken) : answer;
+    }
+
+    private async Task<TData> FollowAsync<TData>(Flight flight, PyxisRequest<TData> request, CancellationToken cancellationToken)
+    {
+        PyxisTelemetry.Coalesced.Add(1, PyxisTelemetry.Operation(request.OperationName), PyxisTelemetry.TypeOf(request));
+        using var span = PyxisTelemetry.Source.HasListeners()
+            ? PyxisTelemetry.Source.StartActivity("pyxis " + request.OperationName + " (coalesced)")
+            : null;
+        if (span is not null)
+        {
+            PyxisTelemetry.Describe(span, request);
+            span.SetTag("pyxis.coalesced", true); // waits for the identical request in flight instead of sending one
+        }
+
+        var answer = (Task<TData>)(flight.Answer ?? await flight.WhenStarted().ConfigureAwait(false));
+        try
+        {
+            return await WaitAsync(flight, answer, leads: false, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            (request.TraceId, request.HttpStatus) = (flight.Leader.TraceId, flight.Leader.HttpStatus);
+        }
+    }
+
+    private async Task<TData> WaitAsync<TData>(Flight flight, Task<TData> answer, bool leads, CancellationToken cancellationToken)
+    {
+        await ((Task)answer).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (!answer.IsCompleted)
         {
             Leave(flight);
             cancellationToken.ThrowIfCancellationRequested();
         }
 
-        Finished(flight);
-        if (!leads)
+        if (answer.IsCompletedSuccessfully)
         {
-            (request.TraceId, request.HttpStatus) = (flight.Leader.TraceId, flight.Leader.HttpStatus);
+            return answer.Result;
         }
 
-        var data = (Task<TData>)answer;
-        if (data.IsCompletedSuccessfully)
-        {
-            return data.Result;
-        }
-
-        var error = data.Exception?.InnerException ?? new OperationCanceledException(cancellationToken);
+        var error = answer.Exception?.InnerException ?? new OperationCanceledException(cancellationToken);
         if (!leads && error is PyxisException pyxis)
         {
             throw pyxis.CopyForAnotherCaller(); // awaiting one exception object from many callers would mix their stack traces
@@ -85,15 +101,14 @@ internal sealed class InFlightQueries
             }
 
             // A leader whose token cannot be cancelled never leaves, so its request never needs stopping.
-            var flight = new Flight(request, cancellationToken.CanBeCanceled ? new CancellationTokenSource() : null);
+            var flight = new Flight(this, request, cancellationToken.CanBeCanceled ? new CancellationTokenSource() : null);
             flights.Add(request, flight);
             leads = true;
             return flight;
         }
     }
 
-    // The first caller to see the answer retires the flight: later identical calls send their own request.
-    private void Finished(Flight flight)
+    private void Retire(Flight flight)
     {
         lock (flights)
         {
@@ -113,7 +128,7 @@ internal sealed class InFlightQueries
                 return;
             }
 
-            Finished(flight);
+            Retire(flight);
         }
 
         flight.Stop?.Cancel();
@@ -125,7 +140,8 @@ internal sealed class InFlightQueries
         );
     }
 
-    private sealed class Flight(PyxisRequest leader, CancellationTokenSource? stop)
+    /// <summary>One shared request and the callers waiting for it.</summary>
+    internal sealed class Flight(InFlightQueries owner, PyxisRequest leader, CancellationTokenSource? stop)
     {
         private TaskCompletionSource<Task>? started;
 
@@ -138,9 +154,12 @@ internal sealed class InFlightQueries
         /// <summary>The shared request, once the leader has started it (followers may arrive a moment before).</summary>
         public Task? Answer { get; private set; }
 
-        public void Started(Task answer, object gate)
+        /// <summary>The request has ended (called from its last step): later identical calls send their own.</summary>
+        public void Retire() => owner.Retire(this);
+
+        public void Started(Task answer)
         {
-            lock (gate)
+            lock (owner.flights)
             {
                 Answer = answer;
                 started?.SetResult(answer);
@@ -148,9 +167,9 @@ internal sealed class InFlightQueries
         }
 
         // Only a follower that arrives before the request has started pays for this wait.
-        public Task<Task> WhenStarted(object gate)
+        public Task<Task> WhenStarted()
         {
-            lock (gate)
+            lock (owner.flights)
             {
                 if (Answer is { } answer)
                 {
