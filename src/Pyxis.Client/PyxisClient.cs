@@ -80,8 +80,8 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         return options.InFlight is { } inFlight
             ? inFlight.JoinOrSendAsync(
                 request,
-                this,
-                static (client, r, flight, ct) => client.SendAsync(r, ct, null, flight),
+                (Client: this, InFlight: inFlight),
+                static (state, r, ct) => state.Client.SendAsync(r, ct, null, state.InFlight),
                 cancellationToken
             )
             : SendAsync(request, cancellationToken, null);
@@ -105,7 +105,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         PyxisRequest<TData> request,
         CancellationToken cancellationToken,
         Caching.BodyCapture? capture,
-        Coalescing.InFlightQueries.Flight? flight = null
+        Coalescing.InFlightQueries? coalescing = null
     )
     {
         using var activity = PyxisTelemetry.Source.HasListeners()
@@ -138,7 +138,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         }
         finally
         {
-            flight?.Retire();
+            coalescing?.Retire(request);
             PyxisTelemetry.InFlight.Add(-1);
             PyxisTelemetry.RequestDuration.Record(
                 Stopwatch.GetElapsedTime(started).TotalSeconds,

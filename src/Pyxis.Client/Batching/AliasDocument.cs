@@ -29,8 +29,8 @@ internal static class AliasDocument
         for (var i = 0; i < items.Count; i++)
         {
             document
-                .Append("\n  r")
-                .Append(i)
+                .Append("\n  ")
+                .Append(AliasNaming.Alias(i))
                 .Append(": ")
                 .Append(template.FieldTemplate.Replace(AliasNaming.IndexMarker.ToString(), i.ToString(CultureInfo.InvariantCulture)));
         }
@@ -98,9 +98,14 @@ internal sealed class AliasAnswer<TField>(int count)
             var alias = reader.GetString()!;
             reader.Read();
             if (
-                alias.Length > 1
-                && alias[0] == 'r'
-                && int.TryParse(alias.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                alias.Length > AliasNaming.AliasPrefix.Length
+                && alias.StartsWith(AliasNaming.AliasPrefix, StringComparison.Ordinal)
+                && int.TryParse(
+                    alias.AsSpan(AliasNaming.AliasPrefix.Length),
+                    NumberStyles.None,
+                    CultureInfo.InvariantCulture,
+                    out var index
+                )
                 && index < Values.Length
             )
             {

@@ -157,7 +157,7 @@ public static class PyxisAliasBatch
         List<PyxisGraphQLError> unattributed
     )
     {
-        var key = "r" + alias.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var key = AliasNaming.Alias(alias);
         var errors = answer.Errors.Where(e => e.Path.Count > 0 && e.Path[0] == key).Concat(unattributed).ToList();
         if (errors.Count > 0)
         {

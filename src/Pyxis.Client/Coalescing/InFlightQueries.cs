@@ -11,16 +11,17 @@ namespace Pyxis.Client.Coalescing;
 /// </summary>
 internal sealed class InFlightQueries
 {
-    private readonly Dictionary<PyxisRequest, Flight> flights = new(SameQuery.Instance);
+    // A lone request costs an entry (a struct) and nothing else; a Flight is made once a second caller joins.
+    private readonly Dictionary<PyxisRequest, Entry> flights = new(SameQuery.Instance);
 
     /// <summary>
-    /// The answer to <paramref name="request"/>, from the identical request in flight or from <paramref name="send"/>, which
-    /// must call <see cref="Flight.Retire"/> when its request ends.
+    /// The answer to <paramref name="request"/>, from the identical request in flight or from <paramref name="send"/>,
+    /// which must call <see cref="Retire"/> with its request when that ends.
     /// </summary>
     public Task<TData> JoinOrSendAsync<TState, TData>(
         PyxisRequest<TData> request,
         TState state,
-        Func<TState, PyxisRequest<TData>, Flight, CancellationToken, Task<TData>> send,
+        Func<TState, PyxisRequest<TData>, CancellationToken, Task<TData>> send,
         CancellationToken cancellationToken
     )
     {
@@ -32,14 +33,75 @@ internal sealed class InFlightQueries
         var flight = Join(request, cancellationToken, out var leads);
         if (!leads)
         {
-            return FollowAsync(flight, request, cancellationToken);
+            return FollowAsync(flight!, request, cancellationToken);
         }
 
-        var answer = send(state, request, flight, flight.Stop?.Token ?? CancellationToken.None);
-        flight.Started(answer);
+        var answer = send(state, request, flight?.Stop?.Token ?? CancellationToken.None);
+        Started(request, answer);
 
         // A leader that cannot cancel never leaves, so it awaits the request itself: nothing more to allocate per call.
-        return cancellationToken.CanBeCanceled ? WaitAsync(flight, answer, leads: true, cancellationToken) : answer;
+        return flight is null ? answer : WaitAsync(flight, answer, leads: true, cancellationToken);
+    }
+
+    /// <summary>The request of <paramref name="leader"/> has ended (called from its last step): later identical calls send their own.</summary>
+    public void Retire(PyxisRequest leader)
+    {
+        lock (flights)
+        {
+            if (flights.TryGetValue(leader, out var entry) && ReferenceEquals(entry.Leader, leader))
+            {
+                if (entry.Answer is null)
+                {
+                    flights[leader] = entry with { Ended = true }; // the leader removes it once it has told any follower
+                }
+                else
+                {
+                    flights.Remove(leader);
+                }
+            }
+        }
+    }
+
+    private Flight? Join(PyxisRequest request, CancellationToken cancellationToken, out bool leads)
+    {
+        lock (flights)
+        {
+            if (flights.TryGetValue(request, out var entry))
+            {
+                // The leader counts as a waiter too; one whose token cannot be cancelled never leaves.
+                var shared = entry.Shared ?? new Flight(entry.Leader, null) { Waiters = 1, Answer = entry.Answer };
+                shared.Waiters++;
+                flights[request] = entry with { Shared = shared };
+                leads = false;
+                return shared;
+            }
+
+            var flight = cancellationToken.CanBeCanceled ? new Flight(request, new CancellationTokenSource()) { Waiters = 1 } : null;
+            flights.Add(request, new Entry(request, null, flight, Ended: false));
+            leads = true;
+            return flight;
+        }
+    }
+
+    private void Started(PyxisRequest leader, Task answer)
+    {
+        lock (flights)
+        {
+            if (!flights.TryGetValue(leader, out var entry) || !ReferenceEquals(entry.Leader, leader))
+            {
+                return;
+            }
+
+            entry.Shared?.Started(answer);
+            if (entry.Ended)
+            {
+                flights.Remove(leader);
+            }
+            else
+            {
+                flights[leader] = entry with { Answer = answer };
+            }
+        }
     }
 
     private async Task<TData> FollowAsync<TData>(Flight flight, PyxisRequest<TData> request, CancellationToken cancellationToken)
@@ -54,7 +116,7 @@ internal sealed class InFlightQueries
             span.SetTag("pyxis.coalesced", true); // waits for the identical request in flight instead of sending one
         }
 
-        var answer = (Task<TData>)(flight.Answer ?? await flight.WhenStarted().ConfigureAwait(false));
+        var answer = (Task<TData>)await flight.WhenStarted().ConfigureAwait(false);
         try
         {
             return await WaitAsync(flight, answer, leads: false, cancellationToken).ConfigureAwait(false);
@@ -70,7 +132,7 @@ internal sealed class InFlightQueries
         await ((Task)answer).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (!answer.IsCompleted)
         {
-            Leave(flight);
+            Leave(flight, answer);
             cancellationToken.ThrowIfCancellationRequested();
         }
 
@@ -89,37 +151,7 @@ internal sealed class InFlightQueries
         throw error; // not reached
     }
 
-    private Flight Join(PyxisRequest request, CancellationToken cancellationToken, out bool leads)
-    {
-        lock (flights)
-        {
-            if (flights.TryGetValue(request, out var found))
-            {
-                found.Waiters++;
-                leads = false;
-                return found;
-            }
-
-            // A leader whose token cannot be cancelled never leaves, so its request never needs stopping.
-            var flight = new Flight(this, request, cancellationToken.CanBeCanceled ? new CancellationTokenSource() : null);
-            flights.Add(request, flight);
-            leads = true;
-            return flight;
-        }
-    }
-
-    private void Retire(Flight flight)
-    {
-        lock (flights)
-        {
-            if (flights.TryGetValue(flight.Leader, out var current) && ReferenceEquals(current, flight))
-            {
-                flights.Remove(flight.Leader);
-            }
-        }
-    }
-
-    private void Leave(Flight flight)
+    private void Leave(Flight flight, Task answer)
     {
         lock (flights)
         {
@@ -128,11 +160,14 @@ internal sealed class InFlightQueries
                 return;
             }
 
-            Retire(flight);
+            if (flights.TryGetValue(flight.Leader, out var entry) && ReferenceEquals(entry.Shared, flight))
+            {
+                flights.Remove(flight.Leader);
+            }
         }
 
         flight.Stop?.Cancel();
-        _ = flight.Answer!.ContinueWith(
+        _ = answer.ContinueWith(
             static t => _ = t.Exception, // nobody waits any more: observed here, so it is not reported as unobserved
             CancellationToken.None,
             TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
@@ -140,26 +175,26 @@ internal sealed class InFlightQueries
         );
     }
 
+    private readonly record struct Entry(PyxisRequest Leader, Task? Answer, Flight? Shared, bool Ended);
+
     /// <summary>One shared request and the callers waiting for it.</summary>
-    internal sealed class Flight(InFlightQueries owner, PyxisRequest leader, CancellationTokenSource? stop)
+    private sealed class Flight(PyxisRequest leader, CancellationTokenSource? stop)
     {
+        private readonly object gate = new();
         private TaskCompletionSource<Task>? started;
 
         public PyxisRequest Leader { get; } = leader;
 
         public CancellationTokenSource? Stop { get; } = stop;
 
-        public int Waiters { get; set; } = 1;
+        public int Waiters { get; set; }
 
         /// <summary>The shared request, once the leader has started it (followers may arrive a moment before).</summary>
-        public Task? Answer { get; private set; }
-
-        /// <summary>The request has ended (called from its last step): later identical calls send their own.</summary>
-        public void Retire() => owner.Retire(this);
+        public Task? Answer { get; set; }
 
         public void Started(Task answer)
         {
-            lock (owner.flights)
+            lock (gate)
             {
                 Answer = answer;
                 started?.SetResult(answer);
@@ -169,7 +204,7 @@ internal sealed class InFlightQueries
         // Only a follower that arrives before the request has started pays for this wait.
         public Task<Task> WhenStarted()
         {
-            lock (owner.flights)
+            lock (gate)
             {
                 if (Answer is { } answer)
                 {
