@@ -53,18 +53,37 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     /// <summary>How often and after which waits Pyxis server timeouts are retried (alias batches apply it per lookup).</summary>
     internal ServerTimeoutPolicy ServerTimeouts => new(options.ServerTimeoutRetries, options.ServerTimeoutDelay, options.TimeProvider);
 
+    /// <summary>What adaptive sizing learned for <paramref name="key"/>, shared by every client of the same options.</summary>
+    internal Batching.AdaptiveSize SizeOf(string key) => options.SizeOf(key);
+
     /// <inheritdoc />
     /// <remarks>
-    /// With <see cref="PyxisClientOptions.CacheDuration"/> set, an identical query is answered from the cache or shares
-    /// the request already in flight; cancelling then stops only this caller's wait, and the shared request is
-    /// cancelled once every caller waiting for it has cancelled.
+    /// An identical query already in flight (same document and variables; see <see cref="PyxisClientOptions.CoalesceQueries"/>)
+    /// is joined instead of sent again, and with <see cref="PyxisClientOptions.CacheDuration"/> set it may be answered from the
+    /// cache. Cancelling then stops only this caller's wait; the shared request is cancelled once every caller waiting for
+    /// it has cancelled. Mutations are always sent.
     /// </remarks>
     public Task<TData> ExecuteAsync<TData>(PyxisRequest<TData> request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Secrets = options.Secrets; // an answer read from the cache redacts like a sent one
-        return options.ResultCache is { } cache && IsCacheable(request)
-            ? cache.GetOrSendAsync(request, (capture, ct) => SendAsync(request, ct, capture), cancellationToken)
+        if (!IsShareable(request))
+        {
+            return SendAsync(request, cancellationToken, null);
+        }
+
+        if (options.ResultCache is { } cache)
+        {
+            return cache.GetOrSendAsync(request, (capture, ct) => SendAsync(request, ct, capture), cancellationToken);
+        }
+
+        return options.InFlight is { } inFlight
+            ? inFlight.JoinOrSendAsync(
+                request,
+                (Client: this, InFlight: inFlight),
+                static (state, r, ct) => state.Client.SendAsync(r, ct, null, state.InFlight),
+                cancellationToken
+            )
             : SendAsync(request, cancellationToken, null);
     }
 
@@ -79,19 +98,24 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     }
 
     // Queries only: a mutation must reach the server every time. Alias batches read into per-request state.
-    private static bool IsCacheable(PyxisRequest request) => request.PartialErrors is null && !request.IsMutation;
+    private static bool IsShareable(PyxisRequest request) => request.PartialErrors is null && !request.IsMutation;
 
     // Every way a call can end is a PyxisException, except the caller's own cancellation.
     private async Task<TData> SendAsync<TData>(
         PyxisRequest<TData> request,
         CancellationToken cancellationToken,
-        Caching.BodyCapture? capture
+        Caching.BodyCapture? capture,
+        Coalescing.InFlightQueries? coalescing = null
     )
     {
         using var activity = PyxisTelemetry.Source.HasListeners()
             ? PyxisTelemetry.Source.StartActivity("pyxis " + request.OperationName, ActivityKind.Client)
             : null;
-        activity?.SetTag("graphql.operation.name", request.OperationName);
+        if (activity is not null)
+        {
+            PyxisTelemetry.Describe(activity, request);
+        }
+
         var started = Stopwatch.GetTimestamp();
         PyxisTelemetry.InFlight.Add(1);
         using var budget = new CallBudget(options, cancellationToken, capture);
@@ -114,10 +138,12 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         }
         finally
         {
+            coalescing?.Retire(request);
             PyxisTelemetry.InFlight.Add(-1);
             PyxisTelemetry.RequestDuration.Record(
                 Stopwatch.GetElapsedTime(started).TotalSeconds,
-                new KeyValuePair<string, object?>("operation", request.OperationName)
+                PyxisTelemetry.Operation(request.OperationName),
+                PyxisTelemetry.TypeOf(request)
             );
         }
     }
@@ -183,7 +209,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     {
         var delay = ServerTimeouts.DelayBefore(retry);
         LogServerTimeout(request.OperationName, request.RedactServerText(request.TraceId), delay.TotalSeconds);
-        PyxisTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("operation", request.OperationName));
+        PyxisTelemetry.Retries.Add(1, PyxisTelemetry.Operation(request.OperationName), PyxisTelemetry.TypeOf(request));
         activity?.SetTag("pyxis.retries", retry);
         await using (Batching.ConcurrencySlot.Lend(token))
         {

@@ -14,6 +14,8 @@ public sealed class PyxisClientOptions
     private int certificateHolders;
     private Lazy<Polly.ResiliencePipeline>? resilience;
     private RequestSecrets? secrets;
+    private Coalescing.InFlightQueries? inFlight;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Batching.AdaptiveSize> sizes = new(StringComparer.Ordinal);
 
     /// <summary>The public Red Hat catalog endpoint, which answers anonymous reads of published data.</summary>
     public static readonly Uri DefaultEndpoint = new("https://catalog.redhat.com/api/containers/graphql/");
@@ -89,6 +91,14 @@ public sealed class PyxisClientOptions
     public TimeSpan ServerTimeoutDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// Whether identical queries (same document, same variables) in flight together share one request. Defaults to true.
+    /// Mutations are never shared. A caller who cancels stops only its own wait; the shared request is cancelled when every
+    /// caller waiting for it has left, and a failure reaches every caller as its own exception. Shared by every client made
+    /// from this options object (all of them, with <c>AddPyxisClient</c>).
+    /// </summary>
+    public bool CoalesceQueries { get; set; } = true;
+
+    /// <summary>
     /// How long answers to identical queries (same document and variables) are reused; zero, the default, turns
     /// caching off. While it is on, identical queries in flight together also share one request. Failures are
     /// never kept and mutations never cached. The cache belongs to this options object, so every client made
@@ -134,6 +144,12 @@ public sealed class PyxisClientOptions
             return current;
         }
     }
+
+    /// <summary>The identical queries in flight, created on first use; null while <see cref="CoalesceQueries"/> is off.</summary>
+    internal Coalescing.InFlightQueries? InFlight => CoalesceQueries ? LazyInitializer.EnsureInitialized(ref inFlight) : null;
+
+    /// <summary>What adaptive sizing learned for <paramref name="key"/> (an operation and what is sized), shared by every client of these options.</summary>
+    internal Batching.AdaptiveSize SizeOf(string key) => sizes.GetOrAdd(key, static _ => new Batching.AdaptiveSize());
 
     /// <summary>The certificate read from the PEM paths, once per options object.</summary>
     internal X509Certificate2? PemCertificate =>

@@ -59,6 +59,12 @@ public class PyxisException : Exception
         return inner;
     }
 
+    /// <summary>
+    /// A copy of this exception for another caller that shared the request (coalescing), so no two callers throw
+    /// and catch the same object. Every property is immutable, so a shallow copy is a full one.
+    /// </summary>
+    internal PyxisException CopyForAnotherCaller() => (PyxisException)MemberwiseClone();
+
     private static string Describe(PyxisRequest request, string message) =>
         $"Pyxis operation '{request.OperationName}' with variables {request.VariablesText} failed: {message}"
         + (request.TraceId is null ? string.Empty : $" (trace_id {request.RedactServerText(request.TraceId)})");

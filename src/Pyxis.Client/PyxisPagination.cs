@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Pyxis.Client.Lambdas;
 
 namespace Pyxis.Client;
 
@@ -6,18 +7,43 @@ namespace Pyxis.Client;
 /// Streams every item of a paginated Pyxis query. Page 0 tells the <c>total</c>; the remaining pages are
 /// fetched concurrently within a window of <see cref="PyxisPaging.MaxConcurrency"/> pages, so memory stays
 /// bounded and no empty page is requested. Without a total, pages are read in turn until a short page.
-/// Stopping early cancels the pages still in flight.
+/// Stopping early cancels the pages still in flight. Page sizes adapt (<see cref="PyxisPaging.AdaptPageSize"/>):
+/// a page Pyxis answers as too big is fetched again as smaller pages, and the size grows back as pages succeed.
 /// </summary>
 public static class PyxisPagination
 {
-    /// <summary>Streams the items of all pages; generated <c>…AllAsync</c> methods call this.</summary>
-    public static async IAsyncEnumerable<TItem> StreamAsync<TPage, TItem>(
+    /// <summary>Streams the items of all pages at a fixed page size (kept for code generated before adaptive page sizes).</summary>
+    public static IAsyncEnumerable<TItem> StreamAsync<TPage, TItem>(
         Func<int, CancellationToken, Task<TPage>> fetchPage,
         Func<TPage, IReadOnlyList<TItem>?> items,
         Func<TPage, int?>? total,
         int pageSize,
         PyxisPaging? paging = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default
+        CancellationToken cancellationToken = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(fetchPage);
+        return StreamAsync((page, ct) => fetchPage(page.Index, ct), items, total, pageSize, paging, adaptive: false, cancellationToken);
+    }
+
+    /// <summary>Streams the items of all pages, each fetched at the page and size given; generated <c>…AllAsync</c> methods call this.</summary>
+    public static IAsyncEnumerable<TItem> StreamAsync<TPage, TItem>(
+        Func<PyxisPage, CancellationToken, Task<TPage>> fetchPage,
+        Func<TPage, IReadOnlyList<TItem>?> items,
+        Func<TPage, int?>? total,
+        int pageSize,
+        PyxisPaging? paging = null,
+        CancellationToken cancellationToken = default
+    ) => StreamAsync(fetchPage, items, total, pageSize, paging, adaptive: null, cancellationToken);
+
+    private static async IAsyncEnumerable<TItem> StreamAsync<TPage, TItem>(
+        Func<PyxisPage, CancellationToken, Task<TPage>> fetchPage,
+        Func<TPage, IReadOnlyList<TItem>?> items,
+        Func<TPage, int?>? total,
+        int pageSize,
+        PyxisPaging? paging,
+        bool? adaptive,
+        [EnumeratorCancellation] CancellationToken cancellationToken
     )
     {
         ArgumentNullException.ThrowIfNull(fetchPage);
@@ -26,8 +52,11 @@ public static class PyxisPagination
         paging ??= new PyxisPaging();
         ArgumentOutOfRangeException.ThrowIfLessThan(paging.MaxConcurrency, 1, nameof(PyxisPaging.MaxConcurrency));
         ArgumentOutOfRangeException.ThrowIfLessThan(paging.MaxPages, 1, nameof(PyxisPaging.MaxPages));
+        ArgumentOutOfRangeException.ThrowIfLessThan(paging.MinPageSize, 1, nameof(PyxisPaging.MinPageSize));
+        var sizing = new PageSizing(pageSize, paging, adaptive ?? paging.AdaptPageSize);
+        var operation = OperationOf<TPage>();
 
-        var first = await fetchPage(0, cancellationToken).ConfigureAwait(false);
+        var (firstPage, first) = await FetchWholeAsync(fetchPage, sizing, sizing.At(0), operation, cancellationToken).ConfigureAwait(false);
         var firstItems = items(first) ?? [];
         foreach (var item in firstItems)
         {
@@ -36,10 +65,17 @@ public static class PyxisPagination
 
         if (total?.Invoke(first) is not { } count)
         {
-            await foreach (
-                var item in SequentialAsync(fetchPage, items, pageSize, firstItems.Count, paging.MaxPages, cancellationToken)
-                    .ConfigureAwait(false)
-            )
+            var read = SequentialAsync(
+                fetchPage,
+                items,
+                sizing,
+                firstPage.Size,
+                firstItems.Count,
+                paging.MaxPages,
+                operation,
+                cancellationToken
+            );
+            await foreach (var item in read.ConfigureAwait(false))
             {
                 yield return item;
             }
@@ -51,20 +87,21 @@ public static class PyxisPagination
         if (pages > paging.MaxPages)
         {
             throw new PyxisPagingException(
-                OperationOf<TPage>(),
+                operation,
                 $"the total ({count}) needs {pages} pages of {pageSize}, more than PyxisPaging.MaxPages ({paging.MaxPages})"
             );
         }
 
-        await foreach (var (index, page) in ConcurrentAsync(fetchPage, (int)pages, paging, cancellationToken).ConfigureAwait(false))
+        var window = new PageWindow<TPage>(fetchPage, sizing, paging, operation, firstPage.Size, count);
+        await foreach (var (page, answer) in window.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var pageItems = items(page) ?? [];
+            var pageItems = items(answer) ?? [];
             if (pageItems.Count == 0)
             {
                 // Stops the window too: a lying total must not cost thousands of empty requests.
                 throw new PyxisPagingException(
-                    OperationOf<TPage>(),
-                    $"page {index} of the {pages} that the total ({count}) promised came back empty"
+                    operation,
+                    $"the page of {page.Size} items at {page.Index * page.Size} of the {count} that the total promised came back empty"
                 );
             }
 
@@ -76,70 +113,57 @@ public static class PyxisPagination
     }
 
     private static async IAsyncEnumerable<TItem> SequentialAsync<TPage, TItem>(
-        Func<int, CancellationToken, Task<TPage>> fetchPage,
+        Func<PyxisPage, CancellationToken, Task<TPage>> fetchPage,
         Func<TPage, IReadOnlyList<TItem>?> items,
-        int pageSize,
+        PageSizing sizing,
+        int firstSize,
         int firstCount,
         int maxPages,
+        string operation,
         [EnumeratorCancellation] CancellationToken ct
     )
     {
-        for (int index = 1, lastCount = firstCount; lastCount >= pageSize; index++)
+        for (int index = 1, offset = firstCount, lastCount = firstCount, lastSize = firstSize; lastCount >= lastSize; index++)
         {
             if (index >= maxPages)
             {
-                throw new PyxisPagingException(
-                    OperationOf<TPage>(),
-                    $"every page so far was full and PyxisPaging.MaxPages ({maxPages}) is reached"
-                );
+                throw new PyxisPagingException(operation, $"every page so far was full and PyxisPaging.MaxPages ({maxPages}) is reached");
             }
 
-            var page = items(await fetchPage(index, ct).ConfigureAwait(false)) ?? [];
-            lastCount = page.Count;
-            foreach (var item in page)
+            var (page, answer) = await FetchWholeAsync(fetchPage, sizing, sizing.At(offset), operation, ct).ConfigureAwait(false);
+            var pageItems = items(answer) ?? [];
+            (lastCount, lastSize, offset) = (pageItems.Count, page.Size, offset + pageItems.Count);
+            foreach (var item in pageItems)
             {
                 yield return item;
             }
         }
     }
 
-    // Generated page types are nested in their operation's class (FindImagesQuery.FindImages).
-    private static string OperationOf<TPage>() => (typeof(TPage).DeclaringType ?? typeof(TPage)).Name;
-
-    private static async IAsyncEnumerable<(int Index, TPage Page)> ConcurrentAsync<TPage>(
-        Func<int, CancellationToken, Task<TPage>> fetchPage,
-        int pages,
-        PyxisPaging paging,
-        [EnumeratorCancellation] CancellationToken ct
+    // A page read in turn (page 0, or pages without a total): too big, it is asked again at the next size down.
+    private static async Task<(PyxisPage Page, TPage Answer)> FetchWholeAsync<TPage>(
+        Func<PyxisPage, CancellationToken, Task<TPage>> fetchPage,
+        PageSizing sizing,
+        PyxisPage page,
+        string operation,
+        CancellationToken ct
     )
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var window = new List<Task<(int, TPage)>>();
-        var next = 1;
-        try
+        while (true)
         {
-            while (next < pages || window.Count > 0)
+            try
             {
-                while (next < pages && window.Count < paging.MaxConcurrency)
-                {
-                    window.Add(FetchAsync(fetchPage, next++, stop.Token));
-                }
-
-                var done = paging.Ordered ? window[0] : await Task.WhenAny(window).ConfigureAwait(false);
-                window.Remove(done);
-                yield return await done.ConfigureAwait(false);
+                var answer = await fetchPage(page, ct).ConfigureAwait(false);
+                sizing.Succeeded(page.Size);
+                return (page, answer);
             }
-        }
-        finally
-        {
-            stop.Cancel();
-            await Task.WhenAll(window).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            catch (Exception ex) when (!ct.IsCancellationRequested && sizing.ShouldSplit(ex, page.Size))
+            {
+                page = sizing.Split(page, operation).First();
+            }
         }
     }
 
-    private static async Task<(int, TPage)> FetchAsync<TPage>(
-        Func<int, CancellationToken, Task<TPage>> fetchPage,
-        int index,
-        CancellationToken ct
-    ) => (index, await fetchPage(index, ct).ConfigureAwait(false));
+    // Generated page types are nested in their operation's class (FindImagesQuery.FindImages).
+    private static string OperationOf<TPage>() => (typeof(TPage).DeclaringType ?? typeof(TPage)).Name;
 }

@@ -31,6 +31,9 @@ public abstract class PyxisRequest
     /// </summary>
     internal Action<IReadOnlyList<PyxisGraphQLError>>? PartialErrors { get; init; }
 
+    /// <summary>How many lookups an alias batch request carries (0 for any other request), for telemetry.</summary>
+    internal int Aliases { get; init; }
+
     /// <summary>
     /// Whether the client repeats the whole request on a Pyxis server timeout. Alias batches turn it off and
     /// repeat only the lookups that timed out.
@@ -135,6 +138,9 @@ public abstract class PyxisRequest
         return true;
     }
 
+    /// <summary>Whether <paramref name="other"/> reads its answer the same way, so one answer serves both.</summary>
+    internal abstract bool ReadsLike(PyxisRequest other);
+
     /// <summary>The operation and the names of its variables; values are left out, since the secret ones are known only to the client.</summary>
     public override string ToString()
     {
@@ -162,4 +168,8 @@ public sealed class PyxisRequest<TData> : PyxisRequest
 
     /// <summary>Reads the response's <c>data</c> object.</summary>
     public PyxisDataReader<TData> ReadData { get; }
+
+    // Delegates are equal when they call the same method on the same target: true for generated readers and for
+    // the static reader of each lambda query, not for two lambdas that ask the same document but project differently.
+    internal override bool ReadsLike(PyxisRequest other) => other is PyxisRequest<TData> typed && ReadData.Equals(typed.ReadData);
 }

@@ -34,7 +34,7 @@ public sealed class EmulatorFaultPlan
             (connectionResets, () => new EmulatorFault.ConnectionReset()),
             (malformedJson, () => new EmulatorFault.MalformedJson()),
             (graphQLErrors, () => new EmulatorFault.GraphQLError("injected GraphQL error")),
-            (serverTimeouts, () => new EmulatorFault.PyxisError(500, "unable to fetch data from MongoDB in time")),
+            (serverTimeouts, () => new EmulatorFault.PyxisError(500, Schema.RootResolvers.ServerTimeoutDetail)),
             (truncatedBodies, () => new EmulatorFault.TruncatedBody()),
             (slowBodies, () => new EmulatorFault.SlowBody(TimeSpan.FromMilliseconds(50))),
         ];

@@ -52,6 +52,19 @@ public sealed class EmulatorOptions
     /// </summary>
     public Func<EmulatorFieldCall, EmulatorFault?>? FieldFaultFor { get; set; }
 
+    /// <summary>
+    /// When set, a request asking for more root fields than this (aliases of a batch) is answered as Pyxis answers a query
+    /// it cannot finish in time: each root field with the error envelope "unable to fetch data from MongoDB in time".
+    /// For testing adaptive alias-chunk sizes. Null (the default) never times out.
+    /// </summary>
+    public int? TimeOutOverAliases { get; set; }
+
+    /// <summary>
+    /// When set, a paginated root field asked for a <c>page_size</c> above this is answered with the same server-timeout
+    /// envelope. For testing adaptive page sizes. Null (the default) never times out.
+    /// </summary>
+    public int? TimeOutOverPageSize { get; set; }
+
     /// <summary>The fault to inject into a request, or null to answer normally.</summary>
     public Func<EmulatorRequest, EmulatorFault?>? FaultFor { get; set; }
 }

@@ -102,8 +102,7 @@ internal static class LambdaEmitter
         w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(query);");
         w.Line($"return {TypeNames.Runtime}.PyxisPagination.StreamAsync<({query} Answer, {lambdas}.PyxisPage Page), TItem>(");
-        w.Open("    async (index, token) =>");
-        w.Line($"var page = new {lambdas}.PyxisPage(index, pageSize);");
+        w.Open($"    async ({lambdas}.PyxisPage page, global::System.Threading.CancellationToken token) =>");
         w.Line("var answer = await client.ExecuteAsync(Request(vars, (q, v) => query(q, v, page)), token).ConfigureAwait(false);");
         w.Line("return (answer, page);");
         w.Close(",");

@@ -30,7 +30,9 @@ internal static class PagingMethodEmitter
             w.Line($"/// <param name=\"{variable.ParameterName.TrimStart('@')}\">The <c>${variable.Name}</c> variable.</param>");
         }
 
-        w.Line($"/// <param name=\"{pageSize.ParameterName.TrimStart('@')}\">Items per page (<c>${pageSize.Name}</c>).</param>");
+        w.Line(
+            $"/// <param name=\"{pageSize.ParameterName.TrimStart('@')}\">Items per page (<c>${pageSize.Name}</c>); smaller pages are asked when Pyxis answers a page as too big.</param>"
+        );
         w.Line("/// <param name=\"paging\">Concurrency and ordering of page requests.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels the outstanding page requests.</param>");
         w.Line(TypeNames.GeneratedCode);
@@ -48,13 +50,12 @@ internal static class PagingMethodEmitter
         w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
         var arguments = others
             .Select(p => $"{p.Variable.ParameterName}: {p.Variable.ParameterName}")
-            .Concat([
-                $"{page.ParameterName}: pageIndex",
-                $"{pageSize.ParameterName}: {pageSize.ParameterName}",
-                "cancellationToken: pageToken",
-            ]);
+            .Concat([$"{page.ParameterName}: pageAt.Index", $"{pageSize.ParameterName}: pageAt.Size", "cancellationToken: pageToken"]);
         w.Line($"return {TypeNames.Runtime}.PyxisPagination.StreamAsync(");
-        w.Line($"    (pageIndex, pageToken) => {Names.Pascal(op.Name)}Async(client, {string.Join(", ", arguments)}),");
+        // The page and its size come from the stream: sizes shrink when Pyxis answers a page as too big.
+        w.Line(
+            $"    ({TypeNames.Runtime}.Lambdas.PyxisPage pageAt, global::System.Threading.CancellationToken pageToken) => {Names.Pascal(op.Name)}Async(client, {string.Join(", ", arguments)}),"
+        );
         w.Line($"    static page => page.{envelope.DataProperty},");
         w.Line(paging.TotalProperty is null ? "    null," : $"    static page => page.{paging.TotalProperty},");
         w.Line($"    {pageSize.ParameterName},");

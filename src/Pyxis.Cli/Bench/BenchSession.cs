@@ -21,6 +21,14 @@ internal sealed class BenchSession : IAsyncDisposable
     /// <summary>A client with the result cache on, a new cache each time, counted by the same handler.</summary>
     public PyxisClient CreateCachingClient(TimeSpan cacheDuration) => new(http, Options(cacheDuration));
 
+    /// <summary>A client with options of its own (nothing learned yet), counted by the same handler.</summary>
+    public PyxisClient CreateClient(Action<PyxisClientOptions> configure)
+    {
+        var options = Options(TimeSpan.Zero);
+        configure(options);
+        return new PyxisClient(http, options);
+    }
+
     public CountingHandler Counter { get; }
 
     public static async Task<BenchSession> StartAsync(string emulatorArguments, CancellationToken ct) =>

@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Pyxis.Cli.Commands;
 
-/// <summary><c>pyxis bench</c>: the fan-out, first-item and pagination ratios, measured against an emulator in its own process.</summary>
+/// <summary><c>pyxis bench</c>: the fan-out, first-item, pagination, coalescing and adaptive-sizing ratios, measured against an emulator in its own process.</summary>
 internal static class BenchCommand
 {
     public static Command Create()
@@ -12,7 +12,17 @@ internal static class BenchCommand
         var quick = new Option<bool>("--quick") { Description = "One run each on smaller inputs (a smoke test, not a measurement)" };
         var markdown = new Option<FileInfo?>("--markdown") { Description = "Also write the results as a Markdown table to this file" };
         var latency = new Option<int>("--latency") { Description = "Emulator latency per request, in ms", DefaultValueFactory = _ => 55 };
-        var command = new Command("bench", "Measure fan-out, time to first item and pagination as ratios") { quick, markdown, latency };
+        var only = new Option<string?>("--only")
+        {
+            Description = "Run only the measurements whose name starts with this (e.g. coalescing)",
+        };
+        var command = new Command("bench", "Measure fan-out, time to first item and pagination as ratios")
+        {
+            quick,
+            markdown,
+            latency,
+            only,
+        };
         command.SetAction(
             async (result, ct) =>
             {
@@ -30,9 +40,15 @@ internal static class BenchCommand
                         ("first item", FirstItemBench.RunAsync),
                         ("pagination", PaginationBench.RunAsync),
                         ("batch memory", BatchMemoryBench.RunAsync),
+                        ("coalescing and adaptive sizing", FleetMannersBench.RunAsync),
                     }
                 )
                 {
+                    if (result.GetValue(only) is { } wanted && !name.StartsWith(wanted, StringComparison.OrdinalIgnoreCase))
+                    {
+                        continue;
+                    }
+
                     AnsiConsole.MarkupLine($"Measuring {name}…");
                     rows.AddRange(await run(settings, ct));
                 }

@@ -31,6 +31,14 @@ internal static class EmulatorCommand
             Description = "Share of requests that fail (5xx, 429, resets, malformed JSON, Pyxis timeouts)",
             DefaultValueFactory = _ => 0,
         };
+        var timeoutAliases = new Option<int?>("--timeout-over-aliases")
+        {
+            Description = "Answer a request of more root fields (aliases) than this with Pyxis's server timeout",
+        };
+        var timeoutPageSize = new Option<int?>("--timeout-over-page-size")
+        {
+            Description = "Answer a page_size above this with Pyxis's server timeout",
+        };
         var seed = new Option<int>("--seed") { Description = "Seed of the catalog and the faults", DefaultValueFactory = _ => 42 };
         var repositories = new Option<int>("--repositories") { Description = "Repositories in the catalog", DefaultValueFactory = _ => 60 };
         var images = new Option<int>("--images-per-repository") { Description = "Images per repository", DefaultValueFactory = _ => 10 };
@@ -45,6 +53,8 @@ internal static class EmulatorCommand
             jitter,
             spread,
             faultRate,
+            timeoutAliases,
+            timeoutPageSize,
             seed,
             repositories,
             images,
@@ -65,6 +75,8 @@ internal static class EmulatorCommand
                         ? EmulatorFaultPlan.Mixed(rate, result.GetValue(seed)).Next
                         : null,
                     LatencyFor = SpreadRule(result.GetValue(spread)),
+                    TimeOutOverAliases = result.GetValue(timeoutAliases),
+                    TimeOutOverPageSize = result.GetValue(timeoutPageSize),
                 };
                 // Ctrl+C, SIGINT and SIGTERM stop the server at once and cleanly (exit code 0).
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);

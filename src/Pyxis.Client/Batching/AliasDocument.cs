@@ -29,8 +29,8 @@ internal static class AliasDocument
         for (var i = 0; i < items.Count; i++)
         {
             document
-                .Append("\n  r")
-                .Append(i)
+                .Append("\n  ")
+                .Append(AliasNaming.Alias(i))
                 .Append(": ")
                 .Append(template.FieldTemplate.Replace(AliasNaming.IndexMarker.ToString(), i.ToString(CultureInfo.InvariantCulture)));
         }
@@ -51,6 +51,7 @@ internal static class AliasDocument
         {
             PartialErrors = answer.SetErrors,
             RetriesServerTimeouts = false,
+            Aliases = items.Count,
         };
     }
 
@@ -98,7 +99,7 @@ internal sealed class AliasAnswer<TField>(int count)
             if (!TryIndex(alias, out var index))
             {
                 throw new Serialization.PyxisJsonException(
-                    $"the batched response has the key '{Transport.HeaderValues.Sanitize(alias)}', which is not one of the aliases sent (r0…r{Values.Length - 1})."
+                    $"the batched response has the key '{Transport.HeaderValues.Sanitize(alias)}', which is not one of the aliases sent ({AliasNaming.Alias(0)}…{AliasNaming.Alias(Values.Length - 1)})."
                 );
             }
 
@@ -122,9 +123,10 @@ internal sealed class AliasAnswer<TField>(int count)
     public bool TryIndex(string alias, out int index)
     {
         index = -1;
-        var digits = alias.AsSpan(Math.Min(1, alias.Length));
-        return alias.Length > 1
-            && alias[0] == 'r'
+        var prefix = AliasNaming.AliasPrefix;
+        var digits = alias.AsSpan(Math.Min(prefix.Length, alias.Length));
+        return alias.Length > prefix.Length
+            && alias.StartsWith(prefix, StringComparison.Ordinal)
             && !digits.ContainsAnyExceptInRange('0', '9')
             && (digits.Length == 1 || digits[0] != '0')
             && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out index)

@@ -38,4 +38,16 @@ public sealed class BatchOptions
     /// (one request per lookup). 25 sends 1000 lookups as 40 requests.
     /// </summary>
     public int AliasesPerRequest { get; init; } = 1;
+
+    /// <summary>
+    /// Whether alias chunks adapt to what Pyxis can answer (default true): a chunk answered with a Pyxis server timeout,
+    /// a 5xx or a complexity error is sent again as smaller chunks (half the size, never below the largest size that
+    /// succeeded since), and the size grows back by one per success, up to <see cref="AliasesPerRequest"/>. What is
+    /// learned is kept per client options and operation, so later batches start from it. Every lookup is still
+    /// yielded exactly once.
+    /// </summary>
+    public bool AdaptAliasesPerRequest { get; init; } = true;
+
+    /// <summary>The smallest chunk adaptive sizing shrinks to (default 1); below it, timeouts are retried as before.</summary>
+    public int MinAliasesPerRequest { get; init; } = 1;
 }

@@ -1,13 +1,15 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using Pyxis.Client.Serialization;
 using Pyxis.Client.Telemetry;
 
 namespace Pyxis.Client.Batching;
 
 /// <summary>
-/// Sends many lookups of one operation as few requests: each chunk of <see cref="BatchOptions.AliasesPerRequest"/>
+/// Sends many lookups of one operation as few requests: each chunk of up to <see cref="BatchOptions.AliasesPerRequest"/>
 /// lookups becomes one document (<c>r0: …, r1: …</c>), chunks run concurrently, and items still stream in
-/// completion order. An error that names one alias (its GraphQL error path or its Pyxis envelope) fails only
+/// completion order. Chunk sizes adapt (<see cref="BatchOptions.AdaptAliasesPerRequest"/>): a chunk Pyxis answers with a
+/// server timeout, a 5xx or a complexity error is sent again as smaller chunks, and the size grows back as chunks succeed. An error that names one alias (its GraphQL error path or its Pyxis envelope) fails only
 /// that item; a failed request fails the items it carried. A lookup whose envelope is Pyxis's MongoDB timeout is
 /// retried alone (with the others that timed out) after <see cref="PyxisClientOptions.ServerTimeoutDelay"/>, doubling,
 /// up to <see cref="PyxisClientOptions.ServerTimeoutRetries"/> times, once the first pass has yielded everything else.
@@ -78,25 +80,32 @@ public static class PyxisAliasBatch
         // Lookups that hit a Pyxis server timeout wait for a later pass, re-chunked together, so the other lookups of
         // their request are not held back or sent again. Only those are kept; the inputs themselves stream.
         var policy = ServerTimeoutPolicy.Of(client);
+        var sizing = AliasSizing.Of(client, template.OperationName, options);
         var pending = inputs;
         for (var attempt = 0; pending is not null; attempt++)
         {
             if (attempt > 0)
             {
-                PyxisTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("operation", template.OperationName));
+                PyxisTelemetry.Retries.Add(1, PyxisTelemetry.Operation(template.OperationName));
                 await Task.Delay(policy.DelayBefore(attempt), policy.Clock, cancellationToken).ConfigureAwait(false);
             }
 
             var timedOut = new List<(int Index, TInput Input)>();
+            await using var shared = new SharedInputs<(int Index, TInput Input)>(pending, cancellationToken);
             var runs = PyxisBatch.InCompletionOrder(
-                pending.Chunk(options.AliasesPerRequest),
-                (chunk, ct) => RunChunkAsync(client, template, chunk, createRequest, ct),
+                shared.TicketsAsync(),
+                (_, ct) => sizing.RunAsync(shared, part => RunChunkAsync(client, template, part, createRequest, ct), ct),
                 options,
                 cancellationToken
             );
             await foreach (var run in runs.ConfigureAwait(false))
             {
-                foreach (var item in run.Value ?? Failed<TInput, TResult>(run.Input, run.Exception))
+                if (run.Exception is { } error)
+                {
+                    ExceptionDispatchInfo.Throw(error); // the inputs threw: every lookup read so far has its outcome
+                }
+
+                foreach (var item in run.Value!)
                 {
                     if (attempt < policy.Retries && GraphQLBody.IsServerTimeout(item.Exception))
                     {
@@ -111,9 +120,6 @@ public static class PyxisAliasBatch
             pending = timedOut.Count > 0 ? timedOut.ToAsyncEnumerable() : null;
         }
     }
-
-    private static BatchItem<TInput, TResult>[] Failed<TInput, TResult>((int Index, TInput Input)[] chunk, Exception? error) =>
-        chunk.Select(c => new BatchItem<TInput, TResult>(c.Index, c.Input, default, error)).ToArray();
 
     private static async Task<BatchItem<TInput, TResult>[]> RunChunkAsync<TInput, TField, TResult>(
         IPyxisClient client,
@@ -152,7 +158,7 @@ public static class PyxisAliasBatch
         List<PyxisGraphQLError> unattributed
     )
     {
-        var key = "r" + alias.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var key = AliasNaming.Alias(alias);
         var errors = answer.Errors.Where(e => e.Path.Count > 0 && e.Path[0] == key).Concat(unattributed).ToList();
         if (errors.Count > 0)
         {

@@ -81,7 +81,7 @@ internal sealed class PyxisResultCache(HybridCache cache, TimeSpan duration)
             return (TData)fresh.Data!;
         }
 
-        PyxisTelemetry.CacheHits.Add(1, new KeyValuePair<string, object?>("operation", request.OperationName));
+        PyxisTelemetry.CacheHits.Add(1, PyxisTelemetry.Operation(request.OperationName), PyxisTelemetry.TypeOf(request));
         return Serialization.ResponseReader.Read(request, body);
     }
 

@@ -51,7 +51,9 @@ internal static class ResponseReader
         }
         catch (Exception ex) when (ex is JsonException or PyxisJsonException or InvalidOperationException)
         {
-            var truncated = ex is JsonException && IsIncomplete(body);
+            // A body cut short is the cause whatever a reader tripped over first (an alias check sees the first key of a
+            // half-sent batch): it is retried like any broken-off transfer.
+            var truncated = IsIncomplete(body);
             throw new PyxisResponseException(
                 request,
                 (truncated ? "the response ended before its JSON did: " : "the response could not be read: ") + ServerText.Cap(ex.Message),

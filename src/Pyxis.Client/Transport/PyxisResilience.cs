@@ -40,7 +40,10 @@ internal static class PyxisResilience
                     {
                         PyxisTelemetry.Retries.Add(
                             1,
-                            new KeyValuePair<string, object?>("operation", args.Context.Properties.GetValue(Operation, "?"))
+                            new KeyValuePair<string, object?>(
+                                Telemetry.PyxisTelemetry.OperationName,
+                                args.Context.Properties.GetValue(Operation, "?")
+                            )
                         );
                         return ValueTask.CompletedTask;
                     },

@@ -101,6 +101,11 @@ internal sealed class GraphQLEndpoint(GraphQL.Types.Schema schema, SeedCatalog c
                 o.UserContext[RootResolvers.FaultKey] = fault;
             }
 
+            if (options.TimeOutOverAliases is not null || options.TimeOutOverPageSize is not null)
+            {
+                o.UserContext[RootResolvers.LimitsKey] = options;
+            }
+
             if (options.FieldFaultFor is { } fieldFault)
             {
                 o.UserContext[RootResolvers.FieldFaultKey] = fieldFault;

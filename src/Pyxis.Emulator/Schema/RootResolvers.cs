@@ -14,6 +14,8 @@ internal static class RootResolvers
     public const string FaultKey = "pyxis.fault";
     public const string FieldFaultKey = "pyxis.field-fault";
     public const string CatalogKey = "pyxis.catalog";
+    public const string LimitsKey = "pyxis.limits";
+    public const string ServerTimeoutDetail = "unable to fetch data from MongoDB in time";
 
     private static readonly Dictionary<string, Func<IResolveFieldContext, SeedCatalog, object?>> Fields = new()
     {
@@ -67,6 +69,15 @@ internal static class RootResolvers
         }
     }
 
+    // Pyxis runs out of time on big requests: many aliases at once, or big pages.
+    private static bool TooBig(IResolveFieldContext ctx, EmulatorOptions options) =>
+        ctx.Operation.SelectionSet.Selections.Count > options.TimeOutOverAliases
+        || (
+            ctx.Arguments?.TryGetValue("page_size", out var size) == true
+            && size.Value is int pageSize
+            && pageSize > options.TimeOutOverPageSize
+        );
+
     /// <summary>Makes every root field not in <paramref name="implemented"/> a GraphQL error naming what is, never a silent null.</summary>
     public static void RefuseOthers(
         TypeConfig root,
@@ -87,6 +98,11 @@ internal static class RootResolvers
 
     private static EmulatorFault? FaultOf(IResolveFieldContext ctx, string field)
     {
+        if (ctx.UserContext.TryGetValue(LimitsKey, out var limits) && limits is EmulatorOptions options && TooBig(ctx, options))
+        {
+            return new EmulatorFault.PyxisError(500, ServerTimeoutDetail);
+        }
+
         if (ctx.UserContext.TryGetValue(FaultKey, out var fault) && fault is EmulatorFault.PyxisError)
         {
             return (EmulatorFault)fault;
