@@ -138,6 +138,12 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
                 null,
                 error
             ),
+            Polly.RateLimiting.RateLimiterRejectedException => new PyxisTransportException(
+                request,
+                "PyxisClientOptions.RequestLimiter refused a lease (its queue is full), retries included",
+                null,
+                error
+            ),
             _ => null,
         };
 

@@ -57,6 +57,14 @@ public sealed class PyxisClientOptions
     /// </summary>
     public int MaxConnectionsPerServer { get; set; } = 64;
 
+    /// <summary>
+    /// A limiter every HTTP attempt takes one lease from before it is sent and returns when its answer has been read, such
+    /// as the fleet-wide budget of <c>Pyxis.Client.Redis</c> (<c>AddPyxisFleetBudget</c>). It sits inside the retries, so
+    /// a back-off wait holds no lease. Null, the default, adds no limit beyond <see cref="MaxConnectionsPerServer"/> and
+    /// each batch's <c>MaxConcurrency</c>. A lease the limiter refuses (its queue is full) is retried like a 429.
+    /// </summary>
+    public System.Threading.RateLimiting.RateLimiter? RequestLimiter { get; set; }
+
     /// <summary>The User-Agent header sent with every request.</summary>
     public string UserAgent { get; set; } = "Pyxis.Client/" + typeof(PyxisClientOptions).Assembly.GetName().Version;
 
