@@ -10,6 +10,7 @@ public sealed class PyxisClientOptions
     private Lazy<X509Certificate2?>? pemCertificate;
     private int certificateHolders;
     private Lazy<Polly.ResiliencePipeline>? resilience;
+    private PoolWatch? poolWatch;
 
     /// <summary>The public Red Hat catalog endpoint, which answers anonymous reads of published data.</summary>
     public static readonly Uri DefaultEndpoint = new("https://catalog.redhat.com/api/containers/graphql/");
@@ -148,6 +149,9 @@ public sealed class PyxisClientOptions
     /// <summary>Retries and the circuit breaker, shared by every client of this options object (DI included).</summary>
     internal Polly.ResiliencePipeline Resilience =>
         LazyInitializer.EnsureInitialized(ref resilience, () => new(() => PyxisResilience.Build(this))).Value;
+
+    /// <summary>The attempts on the wire through this options object's pool, shared by every client of it (DI included).</summary>
+    internal PoolWatch Pool => LazyInitializer.EnsureInitialized(ref poolWatch, () => new PoolWatch(this));
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot work.</summary>
     public void Validate()

@@ -1,6 +1,7 @@
-"""The Python peer of `pyxis repo`: one Pyxis lookup the way Freshmaker's PyxisAsyncGQL makes it (aiohttp, one POST).
+"""The Python peer of `pyxis repo`: Pyxis lookups the way Freshmaker's PyxisAsyncGQL makes them (aiohttp, one POST each,
+all of them in flight together through one session, as asyncio.gather does).
 
-Usage: python3 aiohttp_peer.py ENDPOINT REGISTRY REPOSITORY   (prints the repository's _id)
+Usage: python3 aiohttp_peer.py ENDPOINT REGISTRY REPOSITORY [REGISTRY REPOSITORY ...]   (prints each repository's _id)
 """
 import asyncio
 import sys
@@ -15,13 +16,19 @@ QUERY = """query ($registry: String!, $repository: String!) {
 }"""
 
 
-async def main(endpoint, registry, repository):
+async def lookup(session, endpoint, registry, repository):
+    body = {"query": QUERY, "variables": {"registry": registry, "repository": repository}}
+    async with session.post(endpoint, json=body) as response:
+        answer = await response.json()
+    return answer["data"]["get_repository_by_registry_path"]["data"]["_id"]
+
+
+async def main(endpoint, pairs):
     async with aiohttp.ClientSession() as session:
-        body = {"query": QUERY, "variables": {"registry": registry, "repository": repository}}
-        async with session.post(endpoint, json=body) as response:
-            answer = await response.json()
-    print(answer["data"]["get_repository_by_registry_path"]["data"]["_id"])
+        ids = await asyncio.gather(*(lookup(session, endpoint, registry, repository) for registry, repository in pairs))
+    print("\n".join(ids))
 
 
 if __name__ == "__main__":
-    asyncio.run(main(*sys.argv[1:4]))
+    arguments = sys.argv[2:]
+    asyncio.run(main(sys.argv[1], list(zip(arguments[0::2], arguments[1::2]))))
