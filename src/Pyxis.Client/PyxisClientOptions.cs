@@ -53,10 +53,13 @@ public sealed class PyxisClientOptions
     public int MaxResponseBytes { get; set; } = 32 * 1024 * 1024;
 
     /// <summary>
-    /// Connections open to the endpoint at once (HTTP/2 multiplexes over them). A fan-out larger than this queues
-    /// for a connection instead of opening one per lookup. Defaults to 64.
+    /// Connections open to the endpoint at once. Over HTTP/1.1 that is also the most requests in flight; HTTP/2
+    /// multiplexes about 100 over each. A wider fan-out waits for a connection (said once in a warning and counted in
+    /// <c>pyxis.client.pool.waits</c>) instead of opening one per lookup. Defaults to 256: four times the 64 it was,
+    /// enough that 1000 lookups asked for at once are no longer bound by the pool, and well under the 1024 file
+    /// descriptors a process usually gets.
     /// </summary>
-    public int MaxConnectionsPerServer { get; set; } = 64;
+    public int MaxConnectionsPerServer { get; set; } = 256;
 
     /// <summary>
     /// A limiter every HTTP attempt takes one lease from before it is sent and returns when its answer has been read, such

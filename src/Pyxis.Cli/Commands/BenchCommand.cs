@@ -12,7 +12,17 @@ internal static class BenchCommand
         var quick = new Option<bool>("--quick") { Description = "One run each on smaller inputs (a smoke test, not a measurement)" };
         var markdown = new Option<FileInfo?>("--markdown") { Description = "Also write the results as a Markdown table to this file" };
         var latency = new Option<int>("--latency") { Description = "Emulator latency per request, in ms", DefaultValueFactory = _ => 55 };
-        var command = new Command("bench", "Measure fan-out, time to first item and pagination as ratios") { quick, markdown, latency };
+        var only = new Option<string?>("--only")
+        {
+            Description = "Run one group: fan-out, first item, pagination, batch memory or pool size",
+        };
+        var command = new Command("bench", "Measure fan-out, time to first item and pagination as ratios")
+        {
+            quick,
+            markdown,
+            latency,
+            only,
+        };
         command.SetAction(
             async (result, ct) =>
             {
@@ -30,7 +40,8 @@ internal static class BenchCommand
                         ("first item", FirstItemBench.RunAsync),
                         ("pagination", PaginationBench.RunAsync),
                         ("batch memory", BatchMemoryBench.RunAsync),
-                    }
+                        ("pool size", PoolSizeBench.RunAsync),
+                    }.Where(g => result.GetValue(only) is not { } chosen || g.Item1 == chosen)
                 )
                 {
                     AnsiConsole.MarkupLine($"Measuring {name}…");

@@ -1,10 +1,13 @@
 """The Python peer of `pyxis repo`: Pyxis lookups the way Freshmaker's PyxisAsyncGQL makes them (aiohttp, one POST each,
 all of them in flight together through one session, as asyncio.gather does).
 
-Usage: python3 aiohttp_peer.py ENDPOINT REGISTRY REPOSITORY [REGISTRY REPOSITORY ...]   (prints each repository's _id)
+Usage: python3 aiohttp_peer.py ENDPOINT REGISTRY REPOSITORY [REGISTRY REPOSITORY ...]   (prints each repository's _id;
+with PEER_TIMING=1 also the time from the first request to the last answer, in ms, on stderr)
 """
 import asyncio
+import os
 import sys
+import time
 
 import aiohttp
 
@@ -25,7 +28,10 @@ async def lookup(session, endpoint, registry, repository):
 
 async def main(endpoint, pairs):
     async with aiohttp.ClientSession() as session:
+        started = time.perf_counter()
         ids = await asyncio.gather(*(lookup(session, endpoint, registry, repository) for registry, repository in pairs))
+        if os.environ.get("PEER_TIMING") == "1":
+            print(f"{(time.perf_counter() - started) * 1000:.0f}", file=sys.stderr)
     print("\n".join(ids))
 
 
