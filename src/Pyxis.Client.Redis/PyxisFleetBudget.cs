@@ -21,6 +21,7 @@ public sealed class PyxisFleetBudget : RateLimiter
     private readonly RateLimiter? rate;
     private readonly ConcurrencyLimiter local;
     private readonly FleetHealth health;
+    private readonly TimeSpan tokenInterval;
 
     /// <summary>Connects to <see cref="PyxisFleetBudgetOptions.Configuration"/>; starts on the local limit while Redis is not there yet.</summary>
     public PyxisFleetBudget(PyxisFleetBudgetOptions options, ILogger? logger = null)
@@ -48,15 +49,19 @@ public sealed class PyxisFleetBudget : RateLimiter
                 TryDequeuePeriod = options.PollInterval,
             }
         );
+        tokenInterval = options.RequestsPerSecond is { } rps
+            ? TimeSpan.FromSeconds(Math.Max(options.PollInterval.TotalSeconds, 1.0 / rps))
+            : options.PollInterval;
         rate = options.RequestsPerSecond is { } perSecond
             ? new RedisTokenBucketRateLimiter<string>(
                 options.Name,
                 new RedisTokenBucketRateLimiterOptions
                 {
                     ConnectionMultiplexerFactory = () => redis,
+                    // One token every 1/rate seconds, up to one second's worth: a steady rate, bursts of at most a second.
                     TokenLimit = perSecond,
-                    TokensPerPeriod = perSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    TokensPerPeriod = 1,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1.0 / perSecond),
                 }
             )
             : null;
@@ -153,8 +158,8 @@ public sealed class PyxisFleetBudget : RateLimiter
                 return;
             }
 
-            var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) && after > TimeSpan.Zero ? after : options.PollInterval;
-            await Task.Delay(wait, token).ConfigureAwait(false);
+            // The library's retry-after is rounded up to whole seconds (and not a TimeSpan): wait one token's time instead.
+            await Task.Delay(tokenInterval, token).ConfigureAwait(false);
         }
     }
 

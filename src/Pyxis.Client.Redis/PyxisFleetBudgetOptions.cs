@@ -25,8 +25,8 @@ public sealed class PyxisFleetBudgetOptions
     public int MaxConcurrency { get; set; } = 16;
 
     /// <summary>
-    /// Requests started per second across the fleet; null, the default, sets no rate. A token bucket in Redis holding at
-    /// most one second's worth, refilled every second.
+    /// Requests started per second across the fleet; null, the default, sets no rate. A token bucket in Redis that gains
+    /// a token every 1/rate seconds and holds at most one second's worth, so a burst never exceeds one second's share.
     /// </summary>
     public int? RequestsPerSecond { get; set; }
 

@@ -81,6 +81,53 @@ public sealed class FleetBudgetTests
     }
 
     // One name for all four replicas: that is what makes their budget one.
+    [Fact]
+    public async Task A_fleet_rate_of_10_per_second_spreads_40_lookups_of_four_replicas_over_three_seconds()
+    {
+        using var garnet = StartGarnet(out var port);
+        var arrivals = new List<TimeSpan>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await using var emulator = await PyxisEmulator.StartAsync(
+            new EmulatorOptions
+            {
+                Repositories = 40,
+                LatencyFor = _ =>
+                {
+                    lock (arrivals)
+                    {
+                        arrivals.Add(clock.Elapsed);
+                    }
+
+                    return null;
+                },
+            }
+        );
+        var paths = emulator.Catalog.RepositoryPaths(40).ToList();
+        var configure = Configure(port, localConcurrency: Budget);
+        await using var fleet = new Fleet(emulator.Endpoint, o =>
+        {
+            configure(o);
+            o.RequestsPerSecond = 10;
+        });
+
+        // The bucket's keys exist before the fleet starts: Garnet let concurrent first scripts each see a full bucket.
+        Assert.Equal(1, await fleet.LookUpAsync(paths.Take(1).ToList()));
+        lock (arrivals)
+        {
+            arrivals.Clear();
+        }
+
+        Assert.Equal(paths.Count, await fleet.LookUpAsync(paths));
+
+        // A bucket of 10 to start with, then one every 100 ms: the 40th cannot start before about 3 s, and no
+        // second holds more than the bucket plus a second's refill (and a little for the way from Redis to the server).
+        Assert.Equal(paths.Count, arrivals.Count);
+        var span = arrivals.Max() - arrivals.Min();
+        Assert.InRange(span.TotalSeconds, 2.7, 10);
+        Assert.All(arrivals, a => Assert.InRange(arrivals.Count(b => b >= a && b < a + TimeSpan.FromSeconds(1)), 1, 22));
+        Assert.True(fleet.Budgets.All(b => b.IsShared), string.Join("\n", fleet.Logs));
+    }
+
     private static Action<PyxisFleetBudgetOptions> Configure(int port, int localConcurrency, string? name = null)
     {
         var shared = name ?? "fleet-" + Guid.NewGuid().ToString("N");
