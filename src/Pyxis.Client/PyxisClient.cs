@@ -164,6 +164,12 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
                 null,
                 error
             ),
+            Polly.RateLimiting.RateLimiterRejectedException => new PyxisTransportException(
+                request,
+                "PyxisClientOptions.RequestLimiter refused a lease (its queue is full), retries included",
+                null,
+                error
+            ),
             _ => null,
         };
 
@@ -227,6 +233,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         token.ThrowIfCancellationRequested(); // a batch that has ended starts nothing, shared cache requests included
         LogStart(request.OperationName);
         using var attempt = new TimeoutScope(token, options.AttemptTimeout, options.TimeProvider);
+        using var onWire = options.Pool.Enter(logger);
         try
         {
             using var body = await PyxisHttp.SendAsync(http, options, request, budget.Deadline, attempt.Token).ConfigureAwait(false);

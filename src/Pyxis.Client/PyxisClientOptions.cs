@@ -13,6 +13,7 @@ public sealed class PyxisClientOptions
     private Lazy<X509Certificate2?>? pemCertificate;
     private int certificateHolders;
     private Lazy<Polly.ResiliencePipeline>? resilience;
+    private PoolWatch? poolWatch;
     private RequestSecrets? secrets;
     private Coalescing.InFlightQueries? inFlight;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Batching.AdaptiveSize> sizes = new(StringComparer.Ordinal);
@@ -58,10 +59,21 @@ public sealed class PyxisClientOptions
     public int MaxResponseBytes { get; set; } = 32 * 1024 * 1024;
 
     /// <summary>
-    /// Connections open to the endpoint at once (HTTP/2 multiplexes over them). A fan-out larger than this queues
-    /// for a connection instead of opening one per lookup. Defaults to 64.
+    /// Connections open to the endpoint at once. Over HTTP/1.1 that is also the most requests in flight; HTTP/2
+    /// multiplexes about 100 over each. A wider fan-out waits for a connection (said once in a warning and counted in
+    /// <c>pyxis.client.pool.waits</c>) instead of opening one per lookup. Defaults to 256: four times the 64 it was,
+    /// enough that 1000 lookups asked for at once are no longer bound by the pool, and well under the 1024 file
+    /// descriptors a process usually gets.
     /// </summary>
-    public int MaxConnectionsPerServer { get; set; } = 64;
+    public int MaxConnectionsPerServer { get; set; } = 256;
+
+    /// <summary>
+    /// A limiter every HTTP attempt takes one lease from before it is sent and returns when its answer has been read, such
+    /// as the fleet-wide budget of <c>Pyxis.Client.Redis</c> (<c>AddPyxisFleetBudget</c>). It sits inside the retries, so
+    /// a back-off wait holds no lease. Null, the default, adds no limit beyond <see cref="MaxConnectionsPerServer"/> and
+    /// each batch's <c>MaxConcurrency</c>. A lease the limiter refuses (its queue is full) is retried like a 429.
+    /// </summary>
+    public System.Threading.RateLimiting.RateLimiter? RequestLimiter { get; set; }
 
     /// <summary>The User-Agent header sent with every request.</summary>
     public string UserAgent { get; set; } = "Pyxis.Client/" + typeof(PyxisClientOptions).Assembly.GetName().Version;
@@ -175,6 +187,9 @@ public sealed class PyxisClientOptions
     /// <summary>Retries and the circuit breaker, shared by every client of this options object (DI included).</summary>
     internal Polly.ResiliencePipeline Resilience =>
         LazyInitializer.EnsureInitialized(ref resilience, () => new(() => PyxisResilience.Build(this))).Value;
+
+    /// <summary>The attempts on the wire through this options object's pool, shared by every client of it (DI included).</summary>
+    internal PoolWatch Pool => LazyInitializer.EnsureInitialized(ref poolWatch, () => new PoolWatch(this));
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot work.</summary>
     public void Validate()

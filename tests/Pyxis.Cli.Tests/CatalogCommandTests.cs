@@ -35,6 +35,39 @@ public sealed class CatalogCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Repo_with_aliases_1_sends_one_request_per_lookup_at_most_concurrency_at_once()
+    {
+        var paths = emulator.Catalog.Repositories.Take(6).Select(r => $"{r["registry"]}/{r["repository"]}").ToArray();
+
+        var (code, _) = await RunAsync([
+            "repo",
+            .. paths,
+            "--aliases",
+            "1",
+            "--concurrency",
+            "2",
+            "--max-connections",
+            "4",
+            "--endpoint",
+            emulator.Endpoint.ToString(),
+        ]);
+
+        Assert.Equal(0, code);
+        Assert.Equal(6, emulator.Stats.Requests);
+        Assert.InRange(emulator.Stats.MaxInFlight, 1, 2);
+    }
+
+    [Fact]
+    public async Task Repo_refuses_a_concurrency_of_0_naming_the_option()
+    {
+        var (code, output) = await RunAsync(["repo", "quay.io/a/b", "--concurrency", "0", "--endpoint", emulator.Endpoint.ToString()]);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--concurrency must be 1 to 1000", output, StringComparison.Ordinal);
+        Assert.Equal(0, emulator.Stats.Requests);
+    }
+
+    [Fact]
     public async Task Repo_exits_0_when_every_repository_exists()
     {
         var first = emulator.Catalog.Repositories[0];

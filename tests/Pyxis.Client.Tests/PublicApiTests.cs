@@ -7,16 +7,17 @@ namespace Pyxis.Client.Tests;
 public sealed class PublicApiTests
 {
     [Fact]
-    public void The_public_API_is_the_reviewed_one()
-    {
-        var api = typeof(PyxisClient).Assembly.GeneratePublicApi(
+    public void The_public_API_is_the_reviewed_one() => Snapshot.Match(Api(typeof(PyxisClient)));
+
+    [Fact]
+    public void The_fleet_budget_package_API_is_the_reviewed_one() => Snapshot.Match(Api(typeof(Redis.PyxisFleetBudget)));
+
+    private static string Api(Type inPackage) =>
+        inPackage.Assembly.GeneratePublicApi(
             new ApiGeneratorOptions
             {
                 ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute", "System.Reflection.AssemblyMetadataAttribute"],
                 AllowNamespacePrefixes = ["Microsoft.Extensions.DependencyInjection"], // AddPyxisClient lives there by convention
             }
         );
-
-        Snapshot.Match(api);
-    }
 }

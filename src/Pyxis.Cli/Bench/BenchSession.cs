@@ -18,6 +18,9 @@ internal sealed class BenchSession : IAsyncDisposable
 
     public PyxisClient Client { get; }
 
+    /// <summary>The emulator's endpoint, for clients a bench builds itself.</summary>
+    public Uri Endpoint => emulator.Endpoint;
+
     /// <summary>A client with the result cache on, a new cache each time, counted by the same handler.</summary>
     public PyxisClient CreateCachingClient(TimeSpan cacheDuration) => new(http, Options(cacheDuration));
 

@@ -14,7 +14,8 @@ internal static class BenchCommand
         var latency = new Option<int>("--latency") { Description = "Emulator latency per request, in ms", DefaultValueFactory = _ => 55 };
         var only = new Option<string?>("--only")
         {
-            Description = "Run only the measurements whose name starts with this (e.g. coalescing)",
+            Description =
+                "Run only the measurements whose name starts with this (fan-out, first item, pagination, batch memory, coalescing, pool size)",
         };
         var command = new Command("bench", "Measure fan-out, time to first item and pagination as ratios")
         {
@@ -41,6 +42,7 @@ internal static class BenchCommand
                         ("pagination", PaginationBench.RunAsync),
                         ("batch memory", BatchMemoryBench.RunAsync),
                         ("coalescing and adaptive sizing", FleetMannersBench.RunAsync),
+                        ("pool size", PoolSizeBench.RunAsync),
                     }
                 )
                 {

@@ -17,6 +17,10 @@ internal sealed class ConnectionOptions
     };
     private readonly Option<FileInfo?> certificate = new("--cert") { Description = "PEM client certificate for mutual TLS (with --key)" };
     private readonly Option<FileInfo?> key = new("--key") { Description = "PEM private key of --cert" };
+    private readonly Option<int?> maxConnections = new("--max-connections")
+    {
+        Description = "Connections open to the endpoint at once (PyxisClientOptions.MaxConnectionsPerServer)",
+    };
 
     public void AddTo(Command command)
     {
@@ -24,6 +28,7 @@ internal sealed class ConnectionOptions
         command.Options.Add(apiKey);
         command.Options.Add(certificate);
         command.Options.Add(key);
+        command.Options.Add(maxConnections);
     }
 
     /// <summary>The client options; settings that cannot work (a missing PEM file, --cert without --key) throw <see cref="ArgumentException"/> naming the problem.</summary>
@@ -36,6 +41,11 @@ internal sealed class ConnectionOptions
             ClientCertificatePath = result.GetValue(certificate)?.FullName,
             ClientKeyPath = result.GetValue(key)?.FullName,
         };
+        if (result.GetValue(maxConnections) is { } connections)
+        {
+            options.MaxConnectionsPerServer = connections;
+        }
+
         options.Validate();
         return options;
     }

@@ -26,7 +26,33 @@ internal static class RepoCommand
         });
         var connection = new ConnectionOptions();
         var output = OutputOption.Create();
-        var command = new Command("repo", "Look up repositories by registry path (exit code 2 when some do not exist)") { paths, output };
+        var aliases = new Option<int>("--aliases")
+        {
+            Description = "Lookups per request (1: one request per lookup)",
+            DefaultValueFactory = _ => 25,
+        };
+        aliases.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 100)
+            {
+                result.AddError("--aliases must be 1 to 100.");
+            }
+        });
+        var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight at once", DefaultValueFactory = _ => 8 };
+        concurrency.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 1000)
+            {
+                result.AddError("--concurrency must be 1 to 1000.");
+            }
+        });
+        var command = new Command("repo", "Look up repositories by registry path (exit code 2 when some do not exist)")
+        {
+            paths,
+            output,
+            aliases,
+            concurrency,
+        };
         connection.AddTo(command);
         command.SetAction((result, ct) => CommandRun.SafelyAsync(console, async () =>
                 {
@@ -45,7 +71,11 @@ internal static class RepoCommand
                             await foreach (
                                 var item in client.GetRepositoriesByRegistryPathAsync(
                                     pairs,
-                                    new BatchOptions { AliasesPerRequest = 25 },
+                                    new BatchOptions
+                                    {
+                                        AliasesPerRequest = result.GetValue(aliases),
+                                        MaxConcurrency = result.GetValue(concurrency),
+                                    },
                                     ct
                                 )
                             )

@@ -59,6 +59,12 @@ public static class PyxisTelemetry
         "Answers served from the result cache instead of a request"
     );
 
+    internal static readonly Counter<long> PoolWaits = Meter.CreateCounter<long>(
+        "pyxis.client.pool.waits",
+        "{request}",
+        "Requests sent while the connection pool (MaxConnectionsPerServer) was full: they wait for a connection or an HTTP/2 stream"
+    );
+
     internal static readonly Histogram<long> BatchItems = Meter.CreateHistogram<long>(
         "pyxis.client.batch.items",
         "{item}",

@@ -33,6 +33,7 @@ internal static class PyxisHttp
         try
         {
             using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            options.Pool.Answered(response.Version);
             request.HttpStatus = (int)response.StatusCode;
             request.TraceId = response.Headers.TryGetValues("trace_id", out var ids) ? HeaderValues.Sanitize(ids.FirstOrDefault()) : null;
             if ((int)response.StatusCode is >= 300 and < 400)

@@ -1,5 +1,6 @@
 using Polly;
 using Polly.CircuitBreaker;
+using Polly.RateLimiting;
 using Polly.Retry;
 using Pyxis.Client.Telemetry;
 
@@ -31,11 +32,11 @@ internal static class PyxisResilience
                     UseJitter = true,
                     Delay = options.RetryDelay,
                     ShouldHandle = args =>
-                        ValueTask.FromResult(IsTransient(args.Outcome.Exception) && args.Context.Properties.GetValue(Retryable, false)),
-                    DelayGenerator = args =>
                         ValueTask.FromResult(
-                            args.Outcome.Exception is PyxisTransportException { RetryAfter: { } wait } ? wait : (TimeSpan?)null
+                            (IsTransient(args.Outcome.Exception) || args.Outcome.Exception is RateLimiterRejectedException)
+                                && args.Context.Properties.GetValue(Retryable, false)
                         ),
+                    DelayGenerator = args => ValueTask.FromResult(ServerWait(args.Outcome.Exception)),
                     OnRetry = args =>
                     {
                         PyxisTelemetry.Retries.Add(
@@ -70,8 +71,24 @@ internal static class PyxisResilience
             );
         }
 
+        // Innermost, so each attempt holds a lease only while it is on the wire, and a refused lease never opens the breaker.
+        if (options.RequestLimiter is { } limiter)
+        {
+            builder.AddRateLimiter(
+                new RateLimiterStrategyOptions { RateLimiter = args => limiter.AcquireAsync(1, args.Context.CancellationToken) }
+            );
+        }
+
         return builder.Build();
     }
+
+    private static TimeSpan? ServerWait(Exception? error) =>
+        error switch
+        {
+            PyxisTransportException { RetryAfter: { } wait } => wait,
+            RateLimiterRejectedException { RetryAfter: { } wait } => wait,
+            _ => null,
+        };
 
     private static bool IsTransient(Exception? error) =>
         error is PyxisTransportException { IsTransient: true } or PyxisResponseException { Truncated: true };
