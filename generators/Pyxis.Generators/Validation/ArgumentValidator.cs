@@ -13,14 +13,23 @@ internal static class ArgumentValidator
     {
         var given = new HashSet<string>();
         var fieldName = parent.Name + "." + definition.Name;
-        foreach (var argument in field.Arguments?.Items ?? [])
+        var arguments = field.Arguments?.Items ?? [];
+        var missing = definition
+            .Arguments.Where(a => a.Type.NonNull && !a.HasDefault && !arguments.Any(g => g.Name.StringValue == a.Name))
+            .ToList();
+        var unknownCount = 0;
+        foreach (var argument in arguments)
         {
             var name = argument.Name.StringValue;
             var expected = definition.Arguments.FirstOrDefault(a => a.Name == name);
             if (expected is null)
             {
-                context.Report(DiagnosticCatalog.UnknownArgument, argument.Name, fieldName, name);
+                // A renamed argument is usually the required one now missing: suggest it even when the spelling is far off.
+                var suggestions = Suggestions.Closest(name, definition.Arguments.Select(a => a.Name));
+                suggestions.AddRange(missing.Select(a => a.Name).Where(n => !suggestions.Contains(n)));
+                context.Report(DiagnosticCatalog.UnknownArgument, argument.Name, fieldName, name, Suggestions.DidYouMean(suggestions));
                 context.MarkUsed(argument.Value);
+                unknownCount++;
                 continue;
             }
 
@@ -35,12 +44,10 @@ internal static class ArgumentValidator
             ValueValidator.Check(context, argument.Value, expected.Type, fieldName + "(" + name + ")", allowVariables: true);
         }
 
-        foreach (var argument in definition.Arguments)
+        // One cause, one error: each unknown argument stands for one missing required argument (its likely new name).
+        foreach (var argument in missing.Skip(unknownCount))
         {
-            if (argument.Type.NonNull && !argument.HasDefault && !given.Contains(argument.Name))
-            {
-                context.Report(DiagnosticCatalog.MissingArgument, field.Name, fieldName, argument.Name, argument.Type.ToString());
-            }
+            context.Report(DiagnosticCatalog.MissingArgument, field.Name, fieldName, argument.Name, argument.Type.ToString());
         }
     }
 }

@@ -38,13 +38,21 @@ internal static class DirectiveValidator
 
             conditional = true;
             var arguments = directive.Arguments?.Items ?? [];
-            foreach (var unknown in arguments.Where(a => a.Name.StringValue != "if"))
+            var unknowns = arguments.Where(a => a.Name.StringValue != "if").ToList();
+            foreach (var unknown in unknowns)
             {
-                context.Report(DiagnosticCatalog.UnknownArgument, unknown.Name, "@" + name, unknown.Name.StringValue);
+                context.Report(
+                    DiagnosticCatalog.UnknownArgument,
+                    unknown.Name,
+                    "@" + name,
+                    unknown.Name.StringValue,
+                    Suggestions.DidYouMean(["if"])
+                );
             }
 
+            // A misspelt 'if' is one mistake: the unknown argument says so, the missing 'if' is not reported again.
             var condition = arguments.FirstOrDefault(a => a.Name.StringValue == "if");
-            if (condition is null)
+            if (condition is null && unknowns.Count == 0)
             {
                 context.Report(DiagnosticCatalog.MissingArgument, directive, "@" + name, "if", "Boolean!");
             }

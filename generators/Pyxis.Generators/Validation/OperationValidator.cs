@@ -31,10 +31,13 @@ internal static class OperationValidator
         ReportNonExecutable(context, document);
         foreach (var operation in document.Definitions.OfType<GraphQLOperationDefinition>())
         {
+            // An operation with errors still gives the C# surface of what validated (one cause, one error): C# then
+            // fails only where it reads what is gone, not at every call of the operation.
             var errorsBefore = context.ErrorCount;
             var bound = Bind(context, content, operation);
-            if (bound is not null && context.ErrorCount == errorsBefore)
+            if (bound is not null && operation.Name is not null)
             {
+                bound.HasErrors = context.ErrorCount > errorsBefore;
                 operations.Add(bound);
             }
         }
@@ -53,7 +56,12 @@ internal static class OperationValidator
             var typeName = fragment.TypeCondition.Type.Name.StringValue;
             if (context.Schema.Find(typeName) is not { } type)
             {
-                context.Report(DiagnosticCatalog.UnknownType, fragment.TypeCondition.Type, typeName);
+                context.Report(
+                    DiagnosticCatalog.UnknownType,
+                    fragment.TypeCondition.Type,
+                    typeName,
+                    TypeSuggestions.Composite(context.Schema, typeName)
+                );
                 continue;
             }
 
@@ -99,7 +107,7 @@ internal static class OperationValidator
         {
             Alias = kind == "query" ? DocumentText.AliasTemplate(content, operation, fragments, insertions) : null,
         };
-        bound.Variables.AddRange(context.DeclaredVariables.Values);
+        bound.Variables.AddRange(context.DeclaredVariables.Values.Where(v => !context.UntypedVariables.Contains(v.Name)));
         bound.Fields.AddRange(fields);
         return bound;
     }
@@ -133,7 +141,12 @@ internal static class OperationValidator
 
             if (named is null)
             {
-                context.Report(DiagnosticCatalog.UnknownType, definition.Type, type.NamedType);
+                context.Report(
+                    DiagnosticCatalog.UnknownType,
+                    definition.Type,
+                    type.NamedType,
+                    TypeSuggestions.ForVariable(context.Schema, type.NamedType, name)
+                );
                 context.UntypedVariables.Add(name);
             }
             else if (!named.IsInput)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using GraphQLParser.AST;
 using Pyxis.Generators.Diagnostics;
 using Pyxis.Generators.Model;
@@ -108,7 +109,13 @@ internal static class SelectionValidator
             : parent.FindField(name);
         if (definition is null)
         {
-            context.Report(DiagnosticCatalog.UnknownField, field.Name, name, parent.Name);
+            context.Report(
+                DiagnosticCatalog.UnknownField,
+                field.Name,
+                name,
+                parent.Name,
+                Suggestions.For(name, parent.Fields.Select(f => f.Name))
+            );
             return null;
         }
 
@@ -234,7 +241,7 @@ internal static class SelectionValidator
         var name = condition.Type.Name.StringValue;
         if (context.Schema.Find(name) is not { } scope)
         {
-            context.Report(DiagnosticCatalog.UnknownType, condition.Type, name);
+            context.Report(DiagnosticCatalog.UnknownType, condition.Type, name, TypeSuggestions.Composite(context.Schema, name));
             return null;
         }
 
