@@ -15,7 +15,7 @@ namespace Pyxis.Generators;
 /// Only additional files and MSBuild options feed it, never the Compilation, so editing C# costs nothing.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
-public sealed class PyxisGenerator : IIncrementalGenerator
+public sealed partial class PyxisGenerator : IIncrementalGenerator
 {
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -154,6 +154,7 @@ public sealed class PyxisGenerator : IIncrementalGenerator
             .Select(static (input, _) => LambdaBuilder.Build(input.Left.Left!, input.Left.Right, input.Right))
             .WithTrackingName(StepNames.Lambdas);
         context.RegisterSourceOutput(lambdas, SourceOutput.Lambda);
+        RegisterManifest(context, operations, lambdas, options);
         context.RegisterSourceOutput(duplicates, SourceOutput.Report);
         context.RegisterSourceOutput(duplicateFragments, SourceOutput.Report);
     }

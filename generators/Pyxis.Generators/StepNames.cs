@@ -17,4 +17,5 @@ internal static class StepNames
     public const string FragmentInterfaces = nameof(FragmentInterfaces);
     public const string DuplicateNames = nameof(DuplicateNames);
     public const string DuplicateFragments = nameof(DuplicateFragments);
+    public const string Manifest = nameof(Manifest);
 }
