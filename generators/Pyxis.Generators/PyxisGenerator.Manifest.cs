@@ -27,7 +27,8 @@ public sealed partial class PyxisGenerator
             .Combine(fromLambdas)
             .Combine(options)
             .Select(
-                static (input, _) => ManifestBuilder.Build(input.Right, input.Left.Left.SelectMany(e => e).Concat(input.Left.Right.Select(e => e!)))
+                static (input, _) =>
+                    ManifestBuilder.Build(input.Right, input.Left.Left.SelectMany(e => e).Concat(input.Left.Right.Select(e => e!)))
             )
             .WithTrackingName(StepNames.Manifest);
         context.RegisterSourceOutput(manifest, ManifestOutput.Add);

@@ -26,7 +26,9 @@ internal static class ManifestEmitter
     {
         var w = new SourceWriter().Header();
         w.Open($"namespace {spec.Namespace}");
-        w.Line("/// <summary>Every operation this project sends (its <c>.graphql</c> operations and lambda queries), for reviews and the schema check.</summary>");
+        w.Line(
+            "/// <summary>Every operation this project sends (its <c>.graphql</c> operations and lambda queries), for reviews and the schema check.</summary>"
+        );
         w.Line(TypeNames.GeneratedCode);
         w.Open("internal static class PyxisOperationManifest");
         w.Line("/// <summary>The name of the schema the operations were checked against.</summary>");
