@@ -122,6 +122,10 @@ public sealed class OneCauseOneErrorTests
     [InlineData("query Q { find_repositories(filter: { registy: { eq: \"r\" } }) { total } }", "Did you mean 'registry'?")]
     [InlineData("query Q { everything { ... on Everythin { string } } }", "Did you mean 'Everything'?")]
     [InlineData("query Q { everything { zzzzzz } }", "does not exist on type 'Everything'")]
+    [InlineData(
+        "query Q($b: Boolean!) { everything { string @include(iff: $b) } }",
+        "Field '@include' has no argument 'iff' Did you mean 'if'?"
+    )]
     public void Unknown_names_suggest_the_closest_ones(string operation, string expected)
     {
         var output = GeneratorHarness.Run(TestSchema.Text, (Op, operation));

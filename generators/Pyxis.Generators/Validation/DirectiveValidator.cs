@@ -48,6 +48,7 @@ internal static class DirectiveValidator
                     unknown.Name.StringValue,
                     Suggestions.DidYouMean(["if"])
                 );
+                context.MarkUsed(unknown.Value);
             }
 
             // A misspelt 'if' is one mistake: the unknown argument says so, the missing 'if' is not reported again.
@@ -56,7 +57,7 @@ internal static class DirectiveValidator
             {
                 context.Report(DiagnosticCatalog.MissingArgument, directive, "@" + name, "if", "Boolean!");
             }
-            else
+            else if (condition is not null)
             {
                 ValueValidator.Check(context, condition.Value, NonNullBoolean, "@" + name + "(if)", allowVariables: true);
             }
