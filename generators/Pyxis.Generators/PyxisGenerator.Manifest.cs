@@ -1,6 +1,5 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Pyxis.Generators.Emit;
 using Pyxis.Generators.Model;
 using Pyxis.Generators.Pipeline;
 
@@ -10,8 +9,7 @@ public sealed partial class PyxisGenerator
 {
     // The operation manifest: every operation file's and every lambda's entries, reduced to plain data first so an
     // unrelated C# edit leaves the collected list unchanged.
-    private static void RegisterManifest(
-        IncrementalGeneratorInitializationContext context,
+    private static IncrementalValueProvider<ManifestSpec> BuildManifest(
         IncrementalValuesProvider<OperationFileResult> operations,
         IncrementalValuesProvider<LambdaSpec> lambdas,
         IncrementalValueProvider<GeneratorOptions> options
@@ -23,7 +21,7 @@ public sealed partial class PyxisGenerator
             .Select(static (input, _) => ManifestBuilder.Lambda(input.Left, input.Right.ProjectDir))
             .Where(static entry => entry is not null)
             .Collect();
-        var manifest = fromFiles
+        return fromFiles
             .Combine(fromLambdas)
             .Combine(options)
             .Select(
@@ -31,6 +29,5 @@ public sealed partial class PyxisGenerator
                     ManifestBuilder.Build(input.Right, input.Left.Left.SelectMany(e => e).Concat(input.Left.Right.Select(e => e!)))
             )
             .WithTrackingName(StepNames.Manifest);
-        context.RegisterSourceOutput(manifest, ManifestOutput.Add);
     }
 }

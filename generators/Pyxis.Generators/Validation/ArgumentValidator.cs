@@ -3,51 +3,37 @@ using System.Linq;
 using GraphQLParser.AST;
 using Pyxis.Generators.Diagnostics;
 using Pyxis.Generators.Model;
+using Pyxis.Generators.Validation.Rules;
 
 namespace Pyxis.Generators.Validation;
 
-/// <summary>Arguments of one field: known, given once, of the right type, and none required left out.</summary>
+/// <summary>Runs the argument rules over one field's arguments: known, given once, of the right type, none required left out.</summary>
 internal static class ArgumentValidator
 {
     public static void Check(ValidationContext context, TypeDef parent, FieldDef definition, GraphQLField field)
     {
         var given = new HashSet<string>();
         var fieldName = parent.Name + "." + definition.Name;
-        var arguments = field.Arguments?.Items ?? [];
-        var missing = definition
-            .Arguments.Where(a => a.Type.NonNull && !a.HasDefault && !arguments.Any(g => g.Name.StringValue == a.Name))
-            .ToList();
+        var unset = ProvidedRequiredArgumentsRule.Unset(definition, field);
         var unknownCount = 0;
-        foreach (var argument in arguments)
+        foreach (var argument in field.Arguments?.Items ?? [])
         {
             var name = argument.Name.StringValue;
-            var expected = definition.Arguments.FirstOrDefault(a => a.Name == name);
-            if (expected is null)
+            if (KnownArgumentNamesRule.Find(context, definition, fieldName, argument, unset.Select(a => a.Name)) is not { } expected)
             {
-                // A renamed argument is usually the required one now missing: suggest it even when the spelling is far off.
-                var suggestions = Suggestions.Closest(name, definition.Arguments.Select(a => a.Name));
-                suggestions.AddRange(missing.Select(a => a.Name).Where(n => !suggestions.Contains(n)));
-                context.Report(DiagnosticCatalog.UnknownArgument, argument.Name, fieldName, name, Suggestions.DidYouMean(suggestions));
-                context.MarkUsed(argument.Value);
                 unknownCount++;
                 continue;
             }
 
-            if (!given.Add(name))
+            if (!UniqueArgumentNamesRule.Check(context, argument, given))
             {
-                context.Report(DiagnosticCatalog.DuplicateArgument, argument.Name, name);
-                context.MarkUsed(argument.Value);
                 continue;
             }
 
             context.ReportDeprecated(expected.Docs, argument.Name, fieldName + "(" + name + ")");
-            ValueValidator.Check(context, argument.Value, expected.Type, fieldName + "(" + name + ")", allowVariables: true);
+            ValuesOfCorrectTypeRule.Check(context, argument.Value, expected.Type, fieldName + "(" + name + ")", allowVariables: true);
         }
 
-        // One cause, one error: each unknown argument stands for one missing required argument (its likely new name).
-        foreach (var argument in missing.Skip(unknownCount))
-        {
-            context.Report(DiagnosticCatalog.MissingArgument, field.Name, fieldName, argument.Name, argument.Type.ToString());
-        }
+        ProvidedRequiredArgumentsRule.Check(context, field, fieldName, unset, unknownCount);
     }
 }
