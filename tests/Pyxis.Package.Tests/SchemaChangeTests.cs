@@ -50,7 +50,7 @@ public sealed partial class SchemaChangeTests(PackedPackage package) : IClassFix
                     ("Ops.graphql", 2, 56, "PYX006"),
                     ("Ops.graphql", 3, 21, "PYX005"),
                     ("Ops.graphql", 7, 23, "PYX004"),
-                    ("Program.cs", 6, 25, "CS1061"),
+                    ("Program.cs", 6, 24, "CS1061"),
                     ("Program.cs", 7, 24, "CS0618"),
                     ("Program.cs", 9, 41, "CS1739"),
                 ]),
@@ -58,7 +58,11 @@ public sealed partial class SchemaChangeTests(PackedPackage package) : IClassFix
             );
             Assert.Contains("Did you mean 'registry' or 'repository_path'?", output, StringComparison.Ordinal);
             Assert.Contains("Did you mean 'ContainerImageFilterV2'?", output, StringComparison.Ordinal);
-            Assert.Contains("'ContainerRepository.release_categories' is obsolete: 'Use categories'", output, StringComparison.Ordinal);
+            Assert.Contains(
+                "'RepoQuery.ContainerRepository.ReleaseCategories' is obsolete: 'Use categories'",
+                output,
+                StringComparison.Ordinal
+            );
             Assert.Equal([("Ops.graphql", 3, 31, "PYX032")], Diagnostics(output, "warning"));
         }
         finally
@@ -74,7 +78,11 @@ public sealed partial class SchemaChangeTests(PackedPackage package) : IClassFix
         var start = schema.IndexOf("\ntype ContainerRepository {", StringComparison.Ordinal);
         var end = schema.IndexOf("\n}", start, StringComparison.Ordinal);
         var repository = schema[start..end]
-            .Replace("\n  published: Boolean\n", "\n", StringComparison.Ordinal)
+            .Replace(
+                "\n  \"\"\"\n  Indicates that the repository does not have any images in it or has been deleted.\n  \"\"\"\n  published: Boolean\n",
+                "\n",
+                StringComparison.Ordinal
+            )
             .Replace(
                 "\n  release_categories: [String]\n",
                 "\n  release_categories: [String] @deprecated(reason: \"Use categories\")\n",
