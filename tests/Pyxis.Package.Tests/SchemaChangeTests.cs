@@ -57,7 +57,11 @@ public sealed partial class SchemaChangeTests(PackedPackage package) : IClassFix
                 string.Join("\n", errors) + "\n" + output
             );
             Assert.Contains("Did you mean 'registry' or 'repository_path'?", output, StringComparison.Ordinal);
-            Assert.Contains("Did you mean 'ContainerImageFilterV2'?", output, StringComparison.Ordinal);
+            Assert.Contains(
+                "Unknown type 'ContainerImageFilter' Did you mean 'ContainerImageFilterV2', ",
+                output,
+                StringComparison.Ordinal
+            );
             Assert.Contains(
                 "'RepoQuery.ContainerRepository.ReleaseCategories' is obsolete: 'Use categories'",
                 output,
