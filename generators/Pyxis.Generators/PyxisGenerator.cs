@@ -33,6 +33,9 @@ public sealed partial class PyxisGenerator : IIncrementalGenerator
         var lambdas = BuildLambdas(context, schema, options);
         context.RegisterSourceOutput(lambdas, SourceOutput.Lambda);
 
+        // The operation manifest (PyxisGenerator.Manifest.cs): every .graphql operation and lambda, as C# and as JSON.
+        context.RegisterSourceOutput(BuildManifest(operations.Files, lambdas, options), ManifestOutput.Add);
+
         // Diagnostics (PyxisGenerator.Diagnostics.cs): every pipeline's findings, reported by one output.
         context.RegisterSourceOutput(CollectDiagnostics(schema, operations, lambdas), SourceOutput.Report);
     }

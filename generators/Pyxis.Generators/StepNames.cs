@@ -23,4 +23,5 @@ internal static class StepNames
     public const string DuplicateNames = nameof(DuplicateNames);
     public const string DuplicateFragments = nameof(DuplicateFragments);
     public const string Diagnostics = nameof(Diagnostics);
+    public const string Manifest = nameof(Manifest);
 }

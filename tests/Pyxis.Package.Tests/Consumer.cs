@@ -183,7 +183,7 @@ internal static class Consumer
         return directory;
     }
 
-    private static void WriteNuGetConfig(string directory, PackedPackage package) =>
+    internal static void WriteNuGetConfig(string directory, PackedPackage package) =>
         File.WriteAllText(
             Path.Combine(directory, "NuGet.config"),
             $"""

@@ -82,6 +82,7 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
             Assert.Contains("scalar:{\"id\":\"0123456789abcdef01234567\"}", output, StringComparison.Ordinal);
             // The package's targets enable interception: the lambda query was translated, not the throwing fallback.
             Assert.Contains("lambda:ubi9/ubi", output, StringComparison.Ordinal);
+            OperationManifest.AssertListsEveryOperation(consumer);
         }
         finally
         {

@@ -50,6 +50,9 @@ internal static class FragmentInterfaceBuilder
                     field.Field.Name,
                     field.Conditional ? value with { Nullable = true } : value
                 )
+                {
+                    Docs = field.Field.Docs,
+                }
             );
         }
 

@@ -30,17 +30,17 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnknownType = Error(
         "PYX004",
         "Unknown type",
-        "Unknown type '{0}'"
+        "Unknown type '{0}'{1}"
     );
     public static readonly DiagnosticDescriptor UnknownField = Error(
         "PYX005",
         "Unknown field",
-        "Field '{0}' does not exist on type '{1}'"
+        "Field '{0}' does not exist on type '{1}'{2}"
     );
     public static readonly DiagnosticDescriptor UnknownArgument = Error(
         "PYX006",
         "Unknown argument",
-        "Field '{0}' has no argument '{1}'"
+        "Field '{0}' has no argument '{1}'{2}"
     );
     public static readonly DiagnosticDescriptor VariableTypeMismatch = Error(
         "PYX007",
@@ -105,7 +105,7 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor NotInputType = Error(
         "PYX019",
         "Variable of a non-input type",
-        "Variable '${0}' has type '{1}', which is not an input type"
+        "Variable '${0}' has type '{1}', which is not an input type; the generated method has no parameter for it"
     );
     public static readonly DiagnosticDescriptor ConflictingSelection = Error(
         "PYX020",

@@ -27,6 +27,11 @@ internal static class FragmentInterfaceEmitter
         {
             first = Separate(w, first);
             w.Line($"/// <summary>The <c>{property.ResponseKey}</c> field.</summary>");
+            if (SourceWriter.Obsolete(property.Docs) is { } obsolete)
+            {
+                w.Line(obsolete);
+            }
+
             w.Line($"{TypeNames.OfInterface(property.Type, ns, fullName)} {property.Name} {{ get; }}");
         }
 

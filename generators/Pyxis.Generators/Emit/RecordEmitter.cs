@@ -14,18 +14,19 @@ internal static class RecordEmitter
             w.Doc("param", p.Docs.Description, $"The <c>{p.ResponseKey}</c> field.", $" name=\"{p.Name}\"");
         }
 
-        // A variant's first parameters are its base's properties: passed on, not declared again.
+        // A variant's first parameters are its base's properties: passed on, not declared again. A deprecated field is
+        // an explicit property (below): [Obsolete] on a positional parameter is not reported (dotnet/roslyn#76727).
         var parameters = record
             .Properties.Select(
                 (p, i) =>
                     (
-                        i < record.BaseArity
+                        i < record.BaseArity || IsDeprecated(p)
                             ? string.Empty
-                            : SourceWriter.Obsolete(p.Docs, "property: ")
-                                + $"[property: global::System.Text.Json.Serialization.JsonPropertyName({Names.Literal(p.ResponseKey)})] "
+                            : $"[property: global::System.Text.Json.Serialization.JsonPropertyName({Names.Literal(p.ResponseKey)})] "
                     ) + $"{TypeNames.Of(p.Type, ns, null, input: false)} {p.Name}"
             )
             .ToList();
+        var deprecated = record.Properties.Skip(record.BaseArity).Where(IsDeprecated).ToList();
         var bases = record.Interfaces.Select(i => i.FullName).ToList();
         if (record.BaseRecord is not null)
         {
@@ -38,13 +39,20 @@ internal static class RecordEmitter
         }
 
         var head = $"public sealed partial record {record.ShortName}";
-        if (bases.Count == 0)
+        if (bases.Count == 0 && deprecated.Count == 0)
         {
             w.List(head, parameters, ";", split: true);
             return;
         }
 
-        w.OpenList(head, parameters, " : " + string.Join(", ", bases), split: true);
+        w.OpenList(head, parameters, bases.Count == 0 ? string.Empty : " : " + string.Join(", ", bases), split: true);
+        foreach (var p in deprecated)
+        {
+            w.Member(p.Docs, $"The <c>{p.ResponseKey}</c> field.");
+            w.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({Names.Literal(p.ResponseKey)})]");
+            w.Line($"public {TypeNames.Of(p.Type, ns, null, input: false)} {p.Name} {{ get; init; }} = {p.Name};");
+        }
+
         foreach (var implemented in record.Interfaces)
         {
             WriteInterfaceMembers(w, implemented, ns);
@@ -63,6 +71,8 @@ internal static class RecordEmitter
 
         w.Close();
     }
+
+    private static bool IsDeprecated(PropertySpec property) => property.Docs.Deprecation is not null;
 
     // Explicit implementations: the record keeps its own names and concrete types; the interface sees read-only
     // lists of interfaces, which C# converts to through covariance.

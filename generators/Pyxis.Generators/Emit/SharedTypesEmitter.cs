@@ -11,7 +11,7 @@ internal static class SharedTypesEmitter
         var w = new SourceWriter().Header();
         w.Open($"namespace {shared.Namespace}");
         w.Doc("summary", input.Description, $"The <c>{input.SchemaType}</c> input.");
-        w.Line("/// <remarks>Unset (null) fields are left out of the request.</remarks>");
+        w.Line("/// <remarks>Unset (null) fields are left out of the request, unless <c>ExplicitNulls</c> names them.</remarks>");
         w.Line(TypeNames.GeneratedCode);
         w.Open($"public sealed partial record {input.Name} : {TypeNames.Runtime}.Serialization.IPyxisInputValue");
         foreach (var field in input.Fields)
@@ -23,7 +23,16 @@ internal static class SharedTypesEmitter
             w.Line();
         }
 
+        var nulls = ExplicitNullsName(input);
+        w.Line("/// <summary>");
+        w.Line($"/// Properties (by C# name) sent as an explicit <c>null</c>, to clear them: <c>{nulls} = [nameof({input.Name}.X)]</c>.");
+        w.Line("/// Every other null property is left out, so the server's default applies.");
+        w.Line("/// </summary>");
+        w.Line("[global::System.Text.Json.Serialization.JsonIgnore]");
+        w.Line($"public global::System.Collections.Generic.IReadOnlyCollection<string>? {nulls} {{ get; init; }}");
+        w.Line();
         w.Open($"void {TypeNames.Runtime}.Serialization.IPyxisInputValue.WriteTo({TypeNames.Writer} writer)");
+        WriteNullsCheck(w, input, nulls);
         w.Line("writer.WriteStartObject();");
         foreach (var field in input.Fields)
         {
@@ -32,6 +41,9 @@ internal static class SharedTypesEmitter
             w.Line($"writer.WritePropertyName({Names.Literal(field.WireName)});");
             w.Line(JsonCode.Write(field.Type with { Nullable = false }, "writer", value, shared.Namespace));
             w.Close();
+            w.Open($"else if ({Nulls}.Contains({nulls}, {Names.Literal(field.Name)}))");
+            w.Line($"writer.WriteNull({Names.Literal(field.WireName)});");
+            w.Close();
         }
 
         w.Line("writer.WriteEndObject();");
@@ -39,6 +51,34 @@ internal static class SharedTypesEmitter
         w.Close();
         w.Close();
         return w.ToString();
+    }
+
+    private const string Nulls = TypeNames.Runtime + ".Serialization.PyxisExplicitNulls";
+
+    // A schema field that would take the name keeps it; the list moves aside.
+    private static string ExplicitNullsName(InputTypeSpec input) =>
+        input.Fields.Any(f => f.Name == "ExplicitNulls") ? "PyxisExplicitNulls" : "ExplicitNulls";
+
+    private static void WriteNullsCheck(SourceWriter w, InputTypeSpec input, string nulls)
+    {
+        if (input.Fields.Count == 0)
+        {
+            return;
+        }
+
+        w.Open($"if ({nulls} is {{ Count: > 0 }} nulls)");
+        w.Line($"{Nulls}.Check(");
+        w.Line("    nulls,");
+        w.Line($"    {Names.Literal(input.SchemaType)},");
+        w.Line("    [");
+        foreach (var field in input.Fields)
+        {
+            w.Line($"        ({Names.Literal(field.Name)}, {field.Name} is not null),");
+        }
+
+        w.Line("    ]");
+        w.Line(");");
+        w.Close();
     }
 
     // A struct, not a C# enum: Pyxis adds values over time, and a value this SDK does not know must survive a

@@ -173,6 +173,12 @@ internal sealed record GeneratorOptions(string Namespace, string OperationsClass
 
     /// <summary>Operation names a referenced package already generates; reusing one would make ambiguous C#.</summary>
     public EquatableArray<string> ReservedOperations { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The schema's name in the operation manifest (<c>PyxisSchemaName</c>, default <c>Pyxis</c>).</summary>
+    public string SchemaName { get; init; } = "Pyxis";
+
+    /// <summary>The project folder: manifest paths are relative to it, so they are the same in every checkout.</summary>
+    public string? ProjectDir { get; init; }
 }
 
 internal sealed record AliasVariable(string Name, string TypeText);

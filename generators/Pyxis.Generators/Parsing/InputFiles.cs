@@ -70,6 +70,8 @@ internal static class InputFiles
             TypesNamespace = mode == SchemaTypesMode.Referenced ? Get(global, "build_property.PyxisTypesNamespace") ?? "Pyxis.Client" : ns,
             ReservedOperations = reserved.ToEquatableArray(),
             Scalars = Scalars(Get(global, "build_property.PyxisScalars")),
+            SchemaName = Get(global, "build_property.PyxisSchemaName") ?? "Pyxis",
+            ProjectDir = Get(global, "build_property.ProjectDir"),
         };
     }
 

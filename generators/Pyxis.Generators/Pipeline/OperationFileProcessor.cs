@@ -91,8 +91,12 @@ internal static class OperationFileProcessor
             .Select(op =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                return OperationModelBuilder.Build(op, schema, options, file.Path, used);
+                return op.HasErrors
+                    ? BuildPartial(op, schema, options, file.Path, used)
+                    : OperationModelBuilder.Build(op, schema, options, file.Path, used);
             })
+            .Where(spec => spec is not null)
+            .Select(spec => spec!)
             .ToList();
         return new OperationFileResult(
             file.Path,
@@ -106,6 +110,34 @@ internal static class OperationFileProcessor
             Checked = true,
             ProjectPath = file.ProjectPath,
         };
+    }
+
+    // What validated of a failing operation: its PYX error already explains the failure, so a shape the model cannot
+    // take (nothing left to select) emits nothing rather than a second, internal error.
+    private static OperationSpec? BuildPartial(
+        BoundOperation op,
+        SchemaModel schema,
+        GeneratorOptions options,
+        string path,
+        HashSet<string> used
+    )
+    {
+        if (op.Fields.Count == 0)
+        {
+            return null;
+        }
+
+        var names = new HashSet<string>(used);
+        try
+        {
+            var spec = OperationModelBuilder.Build(op, schema, options, path, names);
+            used.UnionWith(names);
+            return spec;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     private static OperationFileResult Empty(GraphQLFile file, DiagnosticInfo? diagnostic) =>

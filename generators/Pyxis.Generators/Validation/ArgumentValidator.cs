@@ -14,11 +14,14 @@ internal static class ArgumentValidator
     {
         var given = new HashSet<string>();
         var fieldName = parent.Name + "." + definition.Name;
+        var unset = ProvidedRequiredArgumentsRule.Unset(definition, field);
+        var unknownCount = 0;
         foreach (var argument in field.Arguments?.Items ?? [])
         {
             var name = argument.Name.StringValue;
-            if (KnownArgumentNamesRule.Find(context, definition, fieldName, argument) is not { } expected)
+            if (KnownArgumentNamesRule.Find(context, definition, fieldName, argument, unset.Select(a => a.Name)) is not { } expected)
             {
+                unknownCount++;
                 continue;
             }
 
@@ -31,6 +34,6 @@ internal static class ArgumentValidator
             ValuesOfCorrectTypeRule.Check(context, argument.Value, expected.Type, fieldName + "(" + name + ")", allowVariables: true);
         }
 
-        ProvidedRequiredArgumentsRule.Check(context, field, definition, fieldName, given);
+        ProvidedRequiredArgumentsRule.Check(context, field, fieldName, unset, unknownCount);
     }
 }

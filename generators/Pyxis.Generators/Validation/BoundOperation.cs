@@ -67,6 +67,12 @@ internal sealed class BoundOperation(string name, string kind, TypeDef rootType,
 
     public List<BoundField> Fields { get; } = new();
 
+    /// <summary>
+    /// Validation reported errors: the bound tree holds only what validated (no unknown fields, no variables of unknown
+    /// types), so its C# surface can be emitted while the build fails on the PYX error.
+    /// </summary>
+    public bool HasErrors { get; set; }
+
     /// <summary>How to repeat the single root field under aliases, when the operation allows it.</summary>
     public Model.AliasSpec? Alias { get; init; }
 }

@@ -32,8 +32,8 @@ internal static class DirectiveValidator
 
             conditional = true;
             var arguments = directive.Arguments?.Items ?? [];
-            KnownArgumentNamesRule.CheckConditional(context, name, arguments);
-            var condition = ProvidedRequiredArgumentsRule.CheckConditional(context, directive, name, arguments);
+            var unknowns = KnownArgumentNamesRule.CheckConditional(context, name, arguments);
+            var condition = ProvidedRequiredArgumentsRule.CheckConditional(context, directive, name, arguments, unknowns);
             if (condition is not null)
             {
                 ValuesOfCorrectTypeRule.Check(context, condition.Value, NonNullBoolean, "@" + name + "(if)", allowVariables: true);

@@ -32,10 +32,13 @@ internal static class OperationValidator
         ExecutableDefinitionsRule.Check(context, document);
         foreach (var operation in document.Definitions.OfType<GraphQLOperationDefinition>())
         {
+            // An operation with errors still gives the C# surface of what validated (one cause, one error): C# then
+            // fails only where it reads what is gone, not at every call of the operation.
             var errorsBefore = context.ErrorCount;
             var bound = Bind(context, content, operation);
-            if (bound is not null && context.ErrorCount == errorsBefore)
+            if (bound is not null && operation.Name is not null)
             {
+                bound.HasErrors = context.ErrorCount > errorsBefore;
                 operations.Add(bound);
             }
         }
@@ -95,7 +98,7 @@ internal static class OperationValidator
         {
             Alias = kind == "query" ? DocumentText.AliasTemplate(content, operation, fragments, insertions) : null,
         };
-        bound.Variables.AddRange(context.DeclaredVariables.Values);
+        bound.Variables.AddRange(context.DeclaredVariables.Values.Where(v => !context.UntypedVariables.Contains(v.Name)));
         bound.Fields.AddRange(fields);
         return bound;
     }
@@ -114,7 +117,7 @@ internal static class OperationValidator
 
             if (named is null)
             {
-                KnownTypeNamesRule.Find(context, definition.Type, type.NamedType);
+                KnownTypeNamesRule.Find(context, definition.Type, type.NamedType, name);
                 context.UntypedVariables.Add(name);
             }
             else if (!VariablesAreInputTypesRule.Check(context, definition, name, type, named))

@@ -27,7 +27,13 @@ internal static class FieldsOnCorrectTypeRule
             : parent.FindField(name);
         if (definition is null)
         {
-            context.Report(DiagnosticCatalog.UnknownField, field.Name, name, parent.Name);
+            context.Report(
+                DiagnosticCatalog.UnknownField,
+                field.Name,
+                name,
+                parent.Name,
+                Suggestions.For(name, parent.Fields.Select(f => f.Name))
+            );
         }
 
         return definition;

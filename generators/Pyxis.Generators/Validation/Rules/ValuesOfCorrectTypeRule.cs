@@ -101,7 +101,13 @@ internal static class ValuesOfCorrectTypeRule
             var definition = type.InputFields.FirstOrDefault(f => f.Name == name);
             if (definition is null)
             {
-                context.Report(DiagnosticCatalog.UnknownField, field.Name, name, type.Name);
+                context.Report(
+                    DiagnosticCatalog.UnknownField,
+                    field.Name,
+                    name,
+                    type.Name,
+                    Suggestions.For(name, type.InputFields.Select(f => f.Name))
+                );
                 context.MarkUsed(field.Value);
                 continue;
             }

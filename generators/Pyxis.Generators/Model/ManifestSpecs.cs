@@ -1,0 +1,7 @@
+namespace Pyxis.Generators.Model;
+
+/// <summary>One operation the project ships, as the operation manifest lists it (1-based line and column).</summary>
+internal sealed record ManifestEntry(string Name, string Kind, string OperationType, string Document, string File, int Line, int Column);
+
+/// <summary>The project's operation manifest: every <c>.graphql</c> operation and lambda query, in file order.</summary>
+internal sealed record ManifestSpec(string Namespace, string Schema, EquatableArray<ManifestEntry> Entries);
