@@ -23,14 +23,7 @@ internal sealed class PyxisSchemaHealthCheck(IPyxisClient client, PyxisSchemaHea
             operations = state.Operations();
             live = await client.PullSdlAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex)
-            when (ex
-                    is PyxisException
-                        or PyxisTransportException
-                        or PyxisResponseException
-                        or PyxisGraphQLException
-                        or PyxisSchemaCheckException
-            )
+        catch (Exception ex) when (ex is PyxisException or PyxisSchemaCheckException)
         {
             return (new HealthCheckResult(options.CannotCheckStatus, "Could not check Pyxis's schema: " + ex.Message, ex), false);
         }
