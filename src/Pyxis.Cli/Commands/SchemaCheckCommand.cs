@@ -55,7 +55,7 @@ internal static class SchemaCheckCommand
                 {
                     var operations = (result.GetValue(manifests) ?? [])
                         .SelectMany(m => PyxisOperationSources.ReadManifest(m.FullName))
-                        .Concat((result.GetValue(folders) ?? []).SelectMany(f => PyxisOperationSources.ReadFolder(f.FullName)))
+                        .Concat((result.GetValue(folders) ?? []).SelectMany(f => PyxisOperationSources.ReadFolder(f.ToString())))
                         .ToList();
                     var given = result.GetValue(manifests) is { Length: > 0 } || result.GetValue(folders) is { Length: > 0 };
                     var before = result.GetValue(projectSchema) is { } file ? await ReadAsync(file, ct) : PyxisSchemaCheck.BundledSchema;
