@@ -13,9 +13,6 @@ internal sealed class PyxisSchemaHealthCheckState(IOptions<PyxisSchemaHealthChec
 
     public PyxisSchemaHealthCheckOptions Options { get; } = options.Value;
 
-    /// <summary>How many times Pyxis was asked (tests read it to see the cache work).</summary>
-    public int Checks { get; private set; }
-
     public IReadOnlyList<PyxisOperationInfo> Operations() =>
         operations ??= Options.ManifestPath is { } path
             ? [.. Options.Operations, .. PyxisOperationSources.ReadManifest(path)]
@@ -40,7 +37,6 @@ internal sealed class PyxisSchemaHealthCheckState(IOptions<PyxisSchemaHealthChec
                 return justMade;
             }
 
-            Checks++;
             var (result, ran) = await run(cancellationToken).ConfigureAwait(false);
             last = (result, clock.GetUtcNow() + (ran ? Options.Interval : Options.RetryInterval));
             return result;

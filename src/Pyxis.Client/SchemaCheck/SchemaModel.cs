@@ -84,16 +84,32 @@ internal sealed class SchemaModel
             : [];
 
     internal static Dictionary<string, InputModel> Inputs(IEnumerable<GraphQLInputValueDefinition>? values) =>
-        (values ?? []).ToDictionary(
+        ByName(
+            values ?? [],
             v => v.Name.StringValue,
             v => new InputModel(
                 v.Name.StringValue,
                 GraphType.From(v.Type),
                 v.DefaultValue is { } value ? Printer.Print(value) : null,
                 Deprecation(v.Directives)
-            ),
-            StringComparer.Ordinal
+            )
         );
+
+    // A name given twice (invalid SDL) keeps its first definition instead of failing the whole check.
+    internal static Dictionary<string, TValue> ByName<TSource, TValue>(
+        IEnumerable<TSource> items,
+        Func<TSource, string> name,
+        Func<TSource, TValue> value
+    )
+    {
+        var byName = new Dictionary<string, TValue>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            byName.TryAdd(name(item), value(item));
+        }
+
+        return byName;
+    }
 
     internal static string? Deprecation(GraphQLDirectives? directives) =>
         directives?.Items.FirstOrDefault(d => d.Name.StringValue == "deprecated") is not { } deprecated ? null

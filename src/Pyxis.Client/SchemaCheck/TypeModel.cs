@@ -40,11 +40,7 @@ internal sealed record TypeModel(string Name, string Kind)
             },
             GraphQLEnumTypeDefinition e => new(e.Name.StringValue, "ENUM")
             {
-                EnumValues = (e.Values?.Items ?? []).ToDictionary(
-                    v => v.Name.StringValue,
-                    v => SchemaModel.Deprecation(v.Directives),
-                    StringComparer.Ordinal
-                ),
+                EnumValues = SchemaModel.ByName(e.Values?.Items ?? [], v => v.Name.StringValue, v => SchemaModel.Deprecation(v.Directives)),
             },
             GraphQLInputObjectTypeDefinition io => new(io.Name.StringValue, "INPUT_OBJECT")
             {
@@ -54,14 +50,14 @@ internal sealed record TypeModel(string Name, string Kind)
         };
 
     private static Dictionary<string, FieldModel> FieldsOf(GraphQLFieldsDefinition? fields) =>
-        (fields?.Items ?? []).ToDictionary(
+        SchemaModel.ByName(
+            fields?.Items ?? [],
             f => f.Name.StringValue,
             f => new FieldModel(
                 f.Name.StringValue,
                 GraphType.From(f.Type),
                 SchemaModel.Inputs(f.Arguments?.Items),
                 SchemaModel.Deprecation(f.Directives)
-            ),
-            StringComparer.Ordinal
+            )
         );
 }

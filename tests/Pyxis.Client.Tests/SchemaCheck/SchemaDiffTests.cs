@@ -118,5 +118,9 @@ public sealed class SchemaDiffTests
         Assert.Contains("new schema", ex.Message, StringComparison.Ordinal);
         ex = Assert.Throws<PyxisSchemaCheckException>(() => PyxisSchemaCheck.Check("type Image { x: Int }", Before, []));
         Assert.Contains("project schema defines no Query type", ex.Message, StringComparison.Ordinal);
+
+        // A member named twice is invalid SDL too, but the check still runs on the first definition.
+        var twice = PyxisSchemaCheck.Check(Before, Before.Replace("x: Int }", "x: Int x: String }", StringComparison.Ordinal), []);
+        Assert.DoesNotContain(twice.Changes, c => c.Coordinate == "Other.x");
     }
 }
