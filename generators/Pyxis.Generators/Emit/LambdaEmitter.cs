@@ -151,13 +151,16 @@ internal static class LambdaEmitter
     private static void WriteReader(SourceWriter w, LambdaSpec spec, string query)
     {
         w.Open($"private static {query} Read(ref {TypeNames.Reader} reader)");
-        w.Line($"{TypeNames.Json}.ExpectObject(ref reader, {Names.Literal(spec.Call.Kind == "mutation" ? "Mutation" : "Query")});");
+        var root = spec.Call.Kind == "mutation" ? "Mutation" : "Query";
+        w.Line($"{TypeNames.Json}.ExpectObject(ref reader, {Names.Literal(root)});");
         w.Line($"var answers = new object?[{spec.Roots.Count}];");
+        ObjectReader.DeclareSeen(w, spec.Roots.Count);
         w.Open("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
         var keyword = "if";
         for (var i = 0; i < spec.Roots.Count; i++)
         {
             w.Open($"{keyword} (reader.ValueTextEquals(\"f{i}\"u8))");
+            ObjectReader.MarkSeen(w, i, $"{root}.{spec.Roots[i].Field} (f{i})");
             w.Line("reader.Read();");
             w.Line($"answers[{i}] = {JsonCode.Read(spec.Roots[i].Result, "reader", spec.Roots[i].Field, spec.TypesNamespace)};");
             w.Close();
