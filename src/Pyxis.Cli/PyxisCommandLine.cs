@@ -10,9 +10,9 @@ internal static class PyxisCommandLine
     public static RootCommand Create(IAnsiConsole console)
     {
 #if PYXIS_NATIVE
-        var root = new RootCommand("pyxis (native): look up the Pyxis catalog from scripts (repo, images, schema pull)");
+        var root = new RootCommand("pyxis (native): look up the Pyxis catalog from scripts (repo, images, schema pull, schema check)");
 #else
-        var root = new RootCommand("pyxis: the Pyxis SDK's command line (demo, emulator, bench, repo, images, schema pull)");
+        var root = new RootCommand("pyxis: the Pyxis SDK's command line (demo, emulator, bench, repo, images, schema pull, schema check)");
 #endif
 #if !PYXIS_NATIVE
         root.Subcommands.Add(DemoCommand.Create());

@@ -18,6 +18,13 @@ public sealed class EmulatorOptions
     /// </summary>
     public Func<System.Security.Cryptography.X509Certificates.X509Certificate2, bool>? ClientCertificateValidation { get; set; }
 
+    /// <summary>
+    /// The schema to serve, as SDL; null serves the bundled Pyxis schema. Tests of what a changing Pyxis does to a
+    /// service (<c>pyxis schema check</c>, the schema health check) serve an edited copy. The root fields the emulator
+    /// answers still answer when the schema keeps them; a schema that does not load fails <c>StartAsync</c>.
+    /// </summary>
+    public string? Schema { get; set; }
+
     /// <summary>The catalog's seed: the same seed gives the same data.</summary>
     public int Seed { get; set; } = 42;
 

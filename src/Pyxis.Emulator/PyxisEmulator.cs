@@ -26,6 +26,11 @@ public sealed class PyxisEmulator : IAsyncDisposable
     // travels with each request, so every emulator shares one.
     private static readonly Lazy<GraphQL.Types.Schema> Schema = new(() => PyxisSchemaFactory.Create(PyxisSchemaFactory.LoadSdl()));
 
+    // Edited schemas (EmulatorOptions.Schema) are built once per text too, a few at most per test run.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<GraphQL.Types.Schema>> EditedSchemas = new(
+        StringComparer.Ordinal
+    );
+
     // Generated catalogs are shared too; each emulator gets a fork that copies on its first added record.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, int, int), Lazy<SeedCatalog>> Catalogs = new();
 
@@ -58,7 +63,10 @@ public sealed class PyxisEmulator : IAsyncDisposable
             )
             .Value.Fork();
         var stats = new EmulatorStats();
-        var endpoint = new GraphQLEndpoint(Schema.Value, catalog, options, stats);
+        var schema = options.Schema is { } sdl
+            ? EditedSchemas.GetOrAdd(sdl, static text => new(() => PyxisSchemaFactory.Create(text))).Value
+            : Schema.Value;
+        var endpoint = new GraphQLEndpoint(schema, catalog, options, stats);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

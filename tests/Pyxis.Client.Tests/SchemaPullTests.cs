@@ -8,6 +8,85 @@ namespace Pyxis.Client.Tests;
 public sealed class SchemaPullTests
 {
     [Fact]
+    public async Task A_pull_from_the_emulator_gives_the_bundled_file_back_up_to_the_order_of_its_definitions()
+    {
+        await using var session = await EmulatorSession.StartAsync();
+
+        var pulled = await session.Client.PullSdlAsync();
+
+        var bundled = File.ReadAllText(Path.Combine(Pyxis.Testing.RepositoryRoot.Path, "schema", "pyxis.graphql"));
+        Assert.Equal(
+            75,
+            Definitions(bundled)
+                .Count(d => d.StartsWith("directive @", StringComparison.Ordinal) || d.Contains("\ndirective @", StringComparison.Ordinal))
+        );
+        // 16 custom scalars, 14 of them described (_Any and _FieldSet are not).
+        Assert.Equal(
+            16,
+            Definitions(bundled)
+                .Count(d => d.StartsWith("scalar ", StringComparison.Ordinal) || d.Contains("\nscalar ", StringComparison.Ordinal))
+        );
+        Assert.Equal(
+            14,
+            Definitions(bundled)
+                .Count(d => d.StartsWith("\"\"\"", StringComparison.Ordinal) && d.Contains("\nscalar ", StringComparison.Ordinal))
+        );
+        // The server decides the order of types and directives (GraphQL.NET's is not the file's); the text of each is the same.
+        Assert.Equal(Definitions(bundled).Order(StringComparer.Ordinal), Definitions(pulled).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_emulator_serves_an_edited_schema_when_given_one()
+    {
+        var bundled = File.ReadAllText(Path.Combine(Pyxis.Testing.RepositoryRoot.Path, "schema", "pyxis.graphql"));
+        var edited = bundled.Replace("  auto_rebuild_tags: [String]\n", "  auto_rebuild_tag_list: [String]\n", StringComparison.Ordinal);
+        Assert.NotEqual(bundled, edited);
+        await using var session = await EmulatorSession.StartAsync(new Pyxis.Emulator.EmulatorOptions { Schema = edited });
+
+        var pulled = await session.Client.PullSdlAsync();
+
+        Assert.Equal(Definitions(edited).Order(StringComparer.Ordinal), Definitions(pulled).Order(StringComparer.Ordinal));
+        // The curated repository fragment selects the field the edit removed: the edited schema is the one that executes.
+        var (registry, repository) = session.Paths(1)[0];
+        var refused = await Assert.ThrowsAsync<PyxisGraphQLException>(() =>
+            session.Client.GetRepositoryByRegistryPathAsync(registry, repository)
+        );
+        Assert.Contains("auto_rebuild_tags", refused.Message, StringComparison.Ordinal);
+    }
+
+    // Top-level definitions, each with its description: a blank line outside block strings, braces and parentheses ends one.
+    private static List<string> Definitions(string sdl)
+    {
+        var definitions = new List<string>();
+        var current = new System.Text.StringBuilder();
+        var (inString, depth) = (false, 0);
+        foreach (var line in sdl.Trim().Split('\n'))
+        {
+            if (line.Length == 0 && !inString && depth == 0)
+            {
+                definitions.Add(current.ToString().TrimEnd('\n'));
+                current.Clear();
+                continue;
+            }
+
+            current.Append(line).Append('\n');
+            var parts = line.Replace("\\\"\"\"", string.Empty, StringComparison.Ordinal).Split("\"\"\"");
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (!inString)
+                {
+                    depth += parts[i].Count(c => c is '{' or '(') - parts[i].Count(c => c is '}' or ')');
+                }
+
+                inString = i < parts.Length - 1 ? !inString : inString;
+            }
+        }
+
+        definitions.Add(current.ToString().TrimEnd('\n'));
+        return definitions;
+    }
+
+    [Fact]
     public async Task The_pulled_schema_has_every_type_field_argument_and_enum_value_of_the_served_one()
     {
         await using var session = await EmulatorSession.StartAsync();

@@ -5,7 +5,10 @@ using Spectre.Console;
 
 namespace Pyxis.Cli.Commands;
 
-/// <summary><c>pyxis schema pull</c>: refreshes the SDL the generator reads, from a live endpoint by introspection.</summary>
+/// <summary>
+/// <c>pyxis schema pull</c>: refreshes the SDL the generator reads, from a live endpoint by introspection;
+/// <c>pyxis schema check</c> (<see cref="SchemaCheckCommand"/>): what another schema breaks of the project's operations.
+/// </summary>
 internal static class SchemaCommand
 {
     public static Command Create(IAnsiConsole console)
@@ -29,6 +32,6 @@ internal static class SchemaCommand
                     );
                     return CommandRun.Found;
                 }));
-        return new Command("schema", "Work with the Pyxis schema") { pull };
+        return new Command("schema", "Work with the Pyxis schema") { pull, SchemaCheckCommand.Create(console) };
     }
 }

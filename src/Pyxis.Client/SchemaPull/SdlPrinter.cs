@@ -3,160 +3,158 @@ using System.Text.Json;
 
 namespace Pyxis.Client.SchemaPull;
 
-/// <summary>Prints an introspection result as SDL, in the server's type order, without built-in scalars and directives.</summary>
+/// <summary>
+/// Prints an introspection result as SDL the way graphql-js's <c>printSchema</c> does (the bundled schema was printed
+/// so, and a pull from a server that serves it gives the same text back): the server's directive and type order,
+/// descriptions as block strings (on lines of their own past 70 characters), a blank line before a described member
+/// that is not the first, <c>@deprecated</c> bare for the default reason. Built-in scalars and the directives every
+/// server has (<c>include</c>, <c>skip</c>, <c>deprecated</c>, <c>oneOf</c>) are left out.
+/// </summary>
 internal static class SdlPrinter
 {
+    private const string DefaultDeprecationReason = "No longer supported";
     private static readonly HashSet<string> BuiltInScalars = ["String", "Int", "Float", "Boolean", "ID"];
-    private static readonly HashSet<string> BuiltInDirectives = ["include", "skip", "deprecated", "specifiedBy", "oneOf"];
+    private static readonly HashSet<string> BuiltInDirectives = ["include", "skip", "deprecated", "oneOf"];
 
     public static string Print(JsonElement schema)
     {
-        var sdl = new StringBuilder();
+        var blocks = new List<string>();
         foreach (var directive in schema.GetProperty("directives").EnumerateArray().Where(d => !BuiltInDirectives.Contains(Name(d))))
         {
-            Describe(sdl, directive, string.Empty);
-            sdl.Append("directive @")
-                .Append(Name(directive))
-                .Append(Arguments(directive.GetProperty("args")))
-                .Append(" on ")
-                .Append(string.Join(" | ", directive.GetProperty("locations").EnumerateArray().Select(l => l.GetString())))
-                .Append("\n\n");
+            var locations = string.Join(" | ", directive.GetProperty("locations").EnumerateArray().Select(l => l.GetString()));
+            blocks.Add(
+                Description(directive, string.Empty, true)
+                    + "directive @"
+                    + Name(directive)
+                    + Arguments(directive, string.Empty)
+                    + " on "
+                    + locations
+            );
         }
 
-        foreach (
-            var type in schema
+        blocks.AddRange(
+            schema
                 .GetProperty("types")
                 .EnumerateArray()
                 .Where(t => !Name(t).StartsWith("__", StringComparison.Ordinal) && !BuiltInScalars.Contains(Name(t)))
-        )
-        {
-            PrintType(sdl, type);
-            sdl.Append('\n');
-        }
-
-        return sdl.ToString().TrimEnd() + "\n";
+                .Select(t => Description(t, string.Empty, true) + PrintType(t))
+        );
+        return string.Join("\n\n", blocks) + "\n";
     }
 
-    private static void PrintType(StringBuilder sdl, JsonElement type)
+    private static string PrintType(JsonElement type)
     {
         var name = Name(type);
-        Describe(sdl, type, string.Empty);
         switch (type.GetProperty("kind").GetString())
         {
             case "SCALAR":
-                sdl.Append("scalar ").Append(name).Append('\n');
-                return;
+                return "scalar " + name;
             case "UNION":
-                sdl.Append("union ")
-                    .Append(name)
-                    .Append(" = ")
-                    .Append(string.Join(" | ", type.GetProperty("possibleTypes").EnumerateArray().Select(Name)))
-                    .Append('\n');
-                return;
+                var members = string.Join(" | ", Items(type, "possibleTypes").Select(Name));
+                return "union " + name + (members.Length > 0 ? " = " + members : string.Empty);
             case "ENUM":
-                sdl.Append("enum ").Append(name).Append(" {\n");
-                foreach (var value in type.GetProperty("enumValues").EnumerateArray())
-                {
-                    Describe(sdl, value, "  ");
-                    sdl.Append("  ").Append(Name(value)).Append(Deprecation(value)).Append('\n');
-                }
-
-                break;
+                return "enum "
+                    + name
+                    + Block(Items(type, "enumValues").Select((v, i) => Description(v, "  ", i == 0) + "  " + Name(v) + Deprecation(v)));
             case "INPUT_OBJECT":
-                sdl.Append("input ").Append(name).Append(" {\n");
-                foreach (var field in type.GetProperty("inputFields").EnumerateArray())
-                {
-                    Describe(sdl, field, "  ");
-                    sdl.Append("  ").Append(InputValue(field)).Append('\n');
-                }
-
-                break;
+                return "input "
+                    + name
+                    + Block(Items(type, "inputFields").Select((f, i) => Description(f, "  ", i == 0) + "  " + InputValue(f)));
             default:
                 var keyword = type.GetProperty("kind").GetString() == "INTERFACE" ? "interface " : "type ";
-                var interfaces =
-                    type.TryGetProperty("interfaces", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0
-                        ? " implements " + string.Join(" & ", list.EnumerateArray().Select(Name))
-                        : string.Empty;
-                sdl.Append(keyword).Append(name).Append(interfaces).Append(" {\n");
-                foreach (var field in type.GetProperty("fields").EnumerateArray())
-                {
-                    Describe(sdl, field, "  ");
-                    sdl.Append("  ")
-                        .Append(Name(field))
-                        .Append(Arguments(field.GetProperty("args")))
-                        .Append(": ")
-                        .Append(TypeRef(field.GetProperty("type")))
-                        .Append(Deprecation(field))
-                        .Append('\n');
-                }
-
-                break;
+                var interfaces = Items(type, "interfaces").Select(Name).ToList();
+                var implements = interfaces.Count > 0 ? " implements " + string.Join(" & ", interfaces) : string.Empty;
+                return keyword
+                    + name
+                    + implements
+                    + Block(
+                        Items(type, "fields")
+                            .Select(
+                                (f, i) =>
+                                    Description(f, "  ", i == 0)
+                                    + "  "
+                                    + Name(f)
+                                    + Arguments(f, "  ")
+                                    + ": "
+                                    + TypeRef(f.GetProperty("type"))
+                                    + Deprecation(f)
+                            )
+                    );
         }
+    }
 
-        sdl.Append("}\n");
+    private static string Block(IEnumerable<string> lines)
+    {
+        var text = string.Join("\n", lines);
+        return text.Length == 0 ? string.Empty : " {\n" + text + "\n}";
     }
 
     // Arguments with descriptions go one per line, each under its own description, as graphql-js prints them.
-    private static string Arguments(JsonElement args)
+    private static string Arguments(JsonElement owner, string indentation)
     {
-        if (args.GetArrayLength() == 0)
+        var args = Items(owner, "args").ToList();
+        if (args.Count == 0)
         {
             return string.Empty;
         }
 
-        if (!args.EnumerateArray().Any(a => Description(a) is not null))
+        if (args.All(a => DescriptionText(a) is null))
         {
-            return "(" + string.Join(", ", args.EnumerateArray().Select(InputValue)) + ")";
+            return "(" + string.Join(", ", args.Select(InputValue)) + ")";
         }
 
-        var text = new StringBuilder("(\n");
-        foreach (var arg in args.EnumerateArray())
-        {
-            Describe(text, arg, "    ");
-            text.Append("    ").Append(InputValue(arg)).Append('\n');
-        }
-
-        return text.Append("  )").ToString();
+        var lines = args.Select((a, i) => Description(a, "  " + indentation, i == 0) + "  " + indentation + InputValue(a));
+        return "(\n" + string.Join("\n", lines) + "\n" + indentation + ")";
     }
 
     private static string InputValue(JsonElement value)
     {
         var text = Name(value) + ": " + TypeRef(value.GetProperty("type"));
-        text =
-            value.TryGetProperty("defaultValue", out var fallback) && fallback.ValueKind == JsonValueKind.String
-                ? text + " = " + fallback.GetString()
-                : text;
+        if (value.TryGetProperty("defaultValue", out var fallback) && fallback.ValueKind == JsonValueKind.String)
+        {
+            text += " = " + fallback.GetString();
+        }
+
         return text + Deprecation(value);
     }
 
-    private static void Describe(StringBuilder sdl, JsonElement element, string indent)
+    private static string Description(JsonElement element, string indentation, bool firstInBlock)
     {
-        if (Description(element) is not { } description)
+        if (DescriptionText(element) is not { } description)
         {
-            return;
+            return string.Empty;
         }
 
-        var lines = description.Replace("\"\"\"", "\\\"\"\"", StringComparison.Ordinal).Split('\n');
-        if (lines.Length == 1)
-        {
-            sdl.Append(indent).Append("\"\"\"").Append(lines[0]).Append("\"\"\"\n");
-            return;
-        }
-
-        sdl.Append(indent).Append("\"\"\"\n");
-        foreach (var line in lines)
-        {
-            sdl.Append(line.Length == 0 ? string.Empty : indent + line).Append('\n');
-        }
-
-        sdl.Append(indent).Append("\"\"\"\n");
+        var prefix = indentation.Length > 0 && !firstInBlock ? "\n" + indentation : indentation;
+        return prefix
+            + BlockString(description, description.Length > 70).Replace("\n", "\n" + indentation, StringComparison.Ordinal)
+            + "\n";
     }
 
-    private static string? Description(JsonElement element) =>
-        element.TryGetProperty("description", out var description)
-        && description.ValueKind == JsonValueKind.String
-        && description.GetString() is { Length: > 0 } text
-            ? text
+    // graphql-js printBlockString: one line when it fits, else the text between lines of their own.
+    private static string BlockString(string value, bool preferMultipleLines)
+    {
+        var singleLine = !value.Contains('\n', StringComparison.Ordinal);
+        var leadingSpace = value.Length > 0 && (value[0] == ' ' || value[0] == '\t');
+        var multipleLines = !singleLine || value.EndsWith('"') || value.EndsWith('\\') || preferMultipleLines;
+        var text = new StringBuilder();
+        if (multipleLines && !(singleLine && leadingSpace))
+        {
+            text.Append('\n');
+        }
+
+        text.Append(value);
+        if (multipleLines)
+        {
+            text.Append('\n');
+        }
+
+        return "\"\"\"" + text.ToString().Replace("\"\"\"", "\\\"\"\"", StringComparison.Ordinal) + "\"\"\"";
+    }
+
+    private static string? DescriptionText(JsonElement element) =>
+        element.TryGetProperty("description", out var description) && description.ValueKind == JsonValueKind.String
+            ? description.GetString()
             : null;
 
     private static string TypeRef(JsonElement type) =>
@@ -167,15 +165,21 @@ internal static class SdlPrinter
             _ => Name(type),
         };
 
-    private static string Deprecation(JsonElement element) =>
-        element.TryGetProperty("isDeprecated", out var deprecated) && deprecated.ValueKind == JsonValueKind.True
-            ? " @deprecated(reason: "
-                + JsonSerializer.Serialize(
-                    element.GetProperty("deprecationReason").GetString() ?? "No longer supported",
-                    PyxisSchemaJson.Default.String
-                )
-                + ")"
-            : string.Empty;
+    private static string Deprecation(JsonElement element)
+    {
+        if (!element.TryGetProperty("isDeprecated", out var deprecated) || deprecated.ValueKind != JsonValueKind.True)
+        {
+            return string.Empty;
+        }
+
+        var reason = element.TryGetProperty("deprecationReason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+        return reason is null || reason == DefaultDeprecationReason
+            ? " @deprecated"
+            : " @deprecated(reason: " + JsonSerializer.Serialize(reason, PyxisSchemaJson.Default.String) + ")";
+    }
+
+    private static IEnumerable<JsonElement> Items(JsonElement owner, string property) =>
+        owner.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray() : [];
 
     private static string Name(JsonElement element) => element.GetProperty("name").GetString()!;
 }

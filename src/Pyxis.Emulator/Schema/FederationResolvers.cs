@@ -10,9 +10,9 @@ namespace Pyxis.Emulator.Schema;
 /// </summary>
 internal static class FederationResolvers
 {
-    private static readonly Lazy<Dictionary<string, object?>> Service = new(() => new() { ["sdl"] = PyxisSchemaFactory.LoadSdl() });
-
-    public static object Sdl(IResolveFieldContext ctx, SeedCatalog catalog) => Service.Value;
+    // The SDL the served schema was built from: the bundled one, or EmulatorOptions.Schema.
+    public static object Sdl(IResolveFieldContext ctx, SeedCatalog catalog) =>
+        new Dictionary<string, object?> { ["sdl"] = ctx.Schema.GetMetadata<string>(PyxisSchemaFactory.SdlKey) };
 
     public static object? RepositoryById(IResolveFieldContext ctx, SeedCatalog catalog) =>
         catalog.Repositories.FirstOrDefault(r => r.Get("_id") as string == ctx.GetArgument<object?>("id")?.ToString());

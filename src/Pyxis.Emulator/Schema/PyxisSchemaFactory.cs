@@ -9,6 +9,9 @@ namespace Pyxis.Emulator.Schema;
 /// <summary>Builds an executable GraphQL.NET schema from the real Pyxis SDL, resolving fields over catalog dictionaries.</summary>
 internal static class PyxisSchemaFactory
 {
+    /// <summary>The schema's metadata key under which the SDL it was built from is kept (for <c>_service { sdl }</c>).</summary>
+    public const string SdlKey = "pyxis.sdl";
+
     public static string LoadSdl()
     {
         using var stream = typeof(PyxisSchemaFactory).Assembly.GetManifestResourceStream("pyxis.graphql")
@@ -65,12 +68,21 @@ internal static class PyxisSchemaFactory
 
         foreach (var scalar in document.Definitions.OfType<GraphQLScalarTypeDefinition>())
         {
-            schema.RegisterType(new PassThroughScalar(scalar.Name.StringValue));
+            schema.RegisterType(new PassThroughScalar(scalar.Name.StringValue) { Description = scalar.Description?.Value.ToString() });
         }
 
+        // Pyxis reports its server-side directives (@mongodb_get_one, @key…) in introspection; GraphQL.NET hides
+        // directives without a client location unless told, and then a pulled schema would lack them.
+        schema.Filter = new EveryDirectiveFilter();
+        schema.Metadata[SdlKey] = sdl;
         built = schema;
         schema.Initialize();
         return schema;
+    }
+
+    private sealed class EveryDirectiveFilter : GraphQL.Introspection.DefaultSchemaFilter
+    {
+        public override Task<bool> AllowDirective(GraphQL.Types.Directive directive) => Allowed;
     }
 
     private sealed class DictionaryFieldResolver(string name) : IFieldResolver

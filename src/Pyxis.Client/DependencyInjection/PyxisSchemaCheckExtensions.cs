@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Pyxis.Client;
+using Pyxis.Client.SchemaCheck;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Pyxis schema health check.</summary>
+public static class PyxisSchemaCheckExtensions
+{
+    /// <summary>
+    /// Adds a health check (<paramref name="name"/>, default <c>pyxis-schema</c>) that introspects the live Pyxis through
+    /// the registered <see cref="IPyxisClient"/> at most once per <see cref="PyxisSchemaHealthCheckOptions.Interval"/>
+    /// and reports Degraded, naming them, when its schema breaks operations the service ships:
+    /// <c>services.AddPyxisClient(…).AddSchemaCheck(o => o.Operations.AddRange(PyxisOperationManifest.All))</c>.
+    /// </summary>
+    public static IHttpClientBuilder AddSchemaCheck(
+        this IHttpClientBuilder builder,
+        Action<PyxisSchemaHealthCheckOptions> configure,
+        string name = "pyxis-schema",
+        IEnumerable<string>? tags = null
+    )
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.AddOptions<PyxisSchemaHealthCheckOptions>().Configure(configure);
+        builder.Services.TryAddSingleton(provider => new PyxisSchemaHealthCheckState(
+            provider.GetRequiredService<IOptions<PyxisSchemaHealthCheckOptions>>(),
+            provider.GetService<TimeProvider>()
+        ));
+        builder
+            .Services.AddHealthChecks()
+            .Add(
+                new HealthCheckRegistration(
+                    name,
+                    provider => new PyxisSchemaHealthCheck(
+                        provider.GetRequiredService<IPyxisClient>(),
+                        provider.GetRequiredService<PyxisSchemaHealthCheckState>()
+                    ),
+                    failureStatus: null,
+                    tags
+                )
+            );
+        return builder;
+    }
+}
