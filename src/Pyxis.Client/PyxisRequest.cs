@@ -136,4 +136,11 @@ public sealed class PyxisRequest<TData> : PyxisRequest
 
     /// <summary>Reads the response's <c>data</c> object.</summary>
     public PyxisDataReader<TData> ReadData { get; }
+
+    /// <summary>
+    /// What <see cref="PyxisGraphQLException.PartialData"/> holds when <c>data</c> comes with errors: this applied to the
+    /// data read (a lambda query's interceptor sets it to the lambda, so the exception carries the lambda's own result),
+    /// or the data itself when null. When it throws over the partial data, <c>PartialData</c> is null.
+    /// </summary>
+    public Func<TData, object?>? ProjectPartialData { get; init; }
 }

@@ -21,7 +21,7 @@ internal static class LambdaEmitter
             $"/// <summary>The lambda query at {System.IO.Path.GetFileName(spec.Call.FilePath)}({spec.Call.Location.Line + 1},{spec.Call.Location.Column + 1}).</summary>"
         );
         w.Line(TypeNames.GeneratedCode);
-        w.Open($"internal static class {spec.OperationName}");
+        w.Open($"internal static class {spec.ClassName}");
         w.Line("/// <summary>The document sent: every argument a variable, only the fields the selectors read.</summary>");
         w.Line($"public const string Document = {Names.Literal(spec.Document)};");
         w.Line();
@@ -60,8 +60,10 @@ internal static class LambdaEmitter
         w.Line("recording.BeginRecording();");
         w.Line("query(recording, vars);");
         w.Line(
-            $"return new {TypeNames.Runtime}.PyxisRequest<{query}>({Names.Literal(spec.OperationName)}, Document, recording.EndRecording(), Read);"
+            $"return new {TypeNames.Runtime}.PyxisRequest<{query}>({Names.Literal(spec.OperationName)}, Document, recording.EndRecording(), Read)"
         );
+        // With data and errors, the exception carries the lambda's own result over what came, not the query root.
+        w.Line("{ ProjectPartialData = answer => query(answer, vars) };");
         w.Close();
         w.Open("finally");
         w.Line("recording.Reset();");

@@ -18,7 +18,7 @@ internal static class LambdaBuilder
 {
     public static LambdaSpec Build(LambdaCall call, SchemaModel? schema, GeneratorOptions options)
     {
-        var name = "PyxisLambda_" + call.Key;
+        var name = call.Name;
         var surface = options.TypesNamespace + Building.SurfaceBuilder.NamespaceSuffix;
         LambdaSpec Failed(EquatableArray<DiagnosticInfo> problems) =>
             new(call, name, string.Empty, surface, options.TypesNamespace, EquatableArray<LambdaRootSpec>.Empty, problems);

@@ -82,6 +82,7 @@ internal static class LambdaReader
         )
         {
             Key = Hash(intercept.Data),
+            Name = CallSiteName.Of(model, invocation, cancellationToken),
             Kind = method.Name switch
             {
                 "MutateAsync" => "mutation",

@@ -18,8 +18,11 @@ internal sealed record LambdaCall(
     EquatableArray<DiagnosticInfo> Diagnostics
 )
 {
-    /// <summary>A short, stable name for the call site, for the operation name and the generated file.</summary>
+    /// <summary>A short hash of the call site's location, which makes the generated class and file unique.</summary>
     public string Key { get; init; } = string.Empty;
+
+    /// <summary>The operation name: the containing type and member (<c>ReleaseGate_CheckAsync</c>, numbered from the second call in one member).</summary>
+    public string Name { get; init; } = string.Empty;
 
     /// <summary>"query" (<c>QueryAsync</c>), "mutation" (<c>MutateAsync</c>), "each" (<c>QueryEachAsync</c>: alias-batched) or "all" (<c>QueryAllAsync</c>: paged).</summary>
     public string Kind { get; init; } = "query";
@@ -39,6 +42,9 @@ internal sealed record LambdaSpec(
     EquatableArray<DiagnosticInfo> Diagnostics
 )
 {
+    /// <summary>The generated class (and file): the operation name and the call site's key, unique in the compilation.</summary>
+    public string ClassName => OperationName + "_" + Call.Key;
+
     /// <summary>For <c>QueryEachAsync</c>: the one root field with each <c>$variable</c> marked for its alias index.</summary>
     public string AliasField { get; init; } = string.Empty;
 
