@@ -261,8 +261,10 @@ public sealed class LambdaQueryTests : IAsyncLifetime
 
         Assert.Equal("ubi9/ubi", name);
         Assert.Equal("ubi9/ubi", data!.Repository);
-        Assert.Null(data.Registry);
-        Assert.Null(data.AutoRebuildTags);
+        // A field the lambda did not select throws rather than reading as null, though the server sent it.
+        var unselected = Assert.Throws<PyxisUnselectedFieldException>(() => data.Registry);
+        Assert.Equal(("ContainerRepository", "registry"), (unselected.TypeName, unselected.FieldName));
+        Assert.Throws<PyxisUnselectedFieldException>(() => data.AutoRebuildTags);
 
         // One slot for the one selected field, not one per field of ContainerRepository.
         var slots = data.GetType()

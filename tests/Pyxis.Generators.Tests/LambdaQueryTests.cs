@@ -76,7 +76,7 @@ public sealed class LambdaQueryTests
         "{ data { registry repository } }",
         false
     )]
-    [InlineData("r => r.Data is { Published: true } d ? d.Registry : null", "data { application_categories", true)]
+    [InlineData("r => r.Data is { Published: true } d ? d.Registry : null", "{ data { published registry } }", false)]
     [InlineData("r => r.Data?.Published == true ? r.Data : null", "data { published application_categories", true)]
     [InlineData("r => r.Data == null ? null : r.Data.Repository", "{ data { repository } }", false)]
     [InlineData("r => r.Error != null ? r.Error.Detail : r.Data?.Repository", "{ data { repository } error { detail } }", false)]

@@ -42,8 +42,8 @@ internal static class LambdaReader
 
         var diagnostics = new List<DiagnosticInfo>();
         var roots = new List<LambdaRoot>();
-        var argument = invocation.ArgumentList.Arguments[1].Expression;
-        if (argument is not ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 2 or 3 } lambda)
+        var argument = QueryArgument(invocation);
+        if (WholeValues.Unwrapped(argument) is not ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 2 or 3 } lambda)
         {
             diagnostics.Add(Report(DiagnosticCatalog.LambdaNotALambda, argument, argument.ToString()));
         }
@@ -51,6 +51,7 @@ internal static class LambdaReader
         {
             // A lambda is bound more than once during inference, so its parameter is recognised by name and type.
             var query = lambda.ParameterList.Parameters[0].Identifier.ValueText;
+            var calls = new List<InvocationExpressionSyntax>();
             foreach (var call in lambda.Body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -60,9 +61,12 @@ internal static class LambdaReader
                     && model.GetTypeInfo(receiver, cancellationToken).Type is { Name: "PyxisQuery" or "PyxisMutation" }
                 )
                 {
+                    calls.Add(call);
                     roots.Add(ReadRoot(model, call, lambda, diagnostics, cancellationToken));
                 }
             }
+
+            new QueryLambdaFlow(model, lambda, calls, diagnostics, cancellationToken).Check();
 
             if (roots.Count == 0)
             {
@@ -102,13 +106,13 @@ internal static class LambdaReader
     )
     {
         var field = FieldName(model.GetSymbolInfo(call, cancellationToken).Symbol) ?? "?";
-        if (!RunsOnce(call, lambda))
+        if (!QueryLambdaFlow.RunsOnce(call, lambda))
         {
             diagnostics.Add(Report(DiagnosticCatalog.LambdaConditionalRoot, call, field));
         }
 
-        var selector = call.ArgumentList.Arguments.LastOrDefault()?.Expression;
-        if (selector is not SimpleLambdaExpressionSyntax select)
+        var selector = SelectorArgument(call);
+        if (LambdaShapes.OneParameter(selector) is null || LambdaShapes.Lambda(selector) is not { } select)
         {
             diagnostics.Add(Report(DiagnosticCatalog.LambdaNotALambda, (SyntaxNode?)selector ?? call, selector?.ToString() ?? field));
             return new LambdaRoot(field, EquatableArray<string>.Empty);
@@ -118,31 +122,19 @@ internal static class LambdaReader
         return new LambdaRoot(field, paths.ToEquatableArray());
     }
 
-    // Root calls are matched to answers by the order they run; anything that may skip or repeat one breaks that.
-    private static bool RunsOnce(SyntaxNode call, LambdaExpressionSyntax lambda)
-    {
-        for (var node = call.Parent; node is not null && node != lambda; node = node.Parent)
-        {
-            if (
-                node
-                is ConditionalExpressionSyntax
-                    or BinaryExpressionSyntax
-                    {
-                        RawKind: (int)SyntaxKind.CoalesceExpression
-                            or (int)SyntaxKind.LogicalAndExpression
-                            or (int)SyntaxKind.LogicalOrExpression
-                    }
-                    or LambdaExpressionSyntax
-                    or ConditionalAccessExpressionSyntax
-                    or SwitchExpressionSyntax
-            )
-            {
-                return false;
-            }
-        }
+    // QueryAsync(vars, (q, v) => …) or with named arguments in any order (query: …, vars: …).
+    private static ExpressionSyntax QueryArgument(InvocationExpressionSyntax invocation) =>
+        (
+            invocation.ArgumentList.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText is "query" or "mutation")
+            ?? invocation.ArgumentList.Arguments[1]
+        ).Expression;
 
-        return true;
-    }
+    // The selector is a root method's last parameter, `select`: named, or the last argument given by position.
+    internal static ExpressionSyntax? SelectorArgument(InvocationExpressionSyntax call) =>
+        (
+            call.ArgumentList.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "select")
+            ?? call.ArgumentList.Arguments.LastOrDefault(a => a.NameColon is null)
+        )?.Expression;
 
     internal static string? FieldName(ISymbol? symbol) =>
         symbol
