@@ -61,22 +61,45 @@ internal static class Refused
                 q.GetImage(v.Path, o => o.Data!.Id)
         );
         await client.QueryAsync(vars, static (q, v) =>
-            v
-                .Paths.Select(p => /* expect PYX102 */
-                    q.GetRepositoryByRegistryPath(v.Registry, p, o => o.Data!.Id)
-                )
-                .ToList()
-        );
-        await client.QueryAsync(vars, static (q, v) => v.Flag switch
+        {
+            for (var i = 0; i < v.Paths.Count; i++)
             {
-                true => /* expect PYX102 */
-                q.GetImage(v.Path, o => o.Data!.Id),
-                false => null,
-            });
+                _ = /* expect PYX102 */
+                q.GetImage(v.Paths[i], o => o.Data!.Id);
+            }
+
+            return 0;
+        });
         await client.QueryAsync(vars, static (q, v) =>
-            v.Flag
-            && /* expect PYX102 */
-            q.GetRepositoryByRegistryPath(v.Registry, v.Path, o => o.Data!.Published) == true
+        {
+            switch (v.Flag)
+            {
+                case true:
+                    return /* expect PYX102 */
+                    q.GetImage(v.Path, o => o.Data!.Id);
+                default:
+                    return null;
+            }
+        });
+        // A block-bodied query that can return before its root field call (ZeroQL users' early exits).
+        await client.QueryAsync(vars, static (q, v) =>
+        {
+            if (v.Flag)
+            {
+                return null;
+            }
+
+            return /* expect PYX102 */
+            q.GetImage(v.Path, o => o.Data!.Id);
+        });
+        // Computation on a root field's result outside its selector: the recording run has no answer to compute on.
+        await client.QueryAsync(vars, static (q, v) => /* expect PYX107 */ q.GetRepositoryByRegistryPath(v.Registry, v.Path, o => o.Data!.Repository)!.Trim());
+        // One root field's result as another's argument: both are sent in one request.
+        await client.QueryAsync(vars, static (q, v) =>
+            q.GetImage( /* expect PYX108 */
+                q.GetRepositoryByRegistryPath(v.Registry, v.Path, o => o.Data!.Id),
+                o => o.Data!.Id
+            )
         );
         // No root field at all.
         await client.QueryAsync(
