@@ -17,7 +17,9 @@ internal sealed class ProjectionNodes(SchemaModel schema)
 
     public EquatableArray<LambdaNodeSpec> Nodes => nodes.Select(n => n!).ToEquatableArray();
 
-    /// <summary>The shape of a value of <paramref name="shape"/> whose objects are read by the nodes for <paramref name="paths"/>.</summary>
+    /// <summary>
+    /// The shape of a value of <paramref name="shape"/> whose objects are read by the nodes for <paramref name="paths"/>.
+    /// </summary>
     public ValueTypeSpec Read(ValueTypeSpec shape, TypeDef type, List<string[]> paths) => WithReader(shape, Add(type, paths));
 
     private string Add(TypeDef type, List<string[]> paths)
