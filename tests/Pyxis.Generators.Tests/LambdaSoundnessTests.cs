@@ -43,6 +43,17 @@ public sealed class LambdaSoundnessTests
         "q.FindImagesByNvr(v.Path, null, 0, 50, null, p => { var all = new System.Collections.Generic.List<string?>(); foreach (var i in p.Data!) { all.Add(i!.Architecture); } return all; })",
         "{ data { architecture } }"
     )]
+    // Casts, LINQ query syntax and deconstruction are followed too.
+    [InlineData("q.GetImage(v.Path, r => ((Pyxis.Client.Schema.ContainerImage)r.Data!).Brew!.Build)", "{ data { brew { build } } }")]
+    [InlineData("q.GetImage(v.Path, r => (r.Data as Pyxis.Client.Schema.ContainerImage)?.Brew?.Build)", "{ data { brew { build } } }")]
+    [InlineData(
+        "q.FindImagesByNvr(v.Path, null, 0, 50, null, p => (from i in p.Data! let b = i!.Brew where i.Architecture == \"amd64\" select b!.Build).ToList())",
+        "{ data { architecture brew { build } } }"
+    )]
+    [InlineData(
+        "q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => { var (d, e) = (r.Data, r.Error); return d?.Registry ?? e?.Detail; })",
+        "{ data { registry } error { detail } }"
+    )]
     // [PyxisFragment] methods as extension methods, static methods of another class and method groups.
     [InlineData("q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Name())", "{ data { repository } }")]
     [InlineData("q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data?.Name())", "{ data { repository } }")]
