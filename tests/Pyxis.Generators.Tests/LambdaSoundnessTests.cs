@@ -145,6 +145,22 @@ public sealed class LambdaSoundnessTests
         Assert.Empty(output.CompileDiagnostics);
     }
 
+    [Theory]
+    [InlineData("_ = await client.QueryAsync(q => q.GetImage(\"x\", r => r.Data!.Id));", "query PyxisLambda_")]
+    [InlineData(
+        "var path = \"p\"; _ = await client.QueryAsync(q => q.GetImage(path, (r) => r.Data!.Architecture));",
+        "{ data { architecture } }"
+    )]
+    [InlineData("_ = await client.MutateAsync(m => m.CreateImage(new ContainerImageInput(), r => r.Data!.Id));", "mutation PyxisLambda_")]
+    public void A_lambda_without_a_variables_object_is_translated(string statement, string expected)
+    {
+        var output = Run(Program(statement));
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+        Assert.Contains(expected, Document(output), StringComparison.Ordinal);
+    }
+
     private static string Document(GeneratorOutput output)
     {
         var source = Assert.Single(output.Sources, s => s.HintName.StartsWith("Lambdas/", StringComparison.Ordinal)).SourceText.ToString();

@@ -37,6 +37,20 @@ internal static class LambdaEmitter
         {
             WriteAll(w, spec, query);
         }
+        else if (spec.Call.WithoutVariables)
+        {
+            // No variables object: the lambda itself travels as the variables of the shared path (a static adapter, no closure).
+            w.Open(
+                $"public static async global::System.Threading.Tasks.Task<TResult> {(mutation ? "MutateAsync" : "QueryAsync")}<TResult>(this {TypeNames.Runtime}.IPyxisClient client, global::System.Func<{query}, TResult> query, global::System.Threading.CancellationToken cancellationToken = default)"
+            );
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(query);");
+            w.Line(
+                "var answer = await client.ExecuteAsync(Request(query, static (root, lambda) => lambda(root)), cancellationToken).ConfigureAwait(false);"
+            );
+            w.Line("return query(answer);");
+            w.Close();
+        }
         else
         {
             w.Open(

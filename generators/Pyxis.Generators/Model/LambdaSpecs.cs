@@ -21,6 +21,9 @@ internal sealed record LambdaCall(
     /// <summary>A short, stable name for the call site, for the operation name and the generated file.</summary>
     public string Key { get; init; } = string.Empty;
 
+    /// <summary>Whether the call is <c>QueryAsync(q => …)</c> / <c>MutateAsync(m => …)</c>, with no variables object.</summary>
+    public bool WithoutVariables { get; init; }
+
     /// <summary>"query" (<c>QueryAsync</c>), "mutation" (<c>MutateAsync</c>), "each" (<c>QueryEachAsync</c>: alias-batched) or "all" (<c>QueryAllAsync</c>: paged).</summary>
     public string Kind { get; init; } = "query";
 }
