@@ -10,11 +10,17 @@ internal static class StepNames
     public const string Fragments = nameof(Fragments);
     public const string OperationInputs = nameof(OperationInputs);
     public const string Operations = nameof(Operations);
+    public const string DuplicateNameWinners = nameof(DuplicateNameWinners);
     public const string SharedTypes = nameof(SharedTypes);
+    public const string FragmentInterfaces = nameof(FragmentInterfaces);
     public const string Surface = nameof(Surface);
     public const string LambdaCalls = nameof(LambdaCalls);
     public const string Lambdas = nameof(Lambdas);
-    public const string FragmentInterfaces = nameof(FragmentInterfaces);
+    public const string SchemaDiagnostics = nameof(SchemaDiagnostics);
+    public const string OperationDiagnostics = nameof(OperationDiagnostics);
+    public const string UnusedFragments = nameof(UnusedFragments);
+    public const string LambdaDiagnostics = nameof(LambdaDiagnostics);
     public const string DuplicateNames = nameof(DuplicateNames);
     public const string DuplicateFragments = nameof(DuplicateFragments);
+    public const string Diagnostics = nameof(Diagnostics);
 }

@@ -75,7 +75,7 @@ public sealed class AbstractTypeTests
 
         Assert.Empty(output.Diagnostics);
         Assert.Empty(output.CompileDiagnostics);
-        var source = output.Source("SearchQuery.");
+        var source = output.JoinedSource("SearchQuery.");
         Assert.Contains("search(text: $text) { __typename\\n", source, StringComparison.Ordinal);
         Assert.Contains("node(id: \\\"1\\\") { __typename id", source, StringComparison.Ordinal);
         Assert.Contains("fragment RepositoryFields on Repository { path published }", source, StringComparison.Ordinal);

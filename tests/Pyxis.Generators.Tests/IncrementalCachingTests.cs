@@ -5,18 +5,47 @@ using Pyxis.Testing;
 
 namespace Pyxis.Generators.Tests;
 
-/// <summary>The generator must cost nothing on C# edits, and only the edited operation on a .graphql edit.</summary>
+/// <summary>
+/// The .graphql pipeline must cost nothing on C# edits, and only the edited operation on a .graphql edit; the lambda
+/// pipeline must reuse every step on an unrelated C# edit, and rerun only the edited call.
+/// </summary>
 public sealed class IncrementalCachingTests
 {
     private static readonly string[] TrackedSteps =
     [
         StepNames.Files,
+        StepNames.Options,
         StepNames.Schema,
+        StepNames.OperationFiles,
         StepNames.Fragments,
+        StepNames.OperationInputs,
         StepNames.Operations,
+        StepNames.DuplicateNameWinners,
         StepNames.SharedTypes,
+        StepNames.FragmentInterfaces,
+        StepNames.SchemaDiagnostics,
+        StepNames.OperationDiagnostics,
+        StepNames.UnusedFragments,
         StepNames.DuplicateNames,
+        StepNames.DuplicateFragments,
+        StepNames.Diagnostics,
     ];
+
+    private static readonly string[] LambdaSteps =
+    [
+        StepNames.Surface,
+        StepNames.LambdaCalls,
+        StepNames.Lambdas,
+        StepNames.LambdaDiagnostics,
+        StepNames.Diagnostics,
+    ];
+
+    // The lambda pipeline reads the bundled schema's surface from the referenced runtime, as the package sets it up.
+    private static readonly Dictionary<string, string> Package = new()
+    {
+        ["PyxisSchemaTypes"] = "Referenced",
+        ["PyxisTypesNamespace"] = "Pyxis.Client",
+    };
 
     private readonly AdditionalText[] files =
     [
@@ -76,6 +105,68 @@ public sealed class IncrementalCachingTests
         var steps = driver.GetRunResult().Results.Single().TrackedSteps;
         Assert.Contains(steps[StepNames.Schema].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
     }
+
+    [Fact]
+    public void Adding_an_unrelated_CSharp_file_leaves_every_lambda_step_cached()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(
+            LambdaCalls("Calls", "r.Data!.Id"),
+            LambdaCalls("OtherCalls", "r.Data!.Published")
+        );
+        var driver = LambdaDriver().RunGenerators(compilation);
+
+        var options = (CSharpParseOptions)compilation.SyntaxTrees.First().Options;
+        driver = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Unrelated { }", options)));
+
+        var steps = driver.GetRunResult().Results.Single().TrackedSteps;
+        Assert.Equal(2, steps[StepNames.Lambdas].SelectMany(s => s.Outputs).Count());
+        foreach (var name in LambdaSteps)
+        {
+            Assert.True(steps.ContainsKey(name), $"step {name} was not tracked");
+            Assert.All(steps[name].SelectMany(s => s.Outputs), o => Assert.True(IsReused(o.Reason), $"{name} was {o.Reason}"));
+        }
+    }
+
+    [Fact]
+    public void Editing_one_lambda_reruns_only_that_lambdas_steps()
+    {
+        var edited = LambdaCalls("Calls", "r.Data!.Id");
+        var compilation = GeneratorHarness.CreateCompilation(edited, LambdaCalls("OtherCalls", "r.Data!.Published"));
+        var driver = LambdaDriver().RunGenerators(compilation);
+
+        var old = compilation.SyntaxTrees.First();
+        var text = Microsoft.CodeAnalysis.Text.SourceText.From(edited.Replace("r.Data!.Id", "r.Data!.Registry", StringComparison.Ordinal));
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(old, old.WithChangedText(text)));
+
+        var steps = driver.GetRunResult().Results.Single().TrackedSteps;
+        foreach (var name in new[] { StepNames.LambdaCalls, StepNames.Lambdas })
+        {
+            var reasons = steps[name].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+            Assert.Equal(2, reasons.Count);
+            Assert.Single(reasons, r => r == IncrementalStepRunReason.Modified);
+            Assert.Single(reasons, IsReused);
+        }
+
+        Assert.All(steps[StepNames.Surface].SelectMany(s => s.Outputs), o => Assert.True(IsReused(o.Reason), $"surface was {o.Reason}"));
+    }
+
+    private static GeneratorDriver LambdaDriver() =>
+        GeneratorHarness.CreateDriver([(GeneratorHarness.SchemaPath, File.ReadAllText(RepositoryFiles.SchemaPath))], properties: Package);
+
+    private static string LambdaCalls(string className, string selector) =>
+        $$"""
+            using System.Threading.Tasks;
+            using Pyxis.Client;
+            using Pyxis.Client.Lambdas;
+
+            public sealed class {{className}}Vars { public string Registry { get; init; } = "r"; public string Path { get; init; } = "p"; }
+
+            public static class {{className}}
+            {
+                public static async Task Run(IPyxisClient client) =>
+                    _ = await client.QueryAsync(new {{className}}Vars(), (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => {{selector}}));
+            }
+            """;
 
     private static bool IsReused(IncrementalStepRunReason reason) =>
         reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged;

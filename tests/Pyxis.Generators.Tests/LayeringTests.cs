@@ -28,7 +28,7 @@ public sealed partial class LayeringTests
         var violations = new List<string>();
         foreach (var (stage, allowed) in Allowed)
         {
-            foreach (var file in Directory.GetFiles(Path.Combine(root, stage), "*.cs"))
+            foreach (var file in Directory.GetFiles(Path.Combine(root, stage), "*.cs", SearchOption.AllDirectories))
             {
                 var used = Reference().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value).Distinct();
                 violations.AddRange(
@@ -42,6 +42,16 @@ public sealed partial class LayeringTests
             Allowed.Keys.Order(),
             Directory.GetDirectories(root).Select(Path.GetFileName).Where(d => d is not ("bin" or "obj")).Order()!
         );
+    }
+
+    [Fact]
+    public void Every_validation_rule_has_its_own_file_and_is_specified()
+    {
+        var folder = Path.Combine(RepositoryFiles.Root, "generators", "Pyxis.Generators", "Validation", "Rules");
+        var files = Directory.GetFiles(folder, "*.cs").Select(Path.GetFileNameWithoutExtension).Where(f => f != "SpecifiedRules");
+
+        Assert.Equal(files.Order(), Validation.Rules.SpecifiedRules.All.Select(t => t.Name).Order());
+        Assert.All(Validation.Rules.SpecifiedRules.All, t => Assert.EndsWith("Rule", t.Name));
     }
 
     [GeneratedRegex(@"Pyxis\.Generators\.(Diagnostics|Model|Parsing|Validation|Building|Pipeline|Emit|Lambdas)\b")]

@@ -84,7 +84,7 @@ public sealed class PyxisSchemaTests
 
         Assert.Empty(output.Diagnostics);
         Assert.Empty(output.CompileDiagnostics);
-        var source = output.Source("UpdateVendorMutation");
+        var source = output.JoinedSource("UpdateVendorMutation");
         Assert.Contains("public static partial class UpdateVendorMutation", source, StringComparison.Ordinal);
         Assert.Contains(
             "UpdateVendorAsync(this global::Pyxis.Client.IPyxisClient client, string? id = null, global::Pyxis.Tests.Generated.ContainerVendorInput? input = null",

@@ -9,16 +9,39 @@ internal static class DiagnosticCatalog
 {
     private const string Category = "Pyxis.GraphQL";
 
-    public static readonly DiagnosticDescriptor SyntaxError = Error("PYX001", "GraphQL syntax error", "GraphQL syntax error: {0}");
+    // One argument per line for every descriptor, short or long, so they read as a table; CSharpier would join the
+    // short ones back onto one line.
+    // csharpier-ignore-start
+    public static readonly DiagnosticDescriptor SyntaxError = Error(
+        "PYX001",
+        "GraphQL syntax error",
+        "GraphQL syntax error: {0}"
+    );
     public static readonly DiagnosticDescriptor SchemaMissing = Error(
         "PYX002",
         "No Pyxis schema",
         "Operation file '{0}' has no schema to be checked against: add 'pyxis.graphql' (or a '*.schema.graphql' file, or AdditionalFiles metadata PyxisRole=\"Schema\")"
     );
-    public static readonly DiagnosticDescriptor InvalidSchema = Error("PYX003", "Invalid schema", "The schema is invalid: {0}");
-    public static readonly DiagnosticDescriptor UnknownType = Error("PYX004", "Unknown type", "Unknown type '{0}'");
-    public static readonly DiagnosticDescriptor UnknownField = Error("PYX005", "Unknown field", "Field '{0}' does not exist on type '{1}'");
-    public static readonly DiagnosticDescriptor UnknownArgument = Error("PYX006", "Unknown argument", "Field '{0}' has no argument '{1}'");
+    public static readonly DiagnosticDescriptor InvalidSchema = Error(
+        "PYX003",
+        "Invalid schema",
+        "The schema is invalid: {0}"
+    );
+    public static readonly DiagnosticDescriptor UnknownType = Error(
+        "PYX004",
+        "Unknown type",
+        "Unknown type '{0}'"
+    );
+    public static readonly DiagnosticDescriptor UnknownField = Error(
+        "PYX005",
+        "Unknown field",
+        "Field '{0}' does not exist on type '{1}'"
+    );
+    public static readonly DiagnosticDescriptor UnknownArgument = Error(
+        "PYX006",
+        "Unknown argument",
+        "Field '{0}' has no argument '{1}'"
+    );
     public static readonly DiagnosticDescriptor VariableTypeMismatch = Error(
         "PYX007",
         "Wrong variable type",
@@ -110,7 +133,11 @@ internal static class DiagnosticCatalog
         "Argument '{0}' is given more than once"
     );
 
-    public static readonly DiagnosticDescriptor FragmentCycle = Error("PYX025", "Fragment cycle", "Fragment '{0}' spreads itself");
+    public static readonly DiagnosticDescriptor FragmentCycle = Error(
+        "PYX025",
+        "Fragment cycle",
+        "Fragment '{0}' spreads itself"
+    );
 
     public static readonly DiagnosticDescriptor SeveralSchemas = Error(
         "PYX026",
@@ -216,6 +243,7 @@ internal static class DiagnosticCatalog
         DiagnosticSeverity.Error,
         isEnabledByDefault: true
     );
+    // csharpier-ignore-end
 
     public static readonly DiagnosticDescriptor LambdaResultUsedEarly = new(
         "PYX107",

@@ -48,11 +48,9 @@ internal static class ClientMethodEmitter
         var declarations = new[] { $"this {TypeNames.Runtime}.IPyxisClient client" }
             .Concat(parameters.Select(p => p.Declaration))
             .Concat(["global::System.Threading.CancellationToken cancellationToken = default"]);
-        w.Open(
-            $"public static async global::System.Threading.Tasks.Task<{returnType}> {Names.Pascal(op.Name)}Async({string.Join(", ", declarations)})"
-        );
+        w.OpenList($"public static async global::System.Threading.Tasks.Task<{returnType}> {Names.Pascal(op.Name)}Async", declarations);
         w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
-        w.Line($"var request = {op.ClassName}.CreateRequest({string.Join(", ", parameters.Select(p => p.Variable.ParameterName))});");
+        w.List($"var request = {op.ClassName}.CreateRequest", parameters.Select(p => p.Variable.ParameterName), ";");
         w.Line("var data = await client.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);");
         w.Line($"return {result};");
         w.Close();

@@ -20,7 +20,7 @@ internal static class FamilyEmitter
         );
         w.Open($"public abstract partial record {family.Name}");
         var parameters = family.Properties.Select((p, i) => $"{TypeNames.Of(p.Type, ns, null, input: false)} p{i}");
-        w.Open($"private {family.Name}({string.Join(", ", parameters)})");
+        w.OpenList($"private {family.Name}", parameters);
         for (var i = 0; i < family.Properties.Count; i++)
         {
             w.Line($"{family.Properties[i].Name} = p{i};");

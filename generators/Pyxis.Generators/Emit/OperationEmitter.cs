@@ -72,9 +72,7 @@ internal static class OperationEmitter
     {
         var parameters = ClientMethodEmitter.Parameters(op);
         w.Line("/// <summary>Builds the request: the document and the variables, serialized once.</summary>");
-        w.Open(
-            $"public static {TypeNames.Runtime}.PyxisRequest<Data> CreateRequest({string.Join(", ", parameters.Select(p => p.Declaration))})"
-        );
+        w.OpenList($"public static {TypeNames.Runtime}.PyxisRequest<Data> CreateRequest", parameters.Select(p => p.Declaration));
         w.Line("var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();");
         w.Open($"using (var writer = new {TypeNames.Writer}(buffer))");
         w.Line("writer.WriteStartObject();");

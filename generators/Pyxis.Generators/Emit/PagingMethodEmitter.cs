@@ -41,8 +41,9 @@ internal static class PagingMethodEmitter
                 $"{TypeNames.Runtime}.PyxisPaging? paging = null",
                 "global::System.Threading.CancellationToken cancellationToken = default",
             ]);
-        w.Open(
-            $"public static global::System.Collections.Generic.IAsyncEnumerable<{item}> {Names.Pascal(op.Name)}AllAsync({string.Join(", ", declarations)})"
+        w.OpenList(
+            $"public static global::System.Collections.Generic.IAsyncEnumerable<{item}> {Names.Pascal(op.Name)}AllAsync",
+            declarations
         );
         w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
         var arguments = others

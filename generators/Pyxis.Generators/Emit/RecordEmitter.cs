@@ -15,9 +15,8 @@ internal static class RecordEmitter
         }
 
         // A variant's first parameters are its base's properties: passed on, not declared again.
-        var parameters = string.Join(
-            ", ",
-            record.Properties.Select(
+        var parameters = record
+            .Properties.Select(
                 (p, i) =>
                     (
                         i < record.BaseArity
@@ -26,7 +25,7 @@ internal static class RecordEmitter
                                 + $"[property: global::System.Text.Json.Serialization.JsonPropertyName({Names.Literal(p.ResponseKey)})] "
                     ) + $"{TypeNames.Of(p.Type, ns, null, input: false)} {p.Name}"
             )
-        );
+            .ToList();
         var bases = record.Interfaces.Select(i => i.FullName).ToList();
         if (record.BaseRecord is not null)
         {
@@ -38,16 +37,14 @@ internal static class RecordEmitter
             bases.Add(TypeNames.Runtime + ".IPyxisEnvelope");
         }
 
-        var declaration =
-            $"public sealed partial record {record.ShortName}({parameters})"
-            + (bases.Count == 0 ? string.Empty : " : " + string.Join(", ", bases));
+        var head = $"public sealed partial record {record.ShortName}";
         if (bases.Count == 0)
         {
-            w.Line(declaration + ";");
+            w.List(head, parameters, ";", split: true);
             return;
         }
 
-        w.Open(declaration);
+        w.OpenList(head, parameters, " : " + string.Join(", ", bases), split: true);
         foreach (var implemented in record.Interfaces)
         {
             WriteInterfaceMembers(w, implemented, ns);
@@ -85,7 +82,7 @@ internal static class RecordEmitter
         w.Open($"internal static {record.Name}? Read{record.ReaderName}(ref {TypeNames.Reader} reader)");
         ObjectReader.WriteBody(w, record.Properties, record.SchemaType, ns);
         var args = record.Properties.Select((p, i) => JsonCode.Required(p.Type, "v" + i, record.SchemaType + "." + p.ResponseKey));
-        w.Line($"return new {record.Name}({string.Join(", ", args)});");
+        w.List($"return new {record.Name}", args, ";");
         w.Close();
     }
 }

@@ -20,14 +20,6 @@ internal static class SourceOutput
         }
     }
 
-    public static void ReportSchema(SourceProductionContext context, SchemaModel? schema)
-    {
-        if (schema is not null)
-        {
-            Report(context, schema.Diagnostics);
-        }
-    }
-
     public static void Operations(SourceProductionContext context, OperationFileResult file, EquatableArray<string> winners)
     {
         var emitted = new System.Collections.Generic.HashSet<string>();
@@ -116,7 +108,7 @@ internal static class SourceOutput
 
     public static void Lambda(SourceProductionContext context, LambdaSpec spec)
     {
-        Report(context, spec.Diagnostics);
+        // Its diagnostics are reported with all the others (PyxisGenerator.Diagnostics.cs).
         if (spec.Diagnostics.Count == 0 && spec.Roots.Count > 0)
         {
             Guard(context, spec.Call.FilePath, () =>

@@ -7,6 +7,9 @@ namespace Pyxis.Generators.Emit;
 internal sealed class SourceWriter
 {
     private const string Indent = "    ";
+
+    // The house print width (CSharpier's, see .csharpierrc.yaml): generated code is read in the IDE and in diffs too.
+    private const int Width = 140;
     private readonly StringBuilder text = new();
     private int depth;
 
@@ -27,6 +30,39 @@ internal sealed class SourceWriter
     public SourceWriter Open(string line)
     {
         Line(line);
+        Line("{");
+        depth++;
+        return this;
+    }
+
+    /// <summary>
+    /// Writes <c>head(items)tail</c> on one line when it fits the print width, else one item per line as CSharpier
+    /// breaks a parameter or argument list; <paramref name="split"/> always breaks it (positional records).
+    /// </summary>
+    public SourceWriter List(string head, System.Collections.Generic.IEnumerable<string> items, string tail = "", bool split = false)
+    {
+        var all = System.Linq.Enumerable.ToList(items);
+        var single = head + "(" + string.Join(", ", all) + ")" + tail;
+        if (all.Count == 0 || (!split && depth * Indent.Length + single.Length <= Width))
+        {
+            return Line(single);
+        }
+
+        Line(head + "(");
+        depth++;
+        for (var i = 0; i < all.Count; i++)
+        {
+            Line(all[i] + (i < all.Count - 1 ? "," : string.Empty));
+        }
+
+        depth--;
+        return Line(")" + tail);
+    }
+
+    /// <summary><see cref="List"/>, then opens a block.</summary>
+    public SourceWriter OpenList(string head, System.Collections.Generic.IEnumerable<string> items, string tail = "", bool split = false)
+    {
+        List(head, items, tail, split);
         Line("{");
         depth++;
         return this;

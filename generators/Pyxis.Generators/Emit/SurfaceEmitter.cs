@@ -87,7 +87,7 @@ internal static class SurfaceEmitter
                     $"global::System.Func<{TypeNames.Of(root.Result with { Nullable = false }, surface.TypesNamespace, null, input: false)}, TResult> select"
                 );
             w.Line($"[{Field}({Names.Literal(root.Field)})]");
-            w.Open($"public TResult {root.MethodName}<TResult>({string.Join(", ", parameters)})");
+            w.OpenList($"public TResult {root.MethodName}<TResult>", parameters);
             WriteRootBody(w, surface, root);
             w.Close();
         }

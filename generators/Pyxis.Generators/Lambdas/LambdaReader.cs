@@ -12,6 +12,8 @@ namespace Pyxis.Generators.Lambdas;
 /// <summary>
 /// Reads a <c>client.QueryAsync(vars, (q, v) => …)</c> call: which root fields the lambda calls (in the order they
 /// run) and which fields each selector reads, as response paths. What it cannot translate is a PYX1xx at that token.
+/// It reads with the call site's semantic model, not the syntax alone: which method a call binds to, the types a
+/// selector reads, and the bodies of the fragment methods it calls (in any file).
 /// </summary>
 internal static class LambdaReader
 {

@@ -2,13 +2,13 @@ using System.Linq;
 using GraphQLParser.AST;
 using Pyxis.Generators.Diagnostics;
 using Pyxis.Generators.Model;
+using Pyxis.Generators.Validation.Rules;
 
 namespace Pyxis.Generators.Validation;
 
 /// <summary>
-/// <c>@include(if:)</c> and <c>@skip(if:)</c> on fields, fragment spreads and inline fragments are supported:
-/// they only make fields optional, which nullable properties express. Any other directive would change the
-/// result's shape unseen.
+/// Runs the directive rules over the directives of a field, fragment spread or inline fragment, where only
+/// <c>@include(if:)</c> and <c>@skip(if:)</c> are supported (see <see cref="KnownDirectivesRule"/>).
 /// </summary>
 internal static class DirectiveValidator
 {
@@ -22,35 +22,21 @@ internal static class DirectiveValidator
         foreach (var directive in directives?.Items ?? [])
         {
             var name = directive.Name.StringValue;
-            if (!seen.Add(name))
+            if (
+                !UniqueDirectivesPerLocationRule.Check(context, directive, name, seen)
+                || !KnownDirectivesRule.Check(context, directive, name)
+            )
             {
-                context.Report(DiagnosticCatalog.DuplicateDirective, directive.Name, name);
-                context.MarkUsed(directive);
-                continue;
-            }
-
-            if (name is not ("include" or "skip"))
-            {
-                context.Report(DiagnosticCatalog.UnsupportedDirective, directive, name);
-                context.MarkUsed(directive);
                 continue;
             }
 
             conditional = true;
             var arguments = directive.Arguments?.Items ?? [];
-            foreach (var unknown in arguments.Where(a => a.Name.StringValue != "if"))
+            KnownArgumentNamesRule.CheckConditional(context, name, arguments);
+            var condition = ProvidedRequiredArgumentsRule.CheckConditional(context, directive, name, arguments);
+            if (condition is not null)
             {
-                context.Report(DiagnosticCatalog.UnknownArgument, unknown.Name, "@" + name, unknown.Name.StringValue);
-            }
-
-            var condition = arguments.FirstOrDefault(a => a.Name.StringValue == "if");
-            if (condition is null)
-            {
-                context.Report(DiagnosticCatalog.MissingArgument, directive, "@" + name, "if", "Boolean!");
-            }
-            else
-            {
-                ValueValidator.Check(context, condition.Value, NonNullBoolean, "@" + name + "(if)", allowVariables: true);
+                ValuesOfCorrectTypeRule.Check(context, condition.Value, NonNullBoolean, "@" + name + "(if)", allowVariables: true);
             }
         }
 

@@ -8,12 +8,13 @@ using Microsoft.CodeAnalysis.Text;
 using Pyxis.Generators.Diagnostics;
 using Pyxis.Generators.Model;
 using Pyxis.Generators.Parsing;
+using Pyxis.Generators.Validation.Rules;
 
 namespace Pyxis.Generators.Validation;
 
 /// <summary>
-/// Checks every operation of one file against the schema, following the GraphQL spec's validation
-/// rules that matter for a typed client, and binds the valid ones for the model builder.
+/// Binds every operation of one file to the schema for the model builder, running the validation rules
+/// (<see cref="SpecifiedRules"/>, one file each in <c>Rules/</c>) where the walk reaches what they check.
 /// </summary>
 internal static class OperationValidator
 {
@@ -28,7 +29,7 @@ internal static class OperationValidator
     {
         var context = new ValidationContext(path, text, schema, new FragmentLibrary(path, text, content, document, fragmentPool));
         var operations = new List<BoundOperation>();
-        ReportNonExecutable(context, document);
+        ExecutableDefinitionsRule.Check(context, document);
         foreach (var operation in document.Definitions.OfType<GraphQLOperationDefinition>())
         {
             var errorsBefore = context.ErrorCount;
@@ -51,9 +52,8 @@ internal static class OperationValidator
             context.BeginOperation();
             context.FragmentAlone = true;
             var typeName = fragment.TypeCondition.Type.Name.StringValue;
-            if (context.Schema.Find(typeName) is not { } type)
+            if (KnownTypeNamesRule.Find(context, fragment.TypeCondition.Type, typeName) is not { } type)
             {
-                context.Report(DiagnosticCatalog.UnknownType, fragment.TypeCondition.Type, typeName);
                 continue;
             }
 
@@ -70,10 +70,7 @@ internal static class OperationValidator
     {
         context.BeginOperation();
         context.OperationName = operation.Name?.StringValue;
-        if (operation.Name is null)
-        {
-            context.Report(DiagnosticCatalog.UnnamedOperation, operation.SelectionSet);
-        }
+        NamedOperationsRule.Check(context, operation);
 
         var (kind, rootName) = operation.Operation switch
         {
@@ -82,16 +79,15 @@ internal static class OperationValidator
             _ => ("subscription", null),
         };
         var root = rootName is null ? null : context.Schema.Find(rootName);
-        if (root is null)
+        if (!KnownOperationTypesRule.Check(context, operation, kind, root))
         {
-            context.Report(DiagnosticCatalog.UnsupportedOperation, (ASTNode?)operation.Name ?? operation.SelectionSet, kind);
             return null;
         }
 
-        SelectionValidator.ReportDirectives(context, operation.Directives);
+        KnownDirectivesRule.RefuseAll(context, operation.Directives);
         DeclareVariables(context, operation);
         var fields = SelectionValidator.BindSelectionSet(context, root, operation.SelectionSet, new List<string>());
-        ReportUnusedVariables(context, operation);
+        NoUnusedVariablesRule.Check(context, operation);
         var name = operation.Name?.StringValue ?? "Unnamed";
         var fragments = DocumentText.Fragments(context);
         var insertions = DocumentText.InsertionsIn(context, context.Path);
@@ -104,20 +100,6 @@ internal static class OperationValidator
         return bound;
     }
 
-    // Executable Definitions: a type or schema definition here would be silently ignored otherwise.
-    private static void ReportNonExecutable(ValidationContext context, GraphQLDocument document)
-    {
-        foreach (var definition in document.Definitions.Where(d => d is not (GraphQLOperationDefinition or GraphQLFragmentDefinition)))
-        {
-            var name = definition is INamedNode { Name: { } n } ? n.StringValue : definition.Kind.ToString();
-            context.Report(
-                DiagnosticCatalog.NonExecutableDefinition,
-                definition is INamedNode { Name: { } node } ? node : definition,
-                name
-            );
-        }
-    }
-
     private static void DeclareVariables(ValidationContext context, GraphQLOperationDefinition operation)
     {
         foreach (var definition in operation.Variables?.Items ?? [])
@@ -125,40 +107,26 @@ internal static class OperationValidator
             var name = definition.Variable.Name.StringValue;
             var type = SchemaParser.ToTypeRef(definition.Type);
             var named = context.Schema.Find(type.NamedType);
-            if (context.DeclaredVariables.ContainsKey(name))
+            if (!UniqueVariableNamesRule.Check(context, definition, name))
             {
-                context.Report(DiagnosticCatalog.DuplicateVariable, definition.Variable, name);
                 continue;
             }
 
             if (named is null)
             {
-                context.Report(DiagnosticCatalog.UnknownType, definition.Type, type.NamedType);
+                KnownTypeNamesRule.Find(context, definition.Type, type.NamedType);
                 context.UntypedVariables.Add(name);
             }
-            else if (!named.IsInput)
+            else if (!VariablesAreInputTypesRule.Check(context, definition, name, type, named))
             {
-                context.Report(DiagnosticCatalog.NotInputType, definition.Type, name, type.ToString());
                 context.UntypedVariables.Add(name);
             }
             else if (definition.DefaultValue is not null)
             {
-                ValueValidator.Check(context, definition.DefaultValue, type, "$" + name, allowVariables: false);
+                ValuesOfCorrectTypeRule.Check(context, definition.DefaultValue, type, "$" + name, allowVariables: false);
             }
 
             context.DeclaredVariables[name] = new BoundVariable(name, type, definition.DefaultValue is not null);
-        }
-    }
-
-    private static void ReportUnusedVariables(ValidationContext context, GraphQLOperationDefinition operation)
-    {
-        foreach (var definition in operation.Variables?.Items ?? [])
-        {
-            var name = definition.Variable.Name.StringValue;
-            if (!context.UsedVariables.Contains(name))
-            {
-                context.Report(DiagnosticCatalog.UnusedVariable, definition.Variable, name, operation.Name?.StringValue ?? "(unnamed)");
-            }
         }
     }
 }

@@ -2,18 +2,13 @@ using System.Collections.Generic;
 using GraphQLParser.AST;
 using Pyxis.Generators.Diagnostics;
 using Pyxis.Generators.Model;
+using Pyxis.Generators.Validation.Rules;
 
 namespace Pyxis.Generators.Validation;
 
 /// <summary>Checks selections (fields, arguments, fragments) and merges them into one tree per response key.</summary>
 internal static class SelectionValidator
 {
-    private static readonly FieldDef TypeNameField = new(
-        "__typename",
-        TypeRef.Named("String", nonNull: true),
-        EquatableArray<InputValueDef>.Empty
-    );
-
     // spreads collects the named fragments spread here, for the interfaces the record of this selection implements.
     // branches collects, for a union or interface parent, the selections narrowed to each object type.
     public static List<BoundField> BindSelectionSet(
@@ -90,25 +85,11 @@ internal static class SelectionValidator
         return fields;
     }
 
-    public static void ReportDirectives(ValidationContext context, GraphQLDirectives? directives)
-    {
-        foreach (var directive in directives?.Items ?? [])
-        {
-            context.Report(DiagnosticCatalog.UnsupportedDirective, directive, directive.Name.StringValue);
-            context.MarkUsed(directive);
-        }
-    }
-
     private static BoundField? BindField(ValidationContext context, TypeDef parent, GraphQLField field, List<string> fragmentStack)
     {
         var name = field.Name.StringValue;
-        var definition =
-            name == TypeNameField.Name ? TypeNameField
-            : parent.Name == context.Schema.QueryType && Parsing.Introspection.RootField(name) is { } meta ? meta
-            : parent.FindField(name);
-        if (definition is null)
+        if (FieldsOnCorrectTypeRule.Find(context, parent, field) is not { } definition)
         {
-            context.Report(DiagnosticCatalog.UnknownField, field.Name, name, parent.Name);
             return null;
         }
 
@@ -134,15 +115,12 @@ internal static class SelectionValidator
             return null;
         }
 
-        if (type.IsLeaf && field.SelectionSet is not null)
+        if (!ScalarLeafsRule.Check(context, field, definition, type))
         {
-            context.Report(DiagnosticCatalog.SelectionOnLeaf, field.SelectionSet, name, definition.Type.ToString());
+            return bound;
         }
-        else if (!type.IsLeaf && field.SelectionSet is null)
-        {
-            context.Report(DiagnosticCatalog.MissingSelection, field.Name, name, definition.Type.ToString());
-        }
-        else if (field.SelectionSet is not null && type.IsAbstract)
+
+        if (field.SelectionSet is not null && type.IsAbstract)
         {
             // Fragment interfaces describe one record; a union or interface result is a family of them.
             bound.Children.AddRange(BindSelectionSet(context, type, field.SelectionSet, fragmentStack, null, bound.Branches));
@@ -167,10 +145,8 @@ internal static class SelectionValidator
     )
     {
         var name = spread.FragmentName.Name.StringValue;
-        var fragment = context.Fragments.Find(name);
-        if (fragment is null)
+        if (KnownFragmentNamesRule.Find(context, spread, name) is not { } fragment)
         {
-            context.Report(DiagnosticCatalog.UnknownFragment, spread.FragmentName, name);
             return new List<BoundField>();
         }
 
@@ -179,9 +155,8 @@ internal static class SelectionValidator
             context.UsedFragments.Add(fragment);
         }
 
-        if (fragmentStack.Contains(name))
+        if (!NoFragmentCyclesRule.Check(context, spread, name, fragmentStack))
         {
-            context.Report(DiagnosticCatalog.FragmentCycle, spread.FragmentName, name);
             return new List<BoundField>();
         }
 
@@ -232,19 +207,11 @@ internal static class SelectionValidator
         }
 
         var name = condition.Type.Name.StringValue;
-        if (context.Schema.Find(name) is not { } scope)
-        {
-            context.Report(DiagnosticCatalog.UnknownType, condition.Type, name);
-            return null;
-        }
-
-        if (!context.Schema.Overlap(parent, scope))
-        {
-            context.Report(DiagnosticCatalog.FragmentTypeMismatch, where, fragment, name, parent.Name);
-            return null;
-        }
-
-        return scope;
+        return
+            KnownTypeNamesRule.Find(context, condition.Type, name) is { } scope
+            && PossibleFragmentSpreadsRule.Check(context, parent, scope, fragment, where)
+            ? scope
+            : null;
     }
 
     // A conditional spread may leave all its fields out, so each becomes optional; a record that may lack the
@@ -273,16 +240,8 @@ internal static class SelectionValidator
             return;
         }
 
-        if (existing.Field.Name != field.Field.Name || existing.ArgumentsText != field.ArgumentsText)
+        if (!OverlappingFieldsCanBeMergedRule.Check(context, existing, field, where))
         {
-            // The server would refuse the document (spec: overlapping fields can be merged); say so at build time.
-            context.Report(
-                DiagnosticCatalog.ConflictingSelection,
-                where,
-                field.ResponseKey,
-                existing.Field.Name + existing.ArgumentsText,
-                field.Field.Name + field.ArgumentsText
-            );
             return;
         }
 

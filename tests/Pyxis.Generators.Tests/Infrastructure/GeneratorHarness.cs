@@ -135,7 +135,7 @@ internal static class GeneratorHarnessRuntime
     }
 }
 
-internal sealed record GeneratorOutput(
+internal sealed partial record GeneratorOutput(
     ImmutableArray<GeneratedSourceResult> Sources,
     ImmutableArray<Diagnostic> Diagnostics,
     ImmutableArray<Diagnostic> CompileDiagnostics
@@ -143,6 +143,16 @@ internal sealed record GeneratorOutput(
 {
     public string Source(string hintPrefix) =>
         Sources.Single(s => s.HintName.StartsWith(hintPrefix, StringComparison.Ordinal)).SourceText.ToString();
+
+    /// <summary>
+    /// The source with each list the emitter broke one item per line (<c>(</c>, items ending in <c>,</c>, <c>)</c>)
+    /// joined back onto one line, for assertions about what a declaration says; the snapshots pin the layout.
+    /// </summary>
+    public string JoinedSource(string hintPrefix) =>
+        BrokenList().Replace(Source(hintPrefix), m => "(" + string.Join(", ", m.Groups["item"].Captures.Select(c => c.Value.Trim())) + ")");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\(\n(?:(?<item>[^\n]*),\n)*(?<item>[^\n]*)\n[ ]*\)")]
+    private static partial System.Text.RegularExpressions.Regex BrokenList();
 
     public Diagnostic Single(string id) => Assert.Single(Diagnostics, d => d.Id == id);
 }

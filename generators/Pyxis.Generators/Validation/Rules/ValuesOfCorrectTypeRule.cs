@@ -3,10 +3,10 @@ using GraphQLParser.AST;
 using Pyxis.Generators.Diagnostics;
 using Pyxis.Generators.Model;
 
-namespace Pyxis.Generators.Validation;
+namespace Pyxis.Generators.Validation.Rules;
 
-/// <summary>Checks a literal or variable against the input type it is given to (spec: values of correct type, variable usages allowed).</summary>
-internal static class ValueValidator
+/// <summary>Checks a literal or variable against the input type it is given to (spec 5.6.1, Values of Correct Type; a variable's use is checked by its own rules).</summary>
+internal static class ValuesOfCorrectTypeRule
 {
     public static void Check(ValidationContext context, GraphQLValue value, TypeRef expected, string where, bool allowVariables)
     {
@@ -76,32 +76,10 @@ internal static class ValueValidator
             return;
         }
 
-        if (!context.DeclaredVariables.TryGetValue(name, out var declared))
+        if (NoUndefinedVariablesRule.Find(context, variable, name) is { } declared)
         {
-            context.Report(DiagnosticCatalog.UndeclaredVariable, variable, name, context.OperationName ?? "(unnamed)");
-            return;
+            VariablesInAllowedPositionRule.Check(context, variable, declared, expected, where);
         }
-
-        if (!context.UntypedVariables.Contains(name) && !Fits(declared.Type, expected, declared.HasDefault))
-        {
-            context.Report(DiagnosticCatalog.VariableTypeMismatch, variable, name, declared.Type.ToString(), where, expected.ToString());
-        }
-    }
-
-    // A variable fits where its type is the same shape, at least as strict about null (spec: AreTypesCompatible).
-    private static bool Fits(TypeRef variable, TypeRef location, bool hasDefault)
-    {
-        if (location.NonNull && !variable.NonNull && !hasDefault)
-        {
-            return false;
-        }
-
-        if (location.IsList != variable.IsList)
-        {
-            return false;
-        }
-
-        return location.IsList ? Fits(variable.Item!, location.Item!, hasDefault: false) : location.Name == variable.Name;
     }
 
     private static void CheckObject(ValidationContext context, GraphQLObjectValue obj, TypeDef type, string where, bool allowVariables)
