@@ -95,10 +95,10 @@ internal static class LambdaReader
             WithoutVariables = withoutVariables,
             Kind = method.Name switch
             {
-                "MutateAsync" => "mutation",
-                "QueryEachAsync" => "each",
-                "QueryAllAsync" => "all",
-                _ => "query",
+                "MutateAsync" => LambdaKind.Mutation,
+                "QueryEachAsync" => LambdaKind.Each,
+                "QueryAllAsync" => LambdaKind.All,
+                _ => LambdaKind.Query,
             },
         };
     }
@@ -121,11 +121,11 @@ internal static class LambdaReader
         if (LambdaShapes.OneParameter(selector) is null || LambdaShapes.Lambda(selector) is not { } select)
         {
             diagnostics.Add(Report(DiagnosticCatalog.LambdaNotALambda, (SyntaxNode?)selector ?? call, selector?.ToString() ?? field));
-            return new LambdaRoot(field, EquatableArray<string>.Empty);
+            return new LambdaRoot(field, EquatableArray<Selection>.Empty);
         }
 
         var paths = new SelectorPaths(model, select, diagnostics, cancellationToken).Read();
-        return new LambdaRoot(field, paths.ToEquatableArray());
+        return new LambdaRoot(field, SelectionTree.From(paths));
     }
 
     // QueryAsync(vars, (q, v) => …), QueryAsync(q => …), or with named arguments in any order (query: …, vars: …).

@@ -253,7 +253,7 @@ internal sealed partial class SelectorPaths(
             case "On" when source is not null && access.Name is GenericNameSyntax { TypeArgumentList.Arguments: [var typeArgument] }:
                 // q.Entities(…).On<ProductListingFederated>().Name: the fields after it are asked on that type only.
                 return LambdaReader.FieldName(model.GetTypeInfo(typeArgument, cancellationToken).Type) is { } typeName
-                    ? (source.Length == 0 ? "~" : source + "/~") + typeName
+                    ? (source.Length == 0 ? SelectionTree.OnType : source + "/" + SelectionTree.OnType) + typeName
                     : null;
             case "Select"
             or "SelectMany"
