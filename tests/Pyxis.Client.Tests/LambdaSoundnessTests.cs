@@ -71,6 +71,17 @@ public sealed class LambdaSoundnessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_lambda_without_a_variables_object_sends_what_it_captures_as_variables()
+    {
+        var image = session.Emulator.Catalog.Images[9];
+        var id = (string)image["_id"]!;
+
+        var architecture = await session.Client.QueryAsync(q => q.GetImage(id, r => r.Data!.Architecture));
+
+        Assert.Equal((string)image["architecture"]!, architecture);
+    }
+
+    [Fact]
     public async Task An_object_returned_whole_throws_for_a_nested_object_it_did_not_select()
     {
         var image = session.Emulator.Catalog.Images[17];

@@ -43,6 +43,17 @@ public sealed class LambdaSoundnessTests
         "q.FindImagesByNvr(v.Path, null, 0, 50, null, p => { var all = new System.Collections.Generic.List<string?>(); foreach (var i in p.Data!) { all.Add(i!.Architecture); } return all; })",
         "{ data { architecture } }"
     )]
+    // Casts, LINQ query syntax and deconstruction are followed too.
+    [InlineData("q.GetImage(v.Path, r => ((Pyxis.Client.Schema.ContainerImage)r.Data!).Brew!.Build)", "{ data { brew { build } } }")]
+    [InlineData("q.GetImage(v.Path, r => (r.Data as Pyxis.Client.Schema.ContainerImage)?.Brew?.Build)", "{ data { brew { build } } }")]
+    [InlineData(
+        "q.FindImagesByNvr(v.Path, null, 0, 50, null, p => (from i in p.Data! let b = i!.Brew where i.Architecture == \"amd64\" select b!.Build).ToList())",
+        "{ data { architecture brew { build } } }"
+    )]
+    [InlineData(
+        "q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => { var (d, e) = (r.Data, r.Error); return d?.Registry ?? e?.Detail; })",
+        "{ data { registry } error { detail } }"
+    )]
     // [PyxisFragment] methods as extension methods, static methods of another class and method groups.
     [InlineData("q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Name())", "{ data { repository } }")]
     [InlineData("q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data?.Name())", "{ data { repository } }")]
@@ -132,6 +143,22 @@ public sealed class LambdaSoundnessTests
 
         Assert.Empty(output.Diagnostics);
         Assert.Empty(output.CompileDiagnostics);
+    }
+
+    [Theory]
+    [InlineData("_ = await client.QueryAsync(q => q.GetImage(\"x\", r => r.Data!.Id));", "query PyxisLambda_")]
+    [InlineData(
+        "var path = \"p\"; _ = await client.QueryAsync(q => q.GetImage(path, (r) => r.Data!.Architecture));",
+        "{ data { architecture } }"
+    )]
+    [InlineData("_ = await client.MutateAsync(m => m.CreateImage(new ContainerImageInput(), r => r.Data!.Id));", "mutation PyxisLambda_")]
+    public void A_lambda_without_a_variables_object_is_translated(string statement, string expected)
+    {
+        var output = Run(Program(statement));
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+        Assert.Contains(expected, Document(output), StringComparison.Ordinal);
     }
 
     private static string Document(GeneratorOutput output)

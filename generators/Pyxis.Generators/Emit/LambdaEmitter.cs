@@ -13,7 +13,7 @@ internal static class LambdaEmitter
 
     public static string Emit(LambdaSpec spec)
     {
-        var mutation = spec.Call.Kind == "mutation";
+        var mutation = spec.Call.Kind == LambdaKind.Mutation;
         var query = $"global::{spec.SurfaceNamespace}.{(mutation ? "PyxisMutation" : "PyxisQuery")}";
         var w = new SourceWriter().Header();
         w.Open($"namespace {Namespace}");
@@ -29,13 +29,27 @@ internal static class LambdaEmitter
         w.Line($"private static {query}? recorder;");
         w.Line();
         w.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({spec.Call.Version}, {Names.Literal(spec.Call.Data)})]");
-        if (spec.Call.Kind == "each")
+        if (spec.Call.Kind == LambdaKind.Each)
         {
             WriteEach(w, spec, query);
         }
-        else if (spec.Call.Kind == "all")
+        else if (spec.Call.Kind == LambdaKind.All)
         {
             WriteAll(w, spec, query);
+        }
+        else if (spec.Call.WithoutVariables)
+        {
+            // No variables object: the lambda itself travels as the variables of the shared path (a static adapter, no closure).
+            w.Open(
+                $"public static async global::System.Threading.Tasks.Task<TResult> {(mutation ? "MutateAsync" : "QueryAsync")}<TResult>(this {TypeNames.Runtime}.IPyxisClient client, global::System.Func<{query}, TResult> query, global::System.Threading.CancellationToken cancellationToken = default)"
+            );
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(query);");
+            w.Line(
+                "var answer = await client.ExecuteAsync(Request(query, static (root, lambda) => lambda(root)), cancellationToken).ConfigureAwait(false);"
+            );
+            w.Line("return query(answer);");
+            w.Close();
         }
         else
         {
@@ -153,7 +167,9 @@ internal static class LambdaEmitter
     private static void WriteReader(SourceWriter w, LambdaSpec spec, string query)
     {
         w.Open($"private static {query} Read(ref {TypeNames.Reader} reader)");
-        w.Line($"{TypeNames.Json}.ExpectObject(ref reader, {Names.Literal(spec.Call.Kind == "mutation" ? "Mutation" : "Query")});");
+        w.Line(
+            $"{TypeNames.Json}.ExpectObject(ref reader, {Names.Literal(spec.Call.Kind == LambdaKind.Mutation ? "Mutation" : "Query")});"
+        );
         w.Line($"var answers = new object?[{spec.Roots.Count}];");
         w.Open("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
         var keyword = "if";

@@ -25,7 +25,7 @@ internal static class LambdaReader
                 {
                     Name.Identifier.ValueText: "QueryAsync" or "MutateAsync" or "QueryEachAsync" or "QueryAllAsync"
                 },
-                ArgumentList.Arguments.Count: >= 2
+                ArgumentList.Arguments.Count: >= 1
             };
 
     public static LambdaCall? Read(GeneratorSyntaxContext context, CancellationToken cancellationToken)
@@ -44,15 +44,21 @@ internal static class LambdaReader
 
         var diagnostics = new List<DiagnosticInfo>();
         var roots = new List<LambdaRoot>();
-        var argument = QueryArgument(invocation);
-        if (WholeValues.Unwrapped(argument) is not ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 2 or 3 } lambda)
+        var withoutVariables = method.Parameters.FirstOrDefault()?.Name is "query" or "mutation";
+        var argument = QueryArgument(invocation, withoutVariables ? 0 : 1);
+        if (argument is null)
+        {
+            return null;
+        }
+
+        if (QueryLambda(argument, withoutVariables) is not { } lambda)
         {
             diagnostics.Add(Report(DiagnosticCatalog.LambdaNotALambda, argument, argument.ToString()));
         }
         else
         {
             // A lambda is bound more than once during inference, so its parameter is recognised by name and type.
-            var query = lambda.ParameterList.Parameters[0].Identifier.ValueText;
+            var query = QueryParameter(lambda);
             var calls = new List<InvocationExpressionSyntax>();
             foreach (var call in lambda.Body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
             {
@@ -72,9 +78,7 @@ internal static class LambdaReader
 
             if (roots.Count == 0)
             {
-                diagnostics.Add(
-                    Report(DiagnosticCatalog.LambdaNoRootField, lambda, lambda.ParameterList.Parameters[0].Identifier.ValueText)
-                );
+                diagnostics.Add(Report(DiagnosticCatalog.LambdaNoRootField, lambda, query));
             }
         }
 
@@ -89,12 +93,13 @@ internal static class LambdaReader
         {
             Key = Hash(intercept.Data),
             Name = CallSiteName.Of(model, invocation, cancellationToken),
+            WithoutVariables = withoutVariables,
             Kind = method.Name switch
             {
-                "MutateAsync" => "mutation",
-                "QueryEachAsync" => "each",
-                "QueryAllAsync" => "all",
-                _ => "query",
+                "MutateAsync" => LambdaKind.Mutation,
+                "QueryEachAsync" => LambdaKind.Each,
+                "QueryAllAsync" => LambdaKind.All,
+                _ => LambdaKind.Query,
             },
         };
     }
@@ -117,19 +122,36 @@ internal static class LambdaReader
         if (LambdaShapes.OneParameter(selector) is null || LambdaShapes.Lambda(selector) is not { } select)
         {
             diagnostics.Add(Report(DiagnosticCatalog.LambdaNotALambda, (SyntaxNode?)selector ?? call, selector?.ToString() ?? field));
-            return new LambdaRoot(field, EquatableArray<string>.Empty);
+            return new LambdaRoot(field, EquatableArray<Selection>.Empty);
         }
 
         var paths = new SelectorPaths(model, select, diagnostics, cancellationToken).Read();
-        return new LambdaRoot(field, paths.ToEquatableArray());
+        return new LambdaRoot(field, SelectionTree.From(paths));
     }
 
-    // QueryAsync(vars, (q, v) => …) or with named arguments in any order (query: …, vars: …).
-    private static ExpressionSyntax QueryArgument(InvocationExpressionSyntax invocation) =>
+    // QueryAsync(vars, (q, v) => …), QueryAsync(q => …), or with named arguments in any order (query: …, vars: …).
+    private static ExpressionSyntax? QueryArgument(InvocationExpressionSyntax invocation, int position) =>
         (
             invocation.ArgumentList.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText is "query" or "mutation")
-            ?? invocation.ArgumentList.Arguments[1]
-        ).Expression;
+            ?? invocation.ArgumentList.Arguments.ElementAtOrDefault(position)
+        )?.Expression;
+
+    // (q, v) => … (with a page: (q, v, page) => …), or q => … when the call has no variables object.
+    private static LambdaExpressionSyntax? QueryLambda(ExpressionSyntax argument, bool withoutVariables) =>
+        WholeValues.Unwrapped(argument) switch
+        {
+            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 2 or 3 } lambda when !withoutVariables => lambda,
+            var one when withoutVariables && LambdaShapes.OneParameter(one) is not null => (LambdaExpressionSyntax)one,
+            _ => null,
+        };
+
+    internal static string QueryParameter(LambdaExpressionSyntax lambda) =>
+        lambda switch
+        {
+            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+            ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
+            _ => string.Empty,
+        };
 
     // The selector is a root method's last parameter, `select`: named, or the last argument given by position.
     internal static ExpressionSyntax? SelectorArgument(InvocationExpressionSyntax call) =>

@@ -19,7 +19,7 @@ namespace Pyxis.Generators.Lambdas;
 /// </summary>
 internal sealed class QueryLambdaFlow(
     SemanticModel model,
-    ParenthesizedLambdaExpressionSyntax lambda,
+    LambdaExpressionSyntax lambda,
     List<InvocationExpressionSyntax> roots,
     List<DiagnosticInfo> diagnostics,
     CancellationToken cancellationToken
@@ -30,7 +30,7 @@ internal sealed class QueryLambdaFlow(
 
     public void Check()
     {
-        var query = lambda.ParameterList.Parameters[0].Identifier.ValueText;
+        var query = LambdaReader.QueryParameter(lambda);
         foreach (var name in lambda.Body.DescendantNodes().OfType<IdentifierNameSyntax>().Where(n => n.Identifier.ValueText == query))
         {
             if (name.Parent is not MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } || !roots.Contains(call))

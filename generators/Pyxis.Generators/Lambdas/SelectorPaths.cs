@@ -95,6 +95,24 @@ internal sealed partial class SelectorPaths(
                 case ForEachStatementSyntax { Expression: var source } loop when PathOf(source) is { } path:
                     parameters[loop.Identifier.ValueText] = path;
                     break;
+                case FromClauseSyntax { Expression: var source } from when PathOf(source) is { } path:
+                    // from i in p.Data …: i is one item, like a Select lambda's parameter.
+                    parameters[from.Identifier.ValueText] = path;
+                    break;
+                case JoinClauseSyntax { InExpression: var source } join when PathOf(source) is { } path:
+                    parameters[join.Identifier.ValueText] = path;
+                    break;
+                case LetClauseSyntax { Expression: var value } let when PathOf(value) is { } path:
+                    parameters[let.Identifier.ValueText] = path;
+                    break;
+                case AssignmentExpressionSyntax
+                {
+                    Left: DeclarationExpressionSyntax { Designation: ParenthesizedVariableDesignationSyntax names },
+                    Right: TupleExpressionSyntax values
+                }:
+                    // var (d, e) = (r.Data, r.Error): each variable stands for its element.
+                    Deconstruct(names, values);
+                    break;
                 case MemberAccessExpressionSyntax { Expression: var target, Parent: not InvocationExpressionSyntax }
                     when PathOf(target) is { Length: > 0 } owner:
                     // r.Data.Count reads no field, but the list must be there to count: ask for __typename only.
@@ -104,6 +122,17 @@ internal sealed partial class SelectorPaths(
         }
 
         model = outer;
+    }
+
+    private void Deconstruct(ParenthesizedVariableDesignationSyntax names, TupleExpressionSyntax values)
+    {
+        for (var i = 0; i < names.Variables.Count && i < values.Arguments.Count; i++)
+        {
+            if (names.Variables[i] is SingleVariableDesignationSyntax name && PathOf(values.Arguments[i].Expression) is { } path)
+            {
+                parameters[name.Identifier.ValueText] = path;
+            }
+        }
     }
 
     private void AddWhole(ExpressionSyntax expression, string path)
@@ -167,7 +196,7 @@ internal sealed partial class SelectorPaths(
             case IdentifierNameSyntax name:
                 return
                     parameters.TryGetValue(name.Identifier.ValueText, out var bound)
-                    && model.GetSymbolInfo(name, cancellationToken).Symbol is IParameterSymbol or ILocalSymbol
+                    && model.GetSymbolInfo(name, cancellationToken).Symbol is IParameterSymbol or ILocalSymbol or IRangeVariableSymbol
                     ? bound
                     : null;
             case MemberAccessExpressionSyntax access:
@@ -176,6 +205,10 @@ internal sealed partial class SelectorPaths(
                 return Extend(LambdaShapes.ConditionalTarget(binding) is { } target ? PathOf(target) : null, binding);
             case PostfixUnaryExpressionSyntax bang:
                 return PathOf(bang.Operand);
+            case CastExpressionSyntax cast:
+                return PathOf(cast.Expression);
+            case BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.AsExpression } cast:
+                return PathOf(cast.Left);
             case ParenthesizedExpressionSyntax parenthesized:
                 return PathOf(parenthesized.Expression);
             case ElementAccessExpressionSyntax element:
@@ -220,7 +253,7 @@ internal sealed partial class SelectorPaths(
             case "On" when source is not null && access.Name is GenericNameSyntax { TypeArgumentList.Arguments: [var typeArgument] }:
                 // q.Entities(…).On<ProductListingFederated>().Name: the fields after it are asked on that type only.
                 return LambdaReader.FieldName(model.GetTypeInfo(typeArgument, cancellationToken).Type) is { } typeName
-                    ? (source.Length == 0 ? "~" : source + "/~") + typeName
+                    ? (source.Length == 0 ? SelectionTree.OnType : source + "/" + SelectionTree.OnType) + typeName
                     : null;
             case "Select"
             or "SelectMany"

@@ -24,9 +24,19 @@ internal static class WholeValues
         {
             switch (current.Parent)
             {
-                case PostfixUnaryExpressionSyntax or ParenthesizedExpressionSyntax:
+                case PostfixUnaryExpressionSyntax or ParenthesizedExpressionSyntax or CastExpressionSyntax:
+                case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AsExpression } cast when cast.Left == current:
                     current = current.Parent;
                     continue;
+                case FromClauseSyntax or JoinClauseSyntax or LetClauseSyntax:
+                    // The range variable is followed like a Select lambda's parameter.
+                    return true;
+                case ArgumentSyntax
+                {
+                    Parent: TupleExpressionSyntax { Parent: AssignmentExpressionSyntax { Left: DeclarationExpressionSyntax } }
+                }:
+                    // var (d, e) = (r.Data, r.Error): each variable is followed like the value.
+                    return true;
                 case ConditionalAccessExpressionSyntax access when access.WhenNotNull == current:
                     current = access;
                     continue;
