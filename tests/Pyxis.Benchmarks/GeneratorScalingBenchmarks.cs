@@ -34,16 +34,24 @@ public class GeneratorScalingBenchmarks
         files =
         [
             new Pyxis.Testing.InMemoryAdditionalText(schema, File.ReadAllText(schema)),
-            .. Enumerable.Range(0, Count).Select(i => (AdditionalText)new Pyxis.Testing.InMemoryAdditionalText($"/project/Pyxis/Op{i}.graphql", Operation(i))),
+            .. Enumerable
+                .Range(0, Count)
+                .Select(i => (AdditionalText)new Pyxis.Testing.InMemoryAdditionalText($"/project/Pyxis/Op{i}.graphql", Operation(i))),
         ];
-        var trees = Enumerable.Range(0, Count).Select(i => CSharpSyntaxTree.ParseText(Lambda(i, "r.Data!.Repository"), Parse, $"/project/Calls{i}.cs")).ToList();
+        var trees = Enumerable
+            .Range(0, Count)
+            .Select(i => CSharpSyntaxTree.ParseText(Lambda(i, "r.Data!.Repository"), Parse, $"/project/Calls{i}.cs"))
+            .ToList();
         compilation = CSharpCompilation.Create(
             "Scaling",
             trees,
             Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(Pyxis.Client.IPyxisClient).Assembly.Location)),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
         );
-        edited = compilation.ReplaceSyntaxTree(trees[Count / 2], trees[Count / 2].WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(Lambda(Count / 2, "r.Data!.Published"))));
+        edited = compilation.ReplaceSyntaxTree(
+            trees[Count / 2],
+            trees[Count / 2].WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(Lambda(Count / 2, "r.Data!.Published")))
+        );
         warm = NewDriver().RunGenerators(compilation);
 
         // Measure what the description says: every operation and lambda translated, nothing refused.
@@ -66,17 +74,17 @@ public class GeneratorScalingBenchmarks
 
     private static string Lambda(int i, string selector) =>
         $$"""
-        using System.Threading.Tasks;
-        using Pyxis.Client;
-        using Pyxis.Client.Lambdas;
+            using System.Threading.Tasks;
+            using Pyxis.Client;
+            using Pyxis.Client.Lambdas;
 
-        public static class Calls{{i}}
-        {
-            public static Task<object?> RunAsync(IPyxisClient client) =>
-                client.QueryAsync((Registry: "registry.access.redhat.com", Path: "ubi{{i}}/ubi"), static (q, v) =>
-                    q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => (object?){{selector}}));
-        }
-        """;
+            public static class Calls{{i}}
+            {
+                public static Task<object?> RunAsync(IPyxisClient client) =>
+                    client.QueryAsync((Registry: "registry.access.redhat.com", Path: "ubi{{i}}/ubi"), static (q, v) =>
+                        q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => (object?){{selector}}));
+            }
+            """;
 
     private GeneratorDriver NewDriver() =>
         CSharpGeneratorDriver.Create(

@@ -146,12 +146,12 @@ public sealed class LambdaSoundnessTests
     }
 
     [Theory]
-    [InlineData("_ = await client.QueryAsync(q => q.GetImage(\"x\", r => r.Data!.Id));", "query PyxisLambda_")]
+    [InlineData("_ = await client.QueryAsync(q => q.GetImage(\"x\", r => r.Data!.Id));", "query Calls_Run(")]
     [InlineData(
         "var path = \"p\"; _ = await client.QueryAsync(q => q.GetImage(path, (r) => r.Data!.Architecture));",
         "{ data { architecture } }"
     )]
-    [InlineData("_ = await client.MutateAsync(m => m.CreateImage(new ContainerImageInput(), r => r.Data!.Id));", "mutation PyxisLambda_")]
+    [InlineData("_ = await client.MutateAsync(m => m.CreateImage(new ContainerImageInput(), r => r.Data!.Id));", "mutation Calls_Run(")]
     public void A_lambda_without_a_variables_object_is_translated(string statement, string expected)
     {
         var output = Run(Program(statement));
