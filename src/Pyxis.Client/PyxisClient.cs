@@ -62,7 +62,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     public Task<TData> ExecuteAsync<TData>(PyxisRequest<TData> request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        request.SecretVariables = options.SecretVariables; // an answer read from the cache redacts like a sent one
+        request.Secrets = options.Secrets; // an answer read from the cache redacts like a sent one
         return options.ResultCache is { } cache && IsCacheable(request)
             ? cache.GetOrSendAsync(request, (capture, ct) => SendAsync(request, ct, capture), cancellationToken)
             : SendAsync(request, cancellationToken, null);
@@ -104,7 +104,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         catch (Exception ex) when (Typed(request, ex, cancellationToken) is { } error)
         {
             activity?.SetStatus(ActivityStatusCode.Error, error.GetType().Name);
-            LogFailed(request.OperationName, request.TraceId, error.Message);
+            LogFailed(request.OperationName, error.TraceId, error.Message);
             if (ReferenceEquals(error, ex))
             {
                 throw;
@@ -162,7 +162,11 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
                     .ConfigureAwait(false);
                 if (!outcome.ServerTimeout)
                 {
-                    LogEnd(request.OperationName, request.TraceId);
+                    if (logger.IsEnabled(LogLevel.Debug))
+                    {
+                        LogEnd(request.OperationName, request.RedactServerText(request.TraceId));
+                    }
+
                     return outcome.Data!;
                 }
 
@@ -178,7 +182,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     private async Task WaitOutServerTimeoutAsync(PyxisRequest request, Activity? activity, int retry, CancellationToken token)
     {
         var delay = ServerTimeouts.DelayBefore(retry);
-        LogServerTimeout(request.OperationName, request.TraceId, delay.TotalSeconds);
+        LogServerTimeout(request.OperationName, request.RedactServerText(request.TraceId), delay.TotalSeconds);
         PyxisTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("operation", request.OperationName));
         activity?.SetTag("pyxis.retries", retry);
         await using (Batching.ConcurrencySlot.Lend(token))
@@ -209,7 +213,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
             if (budget.Capture is { } capture)
             {
                 capture.Bytes = body.Span.ToArray();
-                capture.Keep = !GraphQLBody.HasEnvelopeError(body.Span);
+                capture.Keep = GraphQLBody.IsCacheable(body.Span);
             }
 
             return new(data, ServerTimeout: false);

@@ -3,13 +3,17 @@ using Pyxis.Client.Transport;
 
 namespace Pyxis.Client;
 
-/// <summary>Settings for <see cref="PyxisClient"/>. Secrets set here never appear in logs, messages or <see cref="ToString"/>.</summary>
+/// <summary>
+/// Settings for <see cref="PyxisClient"/>. Secrets set here (the API key, the certificate, user information in
+/// <see cref="Endpoint"/>) never appear in logs, messages or <see cref="ToString"/>.
+/// </summary>
 public sealed class PyxisClientOptions
 {
     private Caching.PyxisResultCache? resultCache;
     private Lazy<X509Certificate2?>? pemCertificate;
     private int certificateHolders;
     private Lazy<Polly.ResiliencePipeline>? resilience;
+    private RequestSecrets? secrets;
 
     /// <summary>The public Red Hat catalog endpoint, which answers anonymous reads of published data.</summary>
     public static readonly Uri DefaultEndpoint = new("https://catalog.redhat.com/api/containers/graphql/");
@@ -116,6 +120,21 @@ public sealed class PyxisClientOptions
                 new(Cache ?? Caching.PyxisResultCache.CreateInProcess(CacheMemoryLimit, MaxResponseBytes, TimeProvider), CacheDuration)
             );
 
+    /// <summary>What requests sent with these options must hide; one object per API key, not per call.</summary>
+    internal RequestSecrets Secrets
+    {
+        get
+        {
+            var current = secrets;
+            if (current is null || !ReferenceEquals(current.ApiKey, ApiKey))
+            {
+                secrets = current = new RequestSecrets(SecretVariables, ApiKey);
+            }
+
+            return current;
+        }
+    }
+
     /// <summary>The certificate read from the PEM paths, once per options object.</summary>
     internal X509Certificate2? PemCertificate =>
         LazyInitializer
@@ -156,7 +175,15 @@ public sealed class PyxisClientOptions
     {
         if (Endpoint is null || !Endpoint.IsAbsoluteUri || (Endpoint.Scheme != Uri.UriSchemeHttp && Endpoint.Scheme != Uri.UriSchemeHttps))
         {
-            yield return $"PyxisClientOptions.Endpoint must be an absolute http(s) URI, not '{Endpoint}'.";
+            yield return $"PyxisClientOptions.Endpoint must be an absolute http(s) URI, not '{HeaderValues.Printable(Endpoint)}'.";
+        }
+
+        foreach (var problem in new[] { HeaderValues.Problem(nameof(ApiKey), ApiKey), HeaderValues.Problem(nameof(UserAgent), UserAgent) })
+        {
+            if (problem is not null)
+            {
+                yield return problem;
+            }
         }
 
         if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
@@ -235,5 +262,5 @@ public sealed class PyxisClientOptions
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"Endpoint={Endpoint}, Timeout={Timeout}, ApiKey={(ApiKey is null ? "(none)" : "***")}, ClientCertificate={(ClientCertificate is null && ClientCertificatePath is null ? "(none)" : "***")}";
+        $"Endpoint={HeaderValues.Printable(Endpoint)}, Timeout={Timeout}, ApiKey={(ApiKey is null ? "(none)" : "***")}, ClientCertificate={(ClientCertificate is null && ClientCertificatePath is null ? "(none)" : "***")}";
 }

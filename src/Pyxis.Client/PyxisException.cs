@@ -8,13 +8,13 @@ public class PyxisException : Exception
 {
     /// <summary>Creates the exception for <paramref name="request"/>.</summary>
     public PyxisException(PyxisRequest request, string message, int? status = null, string? detail = null, Exception? innerException = null)
-        : base(Describe(request, message), innerException)
+        : base(Describe(request, request.RedactServerText(message)!), Clean(request, innerException))
     {
         OperationName = request.OperationName;
         Variables = request.VariablesText;
         Status = status;
-        Detail = detail;
-        TraceId = request.TraceId;
+        Detail = request.RedactServerText(detail);
+        TraceId = request.RedactServerText(request.TraceId);
         HttpStatus = request.HttpStatus;
     }
 
@@ -44,7 +44,22 @@ public class PyxisException : Exception
     /// <summary>The Pyxis error detail, when there was one.</summary>
     public string? Detail { get; }
 
+    // An inner exception whose message quotes a secret (a reader echoing a value the server sent back) is left out:
+    // its text is already in this message, redacted, and ToString() would print it whole.
+    private static Exception? Clean(PyxisRequest request, Exception? inner)
+    {
+        for (var e = inner; e is not null; e = e.InnerException)
+        {
+            if (!string.Equals(request.RedactServerText(e.Message), e.Message, StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+
+        return inner;
+    }
+
     private static string Describe(PyxisRequest request, string message) =>
         $"Pyxis operation '{request.OperationName}' with variables {request.VariablesText} failed: {message}"
-        + (request.TraceId is null ? string.Empty : $" (trace_id {request.TraceId})");
+        + (request.TraceId is null ? string.Empty : $" (trace_id {request.RedactServerText(request.TraceId)})");
 }

@@ -55,8 +55,34 @@ public abstract class PyxisRequest
     /// <summary>The HTTP status of the answer, once there is one.</summary>
     public int? HttpStatus { get; internal set; }
 
-    /// <summary>Variables to print as <c>***</c>; the client sets them from its options.</summary>
-    internal ISet<string>? SecretVariables { get; set; }
+    /// <summary>
+    /// What to hide about this request (secret variable names, the API key); the client sets it from its options. One
+    /// field, shared by every request of one options object, so a request is no larger for carrying it.
+    /// </summary>
+    internal RequestSecrets? Secrets { get; set; }
+
+    /// <summary>Variables to print as <c>***</c>.</summary>
+    internal ISet<string>? SecretVariables => Secrets?.Variables;
+
+    /// <summary>
+    /// <paramref name="text"/> from the server with every value of a secret variable, and the API key, replaced by
+    /// <c>***</c>: a server that quotes what it was sent (<c>Variable '$token' got invalid value "…"</c>) must not
+    /// carry a secret into a message or a log line. Called on failure paths only.
+    /// </summary>
+    internal string? RedactServerText(string? text)
+    {
+        if (text is null || Secrets is not { } secrets || (secrets.ApiKey is null && secrets.Variables.Count == 0))
+        {
+            return text;
+        }
+
+        foreach (var secret in Redaction.SecretValues(this, secrets))
+        {
+            text = text.Replace(secret, "***", StringComparison.Ordinal);
+        }
+
+        return text;
+    }
 
     /// <summary>The variables as JSON text for messages, with secret values replaced by <c>***</c>.</summary>
     public string VariablesText => SecretVariables is { Count: > 0 } secrets ? Redact(secrets) : Encoding.UTF8.GetString(Variables.Span);
@@ -89,7 +115,7 @@ public abstract class PyxisRequest
     // Alias batches rename variables name__0, name__1…; a secret stays secret under its batch name.
     // A variable keeps its secrecy under every numbered rename: token__3 in an alias batch, token__0 in a lambda query,
     // token__0__3 in a batched lambda query.
-    private static bool IsSecret(ISet<string> secrets, string name)
+    internal static bool IsSecret(ISet<string> secrets, string name)
     {
         while (!secrets.Contains(name))
         {

@@ -171,11 +171,13 @@ internal static class LambdaEmitter
             $"{TypeNames.Json}.ExpectObject(ref reader, {Names.Literal(spec.Call.Kind == LambdaKind.Mutation ? "Mutation" : "Query")});"
         );
         w.Line($"var answers = new object?[{spec.Roots.Count}];");
+        ObjectReader.DeclareSeen(w, spec.Roots.Count);
         w.Open("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
         var keyword = "if";
         for (var i = 0; i < spec.Roots.Count; i++)
         {
             w.Open($"{keyword} (reader.ValueTextEquals(\"f{i}\"u8))");
+            ObjectReader.MarkSeen(w, i, $"{root}.{spec.Roots[i].Field} (f{i})");
             w.Line("reader.Read();");
             w.Line($"answers[{i}] = {JsonCode.Read(spec.Roots[i].Result, "reader", spec.Roots[i].Field, spec.TypesNamespace)};");
             w.Close();

@@ -1,11 +1,13 @@
 using System.Collections.Generic;
+using System.Globalization;
 using Pyxis.Generators.Model;
 
 namespace Pyxis.Generators.Emit;
 
 /// <summary>
 /// The body every generated object reader shares: null check, one local per property, a loop that reads the
-/// properties it knows by their response keys and skips the rest (fields a newer server adds are ignored).
+/// properties it knows by their response keys and skips the rest (fields a newer server adds are ignored). A key it
+/// knows that arrives twice is refused, not overwritten: a bit per key in <c>ulong</c> masks, so no allocation.
 /// </summary>
 internal static class ObjectReader
 {
@@ -24,14 +26,17 @@ internal static class ObjectReader
             w.Line($"{TypeNames.Nullable(properties[i].Type, ns, owner, input: false)} v{i} = default;");
         }
 
+        DeclareSeen(w, properties.Count);
         w.Open("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
         var keyword = "if";
         for (var i = 0; i < properties.Count; i++)
         {
             var p = properties[i];
+            var path = schemaType + "." + p.ResponseKey;
             w.Open($"{keyword} (reader.ValueTextEquals({Names.Literal(p.ResponseKey)}u8))");
+            MarkSeen(w, i, path);
             w.Line("reader.Read();");
-            w.Line($"v{i} = {JsonCode.Read(p.Type, "reader", schemaType + "." + p.ResponseKey, ns)};");
+            w.Line($"v{i} = {JsonCode.Read(p.Type, "reader", path, ns)};");
             w.Close();
             keyword = "else if";
         }
@@ -50,4 +55,19 @@ internal static class ObjectReader
 
         w.Close();
     }
+
+    /// <summary>Declares the masks of keys already read: one <c>ulong</c> per 64 keys.</summary>
+    public static void DeclareSeen(SourceWriter w, int keys)
+    {
+        for (var mask = 0; mask * 64 < keys; mask++)
+        {
+            w.Line($"ulong seen{mask} = 0;");
+        }
+    }
+
+    /// <summary>Marks key <paramref name="index"/> as read, refusing it when it was read before in the same object.</summary>
+    public static void MarkSeen(SourceWriter w, int index, string path) =>
+        w.Line(
+            $"{TypeNames.Json}.MarkSeen(ref seen{index / 64}, 1UL << {(index % 64).ToString(CultureInfo.InvariantCulture)}, {Names.Literal(path)});"
+        );
 }

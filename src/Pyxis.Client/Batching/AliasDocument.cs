@@ -95,23 +95,39 @@ internal sealed class AliasAnswer<TField>(int count)
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var alias = reader.GetString()!;
+            if (!TryIndex(alias, out var index))
+            {
+                throw new Serialization.PyxisJsonException(
+                    $"the batched response has the key '{Transport.HeaderValues.Sanitize(alias)}', which is not one of the aliases sent (r0…r{Values.Length - 1})."
+                );
+            }
+
+            if (Present[index])
+            {
+                throw Serialization.PyxisJson.Duplicate("data." + alias);
+            }
+
             reader.Read();
-            if (
-                alias.Length > 1
-                && alias[0] == 'r'
-                && int.TryParse(alias.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-                && index < Values.Length
-            )
-            {
-                Values[index] = readField(ref reader);
-                Present[index] = true;
-            }
-            else
-            {
-                reader.Skip();
-            }
+            Values[index] = readField(ref reader);
+            Present[index] = true;
         }
 
         return this;
+    }
+
+    /// <summary>
+    /// The index of <paramref name="alias"/> when it is exactly an alias this request sent (<c>r0</c>…): <c>r01</c> or
+    /// <c>r002</c> are not <c>r1</c> or <c>r2</c>, so no answer is ever attributed to a lookup it was not sent for.
+    /// </summary>
+    public bool TryIndex(string alias, out int index)
+    {
+        index = -1;
+        var digits = alias.AsSpan(Math.Min(1, alias.Length));
+        return alias.Length > 1
+            && alias[0] == 'r'
+            && !digits.ContainsAnyExceptInRange('0', '9')
+            && (digits.Length == 1 || digits[0] != '0')
+            && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out index)
+            && index < Values.Length;
     }
 }

@@ -128,10 +128,11 @@ public static class PyxisAliasBatch
         var answer = await client.ExecuteAsync(batch, cancellationToken).ConfigureAwait(false);
         foreach (var request in requests)
         {
-            (request.TraceId, request.HttpStatus, request.SecretVariables) = (batch.TraceId, batch.HttpStatus, batch.SecretVariables);
+            (request.TraceId, request.HttpStatus, request.Secrets) = (batch.TraceId, batch.HttpStatus, batch.Secrets);
         }
 
-        var unattributed = answer.Errors.Where(e => e.Path.Count == 0).ToList();
+        // An error naming no alias, or a key that is not exactly one this request sent, concerns every lookup in it.
+        var unattributed = answer.Errors.Where(e => e.Path.Count == 0 || !answer.TryIndex(e.Path[0], out _)).ToList();
         return chunk
             .Select(
                 (c, k) =>

@@ -46,7 +46,10 @@ public static partial class PyxisJson
         reader.TokenType switch
         {
             JsonTokenType.Null => null,
-            JsonTokenType.Number => reader.GetDouble(),
+            JsonTokenType.Number when reader.TryGetDouble(out var value) && double.IsFinite(value) => value,
+            JsonTokenType.Number => throw new PyxisJsonException(
+                $"'{path}' is a number beyond the range of a double (at byte {reader.TokenStartIndex}); it would read as infinity."
+            ),
             _ => throw Unexpected(ref reader, path, "a number"),
         };
 
@@ -83,8 +86,42 @@ public static partial class PyxisJson
         throw Unexpected(ref reader, path, "an ISO 8601 date-time");
     }
 
-    public static JsonElement? ReadElement(ref Utf8JsonReader reader, string path) =>
-        reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
+    /// <summary>A JSON scalar, kept whole; a key twice in any of its objects is refused like anywhere else in the answer.</summary>
+    public static JsonElement? ReadElement(ref Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        var value = JsonElement.ParseValue(ref reader);
+        RefuseDuplicates(value, path);
+        return value;
+    }
+
+    private static void RefuseDuplicates(JsonElement value, string path)
+    {
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in value.EnumerateArray())
+            {
+                RefuseDuplicates(item, path + "[]");
+            }
+        }
+        else if (value.ValueKind == JsonValueKind.Object)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in value.EnumerateObject())
+            {
+                if (!names.Add(property.Name))
+                {
+                    throw Duplicate(path + "." + property.Name);
+                }
+
+                RefuseDuplicates(property.Value, path + "." + property.Name);
+            }
+        }
+    }
 
     public static T? ReadEnum<T>(ref Utf8JsonReader reader, string path, Func<string, T?> parse)
         where T : struct
@@ -154,20 +191,46 @@ public static partial class PyxisJson
     public static string PeekTypename(Utf8JsonReader reader, string type)
     {
         ExpectObject(ref reader, type);
+        string? typename = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("__typename"u8))
             {
+                // A second __typename would make the answer two types at once; the whole object is looked at to know.
+                if (typename is not null)
+                {
+                    throw Duplicate(type + ".__typename");
+                }
+
                 reader.Read();
-                return ReadString(ref reader, type + ".__typename") ?? throw Missing(type + ".__typename");
+                typename = ReadString(ref reader, type + ".__typename") ?? throw Missing(type + ".__typename");
+                continue;
             }
 
             reader.Read();
             reader.Skip();
         }
 
-        throw Missing(type + ".__typename");
+        return typename ?? throw Missing(type + ".__typename");
     }
+
+    /// <summary>
+    /// Marks a key of the object being read as seen (<paramref name="bit"/> of <paramref name="seen"/>). A key that
+    /// arrives twice is refused: which of the two values is the answer is not for a client to guess.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static void MarkSeen(ref ulong seen, ulong bit, string path)
+    {
+        if ((seen & bit) != 0)
+        {
+            throw Duplicate(path);
+        }
+
+        seen |= bit;
+    }
+
+    /// <summary>The error for a key that arrived twice in one object.</summary>
+    public static PyxisJsonException Duplicate(string path) => new($"'{path}' appears twice in one object; duplicate keys are refused.");
 
     public static PyxisJsonException Missing(string path) => new($"'{path}' is declared non-null in the schema but was null or missing.");
 

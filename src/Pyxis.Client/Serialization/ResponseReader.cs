@@ -13,6 +13,7 @@ internal static class ResponseReader
         var hasData = false;
         List<PyxisGraphQLError>? errors = null;
         var errorCount = 0;
+        ulong seen = 0;
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -22,23 +23,31 @@ internal static class ResponseReader
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var isData = reader.ValueTextEquals("data"u8);
-                var isErrors = reader.ValueTextEquals("errors"u8);
+                var key = Key(ref reader);
+                if ((seen & key) != 0)
+                {
+                    throw PyxisJson.Duplicate(Name(key));
+                }
+
+                seen |= key;
+
                 reader.Read();
-                if (isData && reader.TokenType != JsonTokenType.Null)
+                if (key == DataKey && reader.TokenType != JsonTokenType.Null)
                 {
                     data = request.ReadData(ref reader);
                     hasData = true;
                 }
-                else if (isErrors && reader.TokenType == JsonTokenType.StartArray)
+                else if (key == ErrorsKey && reader.TokenType != JsonTokenType.Null)
                 {
-                    (errors, errorCount) = ReadErrors(ref reader);
+                    (errors, errorCount) = GraphQLErrorReader.Read(request, body, ref reader);
                 }
                 else
                 {
                     reader.Skip();
                 }
             }
+
+            ExpectEnd(ref reader);
         }
         catch (Exception ex) when (ex is JsonException or PyxisJsonException or InvalidOperationException)
         {
@@ -85,6 +94,48 @@ internal static class ResponseReader
         }
     }
 
+    private const ulong DataKey = 1,
+        ErrorsKey = 2,
+        ExtensionsKey = 4;
+
+    private static string Name(ulong key) =>
+        key switch
+        {
+            DataKey => "data",
+            ErrorsKey => "errors",
+            _ => "extensions",
+        };
+
+    // The envelope's own keys, each a bit, so a second one is refused (the last would otherwise win); others are skipped.
+    private static ulong Key(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("data"u8) ? DataKey
+        : reader.ValueTextEquals("errors"u8) ? ErrorsKey
+        : reader.ValueTextEquals("extensions"u8) ? ExtensionsKey
+        : 0;
+
+    // One JSON document, and nothing after it: a second document or stray bytes mean the body is not what was sent.
+    private static void ExpectEnd(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.EndObject || reader.CurrentDepth != 0)
+        {
+            throw new PyxisJsonException("the response's top-level object is malformed");
+        }
+
+        try
+        {
+            if (!reader.Read())
+            {
+                return;
+            }
+        }
+        catch (JsonException)
+        {
+            // Utf8JsonReader refuses a second value outright; either way there is content after the answer.
+        }
+
+        throw new PyxisJsonException($"the response has content after its JSON object (at byte {reader.BytesConsumed})");
+    }
+
     // A body cut short (a reset or a lying Content-Length) is worth another attempt; a malformed one is not.
     private static bool IsIncomplete(ReadOnlySpan<byte> body)
     {
@@ -105,73 +156,5 @@ internal static class ResponseReader
         {
             return false;
         }
-    }
-
-    // Keeps the first ServerText.MaxErrors errors and counts the rest, so a flood of errors cannot flood memory.
-    private static (List<PyxisGraphQLError> Errors, int Count) ReadErrors(ref Utf8JsonReader reader)
-    {
-        var errors = new List<PyxisGraphQLError>();
-        var count = 0;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            count++;
-            if (reader.TokenType != JsonTokenType.StartObject || errors.Count >= ServerText.MaxErrors)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            using var error = JsonDocument.ParseValue(ref reader);
-            errors.Add(ToError(error.RootElement));
-        }
-
-        return (errors, count);
-    }
-
-    private static PyxisGraphQLError ToError(JsonElement error)
-    {
-        var message = ServerText.Cap(
-            error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : error.GetRawText()
-        )!;
-        var path = new List<string>();
-        if (error.TryGetProperty("path", out var p) && p.ValueKind == JsonValueKind.Array)
-        {
-            path.AddRange(
-                p.EnumerateArray()
-                    .Take(64)
-                    .Select(s => ServerText.Cap(s.ValueKind == JsonValueKind.String ? s.GetString()! : s.GetRawText(), 256)!)
-            );
-        }
-
-        var locations = new List<(int, int)>();
-        if (error.TryGetProperty("locations", out var l) && l.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var location in l.EnumerateArray().Take(16))
-            {
-                if (
-                    location.TryGetProperty("line", out var line)
-                    && location.TryGetProperty("column", out var column)
-                    && line.TryGetInt32(out var lineNumber)
-                    && column.TryGetInt32(out var columnNumber)
-                )
-                {
-                    locations.Add((lineNumber, columnNumber));
-                }
-            }
-        }
-
-        return new PyxisGraphQLError(message, path, locations) { Extensions = Extensions(error) };
-    }
-
-    // Kept whole when small; a server that sends megabytes of extensions gets them dropped, not copied.
-    private static JsonElement? Extensions(JsonElement error)
-    {
-        if (!error.TryGetProperty("extensions", out var extensions) || extensions.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        var raw = JsonMarshal.GetRawUtf8Value(extensions);
-        return raw.Length <= ServerText.MaxChars ? JsonElement.Parse(raw) : null;
     }
 }

@@ -34,7 +34,7 @@ internal static class PyxisHttp
         {
             using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             request.HttpStatus = (int)response.StatusCode;
-            request.TraceId = response.Headers.TryGetValues("trace_id", out var ids) ? ServerText.Cap(ids.FirstOrDefault(), 200) : null;
+            request.TraceId = response.Headers.TryGetValues("trace_id", out var ids) ? HeaderValues.Sanitize(ids.FirstOrDefault()) : null;
             if ((int)response.StatusCode is >= 300 and < 400)
             {
                 throw new PyxisTransportException(
@@ -62,7 +62,10 @@ internal static class PyxisHttp
                     or HttpRequestError.NameResolutionError
                     or HttpRequestError.ConfigurationLimitExceeded
                 );
-            throw new PyxisTransportException(request, ServerText.Cap(ex.Message)!, ex.StatusCode, ex) { IsTransient = transient };
+            throw new PyxisTransportException(request, WithoutUserInfo(ServerText.Cap(ex.Message)!, options.Endpoint), ex.StatusCode, ex)
+            {
+                IsTransient = transient,
+            };
         }
         catch (IOException ex)
         {
@@ -76,6 +79,10 @@ internal static class PyxisHttp
         {
             throw new PyxisResponseException(request, ex.Message, ex);
         }
+        catch (ResponseBody.UnreadableException ex)
+        {
+            throw new PyxisResponseException(request, ServerText.Cap(ex.Message)!, ex.InnerException);
+        }
     }
 
     private static PyxisTransportException StatusFailure(
@@ -88,7 +95,7 @@ internal static class PyxisHttp
         var code = (int)response.StatusCode;
         var transient = code is 408 or 429 or >= 500;
         var retryAfter = RetryAfter(response.Headers.RetryAfter, options.TimeProvider);
-        var reason = $"HTTP {code} {ServerText.Cap(response.ReasonPhrase, 200)}";
+        var reason = $"HTTP {code} {HeaderValues.Sanitize(response.ReasonPhrase)}";
         if (transient && retryAfter is { } wait && options.TimeProvider.GetUtcNow() + wait > deadline)
         {
             var left = deadline - options.TimeProvider.GetUtcNow();
@@ -105,11 +112,15 @@ internal static class PyxisHttp
         return new PyxisTransportException(request, reason, response.StatusCode) { IsTransient = transient, RetryAfter = retryAfter };
     }
 
+    // The handler's own messages name the endpoint at times; its user:password@ must not come along.
+    private static string WithoutUserInfo(string message, Uri endpoint) =>
+        endpoint.UserInfo is { Length: > 0 } userInfo ? message.Replace(userInfo, "***", StringComparison.Ordinal) : message;
+
     private static string RedirectTarget(Uri? location) =>
         location switch
         {
             null => "(no Location)",
-            { IsAbsoluteUri: true } => ServerText.Cap(location.GetLeftPart(UriPartial.Authority), 200)!,
+            { IsAbsoluteUri: true } => HeaderValues.Sanitize(location.Scheme + "://" + location.Authority)!, // never its user:password@
             _ => "a relative address",
         };
 

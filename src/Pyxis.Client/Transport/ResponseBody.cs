@@ -52,6 +52,16 @@ internal sealed class ResponseBody : IDisposable
 
             return new ResponseBody(buffer, length);
         }
+        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException)
+        {
+            // GZip and Deflate streams throw InvalidDataException on a corrupt body (bad header, CRC, garbage), Brotli
+            // InvalidOperationException: not a transport fault to retry, but an answer that cannot be read.
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw new UnreadableException(
+                "the response body could not be decompressed (corrupt or mislabelled Content-Encoding): " + ex.Message,
+                ex
+            );
+        }
         catch
         {
             ArrayPool<byte>.Shared.Return(buffer);
@@ -78,4 +88,7 @@ internal sealed class ResponseBody : IDisposable
 
     /// <summary>The body passed <see cref="PyxisClientOptions.MaxResponseBytes"/>.</summary>
     internal sealed class TooLargeException(string message) : Exception(message);
+
+    /// <summary>The body arrived but could not be decoded.</summary>
+    internal sealed class UnreadableException(string message, Exception inner) : Exception(message, inner);
 }

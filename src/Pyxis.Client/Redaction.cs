@@ -1,0 +1,82 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Pyxis.Client;
+
+/// <summary>The texts to hide in server text about a request: the API key and every value of its secret variables.</summary>
+internal static class Redaction
+{
+    /// <summary>Each secret as it may appear in server text (as is, and JSON-escaped), longest first, so a longer secret is never half-hidden by a shorter one.</summary>
+    public static string[] SecretValues(PyxisRequest request, RequestSecrets secrets)
+    {
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        if (secrets.ApiKey is { Length: > 0 } apiKey)
+        {
+            Add(values, apiKey);
+        }
+
+        if (secrets.Variables.Count > 0)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(request.Variables);
+                foreach (var property in document.RootElement.EnumerateObject())
+                {
+                    if (PyxisRequest.IsSecret(secrets.Variables, property.Name))
+                    {
+                        AddLeaves(values, property.Value);
+                    }
+                }
+            }
+            catch (JsonException)
+            {
+                // Variables the client wrote are JSON; a request built by hand with broken variables has nothing to find.
+            }
+        }
+
+        return values.OrderByDescending(v => v.Length).ToArray();
+    }
+
+    private static void AddLeaves(HashSet<string> values, JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                Add(values, value.GetString()!);
+                break;
+            case JsonValueKind.Number:
+                Add(values, value.GetRawText());
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in value.EnumerateArray())
+                {
+                    AddLeaves(values, item);
+                }
+
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in value.EnumerateObject())
+                {
+                    AddLeaves(values, property.Value);
+                }
+
+                break;
+        }
+    }
+
+    // A server may quote the value decoded, or as the JSON it received (escaped strictly or relaxedly).
+    private static void Add(HashSet<string> values, string secret)
+    {
+        if (secret.Length == 0)
+        {
+            return;
+        }
+
+        values.Add(secret);
+        values.Add(JsonEncodedText.Encode(secret).ToString());
+        values.Add(JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString());
+    }
+}
+
+/// <summary>What a request must hide: the names of its secret variables and the API key it is sent with.</summary>
+internal sealed record RequestSecrets(ISet<string> Variables, string? ApiKey);

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Pyxis.Client.Tests.Hostile;
+
+/// <summary>Only a well-formed success enters the result cache; a broken answer is asked for again.</summary>
+public sealed class CacheTrustTests
+{
+    [Theory]
+    [InlineData("{\"data\":{\"get_repository_by_registry_path\":null}}")]
+    [InlineData("{\"data\":{}}")]
+    [InlineData("{\"data\":{\"get_repository_by_registry_path\":{\"data\":null,\"error\":{\"status\":500,\"detail\":\"boom\"}}}}")]
+    public async Task A_broken_answer_is_not_replayed_from_the_cache(string broken)
+    {
+        await using var server = await HostileServer.StartAsync(
+            async (http, number) =>
+            {
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync(number == 1 ? broken : Answers.RepositoryLookup());
+            }
+        );
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) });
+
+        await Assert.ThrowsAnyAsync<PyxisException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", "ubi"));
+        var second = await client.GetRepositoryByRegistryPathAsync("quay.io", "ubi");
+        var third = await client.GetRepositoryByRegistryPathAsync("quay.io", "ubi");
+
+        Assert.Equal("ubi", second!.Repository);
+        Assert.Equal("ubi", third!.Repository);
+        Assert.Equal(2, server.Requests); // the broken answer was asked for again, the good one was kept
+    }
+
+    [Fact]
+    public async Task A_not_found_envelope_is_a_well_formed_answer_and_is_kept()
+    {
+        await using var server = await HostileServer.AnsweringAsync(
+            200,
+            "application/json",
+            "{\"data\":{\"get_repository_by_registry_path\":{\"data\":null,\"error\":{\"status\":404,\"detail\":\"not found\"}}}}"
+        );
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) });
+
+        Assert.Null(await client.GetRepositoryByRegistryPathAsync("quay.io", "gone"));
+        Assert.Null(await client.GetRepositoryByRegistryPathAsync("quay.io", "gone"));
+
+        Assert.Equal(1, server.Requests);
+    }
+}
