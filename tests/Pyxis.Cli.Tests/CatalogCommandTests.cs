@@ -3,7 +3,9 @@ using Pyxis.Emulator;
 
 namespace Pyxis.Cli.Tests;
 
-/// <summary><c>pyxis repo</c>, <c>images</c> and <c>schema pull</c> against the emulator on loopback: what they print and their exit codes.</summary>
+/// <summary>
+/// <c>pyxis repo</c>, <c>images</c> and <c>schema pull</c> against the emulator on loopback: what they print and their exit codes.
+/// </summary>
 public sealed class CatalogCommandTests : IAsyncLifetime
 {
     private PyxisEmulator emulator = null!;

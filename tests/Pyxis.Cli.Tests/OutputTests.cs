@@ -3,7 +3,9 @@ using Pyxis.Emulator;
 
 namespace Pyxis.Cli.Tests;
 
-/// <summary>What scripts and narrow terminals get from <c>pyxis repo</c> and <c>images</c>: JSON, whole values, no stale progress.</summary>
+/// <summary>
+/// What scripts and narrow terminals get from <c>pyxis repo</c> and <c>images</c>: JSON, whole values, no stale progress.
+/// </summary>
 public sealed class OutputTests : IAsyncLifetime
 {
     private PyxisEmulator emulator = null!;

@@ -2,7 +2,9 @@ using Pyxis.Generators.Tests.Infrastructure;
 
 namespace Pyxis.Generators.Tests;
 
-/// <summary>An enum value the SDK does not know never fails a response: it is kept, readable, comparable, and sent back as it came.</summary>
+/// <summary>
+/// An enum value the SDK does not know never fails a response: it is kept, readable, comparable, and sent back as it came.
+/// </summary>
 public sealed class ForwardCompatibleEnumTests
 {
     private const string Schema = """

@@ -91,7 +91,10 @@ public sealed class FragmentInterfaceTests
         Assert.Contains("/project/ops/A.graphql(1,10)", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
-    /// <summary>The generated source of query <c>Q</c>, beside the <c>RepoCore</c> fragment when it spreads it; it must generate and compile cleanly.</summary>
+    /// <summary>
+    /// The generated source of query <c>Q</c>, beside the <c>RepoCore</c> fragment when it spreads it; it must generate and compile
+    /// cleanly.
+    /// </summary>
     private static string QuerySource(string query)
     {
         (string, string)[] files = query.Contains("...RepoCore", StringComparison.Ordinal)

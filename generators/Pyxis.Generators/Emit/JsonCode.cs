@@ -5,7 +5,9 @@ namespace Pyxis.Generators.Emit;
 /// <summary>Expressions and statements that read and write one value with Utf8JsonReader/Utf8JsonWriter: no reflection.</summary>
 internal static class JsonCode
 {
-    /// <summary>An expression reading the value under <paramref name="reader"/>; its type is the nullable form of <paramref name="type"/>.</summary>
+    /// <summary>
+    /// An expression reading the value under <paramref name="reader"/>; its type is the nullable form of <paramref name="type"/>.
+    /// </summary>
     public static string Read(ValueTypeSpec type, string reader, string path, string ns, int depth = 0)
     {
         var at = Names.Literal(path);

@@ -83,7 +83,9 @@ internal sealed class SourceWriter
         return Line();
     }
 
-    /// <summary>Writes a schema description as doc-comment lines inside <paramref name="tag"/>, or <paramref name="fallback"/> when there is none.</summary>
+    /// <summary>
+    /// Writes a schema description as doc-comment lines inside <paramref name="tag"/>, or <paramref name="fallback"/> when there is none.
+    /// </summary>
     public SourceWriter Doc(string tag, string? description, string fallback, string attributes = "")
     {
         var lines = (description is null ? fallback : Escape(description)).Replace("\r\n", "\n").Split('\n');

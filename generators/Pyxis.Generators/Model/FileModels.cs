@@ -30,7 +30,10 @@ internal sealed record OperationFileResult(
     public bool Checked { get; init; }
 }
 
-/// <summary>An operation file that defines fragments, which operations in other files may spread; <see cref="Locations"/> parallels <see cref="Names"/>.</summary>
+/// <summary>
+/// An operation file that defines fragments, which operations in other files may spread; <see cref="Locations"/> parallels
+/// <see cref="Names"/>.
+/// </summary>
 internal sealed record FragmentFile(string Path, string Content, EquatableArray<string> Names, EquatableArray<LocationInfo> Locations)
 {
     /// <summary>The fragment names this file's fragments spread, to follow spreads from file to file.</summary>

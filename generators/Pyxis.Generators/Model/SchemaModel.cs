@@ -69,13 +69,17 @@ internal sealed class SchemaModel : IEquatable<SchemaModel>
         return null;
     }
 
-    /// <summary>The object types a value of <paramref name="type"/> can be: itself for an object, the members or implementations otherwise.</summary>
+    /// <summary>
+    /// The object types a value of <paramref name="type"/> can be: itself for an object, the members or implementations otherwise.
+    /// </summary>
     public IEnumerable<string> PossibleTypes(TypeDef type) =>
         type.Kind == TypeKind.Object ? [type.Name]
         : type.IsAbstract ? type.Related
         : [];
 
-    /// <summary>Whether a fragment on <paramref name="condition"/> can apply where <paramref name="parent"/> is selected (spec 5.5.2.3).</summary>
+    /// <summary>
+    /// Whether a fragment on <paramref name="condition"/> can apply where <paramref name="parent"/> is selected (spec 5.5.2.3).
+    /// </summary>
     public bool Overlap(TypeDef parent, TypeDef condition) =>
         System.Linq.Enumerable.Any(PossibleTypes(parent), name => System.Linq.Enumerable.Contains(PossibleTypes(condition), name));
 

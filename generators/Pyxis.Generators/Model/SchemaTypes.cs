@@ -52,7 +52,9 @@ internal sealed record FieldDef(string Name, TypeRef Type, EquatableArray<InputV
     public SchemaDocs Docs { get; init; } = SchemaDocs.None;
 }
 
-/// <summary>One named schema type. Objects use <see cref="Fields"/>, inputs <see cref="InputFields"/>, enums <see cref="EnumValues"/>.</summary>
+/// <summary>
+/// One named schema type. Objects use <see cref="Fields"/>, inputs <see cref="InputFields"/>, enums <see cref="EnumValues"/>.
+/// </summary>
 internal sealed record TypeDef(
     string Name,
     TypeKind Kind,

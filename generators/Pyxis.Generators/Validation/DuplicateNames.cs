@@ -12,7 +12,10 @@ internal static class DuplicateNames
     public static EquatableArray<DiagnosticInfo> Find(ImmutableArray<EquatableArray<OperationName>> files) =>
         Find(files.SelectMany(f => f), DiagnosticCatalog.DuplicateOperation.Id);
 
-    /// <summary>"name|path" of the first definition of each operation name: only that one is emitted, so a duplicate is one PYX015, not a C# error cascade.</summary>
+    /// <summary>
+    /// "name|path" of the first definition of each operation name: only that one is emitted, so a duplicate is one PYX015, not a C# error
+    /// cascade.
+    /// </summary>
     public static EquatableArray<string> Winners(ImmutableArray<EquatableArray<OperationName>> files) =>
         files
             .SelectMany(f => f)

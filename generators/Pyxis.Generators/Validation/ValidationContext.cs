@@ -87,7 +87,10 @@ internal sealed class ValidationContext(string path, SourceText text, SchemaMode
     public void Report(DiagnosticDescriptor descriptor, ASTNode node, params string[] arguments) =>
         Diagnostics.Add(new DiagnosticInfo(descriptor.Id, GraphQLDocumentParser.Locate(Path, Text, node), arguments.ToEquatableArray()));
 
-    /// <summary>Where the document gets a <c>__typename</c> it did not ask for: the opening brace of each abstract-typed selection (path, offset after the brace).</summary>
+    /// <summary>
+    /// Where the document gets a <c>__typename</c> it did not ask for: the opening brace of each abstract-typed selection (path, offset
+    /// after the brace).
+    /// </summary>
     public HashSet<(string Path, int Offset)> TypenameInsertions { get; } = new();
 
     public void BeginOperation()

@@ -6,7 +6,9 @@ using Pyxis.Emulator.Catalog;
 
 namespace Pyxis.Cli.Bench;
 
-/// <summary>Latencies spread 10–200 ms: the completion-ordered stream hands over the fastest answer first; gather waits for the slowest.</summary>
+/// <summary>
+/// Latencies spread 10–200 ms: the completion-ordered stream hands over the fastest answer first; gather waits for the slowest.
+/// </summary>
 internal static class FirstItemBench
 {
     private const int WarmUpRuns = 10;

@@ -5,7 +5,9 @@ using Spectre.Console;
 
 namespace Pyxis.Cli.Output;
 
-/// <summary>JSON for scripts, written with <see cref="Utf8JsonWriter"/> (no reflection, so the NativeAOT tool stays warning-free).</summary>
+/// <summary>
+/// JSON for scripts, written with <see cref="Utf8JsonWriter"/> (no reflection, so the NativeAOT tool stays warning-free).
+/// </summary>
 internal static class JsonOutput
 {
     public static void Write(IAnsiConsole console, Action<Utf8JsonWriter> write)

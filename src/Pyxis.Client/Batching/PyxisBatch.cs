@@ -21,7 +21,10 @@ public static class PyxisBatch
         CancellationToken cancellationToken = default
     ) => InCompletionOrder(Lazily(inputs), operation, options, cancellationToken);
 
-    /// <summary>Yields each input's outcome as soon as it completes, reading inputs from an async stream (for example another batch or an <c>…AllAsync</c> pager).</summary>
+    /// <summary>
+    /// Yields each input's outcome as soon as it completes, reading inputs from an async stream (for example another batch or an
+    /// <c>…AllAsync</c> pager).
+    /// </summary>
     public static IAsyncEnumerable<BatchItem<TInput, TResult>> InCompletionOrder<TInput, TResult>(
         IAsyncEnumerable<TInput> inputs,
         Func<TInput, CancellationToken, Task<TResult>> operation,
@@ -34,7 +37,10 @@ public static class PyxisBatch
         return CompletionOrderAsync(inputs, operation, BatchRun.Concurrency(options), cancellationToken);
     }
 
-    /// <summary>Runs concurrently like <see cref="InCompletionOrder{TInput, TResult}(IEnumerable{TInput}, Func{TInput, CancellationToken, Task{TResult}}, BatchOptions?, CancellationToken)"/> but yields in input order.</summary>
+    /// <summary>
+    /// Runs concurrently like
+    /// <see cref="InCompletionOrder{TInput, TResult}(IEnumerable{TInput}, Func{TInput, CancellationToken, Task{TResult}}, BatchOptions?, CancellationToken)"/> but yields in input order.
+    /// </summary>
     public static IAsyncEnumerable<BatchItem<TInput, TResult>> InInputOrder<TInput, TResult>(
         IEnumerable<TInput> inputs,
         Func<TInput, CancellationToken, Task<TResult>> operation,

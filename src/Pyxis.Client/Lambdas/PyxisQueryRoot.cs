@@ -90,7 +90,9 @@ public abstract class PyxisQueryRoot
         return writer!;
     }
 
-    /// <summary>Writes the property name of argument <paramref name="name"/> of root field call <paramref name="index"/>: <c>name__index</c>.</summary>
+    /// <summary>
+    /// Writes the property name of argument <paramref name="name"/> of root field call <paramref name="index"/>: <c>name__index</c>.
+    /// </summary>
     protected static void WriteVariableName(Utf8JsonWriter writer, ReadOnlySpan<byte> name, int index)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -103,7 +105,9 @@ public abstract class PyxisQueryRoot
         writer.WritePropertyName(buffer[..(name.Length + 2 + digits)]);
     }
 
-    /// <summary>Applies <paramref name="select"/> to the next root field's answer (second run); a null answer gives <c>default</c>.</summary>
+    /// <summary>
+    /// Applies <paramref name="select"/> to the next root field's answer (second run); a null answer gives <c>default</c>.
+    /// </summary>
     protected TResult Answer<TField, TResult>(Func<TField, TResult> select)
         where TField : class
     {

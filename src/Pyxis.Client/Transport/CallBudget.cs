@@ -1,6 +1,8 @@
 namespace Pyxis.Client.Transport;
 
-/// <summary>The time one call may take (<see cref="PyxisClientOptions.Timeout"/>), on the options' clock, joined with the caller's token.</summary>
+/// <summary>
+/// The time one call may take (<see cref="PyxisClientOptions.Timeout"/>), on the options' clock, joined with the caller's token.
+/// </summary>
 internal sealed class CallBudget : IDisposable
 {
     private readonly TimeoutScope scope;

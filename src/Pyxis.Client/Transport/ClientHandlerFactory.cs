@@ -3,7 +3,9 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace Pyxis.Client.Transport;
 
-/// <summary>The HTTP handler a client needs: a bounded pool, compression, HTTP/2 over TLS, no redirects, and the mutual-TLS certificate.</summary>
+/// <summary>
+/// The HTTP handler a client needs: a bounded pool, compression, HTTP/2 over TLS, no redirects, and the mutual-TLS certificate.
+/// </summary>
 public static class ClientHandlerFactory
 {
     /// <summary>

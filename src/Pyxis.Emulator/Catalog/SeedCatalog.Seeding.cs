@@ -57,7 +57,10 @@ public sealed partial class SeedCatalog
         }
     }
 
-    /// <summary>Adds an image of Brew build <paramref name="nvr"/> in <paramref name="repository"/> (a record from <see cref="AddRepository"/> or <see cref="Repositories"/>).</summary>
+    /// <summary>
+    /// Adds an image of Brew build <paramref name="nvr"/> in <paramref name="repository"/> (a record from <see cref="AddRepository"/> or
+    /// <see cref="Repositories"/>).
+    /// </summary>
     public Dictionary<string, object?> AddImage(
         Dictionary<string, object?> repository,
         string nvr,

@@ -11,7 +11,9 @@ internal sealed class ExecutionQueue(int slots)
     private readonly PriorityQueue<TaskCompletionSource, long> waiting = new();
     private int free = slots;
 
-    /// <summary>Runs <paramref name="work"/> once a slot is free; <paramref name="due"/> is a <see cref="System.Diagnostics.Stopwatch"/> timestamp.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> once a slot is free; <paramref name="due"/> is a <see cref="System.Diagnostics.Stopwatch"/> timestamp.
+    /// </summary>
     public async Task<T> RunAsync<T>(long due, Func<Task<T>> work, CancellationToken cancellationToken)
     {
         await EnterAsync(due, cancellationToken);

@@ -1,6 +1,8 @@
 namespace Pyxis.Generators.Tests.Infrastructure;
 
-/// <summary>A small schema with each feature the generator must handle, shaped like Pyxis (envelopes, snake_case, custom scalars).</summary>
+/// <summary>
+/// A small schema with each feature the generator must handle, shaped like Pyxis (envelopes, snake_case, custom scalars).
+/// </summary>
 internal static class TestSchema
 {
     public const string Text = """

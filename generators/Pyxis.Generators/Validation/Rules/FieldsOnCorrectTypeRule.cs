@@ -6,7 +6,9 @@ using Pyxis.Generators.Model;
 
 namespace Pyxis.Generators.Validation.Rules;
 
-/// <summary>Field Selections (spec 5.3.1): the field exists on the parent type (or is <c>__typename</c>, or introspection on Query).</summary>
+/// <summary>
+/// Field Selections (spec 5.3.1): the field exists on the parent type (or is <c>__typename</c>, or introspection on Query).
+/// </summary>
 internal static class FieldsOnCorrectTypeRule
 {
     private static readonly FieldDef TypeNameField = new(

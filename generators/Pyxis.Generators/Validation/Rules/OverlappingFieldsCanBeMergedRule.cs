@@ -6,7 +6,9 @@ using Pyxis.Generators.Model;
 
 namespace Pyxis.Generators.Validation.Rules;
 
-/// <summary>Field Selection Merging (spec 5.3.2): two selections of one response key ask for the same field with the same arguments.</summary>
+/// <summary>
+/// Field Selection Merging (spec 5.3.2): two selections of one response key ask for the same field with the same arguments.
+/// </summary>
 internal static class OverlappingFieldsCanBeMergedRule
 {
     /// <summary>False (and reported) when <paramref name="field"/> cannot merge into <paramref name="existing"/>.</summary>

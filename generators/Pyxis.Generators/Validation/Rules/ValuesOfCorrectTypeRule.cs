@@ -5,7 +5,10 @@ using Pyxis.Generators.Model;
 
 namespace Pyxis.Generators.Validation.Rules;
 
-/// <summary>Checks a literal or variable against the input type it is given to (spec 5.6.1, Values of Correct Type; a variable's use is checked by its own rules).</summary>
+/// <summary>
+/// Checks a literal or variable against the input type it is given to (spec 5.6.1, Values of Correct Type; a variable's use is checked by
+/// its own rules).
+/// </summary>
 internal static class ValuesOfCorrectTypeRule
 {
     public static void Check(ValidationContext context, GraphQLValue value, TypeRef expected, string where, bool allowVariables)
