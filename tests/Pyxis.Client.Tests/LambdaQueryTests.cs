@@ -2,7 +2,10 @@ using Pyxis.Client.Lambdas;
 
 namespace Pyxis.Client.Tests;
 
-/// <summary>Queries written as C# lambdas: translated at build time, sent through the same client, equal to the .graphql path's answers.</summary>
+/// <summary>
+/// Queries written as C# lambdas: translated at build time, sent through the same client, equal to the .graphql path's
+/// answers.
+/// </summary>
 public sealed class LambdaQueryTests : IAsyncLifetime
 {
     private EmulatorSession session = null!;

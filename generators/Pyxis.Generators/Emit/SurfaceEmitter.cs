@@ -3,7 +3,10 @@ using Pyxis.Generators.Model;
 
 namespace Pyxis.Generators.Emit;
 
-/// <summary>Writes the lambda-query surface: a data class per object type (each lambda reads into its own subclass), and <c>PyxisQuery</c>.</summary>
+/// <summary>
+/// Writes the lambda-query surface: a data class per object type (each lambda reads into its own subclass), and
+/// <c>PyxisQuery</c>.
+/// </summary>
 internal static class SurfaceEmitter
 {
     private const string Field = "global::Pyxis.Client.Lambdas.PyxisField";

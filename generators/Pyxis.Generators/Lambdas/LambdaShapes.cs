@@ -4,7 +4,10 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Pyxis.Generators.Lambdas;
 
-/// <summary>The lambda forms a selector may be written in: <c>r => …</c>, <c>(r) => …</c>, <c>(ContainerRepositoryResponse r) => …</c>.</summary>
+/// <summary>
+/// The lambda forms a selector may be written in: <c>r => …</c>, <c>(r) => …</c>,
+/// <c>(ContainerRepositoryResponse r) => …</c>.
+/// </summary>
 internal static class LambdaShapes
 {
     /// <summary>The parameter name and body of a one-parameter lambda (inside any parentheses), else null.</summary>

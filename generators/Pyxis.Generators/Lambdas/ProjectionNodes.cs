@@ -17,7 +17,9 @@ internal sealed class ProjectionNodes(SchemaModel schema)
 
     public EquatableArray<LambdaNodeSpec> Nodes => nodes.Select(n => n!).ToEquatableArray();
 
-    /// <summary>The shape of a value of <paramref name="shape"/> whose objects are read by the nodes for <paramref name="selections"/>.</summary>
+    /// <summary>
+    /// The shape of a value of <paramref name="shape"/> whose objects are read by the nodes for <paramref name="selections"/>.
+    /// </summary>
     public ValueTypeSpec Read(ValueTypeSpec shape, TypeDef type, EquatableArray<Selection> selections) =>
         WithReader(shape, Add(type, selections));
 
