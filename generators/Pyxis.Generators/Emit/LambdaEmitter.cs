@@ -167,9 +167,8 @@ internal static class LambdaEmitter
     private static void WriteReader(SourceWriter w, LambdaSpec spec, string query)
     {
         w.Open($"private static {query} Read(ref {TypeNames.Reader} reader)");
-        w.Line(
-            $"{TypeNames.Json}.ExpectObject(ref reader, {Names.Literal(spec.Call.Kind == LambdaKind.Mutation ? "Mutation" : "Query")});"
-        );
+        var root = spec.Call.Kind == LambdaKind.Mutation ? "Mutation" : "Query";
+        w.Line($"{TypeNames.Json}.ExpectObject(ref reader, {Names.Literal(root)});");
         w.Line($"var answers = new object?[{spec.Roots.Count}];");
         ObjectReader.DeclareSeen(w, spec.Roots.Count);
         w.Open("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
