@@ -45,12 +45,16 @@ public sealed class PyxisGraphQLException : PyxisException
     public int TotalErrors { get; }
 
     /// <summary>
-    /// The <c>data</c> that came with the errors (the operation's generated <c>Data</c> record), or null when the
-    /// server sent none. Fields the errors concern are null in it.
+    /// The <c>data</c> that came with the errors, or null when the server sent none: the operation's generated
+    /// <c>Data</c> record, or for a lambda query the lambda's own result over what came (null if the lambda threw over
+    /// it). Fields the errors concern are null in it.
     /// </summary>
     public object? PartialData { get; init; }
 
-    /// <summary>The partial data as the operation's result type, or default when there is none.</summary>
+    /// <summary>
+    /// The partial data as the operation's result type (a lambda query's: what the lambda returns, so name it with a record
+    /// or a tuple rather than an anonymous type), or default when there is none.
+    /// </summary>
     public TData? GetPartialData<TData>() => PartialData is TData data ? data : default;
 
     private static string Describe(IReadOnlyList<PyxisGraphQLError> errors, int total)

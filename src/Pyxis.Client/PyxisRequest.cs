@@ -172,4 +172,11 @@ public sealed class PyxisRequest<TData> : PyxisRequest
     // Delegates are equal when they call the same method on the same target: true for generated readers and for
     // the static reader of each lambda query, not for two lambdas that ask the same document but project differently.
     internal override bool ReadsLike(PyxisRequest other) => other is PyxisRequest<TData> typed && ReadData.Equals(typed.ReadData);
+
+    /// <summary>
+    /// What <see cref="PyxisGraphQLException.PartialData"/> holds when <c>data</c> comes with errors: this applied to the
+    /// data read (a lambda query's interceptor sets it to the lambda, so the exception carries the lambda's own result),
+    /// or the data itself when null. When it throws over the partial data, <c>PartialData</c> is null.
+    /// </summary>
+    public Func<TData, object?>? ProjectPartialData { get; init; }
 }

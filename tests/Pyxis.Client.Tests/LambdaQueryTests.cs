@@ -2,7 +2,10 @@ using Pyxis.Client.Lambdas;
 
 namespace Pyxis.Client.Tests;
 
-/// <summary>Queries written as C# lambdas: translated at build time, sent through the same client, equal to the .graphql path's answers.</summary>
+/// <summary>
+/// Queries written as C# lambdas: translated at build time, sent through the same client, equal to the .graphql path's
+/// answers.
+/// </summary>
 public sealed class LambdaQueryTests : IAsyncLifetime
 {
     private EmulatorSession session = null!;
@@ -261,8 +264,10 @@ public sealed class LambdaQueryTests : IAsyncLifetime
 
         Assert.Equal("ubi9/ubi", name);
         Assert.Equal("ubi9/ubi", data!.Repository);
-        Assert.Null(data.Registry);
-        Assert.Null(data.AutoRebuildTags);
+        // A field the lambda did not select throws rather than reading as null, though the server sent it.
+        var unselected = Assert.Throws<PyxisUnselectedFieldException>(() => data.Registry);
+        Assert.Equal(("ContainerRepository", "registry"), (unselected.TypeName, unselected.FieldName));
+        Assert.Throws<PyxisUnselectedFieldException>(() => data.AutoRebuildTags);
 
         // One slot for the one selected field, not one per field of ContainerRepository.
         var slots = data.GetType()
@@ -332,7 +337,11 @@ public sealed class LambdaQueryTests : IAsyncLifetime
         Assert.Equal("0123456789abcdef01234567", id);
         var request = fake.Request!;
         Assert.True(request.IsMutation);
-        Assert.StartsWith("mutation PyxisLambda_", request.Document, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "mutation LambdaQueryTests_A_mutation_lambda_sends_a_mutation_that_is_never_retried(",
+            request.Document,
+            StringComparison.Ordinal
+        );
         Assert.Contains("f0: create_image(input: $input__0) { data { _id } }", request.Document, StringComparison.Ordinal);
         Assert.Equal("""{"input__0":{"architecture":"arm64"}}""", System.Text.Encoding.UTF8.GetString(request.Variables.Span));
     }

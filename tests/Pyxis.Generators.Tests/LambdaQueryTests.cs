@@ -76,7 +76,7 @@ public sealed class LambdaQueryTests
         "{ data { registry repository } }",
         false
     )]
-    [InlineData("r => r.Data is { Published: true } d ? d.Registry : null", "data { application_categories", true)]
+    [InlineData("r => r.Data is { Published: true } d ? d.Registry : null", "{ data { published registry } }", false)]
     [InlineData("r => r.Data?.Published == true ? r.Data : null", "data { published application_categories", true)]
     [InlineData("r => r.Data == null ? null : r.Data.Repository", "{ data { repository } }", false)]
     [InlineData("r => r.Error != null ? r.Error.Detail : r.Data?.Repository", "{ data { repository } error { detail } }", false)]
@@ -201,6 +201,40 @@ public sealed class LambdaQueryTests
         Assert.Equal(2, steps.Count);
         Assert.Single(steps, r => r == IncrementalStepRunReason.Modified);
         Assert.Single(steps, r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+    }
+
+    [Fact]
+    public void A_lambda_is_named_after_its_type_and_member_numbered_in_order_and_edits_around_it_keep_the_names()
+    {
+        const string Second = "_ = await client.QueryAsync(new V(), (q, v) => q.GetImage(v.Path, r => r.Data!.Id));";
+        string Names(string statement) =>
+            string.Join(
+                " ",
+                Run(Program(statement))
+                    .Sources.Where(s => s.HintName.StartsWith("Lambdas/", StringComparison.Ordinal))
+                    .Select(s =>
+                        System
+                            .Text.RegularExpressions.Regex.Match(s.SourceText.ToString(), "Document = \"(?:query|mutation) (\\w+)")
+                            .Groups[1]
+                            .Value
+                    )
+                    .Order(StringComparer.Ordinal)
+            );
+        var first = "_ = await client.QueryAsync(new V(), (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Id));";
+
+        Assert.Equal("Calls_Run", Names(first));
+        Assert.Equal("Calls_Run Calls_Run_2", Names(first + "\n" + Second));
+        // Another selector, code before the calls and a local function around one: the same names.
+        Assert.Equal(
+            "Calls_Run Calls_Run_2",
+            Names(
+                "var unused = 1 + 2;\n"
+                    + first.Replace("r.Data!.Id", "r.Data!.Published", StringComparison.Ordinal)
+                    + "\nasync Task Local() { "
+                    + Second
+                    + " }\nawait Local();"
+            )
+        );
     }
 
     private static GeneratorOutput Run(string csharp) =>

@@ -4,7 +4,8 @@ using System.Xml.Linq;
 namespace Pyxis.Package.Tests;
 
 /// <summary>The one NuGet package users install: its layout, and a consumer built strictly from it.</summary>
-public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPackage>
+[Collection(PackedPackage.Collection)]
+public sealed class PackageTests(PackedPackage package)
 {
     [Fact]
     public void The_package_holds_runtime_generator_parser_schema_and_MSBuild_wiring()

@@ -26,6 +26,9 @@ public sealed class PackedPackage : IDisposable
         Assert.True(File.Exists(Path), string.Join(", ", Directory.GetFiles(Feed)));
     }
 
+    /// <summary>The test collection that shares one packed package (packing takes a while).</summary>
+    public const string Collection = "Packed package";
+
     public static string Root => Pyxis.Testing.RepositoryRoot.Path;
 
     public string Feed { get; }
@@ -36,3 +39,7 @@ public sealed class PackedPackage : IDisposable
 
     public void Dispose() => Directory.Delete(Feed, recursive: true);
 }
+
+/// <summary>Packs once for every test class that builds consumers from the package.</summary>
+[CollectionDefinition(PackedPackage.Collection)]
+public sealed class PackedPackageCollection : ICollectionFixture<PackedPackage>;

@@ -202,7 +202,7 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor LambdaConditionalRoot = new(
         "PYX102",
         "Root field under a condition",
-        "Root field '{0}' is called under a condition, a loop or another lambda; call each root field once, unconditionally (select with a variable instead)",
+        "Root field '{0}' is called under a condition, a loop, another lambda or after a return that may skip it; call each root field once, on every path, before any return (select with a variable instead)",
         "Pyxis.Lambdas",
         DiagnosticSeverity.Error,
         isEnabledByDefault: true
@@ -244,6 +244,33 @@ internal static class DiagnosticCatalog
         isEnabledByDefault: true
     );
     // csharpier-ignore-end
+
+    public static readonly DiagnosticDescriptor LambdaResultUsedEarly = new(
+        "PYX107",
+        "Root field result computed on outside its selector",
+        "'{0}' computes with the result of root field '{1}' outside its selector, but the query lambda first runs without answers to record its arguments, so this would run on a placeholder; compute inside the selector (q.Field(…, r => …)) or on the lambda query's result after the await",
+        "Pyxis.Lambdas",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true
+    );
+
+    public static readonly DiagnosticDescriptor LambdaArgumentFromAnswer = new(
+        "PYX108",
+        "Root field argument taken from an answer",
+        "An argument of root field '{1}' is computed from the result of root field '{0}', but every root field of a lambda is asked in one request; make two lambda queries, the second given the first one's result",
+        "Pyxis.Lambdas",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true
+    );
+
+    public static readonly DiagnosticDescriptor LambdaRootEscapes = new(
+        "PYX109",
+        "Query root used other than to call a root field",
+        "'{0}' uses '{1}' other than to call a root field on it; only the root field calls written in the query lambda are translated (a method given '{1}' is not read), so call them in the lambda and pass their results on",
+        "Pyxis.Lambdas",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true
+    );
 
     private static readonly Dictionary<string, DiagnosticDescriptor> All = typeof(DiagnosticCatalog)
         .GetFields()

@@ -13,7 +13,7 @@ internal static class LambdaEmitter
 
     public static string Emit(LambdaSpec spec)
     {
-        var mutation = spec.Call.Kind == "mutation";
+        var mutation = spec.Call.Kind == LambdaKind.Mutation;
         var query = $"global::{spec.SurfaceNamespace}.{(mutation ? "PyxisMutation" : "PyxisQuery")}";
         var w = new SourceWriter().Header();
         w.Open($"namespace {Namespace}");
@@ -21,7 +21,7 @@ internal static class LambdaEmitter
             $"/// <summary>The lambda query at {System.IO.Path.GetFileName(spec.Call.FilePath)}({spec.Call.Location.Line + 1},{spec.Call.Location.Column + 1}).</summary>"
         );
         w.Line(TypeNames.GeneratedCode);
-        w.Open($"internal static class {spec.OperationName}");
+        w.Open($"internal static class {spec.ClassName}");
         w.Line("/// <summary>The document sent: every argument a variable, only the fields the selectors read.</summary>");
         w.Line($"public const string Document = {Names.Literal(spec.Document)};");
         w.Line();
@@ -29,13 +29,27 @@ internal static class LambdaEmitter
         w.Line($"private static {query}? recorder;");
         w.Line();
         w.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({spec.Call.Version}, {Names.Literal(spec.Call.Data)})]");
-        if (spec.Call.Kind == "each")
+        if (spec.Call.Kind == LambdaKind.Each)
         {
             WriteEach(w, spec, query);
         }
-        else if (spec.Call.Kind == "all")
+        else if (spec.Call.Kind == LambdaKind.All)
         {
             WriteAll(w, spec, query);
+        }
+        else if (spec.Call.WithoutVariables)
+        {
+            // No variables object: the lambda itself travels as the variables of the shared path (a static adapter, no closure).
+            w.Open(
+                $"public static async global::System.Threading.Tasks.Task<TResult> {(mutation ? "MutateAsync" : "QueryAsync")}<TResult>(this {TypeNames.Runtime}.IPyxisClient client, global::System.Func<{query}, TResult> query, global::System.Threading.CancellationToken cancellationToken = default)"
+            );
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(query);");
+            w.Line(
+                "var answer = await client.ExecuteAsync(Request(query, static (root, lambda) => lambda(root)), cancellationToken).ConfigureAwait(false);"
+            );
+            w.Line("return query(answer);");
+            w.Close();
         }
         else
         {
@@ -60,8 +74,10 @@ internal static class LambdaEmitter
         w.Line("recording.BeginRecording();");
         w.Line("query(recording, vars);");
         w.Line(
-            $"return new {TypeNames.Runtime}.PyxisRequest<{query}>({Names.Literal(spec.OperationName)}, Document, recording.EndRecording(), Read);"
+            $"return new {TypeNames.Runtime}.PyxisRequest<{query}>({Names.Literal(spec.OperationName)}, Document, recording.EndRecording(), Read)"
         );
+        // With data and errors, the exception carries the lambda's own result over what came, not the query root.
+        w.Line("{ ProjectPartialData = answer => query(answer, vars) };");
         w.Close();
         w.Open("finally");
         w.Line("recording.Reset();");
@@ -150,7 +166,7 @@ internal static class LambdaEmitter
     private static void WriteReader(SourceWriter w, LambdaSpec spec, string query)
     {
         w.Open($"private static {query} Read(ref {TypeNames.Reader} reader)");
-        var root = spec.Call.Kind == "mutation" ? "Mutation" : "Query";
+        var root = spec.Call.Kind == LambdaKind.Mutation ? "Mutation" : "Query";
         w.Line($"{TypeNames.Json}.ExpectObject(ref reader, {Names.Literal(root)});");
         w.Line($"var answers = new object?[{spec.Roots.Count}];");
         ObjectReader.DeclareSeen(w, spec.Roots.Count);

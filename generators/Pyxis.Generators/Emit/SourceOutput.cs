@@ -112,10 +112,7 @@ internal static class SourceOutput
         if (spec.Diagnostics.Count == 0 && spec.Roots.Count > 0)
         {
             Guard(context, spec.Call.FilePath, () =>
-                context.AddSource(
-                    $"Lambdas/{spec.OperationName}.g.cs",
-                    SourceText.From(LambdaEmitter.Emit(spec), System.Text.Encoding.UTF8)
-                )
+                context.AddSource($"Lambdas/{spec.ClassName}.g.cs", SourceText.From(LambdaEmitter.Emit(spec), System.Text.Encoding.UTF8))
             );
         }
     }

@@ -3,7 +3,10 @@ using Pyxis.Generators.Model;
 
 namespace Pyxis.Generators.Emit;
 
-/// <summary>Writes the lambda-query surface: a data class per object type (each lambda reads into its own subclass), and <c>PyxisQuery</c>.</summary>
+/// <summary>
+/// Writes the lambda-query surface: a data class per object type (each lambda reads into its own subclass), and
+/// <c>PyxisQuery</c>.
+/// </summary>
 internal static class SurfaceEmitter
 {
     private const string Field = "global::Pyxis.Client.Lambdas.PyxisField";
@@ -16,8 +19,8 @@ internal static class SurfaceEmitter
         w.Open($"namespace {surface.Namespace}");
         w.Doc("summary", type.Description, $"The <c>{type.SchemaType}</c> type.");
         w.Line("/// <remarks>");
-        w.Line("/// For lambda queries: a property has a value only when the lambda reads it. Each translated lambda reads its answer");
-        w.Line("/// into its own subclass that stores just the fields it selected, so an answer costs what it asks for.");
+        w.Line("/// For lambda queries: each translated lambda reads its answer into its own subclass that stores just the fields it");
+        w.Line("/// selected, so an answer costs what it asks for; a field it did not select throws PyxisUnselectedFieldException.");
         w.Line("/// </remarks>");
         w.Line(TypeNames.GeneratedCode);
         w.Line($"[{Field}({Names.Literal(type.SchemaType)})]");
@@ -29,7 +32,9 @@ internal static class SurfaceEmitter
             w.Line();
             w.Member(p.Docs, $"The <c>{p.ResponseKey}</c> field.");
             w.Line($"[{Field}({Names.Literal(p.ResponseKey)})]");
-            w.Line($"public virtual {TypeNames.Of(p.Type, surface.TypesNamespace, null, input: false)} {p.Name} => default;");
+            w.Line(
+                $"public virtual {TypeNames.Of(p.Type, surface.TypesNamespace, null, input: false)} {p.Name} => throw new global::Pyxis.Client.Lambdas.PyxisUnselectedFieldException({Names.Literal(type.SchemaType)}, {Names.Literal(p.ResponseKey)});"
+            );
         }
 
         w.Close();

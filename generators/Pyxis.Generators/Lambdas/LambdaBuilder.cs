@@ -18,23 +18,23 @@ internal static class LambdaBuilder
 {
     public static LambdaSpec Build(LambdaCall call, SchemaModel? schema, GeneratorOptions options)
     {
-        var name = "PyxisLambda_" + call.Key;
+        var name = call.Name;
         var surface = options.TypesNamespace + Building.SurfaceBuilder.NamespaceSuffix;
         LambdaSpec Failed(EquatableArray<DiagnosticInfo> problems) =>
             new(call, name, string.Empty, surface, options.TypesNamespace, EquatableArray<LambdaRootSpec>.Empty, problems);
         LambdaSpec Problem(DiagnosticDescriptor descriptor, params string[] arguments) =>
             Failed(new[] { new DiagnosticInfo(descriptor.Id, call.Location, arguments.ToEquatableArray()) }.ToEquatableArray());
 
-        if (call.Kind is "each" or "all" && call.Diagnostics.Count == 0 && call.Roots.Count != 1)
+        if (call.Kind is LambdaKind.Each or LambdaKind.All && call.Diagnostics.Count == 0 && call.Roots.Count != 1)
         {
             return Problem(
                 DiagnosticCatalog.LambdaEachNeedsOneRoot,
                 call.Roots.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                call.Kind == "all" ? "QueryAllAsync" : "QueryEachAsync"
+                call.Kind == LambdaKind.All ? "QueryAllAsync" : "QueryEachAsync"
             );
         }
 
-        var rootType = call.Kind == "mutation" ? schema?.MutationType : schema?.QueryType;
+        var rootType = call.Kind == LambdaKind.Mutation ? schema?.MutationType : schema?.QueryType;
         var query = schema is { IsUsable: true } && rootType is { } q ? schema.Find(q) : null;
         if (query is null || call.Diagnostics.Count > 0)
         {
@@ -60,10 +60,12 @@ internal static class LambdaBuilder
             var type = schema!.Find(field.Type.NamedType)!;
 
             // Page 0's total lets the remaining pages be fetched together.
-            hasTotal = call.Kind == "all" && type.FindField("total") is not null;
-            var paths = hasTotal ? root.Paths.Append("total").Distinct() : root.Paths;
-            var split = paths.Select(p => p.Split('/')).ToList();
-            var selection = Selection(schema, type, split);
+            hasTotal = call.Kind == LambdaKind.All && type.FindField("total") is not null;
+            var asked =
+                hasTotal && !root.Selections.Any(s => s.Kind == SelectionKind.Field && s.Name == "total")
+                    ? root.Selections.Append(Model.Selection.Leaf("total")).ToEquatableArray()
+                    : root.Selections;
+            var selection = Selection(schema, type, asked);
             // Named after the argument, numbered by root field the way alias batching numbers them, so a name in
             // PyxisClientOptions.SecretVariables is redacted here too.
             var variables = field
@@ -79,19 +81,19 @@ internal static class LambdaBuilder
             roots.Add(
                 new LambdaRootSpec(
                     root.Field,
-                    projection.Read(ValueTypes.Output(schema, field.Type, Names.Type(field.Type.NamedType)), type, split),
+                    projection.Read(ValueTypes.Output(schema, field.Type, Names.Type(field.Type.NamedType)), type, asked),
                     variables.ToEquatableArray()
                 )
             );
 
             // QueryEachAsync repeats this one root field; PyxisAliasBatch numbers each $variable per alias.
             aliasField =
-                call.Kind == "each"
+                call.Kind == LambdaKind.Each
                     ? $"{root.Field}{Arguments(field, variables, Pyxis.Client.Batching.AliasNaming.IndexSeparator + Pyxis.Client.Batching.AliasNaming.IndexMarker)} {selection}"
                     : string.Empty;
         }
 
-        var keyword = call.Kind == "mutation" ? "mutation" : "query";
+        var keyword = call.Kind == LambdaKind.Mutation ? "mutation" : "query";
         var document =
             $"{keyword} {name}{(declarations.Count == 0 ? string.Empty : "(" + string.Join(", ", declarations) + ")")} {{{selections} }}";
         return new LambdaSpec(
@@ -108,7 +110,7 @@ internal static class LambdaBuilder
             TotalProperty = hasTotal ? "Total" : null,
             Nodes = projection.Nodes,
             AliasVariableTypes =
-                call.Kind == "each"
+                call.Kind == LambdaKind.Each
                     ? query.FindField(call.Roots[0].Field)!.Arguments.Select(a => a.Type.ToString()).ToEquatableArray()
                     : EquatableArray<string>.Empty,
         };
@@ -119,13 +121,13 @@ internal static class LambdaBuilder
             ? string.Empty
             : "(" + string.Join(", ", field.Arguments.Select((a, j) => $"{a.Name}: ${variables[j].Name}{suffix}")) + ")";
 
-    // A selected object with nothing read below it, or used whole somewhere ("*"), brings its scalar fields, so the
-    // selector can use it as a value; a union or interface always brings __typename (its reader picks the class by it),
-    // and "~Type" steps become inline fragments.
-    private static string Selection(SchemaModel schema, TypeDef type, List<string[]> paths)
+    // A selected object with nothing read below it, or used whole, brings its scalar fields, so the selector can use it
+    // as a value; a union or interface always brings __typename (its reader picks the class by it), and a narrowing to
+    // a type becomes an inline fragment.
+    private static string Selection(SchemaModel schema, TypeDef type, EquatableArray<Selection> selections)
     {
-        var selected = new SelectedFields(schema, type, paths);
-        var parts = selected.Steps.Select(s => Part(schema, type, s.Step, s.Below)).Concat(selected.Scalars).ToList();
+        var selected = new SelectedFields(schema, type, selections);
+        var parts = selected.Steps.Select(s => Part(schema, type, s)).Concat(selected.Scalars).ToList();
         if (type.IsAbstract && !parts.Contains("__typename"))
         {
             parts.Insert(0, "__typename");
@@ -134,16 +136,16 @@ internal static class LambdaBuilder
         return "{ " + string.Join(" ", parts) + " }";
     }
 
-    private static string Part(SchemaModel schema, TypeDef type, string step, List<string[]> rest)
+    private static string Part(SchemaModel schema, TypeDef type, Selection step)
     {
-        if (step.StartsWith("~", System.StringComparison.Ordinal) && schema.Find(step.Substring(1)) is { } condition)
+        if (step.Kind == SelectionKind.OnType && schema.Find(step.Name) is { } condition)
         {
-            return $"... on {condition.Name} " + Selection(schema, condition, rest);
+            return $"... on {condition.Name} " + Selection(schema, condition, step.Children);
         }
 
-        return type.FindField(step) is { } field && schema.Find(field.Type.NamedType) is { IsLeaf: false } child
-            ? step + " " + Selection(schema, child, rest)
-            : step;
+        return type.FindField(step.Name) is { } field && schema.Find(field.Type.NamedType) is { IsLeaf: false } child
+            ? step.Name + " " + Selection(schema, child, step.Children)
+            : step.Name;
     }
 
     private static EquatableArray<DiagnosticInfo> Check(LambdaCall call, string document, SchemaModel schema)

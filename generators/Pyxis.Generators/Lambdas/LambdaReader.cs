@@ -25,7 +25,7 @@ internal static class LambdaReader
                 {
                     Name.Identifier.ValueText: "QueryAsync" or "MutateAsync" or "QueryEachAsync" or "QueryAllAsync"
                 },
-                ArgumentList.Arguments.Count: >= 2
+                ArgumentList.Arguments.Count: >= 1
             };
 
     public static LambdaCall? Read(GeneratorSyntaxContext context, CancellationToken cancellationToken)
@@ -44,15 +44,22 @@ internal static class LambdaReader
 
         var diagnostics = new List<DiagnosticInfo>();
         var roots = new List<LambdaRoot>();
-        var argument = invocation.ArgumentList.Arguments[1].Expression;
-        if (argument is not ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 2 or 3 } lambda)
+        var withoutVariables = method.Parameters.FirstOrDefault()?.Name is "query" or "mutation";
+        var argument = QueryArgument(invocation, withoutVariables ? 0 : 1);
+        if (argument is null)
+        {
+            return null;
+        }
+
+        if (QueryLambda(argument, withoutVariables) is not { } lambda)
         {
             diagnostics.Add(Report(DiagnosticCatalog.LambdaNotALambda, argument, argument.ToString()));
         }
         else
         {
             // A lambda is bound more than once during inference, so its parameter is recognised by name and type.
-            var query = lambda.ParameterList.Parameters[0].Identifier.ValueText;
+            var query = QueryParameter(lambda);
+            var calls = new List<InvocationExpressionSyntax>();
             foreach (var call in lambda.Body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -62,15 +69,16 @@ internal static class LambdaReader
                     && model.GetTypeInfo(receiver, cancellationToken).Type is { Name: "PyxisQuery" or "PyxisMutation" }
                 )
                 {
+                    calls.Add(call);
                     roots.Add(ReadRoot(model, call, lambda, diagnostics, cancellationToken));
                 }
             }
 
+            new QueryLambdaFlow(model, lambda, calls, diagnostics, cancellationToken).Check();
+
             if (roots.Count == 0)
             {
-                diagnostics.Add(
-                    Report(DiagnosticCatalog.LambdaNoRootField, lambda, lambda.ParameterList.Parameters[0].Identifier.ValueText)
-                );
+                diagnostics.Add(Report(DiagnosticCatalog.LambdaNoRootField, lambda, query));
             }
         }
 
@@ -84,12 +92,14 @@ internal static class LambdaReader
         )
         {
             Key = Hash(intercept.Data),
+            Name = CallSiteName.Of(model, invocation, cancellationToken),
+            WithoutVariables = withoutVariables,
             Kind = method.Name switch
             {
-                "MutateAsync" => "mutation",
-                "QueryEachAsync" => "each",
-                "QueryAllAsync" => "all",
-                _ => "query",
+                "MutateAsync" => LambdaKind.Mutation,
+                "QueryEachAsync" => LambdaKind.Each,
+                "QueryAllAsync" => LambdaKind.All,
+                _ => LambdaKind.Query,
             },
         };
     }
@@ -103,47 +113,52 @@ internal static class LambdaReader
     )
     {
         var field = FieldName(model.GetSymbolInfo(call, cancellationToken).Symbol) ?? "?";
-        if (!RunsOnce(call, lambda))
+        if (!QueryLambdaFlow.RunsOnce(call, lambda))
         {
             diagnostics.Add(Report(DiagnosticCatalog.LambdaConditionalRoot, call, field));
         }
 
-        var selector = call.ArgumentList.Arguments.LastOrDefault()?.Expression;
-        if (selector is not SimpleLambdaExpressionSyntax select)
+        var selector = SelectorArgument(call);
+        if (LambdaShapes.OneParameter(selector) is null || LambdaShapes.Lambda(selector) is not { } select)
         {
             diagnostics.Add(Report(DiagnosticCatalog.LambdaNotALambda, (SyntaxNode?)selector ?? call, selector?.ToString() ?? field));
-            return new LambdaRoot(field, EquatableArray<string>.Empty);
+            return new LambdaRoot(field, EquatableArray<Selection>.Empty);
         }
 
         var paths = new SelectorPaths(model, select, diagnostics, cancellationToken).Read();
-        return new LambdaRoot(field, paths.ToEquatableArray());
+        return new LambdaRoot(field, SelectionTree.From(paths));
     }
 
-    // Root calls are matched to answers by the order they run; anything that may skip or repeat one breaks that.
-    private static bool RunsOnce(SyntaxNode call, LambdaExpressionSyntax lambda)
-    {
-        for (var node = call.Parent; node is not null && node != lambda; node = node.Parent)
+    // QueryAsync(vars, (q, v) => …), QueryAsync(q => …), or with named arguments in any order (query: …, vars: …).
+    private static ExpressionSyntax? QueryArgument(InvocationExpressionSyntax invocation, int position) =>
+        (
+            invocation.ArgumentList.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText is "query" or "mutation")
+            ?? invocation.ArgumentList.Arguments.ElementAtOrDefault(position)
+        )?.Expression;
+
+    // (q, v) => … (with a page: (q, v, page) => …), or q => … when the call has no variables object.
+    private static LambdaExpressionSyntax? QueryLambda(ExpressionSyntax argument, bool withoutVariables) =>
+        WholeValues.Unwrapped(argument) switch
         {
-            if (
-                node
-                is ConditionalExpressionSyntax
-                    or BinaryExpressionSyntax
-                    {
-                        RawKind: (int)SyntaxKind.CoalesceExpression
-                            or (int)SyntaxKind.LogicalAndExpression
-                            or (int)SyntaxKind.LogicalOrExpression
-                    }
-                    or LambdaExpressionSyntax
-                    or ConditionalAccessExpressionSyntax
-                    or SwitchExpressionSyntax
-            )
-            {
-                return false;
-            }
-        }
+            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 2 or 3 } lambda when !withoutVariables => lambda,
+            var one when withoutVariables && LambdaShapes.OneParameter(one) is not null => (LambdaExpressionSyntax)one,
+            _ => null,
+        };
 
-        return true;
-    }
+    internal static string QueryParameter(LambdaExpressionSyntax lambda) =>
+        lambda switch
+        {
+            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+            ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
+            _ => string.Empty,
+        };
+
+    // The selector is a root method's last parameter, `select`: named, or the last argument given by position.
+    internal static ExpressionSyntax? SelectorArgument(InvocationExpressionSyntax call) =>
+        (
+            call.ArgumentList.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "select")
+            ?? call.ArgumentList.Arguments.LastOrDefault(a => a.NameColon is null)
+        )?.Expression;
 
     internal static string? FieldName(ISymbol? symbol) =>
         symbol

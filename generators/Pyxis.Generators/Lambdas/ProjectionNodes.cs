@@ -18,28 +18,28 @@ internal sealed class ProjectionNodes(SchemaModel schema)
     public EquatableArray<LambdaNodeSpec> Nodes => nodes.Select(n => n!).ToEquatableArray();
 
     /// <summary>
-    /// The shape of a value of <paramref name="shape"/> whose objects are read by the nodes for <paramref name="paths"/>.
+    /// The shape of a value of <paramref name="shape"/> whose objects are read by the nodes for <paramref name="selections"/>.
     /// </summary>
-    public ValueTypeSpec Read(ValueTypeSpec shape, TypeDef type, List<string[]> paths) => WithReader(shape, Add(type, paths));
+    public ValueTypeSpec Read(ValueTypeSpec shape, TypeDef type, EquatableArray<Selection> selections) =>
+        WithReader(shape, Add(type, selections));
 
-    private string Add(TypeDef type, List<string[]> paths)
+    private string Add(TypeDef type, EquatableArray<Selection> selections)
     {
         var name = "Node" + nodes.Count;
         var index = nodes.Count;
         nodes.Add(null);
-        nodes[index] = type.IsAbstract ? Abstract(name, type, paths) : Object(name, type, paths);
+        nodes[index] = type.IsAbstract ? Abstract(name, type, selections) : Object(name, type, selections);
         return "Read" + name;
     }
 
-    private LambdaNodeSpec Abstract(string name, TypeDef type, List<string[]> paths)
+    private LambdaNodeSpec Abstract(string name, TypeDef type, EquatableArray<Selection> selections)
     {
         // On<T>() narrows to an object type; the value of any type the lambda does not narrow to is left unread.
-        var variants = paths
-            .Where(p => p.Length > 0 && p[0].StartsWith("~", System.StringComparison.Ordinal))
-            .GroupBy(p => p[0].Substring(1))
-            .Select(g => (Type: schema.Find(g.Key), Paths: g.Select(p => p.Skip(1).ToArray()).ToList()))
+        var variants = selections
+            .Where(s => s.Kind == SelectionKind.OnType)
+            .Select(s => (Type: schema.Find(s.Name), s.Children))
             .Where(v => v.Type is { Kind: TypeKind.Object })
-            .Select(v => new VariantSpec(v.Type!.Name, Add(v.Type, v.Paths)))
+            .Select(v => new VariantSpec(v.Type!.Name, Add(v.Type, v.Children)))
             .ToList();
         return new LambdaNodeSpec(name, type.Name, Names.Type(type.Name), EquatableArray<PropertySpec>.Empty, variants.ToEquatableArray())
         {
@@ -47,21 +47,21 @@ internal sealed class ProjectionNodes(SchemaModel schema)
         };
     }
 
-    private LambdaNodeSpec Object(string name, TypeDef type, List<string[]> paths)
+    private LambdaNodeSpec Object(string name, TypeDef type, EquatableArray<Selection> selections)
     {
         var surface = SurfaceBuilder.Type(schema, type);
-        var selected = new SelectedFields(schema, type, paths);
+        var selected = new SelectedFields(schema, type, selections);
         var properties = new List<PropertySpec>();
         foreach (var property in surface.Properties)
         {
-            var below = selected.Below(property.SchemaField);
+            var below = selected.Field(property.SchemaField);
             if (below is null && !selected.Scalars.Contains(property.SchemaField))
             {
                 continue;
             }
 
             var child = schema.Find(type.FindField(property.SchemaField)!.Type.NamedType);
-            properties.Add(child is { IsLeaf: false } ? property with { Type = Read(property.Type, child, below!) } : property);
+            properties.Add(child is { IsLeaf: false } ? property with { Type = Read(property.Type, child, below!.Children) } : property);
         }
 
         return new LambdaNodeSpec(name, type.Name, surface.Name, properties.ToEquatableArray(), EquatableArray<VariantSpec>.Empty);

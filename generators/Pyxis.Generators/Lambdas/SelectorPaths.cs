@@ -11,11 +11,14 @@ namespace Pyxis.Generators.Lambdas;
 /// The response paths a selector reads: <c>r => new { r.Data!.Repository, Tags = r.Data.AutoRebuildTags }</c> reads
 /// <c>data</c>, <c>data/repository</c> and <c>data/auto_rebuild_tags</c>. Paths follow member access, <c>!</c>,
 /// <c>?.</c>, indexing, and lambdas over lists (<c>Select</c>, <c>Where</c>, <c>First</c>…), whose parameter stands for
-/// one item. The selector runs as ordinary C# over the answer, so any computation on what it reads is fine.
+/// one item, locals and pattern variables holding a selected value (at any depth of a pattern), and
+/// <c>[PyxisFragment]</c> methods. The selector runs as ordinary C# over the answer, so any computation on what it
+/// reads is fine; a field it reads in a way not followed here is not asked, and reading it throws
+/// <c>PyxisUnselectedFieldException</c> rather than giving null.
 /// </summary>
-internal sealed class SelectorPaths(
+internal sealed partial class SelectorPaths(
     SemanticModel semanticModel,
-    SimpleLambdaExpressionSyntax selector,
+    LambdaExpressionSyntax selector,
     List<DiagnosticInfo> diagnostics,
     CancellationToken cancellationToken
 )
@@ -34,7 +37,7 @@ internal sealed class SelectorPaths(
 
     public IEnumerable<string> Read()
     {
-        parameters[selector.Parameter.Identifier.ValueText] = string.Empty;
+        parameters[LambdaShapes.OneParameter(selector)!.Value.Name] = string.Empty;
         Walk(selector.Body, model);
         return paths;
     }
@@ -67,10 +70,48 @@ internal sealed class SelectorPaths(
                 case IdentifierNameSyntax name when PathOf(name) is { Length: > 0 } path:
                     AddWhole(name, path);
                     break;
-                case IsPatternExpressionSyntax { Expression: var matched, Pattern: var pattern }
-                    when WholeValues.Designation(pattern) is { } variable && PathOf(matched) is { } path:
-                    // r.Data is { } d: d stands for the value, so what is read through d is what is asked.
-                    parameters[variable] = path;
+                case IsPatternExpressionSyntax { Expression: var matched, Pattern: var pattern } when PathOf(matched) is { } path:
+                    // r.Data is { Repository: { } d }: d stands for that value, so what is read through d is what is asked.
+                    Match(pattern, path);
+                    break;
+                case SwitchExpressionSyntax { GoverningExpression: var matched } switchExpression when PathOf(matched) is { } path:
+                    foreach (var arm in switchExpression.Arms)
+                    {
+                        Match(arm.Pattern, path);
+                    }
+
+                    break;
+                case SwitchStatementSyntax { Expression: var matched } switchStatement when PathOf(matched) is { } path:
+                    foreach (var label in switchStatement.Sections.SelectMany(s => s.Labels).OfType<CasePatternSwitchLabelSyntax>())
+                    {
+                        Match(label.Pattern, path);
+                    }
+
+                    break;
+                case VariableDeclaratorSyntax { Initializer.Value: var value } declarator when PathOf(value) is { } path:
+                    // var d = r.Data: a local standing for a selected value is followed like the value.
+                    parameters[declarator.Identifier.ValueText] = path;
+                    break;
+                case ForEachStatementSyntax { Expression: var source } loop when PathOf(source) is { } path:
+                    parameters[loop.Identifier.ValueText] = path;
+                    break;
+                case FromClauseSyntax { Expression: var source } from when PathOf(source) is { } path:
+                    // from i in p.Data …: i is one item, like a Select lambda's parameter.
+                    parameters[from.Identifier.ValueText] = path;
+                    break;
+                case JoinClauseSyntax { InExpression: var source } join when PathOf(source) is { } path:
+                    parameters[join.Identifier.ValueText] = path;
+                    break;
+                case LetClauseSyntax { Expression: var value } let when PathOf(value) is { } path:
+                    parameters[let.Identifier.ValueText] = path;
+                    break;
+                case AssignmentExpressionSyntax
+                {
+                    Left: DeclarationExpressionSyntax { Designation: ParenthesizedVariableDesignationSyntax names },
+                    Right: TupleExpressionSyntax values
+                }:
+                    // var (d, e) = (r.Data, r.Error): each variable stands for its element.
+                    Deconstruct(names, values);
                     break;
                 case MemberAccessExpressionSyntax { Expression: var target, Parent: not InvocationExpressionSyntax }
                     when PathOf(target) is { Length: > 0 } owner:
@@ -81,6 +122,17 @@ internal sealed class SelectorPaths(
         }
 
         model = outer;
+    }
+
+    private void Deconstruct(ParenthesizedVariableDesignationSyntax names, TupleExpressionSyntax values)
+    {
+        for (var i = 0; i < names.Variables.Count && i < values.Arguments.Count; i++)
+        {
+            if (names.Variables[i] is SingleVariableDesignationSyntax name && PathOf(values.Arguments[i].Expression) is { } path)
+            {
+                parameters[name.Identifier.ValueText] = path;
+            }
+        }
     }
 
     private void AddWhole(ExpressionSyntax expression, string path)
@@ -104,7 +156,7 @@ internal sealed class SelectorPaths(
         var receiver = invocation.Expression switch
         {
             MemberAccessExpressionSyntax access => access.Expression,
-            MemberBindingExpressionSyntax => (invocation.Parent as ConditionalAccessExpressionSyntax)?.Expression,
+            MemberBindingExpressionSyntax binding => LambdaShapes.ConditionalTarget(binding),
             _ => null,
         };
         if (receiver is null || PathOf(receiver) is not { } path)
@@ -121,62 +173,19 @@ internal sealed class SelectorPaths(
             return;
         }
 
-        // A lambda over a list of selected values: its parameter is one item of the list.
-        foreach (var lambda in invocation.ArgumentList.Arguments.Select(a => a.Expression).OfType<SimpleLambdaExpressionSyntax>())
+        // A lambda over a list of selected values: its parameter is one item of the list; a [PyxisFragment] method
+        // group is read with its parameter bound to one item.
+        foreach (var argument in invocation.ArgumentList.Arguments.Select(a => a.Expression))
         {
-            parameters[lambda.Parameter.Identifier.ValueText] = path;
-        }
-    }
-
-    // A [PyxisFragment] method called with selected values: its body is read with its parameters bound to their paths.
-    private bool Fragment(InvocationExpressionSyntax invocation)
-    {
-        if (
-            model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
-            || !method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Pyxis.Client.Lambdas.PyxisFragmentAttribute")
-            || method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
-            || !visiting.Add(method)
-        )
-        {
-            return false;
-        }
-
-        // The method's parameter names may repeat the lambda's (r => Summary(r.Data) with Summary(… r)): bind them for its body only.
-        var saved = new Dictionary<string, string>(parameters, System.StringComparer.Ordinal);
-        var arguments = invocation.ArgumentList.Arguments;
-        var bound = new List<(string Name, string Path)>();
-        for (var i = 0; i < arguments.Count && i < declaration.ParameterList.Parameters.Count; i++)
-        {
-            if (PathOf(arguments[i].Expression) is { } path)
+            if (LambdaShapes.OneParameter(argument) is { } lambda)
             {
-                bound.Add((declaration.ParameterList.Parameters[i].Identifier.ValueText, path));
+                parameters[lambda.Name] = path;
+            }
+            else if (FragmentMethod(argument) is { } method)
+            {
+                ReadFragment(method, [path]);
             }
         }
-
-        foreach (var argument in arguments)
-        {
-            fragmentArguments.Add(WholeValues.Unwrapped(argument.Expression));
-        }
-
-        foreach (var (name, path) in bound)
-        {
-            parameters[name] = path;
-        }
-
-        var body = (SyntaxNode?)declaration.ExpressionBody ?? declaration.Body;
-        if (body is not null)
-        {
-            Walk(body, declaration.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(declaration.SyntaxTree));
-        }
-
-        visiting.Remove(method);
-        parameters.Clear();
-        foreach (var pair in saved)
-        {
-            parameters[pair.Key] = pair.Value;
-        }
-
-        return true;
     }
 
     // The response path of an expression, or null when it is not a selected value.
@@ -187,18 +196,19 @@ internal sealed class SelectorPaths(
             case IdentifierNameSyntax name:
                 return
                     parameters.TryGetValue(name.Identifier.ValueText, out var bound)
-                    && model.GetSymbolInfo(name, cancellationToken).Symbol is IParameterSymbol or ILocalSymbol
+                    && model.GetSymbolInfo(name, cancellationToken).Symbol is IParameterSymbol or ILocalSymbol or IRangeVariableSymbol
                     ? bound
                     : null;
             case MemberAccessExpressionSyntax access:
                 return Extend(PathOf(access.Expression), access);
             case MemberBindingExpressionSyntax binding:
-                return Extend(
-                    binding.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>()?.Expression is { } target ? PathOf(target) : null,
-                    binding
-                );
+                return Extend(LambdaShapes.ConditionalTarget(binding) is { } target ? PathOf(target) : null, binding);
             case PostfixUnaryExpressionSyntax bang:
                 return PathOf(bang.Operand);
+            case CastExpressionSyntax cast:
+                return PathOf(cast.Expression);
+            case BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.AsExpression } cast:
+                return PathOf(cast.Left);
             case ParenthesizedExpressionSyntax parenthesized:
                 return PathOf(parenthesized.Expression);
             case ElementAccessExpressionSyntax element:
@@ -243,14 +253,14 @@ internal sealed class SelectorPaths(
             case "On" when source is not null && access.Name is GenericNameSyntax { TypeArgumentList.Arguments: [var typeArgument] }:
                 // q.Entities(…).On<ProductListingFederated>().Name: the fields after it are asked on that type only.
                 return LambdaReader.FieldName(model.GetTypeInfo(typeArgument, cancellationToken).Type) is { } typeName
-                    ? (source.Length == 0 ? "~" : source + "/~") + typeName
+                    ? (source.Length == 0 ? SelectionTree.OnType : source + "/" + SelectionTree.OnType) + typeName
                     : null;
             case "Select"
             or "SelectMany"
                 when source is not null
-                    && invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression
-                        is SimpleLambdaExpressionSyntax { ExpressionBody: { } body } map:
-                parameters[map.Parameter.Identifier.ValueText] = source;
+                    && LambdaShapes.OneParameter(invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression)
+                        is { Body: ExpressionSyntax body } map:
+                parameters[map.Name] = source;
 
                 return PathOf(body);
             default:

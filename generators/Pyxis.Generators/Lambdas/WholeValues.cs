@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,9 +24,19 @@ internal static class WholeValues
         {
             switch (current.Parent)
             {
-                case PostfixUnaryExpressionSyntax or ParenthesizedExpressionSyntax:
+                case PostfixUnaryExpressionSyntax or ParenthesizedExpressionSyntax or CastExpressionSyntax:
+                case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AsExpression } cast when cast.Left == current:
                     current = current.Parent;
                     continue;
+                case FromClauseSyntax or JoinClauseSyntax or LetClauseSyntax:
+                    // The range variable is followed like a Select lambda's parameter.
+                    return true;
+                case ArgumentSyntax
+                {
+                    Parent: TupleExpressionSyntax { Parent: AssignmentExpressionSyntax { Left: DeclarationExpressionSyntax } }
+                }:
+                    // var (d, e) = (r.Data, r.Error): each variable is followed like the value.
+                    return true;
                 case ConditionalAccessExpressionSyntax access when access.WhenNotNull == current:
                     current = access;
                     continue;
@@ -39,9 +50,17 @@ internal static class WholeValues
                     when binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression):
                     return IsNull(binary.Left == current ? binary.Right : binary.Left);
                 case IsPatternExpressionSyntax { Pattern: var pattern }:
-                    return pattern is ConstantPatternSyntax { Expression: var constant } && IsNull(constant)
-                        || pattern is UnaryPatternSyntax { Pattern: ConstantPatternSyntax { Expression: var negated } } && IsNull(negated)
-                        || Designation(pattern) is not null;
+                    return IsFollowed(pattern);
+                case SwitchExpressionSyntax switchExpression when switchExpression.GoverningExpression == current:
+                    return switchExpression.Arms.All(a => IsFollowed(a.Pattern));
+                case SwitchStatementSyntax switchStatement when switchStatement.Expression == current:
+                    return switchStatement
+                        .Sections.SelectMany(s => s.Labels)
+                        .All(l => l is not CasePatternSwitchLabelSyntax pattern || IsFollowed(pattern.Pattern));
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax }:
+                case ForEachStatementSyntax loop when loop.Expression == current:
+                    // var d = r.Data / foreach (var i in p.Data): the variable is followed like the value.
+                    return true;
                 default:
                     return false;
             }
@@ -49,24 +68,16 @@ internal static class WholeValues
     }
 
     /// <summary>
-    /// The variable of <c>is { } d</c> or <c>is ContainerRepository d</c>, which stands for the matched value; null for
-    /// other patterns (a property pattern reads fields by name, so the value is taken whole).
+    /// Whether <see cref="SelectorPaths"/> follows what <paramref name="pattern"/> reads: its property patterns (at any
+    /// depth) by field, its variables by what is read through them. A positional pattern reads through
+    /// <c>Deconstruct</c>, which is not followed, so the value is taken whole.
     /// </summary>
-    public static string? Designation(PatternSyntax pattern) =>
-        pattern switch
-        {
-            RecursivePatternSyntax
-            {
-                PositionalPatternClause: null,
-                PropertyPatternClause.Subpatterns.Count: 0,
-                Designation: SingleVariableDesignationSyntax variable
-            } => variable.Identifier.ValueText,
-            DeclarationPatternSyntax { Designation: SingleVariableDesignationSyntax variable } => variable.Identifier.ValueText,
-            _ => null,
-        };
+    private static bool IsFollowed(PatternSyntax pattern) =>
+        !pattern.DescendantNodesAndSelf().OfType<PositionalPatternClauseSyntax>().Any();
 
     /// <summary>The expression inside any <c>!</c> and parentheses.</summary>
-    public static ExpressionSyntax Unwrapped(ExpressionSyntax expression) =>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(expression))]
+    public static ExpressionSyntax? Unwrapped(ExpressionSyntax? expression) =>
         expression switch
         {
             PostfixUnaryExpressionSyntax postfix => Unwrapped(postfix.Operand),

@@ -2,8 +2,51 @@ using Pyxis.Generators.Diagnostics;
 
 namespace Pyxis.Generators.Model;
 
-/// <summary>One root field call in a lambda query: the field and the response paths its selector reads (a/b/c).</summary>
-internal sealed record LambdaRoot(string Field, EquatableArray<string> Paths);
+/// <summary>One root field call in a lambda query: the field and what its selector asks for on the field's result.</summary>
+internal sealed record LambdaRoot(string Field, EquatableArray<Selection> Selections);
+
+/// <summary>What a <see cref="Selection"/> stands for.</summary>
+internal enum SelectionKind
+{
+    /// <summary>A field, with what is asked below it.</summary>
+    Field,
+
+    /// <summary>An inline fragment <c>... on Type</c> (a union or interface narrowed with <c>On&lt;T&gt;()</c>).</summary>
+    OnType,
+
+    /// <summary>Every scalar field of the object (it is used as a whole value).</summary>
+    AllScalars,
+}
+
+/// <summary>
+/// One node of a lambda's selection tree, read by the document printer and the projection builder alike: a field
+/// (<see cref="Name"/> is the schema field) or an inline fragment (<see cref="Name"/> is the type) with its
+/// <see cref="Children"/>, or all scalar fields.
+/// </summary>
+internal sealed record Selection(SelectionKind Kind, string Name, EquatableArray<Selection> Children)
+{
+    /// <summary>Every scalar field of the object.</summary>
+    public static readonly Selection AllScalars = new(SelectionKind.AllScalars, string.Empty, EquatableArray<Selection>.Empty);
+
+    /// <summary>A field with nothing asked below it.</summary>
+    public static Selection Leaf(string field) => new(SelectionKind.Field, field, EquatableArray<Selection>.Empty);
+}
+
+/// <summary>Which lambda entry point a call is.</summary>
+internal enum LambdaKind
+{
+    /// <summary><c>QueryAsync</c>.</summary>
+    Query,
+
+    /// <summary><c>MutateAsync</c>.</summary>
+    Mutation,
+
+    /// <summary><c>QueryEachAsync</c>: one root field, alias-batched over inputs.</summary>
+    Each,
+
+    /// <summary><c>QueryAllAsync</c>: one paginated root field, every page.</summary>
+    All,
+}
 
 /// <summary>
 /// A <c>QueryAsync</c> call whose lambda was read: where to intercept it (<see cref="Version"/>/<see cref="Data"/> from
@@ -18,11 +61,17 @@ internal sealed record LambdaCall(
     EquatableArray<DiagnosticInfo> Diagnostics
 )
 {
-    /// <summary>A short, stable name for the call site, for the operation name and the generated file.</summary>
+    /// <summary>A short hash of the call site's location, which makes the generated class and file unique.</summary>
     public string Key { get; init; } = string.Empty;
 
-    /// <summary>"query" (<c>QueryAsync</c>), "mutation" (<c>MutateAsync</c>), "each" (<c>QueryEachAsync</c>: alias-batched) or "all" (<c>QueryAllAsync</c>: paged).</summary>
-    public string Kind { get; init; } = "query";
+    /// <summary>The operation name: the containing type and member (<c>ReleaseGate_CheckAsync</c>, numbered from the second call in one member).</summary>
+    public string Name { get; init; } = string.Empty;
+
+    /// <summary>Whether the call is <c>QueryAsync(q => …)</c> / <c>MutateAsync(m => …)</c>, with no variables object.</summary>
+    public bool WithoutVariables { get; init; }
+
+    /// <summary>Which entry point was called.</summary>
+    public LambdaKind Kind { get; init; } = LambdaKind.Query;
 }
 
 /// <summary>A root call ready to emit: alias <c>f{index}</c>, its variables (wire name, C# shape) and the record type read.</summary>
@@ -39,6 +88,9 @@ internal sealed record LambdaSpec(
     EquatableArray<DiagnosticInfo> Diagnostics
 )
 {
+    /// <summary>The generated class (and file): the operation name and the call site's key, unique in the compilation.</summary>
+    public string ClassName => OperationName + "_" + Call.Key;
+
     /// <summary>For <c>QueryEachAsync</c>: the one root field with each <c>$variable</c> marked for its alias index.</summary>
     public string AliasField { get; init; } = string.Empty;
 

@@ -33,7 +33,7 @@ internal static class ManifestBuilder
             : new ManifestEntry(
                 spec.OperationName,
                 "lambda",
-                spec.Call.Kind == "mutation" ? "mutation" : "query",
+                spec.Call.Kind == LambdaKind.Mutation ? "mutation" : "query",
                 spec.Document,
                 InputFiles.RelativeTo(projectDir, spec.Call.FilePath),
                 spec.Call.Location.Line + 1,

@@ -18,6 +18,27 @@ public static class PyxisLambdaQueries
         CancellationToken cancellationToken = default
     ) => throw NotTranslated("QueryAsync");
 
+    /// <summary>
+    /// Runs the lambda as a GraphQL query, for lambdas with no values of their own to send (<c>client.QueryAsync(q => q.Field(args, r => …))</c>);
+    /// what it captures is sent as GraphQL variables all the same.
+    /// </summary>
+    /// <typeparam name="TResult">Whatever the lambda builds from the answer.</typeparam>
+    /// <exception cref="InvalidOperationException">The call was not translated at build time.</exception>
+    public static Task<TResult> QueryAsync<TResult>(
+        this IPyxisClient client,
+        Func<Schema.PyxisQuery, TResult> query,
+        CancellationToken cancellationToken = default
+    ) => throw NotTranslated("QueryAsync");
+
+    /// <summary>Runs the lambda as a GraphQL mutation, for lambdas with no variables object (<c>client.MutateAsync(m => …)</c>).</summary>
+    /// <typeparam name="TResult">Whatever the lambda builds from the answer.</typeparam>
+    /// <exception cref="InvalidOperationException">The call was not translated at build time.</exception>
+    public static Task<TResult> MutateAsync<TResult>(
+        this IPyxisClient client,
+        Func<Schema.PyxisMutation, TResult> mutation,
+        CancellationToken cancellationToken = default
+    ) => throw NotTranslated("MutateAsync");
+
     /// <summary>Runs the lambda as a GraphQL mutation (never retried, never cached, like every mutation).</summary>
     /// <typeparam name="TVars">Values the lambda reads through <c>v</c>; they are sent as GraphQL variables.</typeparam>
     /// <typeparam name="TResult">Whatever the lambda builds from the answer.</typeparam>

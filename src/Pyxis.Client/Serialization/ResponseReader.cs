@@ -68,13 +68,32 @@ internal static class ResponseReader
         {
             if (!hasData || request.PartialErrors is null)
             {
-                throw new PyxisGraphQLException(request, errors, errorCount) { PartialData = hasData ? data : null };
+                throw new PyxisGraphQLException(request, errors, errorCount) { PartialData = hasData ? Partial(request, data!) : null };
             }
 
             request.PartialErrors(errors);
         }
 
         return hasData ? data! : throw new PyxisResponseException(request, "the response has neither data nor errors");
+    }
+
+    // The errors are what the caller must hear about; a projection that cannot run over the partial data leaves it out
+    // rather than replacing them with its own exception.
+    private static object? Partial<TData>(PyxisRequest<TData> request, TData data)
+    {
+        if (request.ProjectPartialData is not { } project)
+        {
+            return data;
+        }
+
+        try
+        {
+            return project(data);
+        }
+        catch (Exception)
+        {
+            return null;
+        }
     }
 
     private const ulong DataKey = 1,

@@ -1,0 +1,103 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Pyxis.Generators.Lambdas;
+
+/// <summary>
+/// <c>[PyxisFragment]</c> methods, however they are called: <c>Summary(r.Data)</c>, <c>Fragments.Summary(r.Data)</c>,
+/// <c>r.Data.Summary()</c> (an extension method) or <c>p.Data.Select(Summary)</c> (a method group). Each is read
+/// like the selector, with its parameters bound to the paths of the values passed.
+/// </summary>
+internal sealed partial class SelectorPaths
+{
+    private const string FragmentAttribute = "Pyxis.Client.Lambdas.PyxisFragmentAttribute";
+
+    private bool Fragment(InvocationExpressionSyntax invocation)
+    {
+        if (
+            model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol called
+            || !IsFragment(called.ReducedFrom ?? called)
+        )
+        {
+            return false;
+        }
+
+        var arguments = new List<ExpressionSyntax>();
+        if (called.ReducedFrom is not null && Receiver(invocation) is { } receiver)
+        {
+            // r.Data.Summary(): the receiver is the method's first parameter.
+            arguments.Add(receiver);
+        }
+
+        arguments.AddRange(invocation.ArgumentList.Arguments.Select(a => a.Expression));
+        foreach (var argument in arguments)
+        {
+            fragmentArguments.Add(WholeValues.Unwrapped(argument));
+        }
+
+        return ReadFragment(called.ReducedFrom ?? called, arguments.Select(PathOf).ToList());
+    }
+
+    // A method group naming a [PyxisFragment] method (p.Data.Select(Summary)).
+    private IMethodSymbol? FragmentMethod(ExpressionSyntax argument)
+    {
+        if (argument is not (IdentifierNameSyntax or MemberAccessExpressionSyntax))
+        {
+            return null;
+        }
+
+        var info = model.GetSymbolInfo(argument, cancellationToken);
+        return (info.Symbol ?? info.CandidateSymbols.FirstOrDefault()) is IMethodSymbol method && IsFragment(method.ReducedFrom ?? method)
+            ? method.ReducedFrom ?? method
+            : null;
+    }
+
+    private bool ReadFragment(IMethodSymbol method, IReadOnlyList<string?> paths)
+    {
+        if (
+            method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
+            || !visiting.Add(method)
+        )
+        {
+            return false;
+        }
+
+        // The method's parameter names may repeat the lambda's (r => Summary(r.Data) with Summary(… r)): bind them for its body only.
+        var saved = new Dictionary<string, string>(parameters, System.StringComparer.Ordinal);
+        for (var i = 0; i < paths.Count && i < declaration.ParameterList.Parameters.Count; i++)
+        {
+            if (paths[i] is { } path)
+            {
+                parameters[declaration.ParameterList.Parameters[i].Identifier.ValueText] = path;
+            }
+        }
+
+        var body = (SyntaxNode?)declaration.ExpressionBody ?? declaration.Body;
+        if (body is not null)
+        {
+            Walk(body, declaration.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(declaration.SyntaxTree));
+        }
+
+        visiting.Remove(method);
+        parameters.Clear();
+        foreach (var pair in saved)
+        {
+            parameters[pair.Key] = pair.Value;
+        }
+
+        return true;
+    }
+
+    private static bool IsFragment(IMethodSymbol method) =>
+        method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == FragmentAttribute);
+
+    private static ExpressionSyntax? Receiver(InvocationExpressionSyntax invocation) =>
+        invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Expression,
+            MemberBindingExpressionSyntax binding => LambdaShapes.ConditionalTarget(binding),
+            _ => null,
+        };
+}

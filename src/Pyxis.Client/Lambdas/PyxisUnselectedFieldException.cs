@@ -1,0 +1,29 @@
+namespace Pyxis.Client.Lambdas;
+
+/// <summary>
+/// A lambda query's result was asked for a field its lambda did not select. Each lambda reads its answer into objects
+/// holding only the fields it asked for; a field it did not ask for throws this rather than reading as <c>null</c>,
+/// so a lambda answers what the same C# computes over the whole object, or throws, never a different value.
+/// </summary>
+public sealed class PyxisUnselectedFieldException : InvalidOperationException
+{
+    /// <summary>The exception for <paramref name="field"/> of <paramref name="type"/>, with how to get it selected.</summary>
+    /// <param name="type">The schema type, e.g. <c>ContainerRepository</c>.</param>
+    /// <param name="field">The schema field, e.g. <c>repository</c>.</param>
+    public PyxisUnselectedFieldException(string type, string field)
+        : base(
+            $"{type}.{field} was not selected by the lambda query this object came from, so it has no value here. A lambda asks "
+                + $"only for the fields its selectors read: read '{field}' inside the selector (or in a [PyxisFragment] method it calls), "
+                + "or return its parent object itself from the selector, which brings every scalar field of it."
+        )
+    {
+        TypeName = type;
+        FieldName = field;
+    }
+
+    /// <summary>The schema type whose field was read.</summary>
+    public string TypeName { get; }
+
+    /// <summary>The schema field that was not selected.</summary>
+    public string FieldName { get; }
+}
