@@ -110,6 +110,18 @@ public sealed class LambdaSoundnessTests
         "id!"
     )]
     [InlineData(
+        "_ = await client.QueryAsync(new V(), (q, v) => { var id = q.GetRepositoryByRegistryPath(v.Path, v.Path, r => r.Data!.Id); return q.GetImage(id!, r => r.Data!.Architecture); });",
+        "PYX108",
+        "An argument of root field 'get_image' is computed from the result of root field 'get_repository_by_registry_path'",
+        "id!"
+    )]
+    [InlineData(
+        "_ = await client.QueryAsync(new V(), (q, v) => Helper(q, /* why */\n    v.Path));",
+        "PYX109",
+        "'Helper(q, v.Path)' uses 'q' other than to call a root field on it",
+        "Helper(q, /* why */\n    v.Path)"
+    )]
+    [InlineData(
         "_ = await client.QueryAsync(new V(), (q, v) => Helper(q, v.Path));",
         "PYX109",
         "'Helper(q, v.Path)' uses 'q' other than to call a root field on it",

@@ -11,19 +11,7 @@ internal static class CorpusConsumer
     public static string Create(PackedPackage package, bool accepted)
     {
         var directory = Directory.CreateTempSubdirectory(accepted ? "pyxis-corpus-" : "pyxis-refused-").FullName;
-        File.WriteAllText(
-            Path.Combine(directory, "NuGet.config"),
-            $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="pyxis-local" value="{package.Feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """
-        );
+        Consumer.WriteNuGetConfig(directory, package);
         File.WriteAllText(
             Path.Combine(directory, "Corpus.csproj"),
             $"""

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -37,7 +38,7 @@ internal sealed class QueryLambdaFlow(
             {
                 // At what it is handed to: Helper(q), not just q.
                 var use = name.Ancestors().TakeWhile(n => n != lambda).OfType<ExpressionSyntax>().FirstOrDefault() ?? name;
-                diagnostics.Add(LambdaReader.Report(DiagnosticCatalog.LambdaRootEscapes, use, use.ToString(), query));
+                diagnostics.Add(LambdaReader.Report(DiagnosticCatalog.LambdaRootEscapes, use, Quote(use), query));
             }
         }
 
@@ -90,11 +91,11 @@ internal sealed class QueryLambdaFlow(
             if (parent is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax other } && roots.Contains(other))
             {
                 var otherField = LambdaReader.FieldName(model.GetSymbolInfo(other, cancellationToken).Symbol) ?? "?";
-                diagnostics.Add(LambdaReader.Report(DiagnosticCatalog.LambdaArgumentFromAnswer, current, otherField, field));
+                diagnostics.Add(LambdaReader.Report(DiagnosticCatalog.LambdaArgumentFromAnswer, current, field, otherField));
                 return;
             }
 
-            diagnostics.Add(LambdaReader.Report(DiagnosticCatalog.LambdaResultUsedEarly, parent, parent.ToString(), field));
+            diagnostics.Add(LambdaReader.Report(DiagnosticCatalog.LambdaResultUsedEarly, parent, Quote(parent), field));
             return;
         }
     }
@@ -212,4 +213,12 @@ internal sealed class QueryLambdaFlow(
             .Any(n =>
                 n is ReturnStatementSyntax or GotoStatementSyntax or YieldStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax
             );
+
+    // A message quotes the expression on one line, without its comments, and short enough to read in build output.
+    private static string Quote(SyntaxNode node)
+    {
+        var text = node.ReplaceTrivia(node.DescendantTrivia(), static (_, _) => SyntaxFactory.Space).ToString();
+        text = Regex.Replace(text, @"\s+", " ").Trim();
+        return text.Length <= 100 ? text : text.Substring(0, 99) + "…";
+    }
 }
