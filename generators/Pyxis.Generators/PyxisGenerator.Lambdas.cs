@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Pyxis.Generators.Building;
 using Pyxis.Generators.Lambdas;
 using Pyxis.Generators.Model;
@@ -18,18 +19,39 @@ public sealed partial class PyxisGenerator
             .WithTrackingName(StepNames.Surface);
 
     // Each QueryAsync call site is read with its semantic model, then translated and checked against the schema on its own,
-    // so editing one lambda rebuilds only that call.
+    // so editing one lambda rebuilds only that call. Roslyn re-runs a syntax provider's transform for every node on every
+    // compilation change, so the transform only hands the node on (cheap, syntactic); the binding happens in a later step
+    // whose input is the node and a scope compared by the other files' declarations, not by the compilation: an edit
+    // inside one file's method body re-binds only that file's call sites, and the edit costs the same in a big project.
     private static IncrementalValuesProvider<LambdaSpec> BuildLambdas(
         IncrementalGeneratorInitializationContext context,
         IncrementalValueProvider<SchemaModel?> schema,
         IncrementalValueProvider<GeneratorOptions> options
-    ) =>
-        context
-            .SyntaxProvider.CreateSyntaxProvider(LambdaReader.IsCandidate, LambdaReader.Read)
+    )
+    {
+        var sites = context
+            .SyntaxProvider.CreateSyntaxProvider(LambdaReader.IsCandidate, static (syntax, _) => (InvocationExpressionSyntax)syntax.Node)
+            .WithTrackingName(StepNames.LambdaSites);
+
+        // Per file, cached while the file's syntax tree is the same object: only edited files are hashed again.
+        var declarations = context
+            .CompilationProvider.SelectMany(static (compilation, _) => compilation.SyntaxTrees)
+            .Select(static (tree, ct) => DeclarationKey.Of(tree, ct))
+            .WithTrackingName(StepNames.LambdaDeclarations)
+            .Collect()
+            .Select(static (keys, _) => DeclarationKey.Combine(keys));
+
+        var scope = context.CompilationProvider.Combine(declarations).Select(static (pair, _) => BindingScope.Of(pair.Left, pair.Right));
+
+        return sites
+            .Combine(scope)
+            .WithComparer(SiteComparer.Instance)
+            .Select(static (site, ct) => LambdaReader.Read(site.Left, site.Right.Compilation, ct))
             .Where(static call => call is not null)
             .WithTrackingName(StepNames.LambdaCalls)
             .Combine(schema)
             .Combine(options)
             .Select(static (input, _) => LambdaBuilder.Build(input.Left.Left!, input.Left.Right, input.Right))
             .WithTrackingName(StepNames.Lambdas);
+    }
 }

@@ -14,6 +14,8 @@ internal static class StepNames
     public const string SharedTypes = nameof(SharedTypes);
     public const string FragmentInterfaces = nameof(FragmentInterfaces);
     public const string Surface = nameof(Surface);
+    public const string LambdaSites = nameof(LambdaSites);
+    public const string LambdaDeclarations = nameof(LambdaDeclarations);
     public const string LambdaCalls = nameof(LambdaCalls);
     public const string Lambdas = nameof(Lambdas);
     public const string SchemaDiagnostics = nameof(SchemaDiagnostics);

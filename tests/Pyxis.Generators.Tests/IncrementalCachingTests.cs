@@ -150,6 +150,80 @@ public sealed class IncrementalCachingTests
         Assert.All(steps[StepNames.Surface].SelectMany(s => s.Outputs), o => Assert.True(IsReused(o.Reason), $"surface was {o.Reason}"));
     }
 
+    [Fact]
+    public void Editing_a_method_body_in_one_file_does_not_bind_the_call_sites_of_other_files_again()
+    {
+        var edited = LambdaCalls("Calls", "r.Data!.Id");
+        var compilation = GeneratorHarness.CreateCompilation(edited, LambdaCalls("OtherCalls", "r.Data!.Published"), Helper("1"));
+        var driver = LambdaDriver().RunGenerators(compilation);
+
+        // A lambda edited, then a plain method body in a file with no lambda: neither changes what other files declare.
+        var first = compilation.SyntaxTrees.First();
+        var text = edited.Replace("r.Data!.Id", "r.Data!.Registry", StringComparison.Ordinal);
+        compilation = compilation.ReplaceSyntaxTree(first, first.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(text)));
+        driver = driver.RunGenerators(compilation);
+        Assert.Equal(
+            [IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached],
+            ReasonsOf(driver, StepNames.LambdaCalls).OrderBy(r => r == IncrementalStepRunReason.Cached)
+        );
+
+        var helper = compilation.SyntaxTrees.Last();
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(helper, helper.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(Helper("2")))));
+        Assert.Equal([IncrementalStepRunReason.Cached, IncrementalStepRunReason.Cached], ReasonsOf(driver, StepNames.LambdaCalls));
+        // The helper's file was hashed again (and only it); what it declares did not change.
+        Assert.Equal(
+            [IncrementalStepRunReason.Cached, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged],
+            ReasonsOf(driver, StepNames.LambdaDeclarations)
+        );
+    }
+
+    [Fact]
+    public void Editing_a_fragment_method_in_another_file_reads_the_call_sites_that_use_it_again()
+    {
+        const string Calls = """
+            using System.Threading.Tasks;
+            using Pyxis.Client;
+            using Pyxis.Client.Lambdas;
+
+            public static class Calls
+            {
+                public static async Task Run(IPyxisClient client) =>
+                    _ = await client.QueryAsync(q => q.GetRepositoryByRegistryPath("r", "p", r => Fragments.Label(r.Data!)));
+            }
+            """;
+        static string Fragment(string field) =>
+            $$"""
+            using Pyxis.Client.Lambdas;
+
+            public static class Fragments
+            {
+                [PyxisFragment]
+                public static string? Label(Pyxis.Client.Schema.ContainerRepository r) => r.{{field}};
+            }
+            """;
+        var compilation = GeneratorHarness.CreateCompilation(Calls, Fragment("VendorLabel"));
+        var driver = LambdaDriver().RunGenerators(compilation);
+
+        var fragment = compilation.SyntaxTrees.Last();
+        var text = Microsoft.CodeAnalysis.Text.SourceText.From(Fragment("Registry"));
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(fragment, fragment.WithChangedText(text)));
+
+        Assert.Equal([IncrementalStepRunReason.Modified], ReasonsOf(driver, StepNames.LambdaCalls));
+        var document = driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains("Calls_Run", StringComparison.Ordinal)).ToString();
+        Assert.Contains("data { registry }", document, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<IncrementalStepRunReason> ReasonsOf(GeneratorDriver driver, string step) =>
+        driver.GetRunResult().Results.Single().TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason);
+
+    private static string Helper(string value) =>
+        $$"""
+            public static class Helper
+            {
+                public static string Value() => "{{value}}";
+            }
+            """;
+
     private static GeneratorDriver LambdaDriver() =>
         GeneratorHarness.CreateDriver([(GeneratorHarness.SchemaPath, File.ReadAllText(RepositoryFiles.SchemaPath))], properties: Package);
 

@@ -28,10 +28,9 @@ internal static class LambdaReader
                 ArgumentList.Arguments.Count: >= 1
             };
 
-    public static LambdaCall? Read(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static LambdaCall? Read(InvocationExpressionSyntax invocation, Compilation compilation, CancellationToken cancellationToken)
     {
-        var invocation = (InvocationExpressionSyntax)context.Node;
-        var model = context.SemanticModel;
+        var model = compilation.GetSemanticModel(invocation.SyntaxTree);
         if (
             model.GetSymbolInfo(invocation, cancellationToken).Symbol
                 is not IMethodSymbol { Name: "QueryAsync" or "MutateAsync" or "QueryEachAsync" or "QueryAllAsync" } method
