@@ -168,7 +168,9 @@ public sealed class IncrementalCachingTests
         );
 
         var helper = compilation.SyntaxTrees.Last();
-        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(helper, helper.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(Helper("2")))));
+        driver = driver.RunGenerators(
+            compilation.ReplaceSyntaxTree(helper, helper.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(Helper("2"))))
+        );
         Assert.Equal([IncrementalStepRunReason.Cached, IncrementalStepRunReason.Cached], ReasonsOf(driver, StepNames.LambdaCalls));
         // The helper's file was hashed again (and only it); what it declares did not change.
         Assert.Equal(
@@ -193,14 +195,14 @@ public sealed class IncrementalCachingTests
             """;
         static string Fragment(string field) =>
             $$"""
-            using Pyxis.Client.Lambdas;
+                using Pyxis.Client.Lambdas;
 
-            public static class Fragments
-            {
-                [PyxisFragment]
-                public static string? Label(Pyxis.Client.Schema.ContainerRepository r) => r.{{field}};
-            }
-            """;
+                public static class Fragments
+                {
+                    [PyxisFragment]
+                    public static string? Label(Pyxis.Client.Schema.ContainerRepository r) => r.{{field}};
+                }
+                """;
         var compilation = GeneratorHarness.CreateCompilation(Calls, Fragment("VendorLabel"));
         var driver = LambdaDriver().RunGenerators(compilation);
 
@@ -209,7 +211,10 @@ public sealed class IncrementalCachingTests
         driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(fragment, fragment.WithChangedText(text)));
 
         Assert.Equal([IncrementalStepRunReason.Modified], ReasonsOf(driver, StepNames.LambdaCalls));
-        var document = driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains("Calls_Run", StringComparison.Ordinal)).ToString();
+        var document = driver
+            .GetRunResult()
+            .GeneratedTrees.Single(t => t.FilePath.Contains("Calls_Run", StringComparison.Ordinal))
+            .ToString();
         Assert.Contains("data { registry }", document, StringComparison.Ordinal);
     }
 
