@@ -1,18 +1,16 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
+using GraphQLParser.AST;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 using Pyxis.Generators.Diagnostics;
 using Pyxis.Generators.Model;
-using Pyxis.Generators.Parsing;
 using Pyxis.Generators.Validation;
 
 namespace Pyxis.Generators.Lambdas;
 
 /// <summary>
-/// Turns a read lambda into its GraphQL document (<c>f0: root_field(arg: $arg__0) { … }</c>, every argument a
-/// variable) and checks it with the same validator as <c>.graphql</c> operations.
+/// Turns a read lambda into its GraphQL syntax tree (<c>f0: root_field(arg: $arg__0) { … }</c>, every argument a
+/// variable), checks that tree with the same validator as <c>.graphql</c> operations and prints it as the document.
 /// </summary>
 internal static class LambdaBuilder
 {
@@ -48,8 +46,8 @@ internal static class LambdaBuilder
         }
 
         var roots = new List<LambdaRootSpec>();
-        var declarations = new List<string>();
-        var selections = new StringBuilder();
+        var declarations = new List<(string, TypeRef)>();
+        var fields = new List<GraphQLField>();
         var aliasField = string.Empty;
         var hasTotal = false;
         var projection = new ProjectionNodes(schema!);
@@ -65,7 +63,7 @@ internal static class LambdaBuilder
                 hasTotal && !root.Selections.Any(s => s.Kind == SelectionKind.Field && s.Name == "total")
                     ? root.Selections.Append(Model.Selection.Leaf("total")).ToEquatableArray()
                     : root.Selections;
-            var selection = Selection(schema, type, asked);
+            var selection = LambdaDocument.Selection(schema, type, asked);
             // Named after the argument, numbered by root field the way alias batching numbers them, so a name in
             // PyxisClientOptions.SecretVariables is redacted here too.
             var variables = field
@@ -76,8 +74,9 @@ internal static class LambdaBuilder
                     a.HasDefault
                 ))
                 .ToList();
-            declarations.AddRange(field.Arguments.Select((a, j) => $"${variables[j].Name}: {a.Type}"));
-            selections.Append($" f{i}: {root.Field}{Arguments(field, variables, string.Empty)} ").Append(selection);
+            declarations.AddRange(field.Arguments.Select((a, j) => (variables[j].Name, a.Type)));
+            var names = variables.Select(v => v.Name).ToList();
+            fields.Add(LambdaDocument.Root("f" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), field, names, selection));
             roots.Add(
                 new LambdaRootSpec(
                     root.Field,
@@ -89,21 +88,22 @@ internal static class LambdaBuilder
             // QueryEachAsync repeats this one root field; PyxisAliasBatch numbers each $variable per alias.
             aliasField =
                 call.Kind == LambdaKind.Each
-                    ? $"{root.Field}{Arguments(field, variables, Pyxis.Client.Batching.AliasNaming.IndexSeparator + Pyxis.Client.Batching.AliasNaming.IndexMarker)} {selection}"
+                    ? DocumentPrinter.Field(
+                        LambdaDocument.Root(null, field, names, selection),
+                        Pyxis.Client.Batching.AliasNaming.IndexSeparator + Pyxis.Client.Batching.AliasNaming.IndexMarker
+                    )
                     : string.Empty;
         }
 
-        var keyword = call.Kind == LambdaKind.Mutation ? "mutation" : "query";
-        var document =
-            $"{keyword} {name}{(declarations.Count == 0 ? string.Empty : "(" + string.Join(", ", declarations) + ")")} {{{selections} }}";
+        var operation = LambdaDocument.Operation(call.Kind, name, declarations, fields);
         return new LambdaSpec(
             call,
             name,
-            document,
+            DocumentPrinter.Operation(operation),
             surface,
             options.TypesNamespace,
             roots.ToEquatableArray(),
-            Check(call, document, schema!)
+            Check(call, operation, schema!)
         )
         {
             AliasField = aliasField,
@@ -116,46 +116,10 @@ internal static class LambdaBuilder
         };
     }
 
-    private static string Arguments(FieldDef field, List<VariableSpec> variables, string suffix) =>
-        field.Arguments.Count == 0
-            ? string.Empty
-            : "(" + string.Join(", ", field.Arguments.Select((a, j) => $"{a.Name}: ${variables[j].Name}{suffix}")) + ")";
-
-    // A selected object with nothing read below it, or used whole, brings its scalar fields, so the selector can use it
-    // as a value; a union or interface always brings __typename (its reader picks the class by it), and a narrowing to
-    // a type becomes an inline fragment.
-    private static string Selection(SchemaModel schema, TypeDef type, EquatableArray<Selection> selections)
-    {
-        var selected = new SelectedFields(schema, type, selections);
-        var parts = selected.Steps.Select(s => Part(schema, type, s)).Concat(selected.Scalars).ToList();
-        if (type.IsAbstract && !parts.Contains("__typename"))
-        {
-            parts.Insert(0, "__typename");
-        }
-
-        return "{ " + string.Join(" ", parts) + " }";
-    }
-
-    private static string Part(SchemaModel schema, TypeDef type, Selection step)
-    {
-        if (step.Kind == SelectionKind.OnType && schema.Find(step.Name) is { } condition)
-        {
-            return $"... on {condition.Name} " + Selection(schema, condition, step.Children);
-        }
-
-        return type.FindField(step.Name) is { } field && schema.Find(field.Type.NamedType) is { IsLeaf: false } child
-            ? step.Name + " " + Selection(schema, child, step.Children)
-            : step.Name;
-    }
-
-    private static EquatableArray<DiagnosticInfo> Check(LambdaCall call, string document, SchemaModel schema)
-    {
-        var text = SourceText.From(document);
-        var parsed = GraphQLDocumentParser.Parse(call.FilePath, text, document, out var syntaxError);
-        var problems = parsed is null
-            ? new List<DiagnosticInfo> { syntaxError! }
-            : OperationValidator.Validate(call.FilePath, text, document, parsed, schema, EquatableArray<FragmentFile>.Empty).Diagnostics;
-        return problems
+    // The validator's findings point at the C# call: the tree was built from it and has no GraphQL text of its own.
+    private static EquatableArray<DiagnosticInfo> Check(LambdaCall call, GraphQLOperationDefinition operation, SchemaModel schema) =>
+        OperationValidator
+            .Check(operation, schema, call.Location)
             .Where(d => DiagnosticCatalog.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
             .Select(d => new DiagnosticInfo(
                 DiagnosticCatalog.LambdaInvalidQuery.Id,
@@ -163,5 +127,4 @@ internal static class LambdaBuilder
                 new[] { d.ToDiagnostic().GetMessage(System.Globalization.CultureInfo.InvariantCulture) }.ToEquatableArray()
             ))
             .ToEquatableArray();
-    }
 }

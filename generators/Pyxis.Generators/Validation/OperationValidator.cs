@@ -69,7 +69,42 @@ internal static class OperationValidator
         }
     }
 
+    /// <summary>
+    /// Checks one operation built from C# (a lambda query) with the same rules, every finding at <paramref name="at"/>.
+    /// It has no text to slice: its caller prints the tree it built.
+    /// </summary>
+    public static List<DiagnosticInfo> Check(GraphQLOperationDefinition operation, SchemaModel schema, LocationInfo at)
+    {
+        var text = SourceText.From(string.Empty);
+        var document = new GraphQLDocument(new List<ASTNode> { operation });
+        var fragments = new FragmentLibrary(at.FilePath, text, string.Empty, document, EquatableArray<FragmentFile>.Empty);
+        var context = new ValidationContext(at.FilePath, text, schema, fragments) { At = at };
+        Check(context, operation);
+        return context.Diagnostics;
+    }
+
     private static BoundOperation? Bind(ValidationContext context, string content, GraphQLOperationDefinition operation)
+    {
+        if (Check(context, operation) is not { } checkedOperation)
+        {
+            return null;
+        }
+
+        var (kind, root, fields) = checkedOperation;
+        var name = operation.Name?.StringValue ?? "Unnamed";
+        var fragments = DocumentText.Fragments(context);
+        var insertions = DocumentText.InsertionsIn(context, context.Path);
+        var bound = new BoundOperation(name, kind, root, DocumentText.Build(content, operation, fragments, insertions))
+        {
+            Alias = kind == "query" ? DocumentText.AliasTemplate(content, operation, fragments, insertions) : null,
+        };
+        bound.Variables.AddRange(context.DeclaredVariables.Values.Where(v => !context.UntypedVariables.Contains(v.Name)));
+        bound.Fields.AddRange(fields);
+        return bound;
+    }
+
+    // The rules over one operation, parsed or built: its kind and root type, and its fields bound to the schema.
+    private static (string Kind, TypeDef Root, List<BoundField> Fields)? Check(ValidationContext context, GraphQLOperationDefinition operation)
     {
         context.BeginOperation();
         context.OperationName = operation.Name?.StringValue;
@@ -91,16 +126,7 @@ internal static class OperationValidator
         DeclareVariables(context, operation);
         var fields = SelectionValidator.BindSelectionSet(context, root, operation.SelectionSet, new List<string>());
         NoUnusedVariablesRule.Check(context, operation);
-        var name = operation.Name?.StringValue ?? "Unnamed";
-        var fragments = DocumentText.Fragments(context);
-        var insertions = DocumentText.InsertionsIn(context, context.Path);
-        var bound = new BoundOperation(name, kind, root, DocumentText.Build(content, operation, fragments, insertions))
-        {
-            Alias = kind == "query" ? DocumentText.AliasTemplate(content, operation, fragments, insertions) : null,
-        };
-        bound.Variables.AddRange(context.DeclaredVariables.Values.Where(v => !context.UntypedVariables.Contains(v.Name)));
-        bound.Fields.AddRange(fields);
-        return bound;
+        return (kind, root!, fields);
     }
 
     private static void DeclareVariables(ValidationContext context, GraphQLOperationDefinition operation)

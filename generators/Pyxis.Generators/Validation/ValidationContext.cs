@@ -84,8 +84,14 @@ internal sealed class ValidationContext(string path, SourceText text, SchemaMode
         }
     }
 
+    /// <summary>
+    /// Where every finding points when the checked tree was built from C# (a lambda query) rather than parsed: it has no
+    /// GraphQL text of its own, so its locations are the C# expression's.
+    /// </summary>
+    public LocationInfo? At { get; init; }
+
     public void Report(DiagnosticDescriptor descriptor, ASTNode node, params string[] arguments) =>
-        Diagnostics.Add(new DiagnosticInfo(descriptor.Id, GraphQLDocumentParser.Locate(Path, Text, node), arguments.ToEquatableArray()));
+        Diagnostics.Add(new DiagnosticInfo(descriptor.Id, At ?? GraphQLDocumentParser.Locate(Path, Text, node), arguments.ToEquatableArray()));
 
     /// <summary>
     /// Where the document gets a <c>__typename</c> it did not ask for: the opening brace of each abstract-typed selection (path, offset
