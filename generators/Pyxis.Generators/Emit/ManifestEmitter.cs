@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
 using Pyxis.Generators.Model;
 
@@ -14,13 +12,6 @@ namespace Pyxis.Generators.Emit;
 internal static class ManifestEmitter
 {
     private const string Info = "global::Pyxis.Client.SchemaCheck.PyxisOperationInfo";
-
-    /// <summary>Lowercase hex SHA-256 of the document's UTF-8 bytes: the id persisted-query registries use.</summary>
-    public static string Id(string document)
-    {
-        using var sha = SHA256.Create();
-        return string.Concat(sha.ComputeHash(Encoding.UTF8.GetBytes(document)).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
-    }
 
     public static string EmitClass(ManifestSpec spec)
     {
@@ -46,7 +37,7 @@ internal static class ManifestEmitter
                 Names.Literal(e.Kind),
                 Names.Literal(e.OperationType),
                 Names.Literal(e.Document),
-                Names.Literal(Id(e.Document)),
+                Names.Literal(e.Id),
                 Names.Literal(e.File),
                 e.Line.ToString(CultureInfo.InvariantCulture),
                 e.Column.ToString(CultureInfo.InvariantCulture),
@@ -84,7 +75,7 @@ internal static class ManifestEmitter
                 .Append(",\"document\":")
                 .Append(Json(e.Document))
                 .Append(",\"id\":")
-                .Append(Json(Id(e.Document)))
+                .Append(Json(e.Id))
                 .Append(",\"file\":")
                 .Append(Json(e.File))
                 .Append(",\"line\":")

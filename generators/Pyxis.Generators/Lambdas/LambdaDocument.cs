@@ -26,7 +26,9 @@ internal static class LambdaDocument
                 variables.Count == 0
                     ? null
                     : new GraphQLVariablesDefinition(
-                        variables.Select(v => new GraphQLVariableDefinition(new GraphQLVariable(new GraphQLName(v.Variable)), Type(v.Type))).ToList()
+                        variables
+                            .Select(v => new GraphQLVariableDefinition(new GraphQLVariable(new GraphQLName(v.Variable)), Type(v.Type)))
+                            .ToList()
                     ),
         };
 
@@ -40,7 +42,9 @@ internal static class LambdaDocument
                     ? null
                     : new GraphQLArguments(
                         field
-                            .Arguments.Select((a, i) => new GraphQLArgument(new GraphQLName(a.Name), new GraphQLVariable(new GraphQLName(variables[i]))))
+                            .Arguments.Select(
+                                (a, i) => new GraphQLArgument(new GraphQLName(a.Name), new GraphQLVariable(new GraphQLName(variables[i])))
+                            )
                             .ToList()
                     ),
             SelectionSet = selections,

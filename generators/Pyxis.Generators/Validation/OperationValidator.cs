@@ -104,7 +104,10 @@ internal static class OperationValidator
     }
 
     // The rules over one operation, parsed or built: its kind and root type, and its fields bound to the schema.
-    private static (string Kind, TypeDef Root, List<BoundField> Fields)? Check(ValidationContext context, GraphQLOperationDefinition operation)
+    private static (string Kind, TypeDef Root, List<BoundField> Fields)? Check(
+        ValidationContext context,
+        GraphQLOperationDefinition operation
+    )
     {
         context.BeginOperation();
         context.OperationName = operation.Name?.StringValue;

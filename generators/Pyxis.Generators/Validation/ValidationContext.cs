@@ -91,7 +91,9 @@ internal sealed class ValidationContext(string path, SourceText text, SchemaMode
     public LocationInfo? At { get; init; }
 
     public void Report(DiagnosticDescriptor descriptor, ASTNode node, params string[] arguments) =>
-        Diagnostics.Add(new DiagnosticInfo(descriptor.Id, At ?? GraphQLDocumentParser.Locate(Path, Text, node), arguments.ToEquatableArray()));
+        Diagnostics.Add(
+            new DiagnosticInfo(descriptor.Id, At ?? GraphQLDocumentParser.Locate(Path, Text, node), arguments.ToEquatableArray())
+        );
 
     /// <summary>
     /// Where the document gets a <c>__typename</c> it did not ask for: the opening brace of each abstract-typed selection (path, offset
