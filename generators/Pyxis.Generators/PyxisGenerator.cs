@@ -6,7 +6,8 @@ namespace Pyxis.Generators;
 /// <summary>
 /// Pyxis schema + <c>.graphql</c> operations + C# lambda queries → typed C#. Stages: Parsing → Validation → Building → Emit.
 /// The <c>.graphql</c> pipeline reads only additional files and MSBuild options, never the Compilation, so editing C#
-/// costs it nothing; the lambda pipeline reads each query call site with its semantic model, and caches per call.
+/// costs it nothing; the lambda pipeline reads each query call site with its semantic model, again only when its own
+/// file or another file's declarations changed. Both pipelines check operations with one validator (<c>Validation/</c>).
 /// Each pipeline lives in its own partial file; this one only wires them to their outputs.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
