@@ -160,6 +160,27 @@ public sealed class LambdaQueryTests
         Assert.Equal(12, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
     }
 
+    // The lambda's tree goes through the .graphql path's own rules (FieldsOnCorrectTypeRule here), reported at the C# call.
+    [Fact]
+    public void A_field_the_projects_schema_lacks_below_the_root_is_PYX105_from_the_shared_validator_at_the_call()
+    {
+        var output = GeneratorHarness.RunWithCode(
+            Call("(q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Id)"),
+            """
+            type Query { get_repository_by_registry_path(registry: String!, repository: String!): Response }
+            type Response { data: Repository }
+            type Repository { repository: String }
+            """,
+            Package
+        );
+
+        var diagnostic = Assert.Single(output.Diagnostics, d => d.Id == "PYX105");
+        Assert.Contains("_id", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("Repository", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal("/project/Code0.cs", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(12, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
     [Fact]
     public void A_mistyped_field_is_a_compile_error_at_the_lambda()
     {
