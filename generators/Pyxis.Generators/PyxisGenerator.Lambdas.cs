@@ -22,7 +22,7 @@ public sealed partial class PyxisGenerator
     // so editing one lambda rebuilds only that call. Roslyn re-runs a syntax provider's transform for every node on every
     // compilation change, so the transform only hands the node on (cheap, syntactic); the binding happens in a later step
     // whose input is the node and a scope compared by the other files' declarations, not by the compilation: an edit
-    // inside one file's method body re-binds only that file's call sites, and the edit costs the same in a big project.
+    // inside one file's method body re-binds only that file's call sites, however many call sites the project has.
     private static IncrementalValuesProvider<LambdaSpec> BuildLambdas(
         IncrementalGeneratorInitializationContext context,
         IncrementalValueProvider<SchemaModel?> schema,
@@ -33,9 +33,12 @@ public sealed partial class PyxisGenerator
             .SyntaxProvider.CreateSyntaxProvider(LambdaReader.IsCandidate, static (syntax, _) => (InvocationExpressionSyntax)syntax.Node)
             .WithTrackingName(StepNames.LambdaSites);
 
-        // Per file, cached while the file's syntax tree is the same object: only edited files are hashed again.
+        // Per file, cached while the file's syntax tree is the same object: only edited files are hashed again. A project
+        // without lambda queries hashes nothing.
+        var anySites = sites.Collect().Select(static (all, _) => all.Length > 0);
         var declarations = context
-            .CompilationProvider.SelectMany(static (compilation, _) => compilation.SyntaxTrees)
+            .CompilationProvider.Combine(anySites)
+            .SelectMany(static (input, _) => input.Right ? input.Left.SyntaxTrees : [])
             .Select(static (tree, ct) => DeclarationKey.Of(tree, ct))
             .WithTrackingName(StepNames.LambdaDeclarations)
             .Collect()
