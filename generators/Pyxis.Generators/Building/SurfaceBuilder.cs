@@ -73,18 +73,20 @@ internal static class SurfaceBuilder
         return new SurfaceTypeSpec(name, type.Name, properties.ToEquatableArray()) { Description = type.Docs.Description };
     }
 
-    private static SurfaceRootSpec Root(SchemaModel schema, FieldDef field)
+    /// <summary>The C# parameter name of each of <paramref name="field"/>'s arguments, in order (the selector is <c>select</c>).</summary>
+    public static List<string> ParameterNames(FieldDef field)
     {
         var taken = new HashSet<string> { "select" };
-        var arguments = field.Arguments.Select(a => new VariableSpec(
-            a.Name,
-            Names.Unique(Names.Camel(a.Name), taken),
-            ValueTypes.Input(schema, a.Type),
-            a.HasDefault
-        )
-        {
-            Description = a.Docs.Description,
-        });
+        return field.Arguments.Select(a => Names.Unique(Names.Camel(a.Name), taken)).ToList();
+    }
+
+    private static SurfaceRootSpec Root(SchemaModel schema, FieldDef field)
+    {
+        var names = ParameterNames(field);
+        var arguments = field.Arguments.Select(
+            (a, i) =>
+                new VariableSpec(a.Name, names[i], ValueTypes.Input(schema, a.Type), a.HasDefault) { Description = a.Docs.Description }
+        );
         return new SurfaceRootSpec(
             Names.Pascal(field.Name),
             field.Name,

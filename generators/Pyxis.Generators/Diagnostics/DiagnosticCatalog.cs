@@ -272,6 +272,15 @@ internal static class DiagnosticCatalog
         isEnabledByDefault: true
     );
 
+    public static readonly DiagnosticDescriptor LambdaNoSelector = new(
+        "PYX115",
+        "Root field without a selector",
+        "Root field '{0}' is called without a selector; pass what to take from its result last, or by name (select: r => r.Data)",
+        "Pyxis.Lambdas",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true
+    );
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = typeof(DiagnosticCatalog)
         .GetFields()
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

@@ -68,16 +68,17 @@ internal static class LambdaBuilder
             var selection = Selection(schema, type, asked);
             // Named after the argument, numbered by root field the way alias batching numbers them, so a name in
             // PyxisClientOptions.SecretVariables is redacted here too.
-            var variables = field
-                .Arguments.Select(a => new VariableSpec(
+            var arguments = Given(field, root);
+            var variables = arguments
+                .Select(a => new VariableSpec(
                     $"{a.Name}{Pyxis.Client.Batching.AliasNaming.IndexSeparator}{i}",
                     a.Name,
                     ValueTypes.Input(schema, a.Type),
                     a.HasDefault
                 ))
                 .ToList();
-            declarations.AddRange(field.Arguments.Select((a, j) => $"${variables[j].Name}: {a.Type}"));
-            selections.Append($" f{i}: {root.Field}{Arguments(field, variables, string.Empty)} ").Append(selection);
+            declarations.AddRange(arguments.Select((a, j) => $"${variables[j].Name}: {a.Type}"));
+            selections.Append($" f{i}: {root.Field}{Arguments(arguments, variables, string.Empty)} ").Append(selection);
             roots.Add(
                 new LambdaRootSpec(
                     root.Field,
@@ -89,7 +90,7 @@ internal static class LambdaBuilder
             // QueryEachAsync repeats this one root field; PyxisAliasBatch numbers each $variable per alias.
             aliasField =
                 call.Kind == LambdaKind.Each
-                    ? $"{root.Field}{Arguments(field, variables, Pyxis.Client.Batching.AliasNaming.IndexSeparator + Pyxis.Client.Batching.AliasNaming.IndexMarker)} {selection}"
+                    ? $"{root.Field}{Arguments(arguments, variables, Pyxis.Client.Batching.AliasNaming.IndexSeparator + Pyxis.Client.Batching.AliasNaming.IndexMarker)} {selection}"
                     : string.Empty;
         }
 
@@ -111,15 +112,22 @@ internal static class LambdaBuilder
             Nodes = projection.Nodes,
             AliasVariableTypes =
                 call.Kind == LambdaKind.Each
-                    ? query.FindField(call.Roots[0].Field)!.Arguments.Select(a => a.Type.ToString()).ToEquatableArray()
+                    ? Given(query.FindField(call.Roots[0].Field)!, call.Roots[0]).Select(a => a.Type.ToString()).ToEquatableArray()
                     : EquatableArray<string>.Empty,
         };
     }
 
-    private static string Arguments(FieldDef field, List<VariableSpec> variables, string suffix) =>
-        field.Arguments.Count == 0
+    // An optional argument the call leaves out is left out of the document, so the server applies its default.
+    private static List<InputValueDef> Given(FieldDef field, LambdaRoot root)
+    {
+        var names = Building.SurfaceBuilder.ParameterNames(field);
+        return field.Arguments.Where((_, j) => root.Given.Contains(names[j])).ToList();
+    }
+
+    private static string Arguments(List<InputValueDef> arguments, List<VariableSpec> variables, string suffix) =>
+        arguments.Count == 0
             ? string.Empty
-            : "(" + string.Join(", ", field.Arguments.Select((a, j) => $"{a.Name}: ${variables[j].Name}{suffix}")) + ")";
+            : "(" + string.Join(", ", arguments.Select((a, j) => $"{a.Name}: ${variables[j].Name}{suffix}")) + ")";
 
     // A selected object with nothing read below it, or used whole, brings its scalar fields, so the selector can use it
     // as a value; a union or interface always brings __typename (its reader picks the class by it), and a narrowing to

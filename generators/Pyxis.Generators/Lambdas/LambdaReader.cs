@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 using Pyxis.Generators.Diagnostics;
 using Pyxis.Generators.Model;
 
@@ -59,26 +60,10 @@ internal static class LambdaReader
         {
             // A lambda is bound more than once during inference, so its parameter is recognised by name and type.
             var query = QueryParameter(lambda);
-            var calls = new List<InvocationExpressionSyntax>();
-            foreach (var call in lambda.Body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (
-                    call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver }
-                    && receiver.Identifier.ValueText == query
-                    && model.GetTypeInfo(receiver, cancellationToken).Type is { Name: "PyxisQuery" or "PyxisMutation" }
-                )
-                {
-                    calls.Add(call);
-                    roots.Add(ReadRoot(model, call, lambda, diagnostics, cancellationToken));
-                }
-            }
-
-            new QueryLambdaFlow(model, lambda, calls, diagnostics, cancellationToken).Check();
-
+            ReadRoots(model, lambda, query, roots, diagnostics, new HashSet<SyntaxNode>(), cancellationToken);
             if (roots.Count == 0)
             {
-                diagnostics.Add(Report(DiagnosticCatalog.LambdaNoRootField, lambda, query));
+                diagnostics.Add(Report(DiagnosticCatalog.LambdaNoRootField, lambda, QueryParameter(lambda)));
             }
         }
 
@@ -104,10 +89,61 @@ internal static class LambdaReader
         };
     }
 
+    // The root calls in a query lambda's (or a Query-root fragment's) body, in the order they run: a fragment's in place.
+    private static void ReadRoots(
+        SemanticModel model,
+        SyntaxNode owner,
+        string query,
+        List<LambdaRoot> roots,
+        List<DiagnosticInfo> diagnostics,
+        HashSet<SyntaxNode> reading,
+        CancellationToken cancellationToken
+    )
+    {
+        var calls = new List<InvocationExpressionSyntax>();
+        foreach (var call in Bodies.Calls(owner))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (
+                call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver }
+                && receiver.Identifier.ValueText == query
+                && QueryFragments.IsRoot(model.GetTypeInfo(receiver, cancellationToken).Type)
+                && FieldName(model.GetSymbolInfo(call, cancellationToken).Symbol) is not null
+            )
+            {
+                calls.Add(call);
+                roots.Add(ReadRoot(model, call, owner, diagnostics, cancellationToken));
+            }
+            else if (QueryFragments.Of(model, call, query, cancellationToken) is { } fragment)
+            {
+                calls.Add(call);
+                if (!QueryLambdaFlow.RunsOnce(call, owner))
+                {
+                    diagnostics.Add(
+                        Report(DiagnosticCatalog.LambdaConditionalRoot, call, CallName(model.GetSymbolInfo(call, cancellationToken).Symbol))
+                    );
+                }
+
+                // A fragment calling itself would never end; its calls are read once per place it is called.
+                if (reading.Add(fragment.Declaration))
+                {
+                    var semantics =
+                        fragment.Declaration.SyntaxTree == model.SyntaxTree
+                            ? model
+                            : model.Compilation.GetSemanticModel(fragment.Declaration.SyntaxTree);
+                    ReadRoots(semantics, fragment.Declaration, fragment.Parameter, roots, diagnostics, reading, cancellationToken);
+                    reading.Remove(fragment.Declaration);
+                }
+            }
+        }
+
+        new QueryLambdaFlow(model, owner, query, calls, diagnostics, cancellationToken).Check();
+    }
+
     private static LambdaRoot ReadRoot(
         SemanticModel model,
         InvocationExpressionSyntax call,
-        LambdaExpressionSyntax lambda,
+        SyntaxNode lambda,
         List<DiagnosticInfo> diagnostics,
         CancellationToken cancellationToken
     )
@@ -118,15 +154,26 @@ internal static class LambdaReader
             diagnostics.Add(Report(DiagnosticCatalog.LambdaConditionalRoot, call, field));
         }
 
+        var arguments = (model.GetOperation(call, cancellationToken) as IInvocationOperation)?.Arguments ?? [];
+        var given = arguments
+            .Where(a => a.ArgumentKind != ArgumentKind.DefaultValue && a.Parameter is { Name: not "select" })
+            .Select(a => a.Parameter!.Name)
+            .ToEquatableArray();
+        if (arguments.Any(a => a.ArgumentKind == ArgumentKind.DefaultValue && a.Parameter?.Name == "select"))
+        {
+            diagnostics.Add(Report(DiagnosticCatalog.LambdaNoSelector, call, field));
+            return new LambdaRoot(field, EquatableArray<Selection>.Empty) { Given = given };
+        }
+
         var selector = SelectorArgument(call);
         if (LambdaShapes.OneParameter(selector) is null || LambdaShapes.Lambda(selector) is not { } select)
         {
             diagnostics.Add(Report(DiagnosticCatalog.LambdaNotALambda, (SyntaxNode?)selector ?? call, selector?.ToString() ?? field));
-            return new LambdaRoot(field, EquatableArray<Selection>.Empty);
+            return new LambdaRoot(field, EquatableArray<Selection>.Empty) { Given = given };
         }
 
         var paths = new SelectorPaths(model, select, diagnostics, cancellationToken).Read();
-        return new LambdaRoot(field, SelectionTree.From(paths));
+        return new LambdaRoot(field, SelectionTree.From(paths)) { Given = given };
     }
 
     // QueryAsync(vars, (q, v) => …), QueryAsync(q => …), or with named arguments in any order (query: …, vars: …).
@@ -166,6 +213,9 @@ internal static class LambdaReader
             .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Pyxis.Client.Lambdas.PyxisFieldAttribute")
             ?.ConstructorArguments.FirstOrDefault()
             .Value as string;
+
+    /// <summary>A root call's schema field, else the method's name (a fragment).</summary>
+    internal static string CallName(ISymbol? symbol) => FieldName(symbol) ?? symbol?.Name ?? "?";
 
     internal static DiagnosticInfo Report(DiagnosticDescriptor descriptor, SyntaxNode node, params string[] arguments) =>
         new(descriptor.Id, LocationOf(node), arguments.ToEquatableArray());

@@ -3,7 +3,11 @@ using Pyxis.Generators.Diagnostics;
 namespace Pyxis.Generators.Model;
 
 /// <summary>One root field call in a lambda query: the field and what its selector asks for on the field's result.</summary>
-internal sealed record LambdaRoot(string Field, EquatableArray<Selection> Selections);
+internal sealed record LambdaRoot(string Field, EquatableArray<Selection> Selections)
+{
+    /// <summary>The C# parameters the call gives (optional ones left out are left out of the document too).</summary>
+    public EquatableArray<string> Given { get; init; } = EquatableArray<string>.Empty;
+}
 
 /// <summary>What a <see cref="Selection"/> stands for.</summary>
 internal enum SelectionKind

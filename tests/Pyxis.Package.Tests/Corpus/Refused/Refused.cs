@@ -47,6 +47,15 @@ internal static class Refused
                 selector
             )
         );
+        // A root field called without its selector (it is an optional parameter after the optional arguments).
+        await client.QueryAsync(vars, static (q, v) => /* expect PYX115 */ q.GetImage<string>(v.Path));
+        // A Query-root fragment called on one path only.
+        await client.QueryAsync(vars, static (q, v) =>
+            v.Flag
+                ? /* expect PYX102 */
+                FirstId(q, v.Path)
+                : null
+        );
         // Root fields that may run zero or many times.
         await client.QueryAsync(vars, static (q, v) =>
             v.Flag
@@ -125,6 +134,9 @@ internal static class Refused
     }
 
     private static string? IdOf(ContainerRepositoryResponse o) => o.Data?.Id;
+
+    [PyxisFragment]
+    private static string? FirstId(PyxisQuery q, string path) => q.GetImage(path, o => o.Data!.Id);
 
     private static Func<PyxisQuery, V, string?> MakeQuery() =>
         static (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, o => o.Data!.Id);
