@@ -139,6 +139,144 @@ public sealed class LambdaFormsTests
         Assert.Equal(at, At(source, diagnostic));
     }
 
+    [Theory]
+    [InlineData(
+        "q.GetImage(v.Path, r => r.Data!.Edges!.RpmManifestWith(id: \"m1\", select: m => m.Data!.Id))",
+        "query Calls_Run($id__0: ObjectIDFilterScalar, $id__0_0: String) { f0: get_image(id: $id__0) { data { edges { rpm_manifest__with: rpm_manifest(id: $id__0_0) { data { _id } } } } } }",
+        "recording.RecordConstant(\"id__0_0\"u8, \"\\\"m1\\\"\"u8);"
+    )]
+    // Beside the same field without arguments, and with a const; a null constant is declared but not sent.
+    [InlineData(
+        "q.GetImage(v.Path, r => (r.Data!.Edges!.RpmManifest!.Data!.Id, r.Data!.Edges!.RpmManifestWith(Manifest, m => m.Data!.Id), r.Data!.Edges!.CertProjectWith(null, p => p.Data!.Id)))",
+        "{ f0: get_image(id: $id__0) { data { edges { cert_project__with: cert_project(pid: $pid__0_0) { data { _id } } rpm_manifest { data { _id } } rpm_manifest__with: rpm_manifest(id: $id__0_1) { data { _id } } } } } }",
+        "recording.RecordConstant(\"id__0_1\"u8, \"\\\"m\\\\\\\"2\\\"\"u8);"
+    )]
+    [InlineData(
+        "q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Edges!.ImagesWith(pageSize: 2, select: p => p.Data!.Select(i => i!.Architecture).ToList()))",
+        "images__with: images(page_size: $page_size__0_0) { data { architecture } }",
+        "recording.RecordConstant(\"page_size__0_0\"u8, \"2\"u8);"
+    )]
+    public void A_field_below_the_root_is_given_its_arguments_as_variables(string call, string document, string constant)
+    {
+        var output = Run(
+            Program($"_ = await client.QueryAsync(new V(), (q, v) => {call});", "private const string Manifest = \"m\\\"2\";")
+        );
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+        Assert.Contains(document, Document(output), StringComparison.Ordinal);
+        Assert.Contains(constant, Lambda(output), StringComparison.Ordinal);
+        Assert.DoesNotContain("RecordConstant(\"pid", Lambda(output), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("q.GetImage(v.Path, r => r.Data!.Edges!.RpmManifestWith(id: r.Data.Id, select: m => m.Data!.Id))", "r.Data.Id")]
+    [InlineData("q.GetImage(v.Path, r => r.Data!.Edges!.RpmManifestWith(v.Path, m => m.Data!.Id))", "v.Path")]
+    public void A_field_argument_that_is_not_a_constant_is_PYX116_at_the_argument(string call, string at)
+    {
+        var source = Program($"_ = await client.QueryAsync(new V(), (q, v) => {call});");
+        var output = Run(source);
+
+        var diagnostic = Assert.Single(output.Diagnostics, d => d.Id == "PYX116");
+        Assert.Contains(
+            $"Field 'rpm_manifest' is given its arguments in a way that cannot be sent: '{at}' is not a constant",
+            diagnostic.GetMessage(),
+            StringComparison.Ordinal
+        );
+        Assert.Equal(at, At(source, diagnostic));
+    }
+
+    [Fact]
+    public void A_field_read_twice_with_different_arguments_is_PYX116()
+    {
+        var output = Run(
+            Program(
+                "_ = await client.QueryAsync(new V(), (q, v) => q.GetImage(v.Path, r => (r.Data!.Edges!.RpmManifestWith(\"a\", m => m.Data!.Id), r.Data!.Edges!.RpmManifestWith(\"b\", m => m.Data!.Id))));"
+            )
+        );
+
+        var diagnostic = Assert.Single(output.Diagnostics, d => d.Id == "PYX116");
+        Assert.Contains("read twice on one object with different arguments", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    private const string Wrappers = """
+            [PyxisQueryWrapper]
+            public static async Task<T> Logged<T>(this IPyxisClient client, Func<PyxisQuery, T> query, string tag, System.Threading.CancellationToken ct = default)
+            {
+                Console.WriteLine(tag);
+                return await client.QueryAsync(query, ct);
+            }
+
+            [PyxisQueryWrapper]
+            public static Task<T> Twice<T>(IPyxisClient client, Func<PyxisQuery, T> query) => Logged(client, query, "again");
+
+            [PyxisQueryWrapper]
+            private static Task<T> Hidden<T>(IPyxisClient client, Func<PyxisQuery, T> query) => client.QueryAsync(query);
+
+            [PyxisQueryWrapper]
+            public static Task<T> Untyped<T>(IPyxisClient client, Func<object, T> query) => Task.FromResult(query(1));
+        """;
+
+    private const string Unmarked = """
+            public static Task<T> Unmarked<T>(IPyxisClient client, Func<PyxisQuery, T> query) => client.QueryAsync(query);
+        """;
+
+    [Fact]
+    public void A_wrappers_callers_are_translated_and_its_own_QueryAsync_sends_what_it_is_handed()
+    {
+        var output = Run(
+            Program(
+                "_ = await client.Logged(q => q.GetImage(\"x\", r => r.Data!.Id), \"t\"); _ = await Twice(client, q => q.GetImage(select: r => r.Data!.Architecture));",
+                Wrappers
+            )
+        );
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+        var lambdas = output
+            .Sources.Where(s => s.HintName.StartsWith("Lambdas/", StringComparison.Ordinal))
+            .Select(s => s.SourceText.ToString())
+            .ToList();
+        Assert.Contains(lambdas, l =>
+            l.Contains("f0: get_image(id: $id__0) { data { _id } }", StringComparison.Ordinal)
+            && l.Contains("Logged<T>(this global::Pyxis.Client.IPyxisClient client", StringComparison.Ordinal)
+        );
+        Assert.Contains(lambdas, l =>
+            l.Contains("f0: get_image { data { architecture } }", StringComparison.Ordinal)
+            && l.Contains("PyxisTranslatedQuery<T>.Carry(query, RunAsync)", StringComparison.Ordinal)
+        );
+        // Logged's and Hidden's own QueryAsync calls (Twice passes its query on to Logged).
+        Assert.Equal(
+            2,
+            lambdas.Count(l =>
+                l.Contains("PyxisTranslatedQuery<TResult>.RunAsync(client, query, cancellationToken)", StringComparison.Ordinal)
+            )
+        );
+    }
+
+    [Theory]
+    [InlineData(
+        "_ = await Hidden(client, q => q.GetImage(\"x\", r => r.Data!.Id));",
+        "PYX117",
+        "'Hidden' cannot be intercepted as a query wrapper: 'Hidden' is private; make it internal or public",
+        "Hidden(client, q => q.GetImage(\"x\", r => r.Data!.Id))"
+    )]
+    [InlineData("_ = await Untyped(client, o => 1);", "PYX117", "it takes no Func<PyxisQuery, T> parameter", "Untyped(client, o => 1)")]
+    [InlineData(
+        "_ = await Unmarked(client, q => q.GetImage(\"x\", r => r.Data!.Id));",
+        "PYX101",
+        "mark the wrapper [PyxisQueryWrapper] and call it with the lambda in place",
+        "query"
+    )]
+    public void A_wrapper_that_cannot_be_intercepted_says_what_to_do(string statement, string id, string message, string at)
+    {
+        var source = Program(statement, Wrappers + Unmarked);
+        var output = Run(source);
+
+        var diagnostic = Assert.Single(output.Diagnostics, d => d.Id == id && At(source, d) == at);
+        Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
     internal static string At(string source, Microsoft.CodeAnalysis.Diagnostic diagnostic) =>
         source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length);
 

@@ -70,7 +70,16 @@ internal static class SurfaceBuilder
             {
                 Docs = f.Docs,
             });
-        return new SurfaceTypeSpec(name, type.Name, properties.ToEquatableArray()) { Description = type.Docs.Description };
+        var list = properties.ToList();
+        // A field with arguments keeps its property (no arguments: the server's defaults) and gets a method taking them.
+        var methods = type
+            .Fields.Where(f => f.Arguments.Count > 0 && IsSelectable(schema, f))
+            .Select(f => Root(schema, f) with { MethodName = Names.Unique(Names.Pascal(f.Name) + "With", taken) });
+        return new SurfaceTypeSpec(name, type.Name, list.ToEquatableArray())
+        {
+            Description = type.Docs.Description,
+            Methods = methods.ToEquatableArray(),
+        };
     }
 
     /// <summary>The C# parameter name of each of <paramref name="field"/>'s arguments, in order (the selector is <c>select</c>).</summary>
@@ -80,7 +89,7 @@ internal static class SurfaceBuilder
         return field.Arguments.Select(a => Names.Unique(Names.Camel(a.Name), taken)).ToList();
     }
 
-    private static SurfaceRootSpec Root(SchemaModel schema, FieldDef field)
+    public static SurfaceRootSpec Root(SchemaModel schema, FieldDef field)
     {
         var names = ParameterNames(field);
         var arguments = field.Arguments.Select(

@@ -37,9 +37,59 @@ internal static class SurfaceEmitter
             );
         }
 
+        foreach (var method in type.Methods)
+        {
+            WriteFieldMethod(w, surface, type, method);
+        }
+
         w.Close();
         w.Close();
         return w.ToString();
+    }
+
+    // Virtual like the properties: a projection that selects the field with these arguments overrides it.
+    private static void WriteFieldMethod(SourceWriter w, SurfaceSpec surface, SurfaceTypeSpec type, SurfaceRootSpec method)
+    {
+        w.Line();
+        w.Doc("summary", method.Docs.Description, $"The <c>{method.Field}</c> field, with its arguments.");
+        foreach (var argument in method.Arguments)
+        {
+            w.Line(
+                $"/// <param name=\"{argument.ParameterName.TrimStart('@')}\">The <c>{argument.Name}</c> argument (a constant).</param>"
+            );
+        }
+
+        w.Line("/// <param name=\"select\">What to take from the field's value; only the fields it reads are asked for.</param>");
+        w.Line($"[{Field}({Names.Literal(method.Field)})]");
+        w.List(
+            $"public virtual TResult {method.MethodName}<TResult>",
+            FieldMethodParameters(surface.TypesNamespace, null, method, defaults: true)
+        );
+        w.Line(
+            $"    => throw new global::Pyxis.Client.Lambdas.PyxisUnselectedFieldException({Names.Literal(type.SchemaType)}, {Names.Literal(method.Field)});"
+        );
+    }
+
+    /// <summary>
+    /// A field method's parameters, object types qualified with <paramref name="owner"/> (null: in the surface's namespace);
+    /// <paramref name="defaults"/>: with the optional ones' defaults, as declared.
+    /// </summary>
+    public static System.Collections.Generic.IEnumerable<string> FieldMethodParameters(
+        string ns,
+        string? owner,
+        SurfaceRootSpec method,
+        bool defaults
+    )
+    {
+        var optionalFrom = defaults ? OptionalFrom(method) : method.Arguments.Count;
+        return method
+            .Arguments.Select(
+                (a, i) =>
+                    $"{TypeNames.Of(a.Type, ns, owner, input: true)} {a.ParameterName}{(i >= optionalFrom ? " = null" : string.Empty)}"
+            )
+            .Append(
+                $"global::System.Func<{TypeNames.Of(method.Result with { Nullable = false }, ns, owner, input: false)}, TResult> select{(optionalFrom < method.Arguments.Count ? " = null!" : string.Empty)}"
+            );
     }
 
     /// <summary><c>PyxisQuery</c> (<paramref name="mutation"/> false) or <c>PyxisMutation</c>.</summary>

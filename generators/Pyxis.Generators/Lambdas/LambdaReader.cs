@@ -43,8 +43,6 @@ internal static class LambdaReader
             return null;
         }
 
-        var diagnostics = new List<DiagnosticInfo>();
-        var roots = new List<LambdaRoot>();
         var withoutVariables = method.Parameters.FirstOrDefault()?.Name is "query" or "mutation";
         var argument = QueryArgument(invocation, withoutVariables ? 0 : 1);
         if (argument is null)
@@ -52,6 +50,50 @@ internal static class LambdaReader
             return null;
         }
 
+        var kind = method.Name switch
+        {
+            "MutateAsync" => LambdaKind.Mutation,
+            "QueryEachAsync" => LambdaKind.Each,
+            "QueryAllAsync" => LambdaKind.All,
+            _ => LambdaKind.Query,
+        };
+        if (kind == LambdaKind.Query && withoutVariables && QueryWrappers.IsForwarded(model, argument, cancellationToken))
+        {
+            // A [PyxisQueryWrapper]'s own QueryAsync(query): the query comes translated from the wrapper's callers.
+            return new LambdaCall(
+                invocation.SyntaxTree.FilePath,
+                intercept.Version,
+                intercept.Data,
+                LocationOf(invocation),
+                EquatableArray<LambdaRoot>.Empty,
+                EquatableArray<DiagnosticInfo>.Empty
+            )
+            {
+                Key = Hash(intercept.Data),
+                Name = CallSiteName.Of(model, invocation, cancellationToken),
+                WithoutVariables = true,
+                Forwards = true,
+            };
+        }
+
+        return ReadCall(model, invocation, intercept, argument, withoutVariables, cancellationToken) with
+        {
+            Kind = kind,
+        };
+    }
+
+    /// <summary>Reads the query lambda <paramref name="argument"/> of the call <paramref name="invocation"/>, intercepted at <paramref name="intercept"/>.</summary>
+    internal static LambdaCall ReadCall(
+        SemanticModel model,
+        InvocationExpressionSyntax invocation,
+        InterceptableLocation intercept,
+        ExpressionSyntax argument,
+        bool withoutVariables,
+        CancellationToken cancellationToken
+    )
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var roots = new List<LambdaRoot>();
         if (QueryLambda(argument, withoutVariables) is not { } lambda)
         {
             diagnostics.Add(Report(DiagnosticCatalog.LambdaNotALambda, argument, argument.ToString()));
@@ -79,13 +121,6 @@ internal static class LambdaReader
             Key = Hash(intercept.Data),
             Name = CallSiteName.Of(model, invocation, cancellationToken),
             WithoutVariables = withoutVariables,
-            Kind = method.Name switch
-            {
-                "MutateAsync" => LambdaKind.Mutation,
-                "QueryEachAsync" => LambdaKind.Each,
-                "QueryAllAsync" => LambdaKind.All,
-                _ => LambdaKind.Query,
-            },
         };
     }
 
@@ -172,8 +207,9 @@ internal static class LambdaReader
             return new LambdaRoot(field, EquatableArray<Selection>.Empty) { Given = given };
         }
 
-        var paths = new SelectorPaths(model, select, diagnostics, cancellationToken).Read();
-        return new LambdaRoot(field, SelectionTree.From(paths)) { Given = given };
+        var reader = new SelectorPaths(model, select, diagnostics, cancellationToken);
+        var paths = reader.Read();
+        return new LambdaRoot(field, SelectionTree.From(paths, reader.FieldArguments)) { Given = given };
     }
 
     // QueryAsync(vars, (q, v) => …), QueryAsync(q => …), or with named arguments in any order (query: …, vars: …).
@@ -221,7 +257,7 @@ internal static class LambdaReader
         new(descriptor.Id, LocationOf(node), arguments.ToEquatableArray());
 
     // Plain data, so the model keeps no compiler objects (a Location holds the whole tree).
-    private static LocationInfo LocationOf(SyntaxNode node)
+    internal static LocationInfo LocationOf(SyntaxNode node)
     {
         var location = node.GetLocation();
         var span = location.GetLineSpan();
@@ -236,7 +272,7 @@ internal static class LambdaReader
         );
     }
 
-    private static string Hash(string text)
+    internal static string Hash(string text)
     {
         var hash = 2166136261u;
         foreach (var c in text)

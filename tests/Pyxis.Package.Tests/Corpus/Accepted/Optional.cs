@@ -39,6 +39,42 @@ internal static partial class Shapes
         return Is(actual, (r.Path, (i.Id, i.Architecture)));
     }
 
+    [Shape("QueryTests: arguments on a field below the root, o => o.Posts(page: 1, selector: p => …), beside the field without them")]
+    public static async Task<Outcome> FieldArgumentsBelowTheRoot(IPyxisClient client, Catalog c)
+    {
+        var i = c.Image(48);
+        var actual = await client.QueryAsync(i.Id, static (q, id) =>
+            q.GetImage(id, o =>
+                (
+                    o.Data!.Edges!.RpmManifestWith(id: "manifest", select: m => m.Data!.Rpms!.Select(x => x!.Name).ToList()),
+                    o.Data!.Edges!.RpmManifest!.Data!.Rpms!.Count
+                )
+            )
+        );
+        return Is(actual, (i.Rpms, i.Rpms.Count));
+    }
+
+    [Shape("README: a wrapper of your own around QueryAsync, marked [PyxisQueryWrapper], its callers' lambdas translated")]
+    public static async Task<Outcome> QueryWrapper(IPyxisClient client, Catalog c)
+    {
+        var i = c.Image(49);
+        var calls = 0;
+        var actual = await client.Counted(q => q.GetImage(i.Id, o => o.Data!.Architecture), () => calls++);
+        return Is((actual, calls), (i.Architecture, 1));
+    }
+
+    [PyxisQueryWrapper]
+    internal static async Task<T> Counted<T>(
+        this IPyxisClient client,
+        Func<PyxisQuery, T> query,
+        Action counted,
+        CancellationToken cancellationToken = default
+    )
+    {
+        counted();
+        return await client.QueryAsync(query, cancellationToken).ConfigureAwait(false);
+    }
+
     [PyxisFragment]
     private static (string? Id, string? Architecture) ImageFacts(this PyxisQuery q, string id) =>
         (q.GetImage(id, o => o.Data!.Id), q.GetImage(id, o => o.Data!.Architecture));
