@@ -18,7 +18,7 @@ public sealed partial class PyxisGenerator
             .Select(static (input, _) => input.Left is { IsUsable: true } s ? SurfaceBuilder.Build(s, input.Right) : SurfaceSpec.Empty)
             .WithTrackingName(StepNames.Surface);
 
-    // Each QueryAsync call site is read with its semantic model, then translated and checked against the schema on its own,
+    // Each QueryAsync call site (and each call of a [PyxisQueryWrapper] method with a lambda) is read with its semantic model, then translated and checked against the schema on its own,
     // so editing one lambda rebuilds only that call. Roslyn re-runs a syntax provider's transform for every node on every
     // compilation change, so the transform only hands the node on (cheap, syntactic); the binding happens in a later step
     // whose input is the node and a scope compared by the other files' declarations, not by the compilation: an edit
@@ -30,7 +30,10 @@ public sealed partial class PyxisGenerator
     )
     {
         var sites = context
-            .SyntaxProvider.CreateSyntaxProvider(LambdaReader.IsCandidate, static (syntax, _) => (InvocationExpressionSyntax)syntax.Node)
+            .SyntaxProvider.CreateSyntaxProvider(
+                static (node, token) => LambdaReader.IsCandidate(node, token) || QueryWrappers.IsCandidate(node, token),
+                static (syntax, _) => (InvocationExpressionSyntax)syntax.Node
+            )
             .WithTrackingName(StepNames.LambdaSites);
 
         // Per file, cached while the file's syntax tree is the same object: only edited files are hashed again. A project
@@ -49,7 +52,10 @@ public sealed partial class PyxisGenerator
         return sites
             .Combine(scope)
             .WithComparer(SiteComparer.Instance)
-            .Select(static (site, ct) => LambdaReader.Read(site.Left, site.Right.Compilation, ct))
+            .Select(
+                static (site, ct) =>
+                    LambdaReader.Read(site.Left, site.Right.Compilation, ct) ?? QueryWrappers.Read(site.Left, site.Right.Compilation, ct)
+            )
             .Where(static call => call is not null)
             .WithTrackingName(StepNames.LambdaCalls)
             .Combine(schema)

@@ -23,6 +23,11 @@ internal static class LambdaBuilder
         LambdaSpec Problem(DiagnosticDescriptor descriptor, params string[] arguments) =>
             Failed(new[] { new DiagnosticInfo(descriptor.Id, call.Location, arguments.ToEquatableArray()) }.ToEquatableArray());
 
+        if (call.Forwards)
+        {
+            return Failed(EquatableArray<DiagnosticInfo>.Empty);
+        }
+
         if (call.Kind is LambdaKind.Each or LambdaKind.All && call.Diagnostics.Count == 0 && call.Roots.Count != 1)
         {
             return Problem(
@@ -51,6 +56,7 @@ internal static class LambdaBuilder
         var aliasField = string.Empty;
         var hasTotal = false;
         var projection = new ProjectionNodes(schema!);
+        var constants = new List<(string Name, FieldArgument Value)>();
         for (var i = 0; i < call.Roots.Count; i++)
         {
             var root = call.Roots[i];
@@ -63,20 +69,25 @@ internal static class LambdaBuilder
                 hasTotal && !root.Selections.Any(s => s.Kind == SelectionKind.Field && s.Name == "total")
                     ? root.Selections.Append(Model.Selection.Leaf("total")).ToEquatableArray()
                     : root.Selections;
-            var selection = LambdaDocument.Selection(schema, type, asked);
+            var nested = new NestedArguments(i);
+            var selection = LambdaDocument.Selection(schema, type, asked, nested);
             // Named after the argument, numbered by root field the way alias batching numbers them, so a name in
             // PyxisClientOptions.SecretVariables is redacted here too.
-            var variables = field
-                .Arguments.Select(a => new VariableSpec(
+            var arguments = Given(field, root);
+            var variables = arguments
+                .Select(a => new VariableSpec(
                     $"{a.Name}{Pyxis.Client.Batching.AliasNaming.IndexSeparator}{i}",
                     a.Name,
                     ValueTypes.Input(schema, a.Type),
                     a.HasDefault
                 ))
                 .ToList();
-            declarations.AddRange(field.Arguments.Select((a, j) => (variables[j].Name, a.Type)));
+            declarations.AddRange(arguments.Select((a, j) => (variables[j].Name, a.Type)));
+            declarations.AddRange(nested.Declarations);
+            constants.AddRange(nested.Constants);
             var names = variables.Select(v => v.Name).ToList();
-            fields.Add(LambdaDocument.Root("f" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), field, names, selection));
+            var alias = "f" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            fields.Add(LambdaDocument.Root(alias, root.Field, arguments, names, selection));
             roots.Add(
                 new LambdaRootSpec(
                     root.Field,
@@ -89,10 +100,20 @@ internal static class LambdaBuilder
             aliasField =
                 call.Kind == LambdaKind.Each
                     ? DocumentPrinter.Field(
-                        LambdaDocument.Root(null, field, names, selection),
+                        LambdaDocument.Root(null, root.Field, arguments, names, selection),
                         Pyxis.Client.Batching.AliasNaming.IndexSeparator + Pyxis.Client.Batching.AliasNaming.IndexMarker
                     )
                     : string.Empty;
+        }
+
+        // QueryEachAsync numbers each root variable per alias; constants below the root would need the same.
+        if (call.Kind == LambdaKind.Each && constants.Count > 0)
+        {
+            return Problem(
+                DiagnosticCatalog.LambdaFieldArguments,
+                call.Roots[0].Field,
+                "QueryEachAsync cannot give fields below the root their arguments; use QueryAsync, or PyxisBatch.InCompletionOrder over it"
+            );
         }
 
         var operation = LambdaDocument.Operation(call.Kind, name, declarations, fields);
@@ -107,13 +128,22 @@ internal static class LambdaBuilder
         )
         {
             AliasField = aliasField,
+            ConstantNames = constants.Select(c => c.Name).ToEquatableArray(),
+            ConstantsJson = constants.Select(c => c.Value).ToEquatableArray(),
             TotalProperty = hasTotal ? "Total" : null,
             Nodes = projection.Nodes,
             AliasVariableTypes =
                 call.Kind == LambdaKind.Each
-                    ? query.FindField(call.Roots[0].Field)!.Arguments.Select(a => a.Type.ToString()).ToEquatableArray()
+                    ? Given(query.FindField(call.Roots[0].Field)!, call.Roots[0]).Select(a => a.Type.ToString()).ToEquatableArray()
                     : EquatableArray<string>.Empty,
         };
+    }
+
+    // An optional argument the call leaves out is left out of the document, so the server applies its default.
+    private static List<InputValueDef> Given(FieldDef field, LambdaRoot root)
+    {
+        var names = Building.SurfaceBuilder.ParameterNames(field);
+        return field.Arguments.Where((_, j) => root.Given.Contains(names[j])).ToList();
     }
 
     // The validator's findings point at the C# call: the tree was built from it and has no GraphQL text of its own.

@@ -32,17 +32,23 @@ internal static class LambdaDocument
                     ),
         };
 
-    /// <summary>A root field, every argument passed as a variable (<paramref name="variables"/> parallel to its arguments).</summary>
-    public static GraphQLField Root(string? alias, FieldDef field, IReadOnlyList<string> variables, GraphQLSelectionSet selections) =>
-        new(new GraphQLName(field.Name))
+    /// <summary>A root field with the arguments the call gives, each passed as a variable (<paramref name="variables"/> parallel).</summary>
+    public static GraphQLField Root(
+        string? alias,
+        string field,
+        IReadOnlyList<InputValueDef> arguments,
+        IReadOnlyList<string> variables,
+        GraphQLSelectionSet selections
+    ) =>
+        new(new GraphQLName(field))
         {
             Alias = alias is null ? null : new GraphQLAlias(new GraphQLName(alias)),
             Arguments =
-                field.Arguments.Count == 0
+                arguments.Count == 0
                     ? null
                     : new GraphQLArguments(
-                        field
-                            .Arguments.Select(
+                        arguments
+                            .Select(
                                 (a, i) => new GraphQLArgument(new GraphQLName(a.Name), new GraphQLVariable(new GraphQLName(variables[i])))
                             )
                             .ToList()
@@ -53,10 +59,15 @@ internal static class LambdaDocument
     // A selected object with nothing read below it, or used whole, brings its scalar fields, so the selector can use it
     // as a value; a union or interface always brings __typename (its reader picks the class by it), and a narrowing to
     // a type becomes an inline fragment.
-    public static GraphQLSelectionSet Selection(SchemaModel schema, TypeDef type, EquatableArray<Selection> selections)
+    public static GraphQLSelectionSet Selection(
+        SchemaModel schema,
+        TypeDef type,
+        EquatableArray<Selection> selections,
+        NestedArguments nested
+    )
     {
         var selected = new SelectedFields(schema, type, selections);
-        var parts = selected.Steps.Select(s => Part(schema, type, s)).Concat(selected.Scalars.Select(Leaf)).ToList();
+        var parts = selected.Steps.Select(s => Part(schema, type, s, nested)).Concat(selected.Scalars.Select(Leaf)).ToList();
         if (type.IsAbstract && !parts.Any(p => p is GraphQLField { Alias: null } f && f.Name.StringValue == "__typename"))
         {
             parts.Insert(0, Leaf("__typename"));
@@ -65,22 +76,30 @@ internal static class LambdaDocument
         return new GraphQLSelectionSet(parts);
     }
 
-    private static ASTNode Part(SchemaModel schema, TypeDef type, Selection step)
+    private static ASTNode Part(SchemaModel schema, TypeDef type, Selection step, NestedArguments nested)
     {
         if (step.Kind == SelectionKind.OnType && schema.Find(step.Name) is { } condition)
         {
-            return new GraphQLInlineFragment(Selection(schema, condition, step.Children))
+            return new GraphQLInlineFragment(Selection(schema, condition, step.Children, nested))
             {
                 TypeCondition = new GraphQLTypeCondition(new GraphQLNamedType(new GraphQLName(condition.Name))),
             };
         }
 
         var field = Leaf(step.Name);
-        if (type.FindField(step.Name) is { } definition && schema.Find(definition.Type.NamedType) is { IsLeaf: false } child)
+        if (type.FindField(step.Name) is not { } definition || schema.Find(definition.Type.NamedType) is not { IsLeaf: false } child)
         {
-            field.SelectionSet = Selection(schema, child, step.Children);
+            return field;
         }
 
+        // A field given arguments is aliased, so the same field with other arguments can sit beside it.
+        if (step.Alias is { } alias)
+        {
+            field.Alias = new GraphQLAlias(new GraphQLName(alias));
+            field.Arguments = nested.Arguments(definition, step);
+        }
+
+        field.SelectionSet = Selection(schema, child, step.Children, nested);
         return field;
     }
 
