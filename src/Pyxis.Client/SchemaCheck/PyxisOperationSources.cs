@@ -59,6 +59,7 @@ public static class PyxisOperationSources
                             Kind = o.Kind ?? "operation",
                             OperationType = o.OperationType ?? "query",
                             File = o.File ?? source,
+                            Schema = o.Schema ?? manifest.Schema,
                         }
                         : throw new PyxisSchemaCheckException($"{source}: operation {i} has no name or no document.")
             )
