@@ -65,14 +65,13 @@ public sealed partial class PyxisGenerator
             )
             .WithTrackingName(StepNames.OperationInputs);
 
+        // Each file gets only its own schema, so editing one schema leaves the other schemas' operations cached.
         var operations = operationInputs
-            .Combine(schema)
             .Combine(named)
+            .Select(static (input, _) => new SchemaOperations.Input(input.Left, SchemaOperations.Own(input.Left.File, input.Right)))
+            .Combine(schema)
             .Combine(options)
-            .Select(
-                static (input, ct) =>
-                    SchemaOperations.Process(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right, ct)
-            )
+            .Select(static (input, ct) => SchemaOperations.Process(input.Left.Left, input.Left.Right, input.Right, ct))
             .WithTrackingName(StepNames.Operations);
 
         // A name defined twice is emitted once (its PYX015 is reported with the other diagnostics).

@@ -4,18 +4,6 @@ using Pyxis.Generators.Model;
 
 namespace Pyxis.Generators.Building;
 
-/// <summary>What one named schema's operations use: schema types (inputs, enums) and fragment interfaces.</summary>
-internal sealed record NamedUse(string Schema, EquatableArray<string> SchemaTypes, EquatableArray<FragmentInterfaceSpec> Fragments);
-
-/// <summary>A named schema's generated client and shared types (see <see cref="GeneratorOptions.ForSchema"/>).</summary>
-internal sealed record NamedTypesSpec(
-    string Name,
-    string Namespace,
-    string SchemaPath,
-    SharedTypesSpec Shared,
-    FragmentInterfacesSpec Fragments
-);
-
 /// <summary>Builds, per named schema, the types its operations share, exactly as the default schema's are built.</summary>
 internal static class NamedTypesBuilder
 {

@@ -1,4 +1,3 @@
-using Pyxis.Generators.Building;
 using Pyxis.Generators.Model;
 
 namespace Pyxis.Generators.Emit;
@@ -39,17 +38,21 @@ internal static class NamedClientEmitter
         w.Line();
         w.Line($"static string {contract}.SchemaName => SchemaName;");
         w.Line();
-        w.Line($"static {name} {contract}.Create({TypeNames.Runtime}.IPyxisClient client) => new(client);");
+        w.Open($"static {name} {contract}.Create({TypeNames.Runtime}.IPyxisClient client)");
+        w.Line("return new(client);");
+        w.Close();
         w.Line();
         w.Line("/// <summary>Sends <paramref name=\"request\"/> (one of this schema's operations) and reads its <c>data</c>.</summary>");
         w.Line("/// <typeparam name=\"TData\">The operation's result.</typeparam>");
         w.Line("/// <param name=\"request\">The request, from an operation's <c>CreateRequest</c>.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
         w.Line("/// <returns>The answer's <c>data</c>.</returns>");
-        w.Line(
-            $"public global::System.Threading.Tasks.Task<TData> ExecuteAsync<TData>({TypeNames.Runtime}.PyxisRequest<TData> request, global::System.Threading.CancellationToken cancellationToken = default) =>"
+        w.OpenList(
+            "public global::System.Threading.Tasks.Task<TData> ExecuteAsync<TData>",
+            [$"{TypeNames.Runtime}.PyxisRequest<TData> request", "global::System.Threading.CancellationToken cancellationToken = default"]
         );
-        w.Line("    Client.ExecuteAsync(request, cancellationToken);");
+        w.Line("return Client.ExecuteAsync(request, cancellationToken);");
+        w.Close();
         w.Close();
         w.Close();
         return w.ToString();

@@ -46,7 +46,7 @@ internal static class SourceOutput
         Fragments(context, fragments, string.Empty);
 
     /// <summary>A named schema's client and shared types, under a hint-name folder of its own (<c>Internal/Inputs/…</c>).</summary>
-    public static void Named(SourceProductionContext context, EquatableArray<Building.NamedTypesSpec> schemas)
+    public static void Named(SourceProductionContext context, EquatableArray<NamedTypesSpec> schemas)
     {
         foreach (var schema in schemas)
         {

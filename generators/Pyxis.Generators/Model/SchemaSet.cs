@@ -32,3 +32,15 @@ internal sealed record SchemaClaimRules(EquatableArray<string> Names, EquatableA
 
 /// <summary>An operation file with its schema decided (<see cref="GraphQLFile.Schema"/>), or the reason it has none.</summary>
 internal sealed record ClaimedFile(GraphQLFile File, DiagnosticInfo? Problem);
+
+/// <summary>What one named schema's operations use: schema types (inputs, enums) and fragment interfaces.</summary>
+internal sealed record NamedUse(string Schema, EquatableArray<string> SchemaTypes, EquatableArray<FragmentInterfaceSpec> Fragments);
+
+/// <summary>A named schema's generated client and shared types (see <see cref="GeneratorOptions.ForSchema"/>).</summary>
+internal sealed record NamedTypesSpec(
+    string Name,
+    string Namespace,
+    string SchemaPath,
+    SharedTypesSpec Shared,
+    FragmentInterfacesSpec Fragments
+);
