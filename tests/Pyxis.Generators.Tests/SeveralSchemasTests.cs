@@ -136,6 +136,28 @@ public sealed class SeveralSchemasTests
     }
 
     [Fact]
+    public void A_lambda_query_on_a_named_schemas_client_does_not_compile_and_is_not_translated()
+    {
+        const string lambda = """
+            using System.Threading.Tasks;
+            using Pyxis.Client;
+            using Pyxis.Client.Lambdas;
+            using Pyxis.Tests.Generated.Internal;
+
+            public static class Lambdas
+            {
+                public static async Task Run(InternalPyxisClient client) =>
+                    _ = await client.QueryAsync(new { Registry = "r", Path = "p" }, static (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Id));
+            }
+            """;
+        var output = TwoSchemas.Run(lambda, TwoSchemas.Schema(), ("/project/Pyxis/Internal/Builds.graphql", InternalOperation));
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Equal("CS1929", Assert.Single(output.CompileDiagnostics).Id);
+        Assert.DoesNotContain(output.Sources, s => s.HintName.StartsWith("Lambdas/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_internal_client_and_operation_are_the_reviewed_code()
     {
         var output = TwoSchemas.Run(null, TwoSchemas.Schema(), ("/project/Pyxis/Internal/Builds.graphql", InternalOperation));
