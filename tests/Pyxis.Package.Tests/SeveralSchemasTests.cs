@@ -96,31 +96,47 @@ public sealed class SeveralSchemasTests(PackedPackage package) : IClassFixture<P
         }
     }
 
-    private string Create()
+    [Fact]
+    public void A_schema_item_without_a_Name_is_PYX036_and_the_default_folder_is_Pyxis_slash_Name()
+    {
+        var directory = Create("""<PyxisSchema Include="schemas/internal.graphql" />""");
+        try
+        {
+            Write(directory, "Program.cs", "Console.WriteLine(Consumer.Internal.InternalImagesQuery.OperationName);\n");
+            var (code, output) = DotNet.Run(directory, "build");
+
+            Assert.NotEqual(0, code);
+            Assert.Contains(
+                "error PYX036: <PyxisSchema Include=\"schemas/internal.graphql\" /> has no Name",
+                output,
+                StringComparison.Ordinal
+            );
+
+            // Without OperationsFolder the schema's operations are under Pyxis/Internal/, inside the default folder.
+            Directory.CreateDirectory(Path.Combine(directory, "Pyxis", "Internal"));
+            File.Move(
+                Path.Combine(directory, "Operations", "Internal", "Images.graphql"),
+                Path.Combine(directory, "Pyxis", "Internal", "Images.graphql")
+            );
+            Write(directory, "Consumer.csproj", Project("""<PyxisSchema Include="schemas/internal.graphql" Name="Internal" />"""));
+            (code, output) = DotNet.Run(directory, "build");
+
+            Assert.True(code == 0, output);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private string Create(
+        string schemaItem = """<PyxisSchema Include="schemas/internal.graphql" Name="Internal" OperationsFolder="Operations/Internal" />"""
+    )
     {
         var directory = Directory.CreateTempSubdirectory("pyxis-two-schemas-").FullName;
         Consumer.WriteNuGetConfig(directory, package);
-        File.WriteAllText(
-            Path.Combine(directory, "Consumer.csproj"),
-            $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <RootNamespace>Consumer</RootNamespace>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Pyxis.Client" Version="{package.Version}" />
-                <PackageReference Include="Pyxis.Emulator" Version="{package.Version}" />
-                <PyxisSchema Include="schemas/internal.graphql" Name="Internal" OperationsFolder="Operations/Internal" />
-                <PyxisOperation Include="Freshmaker/Parents.graphql" Schema="Internal" />
-              </ItemGroup>
-            </Project>
-            """
-        );
+        Write(directory, "Consumer.csproj", Project(schemaItem));
+        Write(directory, "Pyxis/Public.graphql", PublicOperation);
         var bundled = File.ReadAllText(Path.Combine(PackedPackage.Root, "schema", "pyxis.graphql"));
         var internalSchema = bundled.Replace(
             "type ContainerImage {\n",
@@ -142,6 +158,26 @@ public sealed class SeveralSchemasTests(PackedPackage package) : IClassFixture<P
         Write(directory, "Program.cs", Program);
         return directory;
     }
+
+    private string Project(string schemaItem) =>
+        $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <RootNamespace>Consumer</RootNamespace>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Pyxis.Client" Version="{package.Version}" />
+                <PackageReference Include="Pyxis.Emulator" Version="{package.Version}" />
+                {schemaItem}
+                <PyxisOperation Include="Freshmaker/Parents.graphql" Schema="Internal" />
+              </ItemGroup>
+            </Project>
+            """;
 
     private static void Write(string directory, string path, string text)
     {
