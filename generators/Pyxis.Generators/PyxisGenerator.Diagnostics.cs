@@ -13,6 +13,7 @@ public sealed partial class PyxisGenerator
 {
     private static IncrementalValueProvider<EquatableArray<DiagnosticInfo>> CollectDiagnostics(
         IncrementalValueProvider<SchemaModel?> schema,
+        IncrementalValueProvider<SchemaSet> named,
         OperationPipeline operations,
         IncrementalValuesProvider<LambdaSpec> lambdas
     )
@@ -20,6 +21,7 @@ public sealed partial class PyxisGenerator
         var schemaDiagnostics = schema
             .Select(static (s, _) => s?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty)
             .WithTrackingName(StepNames.SchemaDiagnostics);
+        var namedDiagnostics = named.Select(static (set, _) => set.Diagnostics);
 
         // A mistake inside a shared fragment is found by every operation that spreads it; report it once.
         var operationDiagnostics = operations
@@ -48,7 +50,16 @@ public sealed partial class PyxisGenerator
 
         var duplicateFragments = operations.Fragments.Select(DuplicateNames.FindFragments).WithTrackingName(StepNames.DuplicateFragments);
 
-        return Concat(schemaDiagnostics, operationDiagnostics, unusedFragments, lambdaDiagnostics, duplicates, duplicateFragments);
+        return Concat(
+            schemaDiagnostics,
+            namedDiagnostics,
+            operations.ClaimProblems,
+            operationDiagnostics,
+            unusedFragments,
+            lambdaDiagnostics,
+            duplicates,
+            duplicateFragments
+        );
     }
 
     // Pairwise, so each partial list is a cached value of its own and an unchanged part costs no copy.

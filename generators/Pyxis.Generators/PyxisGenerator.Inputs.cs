@@ -21,10 +21,23 @@ public sealed partial class PyxisGenerator
         IncrementalValueProvider<GeneratorOptions> options
     ) =>
         files
-            .Where(static f => f.IsSchema)
+            .Where(static f => f.IsSchema && f.Schema is null)
             .Collect()
             .Select(SchemaSelector.Select)
             .Combine(options)
             .Select(static (pair, _) => pair.Left?.WithScalars(pair.Right.Scalars))
             .WithTrackingName(StepNames.Schema);
+
+    // Named schemas (<PyxisSchema Include="…" Name="Internal" />), parsed apart from the default one: adding a second
+    // schema leaves the default schema's pipeline as it was.
+    private static IncrementalValueProvider<SchemaSet> ReadNamedSchemas(
+        IncrementalValuesProvider<GraphQLFile> files,
+        IncrementalValueProvider<GeneratorOptions> options
+    ) =>
+        files
+            .Where(static f => f.IsSchema && f.Schema is not null)
+            .Collect()
+            .Combine(options)
+            .Select(static (input, ct) => NamedSchemas.Read(input.Left, input.Right, ct))
+            .WithTrackingName(StepNames.NamedSchemas);
 }

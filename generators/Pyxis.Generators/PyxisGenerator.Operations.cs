@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Pyxis.Generators.Diagnostics;
 using Pyxis.Generators.Model;
 using Pyxis.Generators.Pipeline;
 using Pyxis.Generators.Validation;
@@ -12,17 +13,32 @@ public sealed partial class PyxisGenerator
     private readonly record struct OperationPipeline(
         IncrementalValuesProvider<OperationFileResult> Files,
         IncrementalValueProvider<EquatableArray<FragmentFile>> Fragments,
-        IncrementalValuesProvider<(OperationFileResult Left, EquatableArray<string> Right)> Emitted
+        IncrementalValuesProvider<(OperationFileResult Left, EquatableArray<string> Right)> Emitted,
+        IncrementalValueProvider<EquatableArray<DiagnosticInfo>> ClaimProblems
     );
 
     private static OperationPipeline BuildOperations(
         IncrementalValuesProvider<GraphQLFile> files,
         IncrementalValueProvider<SchemaModel?> schema,
+        IncrementalValueProvider<SchemaSet> named,
         IncrementalValueProvider<GeneratorOptions> options
     )
     {
-        var scans = files
+        // Which schema each file belongs to depends only on the schemas' names and folders, not on their text.
+        var claims = files
             .Where(static f => !f.IsSchema)
+            .Combine(named.Select(static (set, _) => set.Rules))
+            .Select(static (input, _) => SchemaClaims.Claim(input.Left, input.Right))
+            .WithTrackingName(StepNames.SchemaClaims);
+        var claimProblems = claims
+            .Where(static c => c.Problem is not null)
+            .Select(static (c, _) => c.Problem!)
+            .Collect()
+            .Select(static (all, _) => all.ToEquatableArray());
+
+        var scans = claims
+            .Where(static c => c.Problem is null)
+            .Select(static (c, _) => c.File)
             .Select(
                 static (file, ct) =>
                 {
@@ -43,16 +59,19 @@ public sealed partial class PyxisGenerator
         // operations that use it, and every other operation stays cached.
         var operationInputs = scans
             .Combine(fragments)
-            .Select(static (input, _) => new OperationInput(input.Left.File, FragmentLibrary.Reachable(input.Left.Spreads, input.Right)))
+            .Select(
+                static (input, _) =>
+                    new OperationInput(input.Left.File, FragmentLibrary.Reachable(input.Left.Spreads, input.Right, input.Left.File.Schema))
+            )
             .WithTrackingName(StepNames.OperationInputs);
 
+        // Each file gets only its own schema, so editing one schema leaves the other schemas' operations cached.
         var operations = operationInputs
+            .Combine(named)
+            .Select(static (input, _) => new SchemaOperations.Input(input.Left, SchemaOperations.Own(input.Left.File, input.Right)))
             .Combine(schema)
             .Combine(options)
-            .Select(
-                static (input, ct) =>
-                    OperationFileProcessor.Process(input.Left.Left.File, input.Left.Right, input.Left.Left.Fragments, input.Right, ct)
-            )
+            .Select(static (input, ct) => SchemaOperations.Process(input.Left.Left, input.Left.Right, input.Right, ct))
             .WithTrackingName(StepNames.Operations);
 
         // A name defined twice is emitted once (its PYX015 is reported with the other diagnostics).
@@ -62,6 +81,6 @@ public sealed partial class PyxisGenerator
             .Select(static (names, _) => DuplicateNames.Winners(names))
             .WithTrackingName(StepNames.DuplicateNameWinners);
 
-        return new OperationPipeline(operations, fragments, operations.Combine(winners));
+        return new OperationPipeline(operations, fragments, operations.Combine(winners), claimProblems);
     }
 }

@@ -13,7 +13,7 @@ public sealed partial class PyxisGenerator
         IncrementalValueProvider<GeneratorOptions> options
     ) =>
         operations
-            .Select(static (file, _) => file.UsedSchemaTypes)
+            .Select(static (file, _) => file.Schema is null ? file.UsedSchemaTypes : EquatableArray<string>.Empty)
             .Collect()
             .Combine(schema)
             .Combine(options)
@@ -34,7 +34,12 @@ public sealed partial class PyxisGenerator
         IncrementalValueProvider<GeneratorOptions> options
     ) =>
         operations
-            .Select(static (file, _) => file.Operations.SelectMany(op => op.Fragments).ToEquatableArray())
+            .Select(
+                static (file, _) =>
+                    file.Schema is null
+                        ? file.Operations.SelectMany(op => op.Fragments).ToEquatableArray()
+                        : EquatableArray<FragmentInterfaceSpec>.Empty
+            )
             .Collect()
             .Combine(options)
             .Select(
@@ -45,4 +50,22 @@ public sealed partial class PyxisGenerator
                     }
             )
             .WithTrackingName(StepNames.FragmentInterfaces);
+
+    // Each named schema's own input, enum and fragment types, in its own namespace and under its own hint-name folder.
+    private static IncrementalValueProvider<EquatableArray<NamedTypesSpec>> BuildNamedTypes(
+        IncrementalValuesProvider<OperationFileResult> operations,
+        IncrementalValueProvider<SchemaSet> named,
+        IncrementalValueProvider<GeneratorOptions> options
+    ) =>
+        operations
+            .Where(static file => file.Schema is not null)
+            .Select(
+                static (file, _) =>
+                    new NamedUse(file.Schema!, file.UsedSchemaTypes, file.Operations.SelectMany(op => op.Fragments).ToEquatableArray())
+            )
+            .Collect()
+            .Combine(named)
+            .Combine(options)
+            .Select(static (input, _) => NamedTypesBuilder.Build(input.Left.Right, input.Left.Left, input.Right))
+            .WithTrackingName(StepNames.NamedSharedTypes);
 }

@@ -20,14 +20,16 @@ public sealed partial class PyxisGenerator : IIncrementalGenerator
         var options = ReadOptions(context);
         var files = ReadFiles(context);
         var schema = ReadSchema(files, options);
+        var named = ReadNamedSchemas(files, options);
 
-        // .graphql operations (PyxisGenerator.Operations.cs): each file checked with the fragments it reaches.
-        var operations = BuildOperations(files, schema, options);
+        // .graphql operations (PyxisGenerator.Operations.cs): each file checked, against its own schema, with the fragments it reaches.
+        var operations = BuildOperations(files, schema, named, options);
         context.RegisterSourceOutput(operations.Emitted, static (spc, pair) => SourceOutput.Operations(spc, pair.Left, pair.Right));
 
         // Types shared by every operation (PyxisGenerator.SharedTypes.cs): inputs, enums, fragment interfaces.
         context.RegisterSourceOutput(BuildSharedTypes(operations.Files, schema, options), SourceOutput.Shared);
         context.RegisterSourceOutput(BuildFragmentInterfaces(operations.Files, options), SourceOutput.Fragments);
+        context.RegisterSourceOutput(BuildNamedTypes(operations.Files, named, options), SourceOutput.Named);
 
         // Lambda queries (PyxisGenerator.Lambdas.cs): the selectable schema, and each QueryAsync call site intercepted.
         context.RegisterSourceOutput(BuildSurface(schema, options), SourceOutput.Surface);
@@ -38,6 +40,6 @@ public sealed partial class PyxisGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(BuildManifest(operations.Files, lambdas, options), ManifestOutput.Add);
 
         // Diagnostics (PyxisGenerator.Diagnostics.cs): every pipeline's findings, reported by one output.
-        context.RegisterSourceOutput(CollectDiagnostics(schema, operations, lambdas), SourceOutput.Report);
+        context.RegisterSourceOutput(CollectDiagnostics(schema, named, operations, lambdas), SourceOutput.Report);
     }
 }

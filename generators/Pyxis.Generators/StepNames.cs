@@ -26,4 +26,7 @@ internal static class StepNames
     public const string DuplicateFragments = nameof(DuplicateFragments);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Manifest = nameof(Manifest);
+    public const string NamedSchemas = nameof(NamedSchemas);
+    public const string SchemaClaims = nameof(SchemaClaims);
+    public const string NamedSharedTypes = nameof(NamedSharedTypes);
 }

@@ -229,6 +229,64 @@ public sealed class IncrementalCachingTests
             }
             """;
 
+    [Fact]
+    public void With_a_named_schema_an_unrelated_CSharp_file_leaves_every_step_cached()
+    {
+        var compilation = GeneratorHarness.CreateCompilation();
+        var driver = TwoSchemas.Driver(NamedSchemaFiles(TwoSchemas.Internal), TwoSchemas.Schema()).RunGenerators(compilation);
+
+        driver = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Unrelated { }")));
+
+        var steps = driver.GetRunResult().Results.Single().TrackedSteps;
+        foreach (var name in TrackedSteps.Concat([StepNames.NamedSchemas, StepNames.SchemaClaims, StepNames.NamedSharedTypes]))
+        {
+            Assert.True(steps.ContainsKey(name), $"step {name} was not tracked");
+            Assert.All(steps[name].SelectMany(s => s.Outputs), o => Assert.True(IsReused(o.Reason), $"{name} was {o.Reason}"));
+        }
+    }
+
+    [Fact]
+    public void Editing_the_named_schema_reruns_its_operations_and_leaves_the_default_schemas_cached()
+    {
+        var compilation = GeneratorHarness.CreateCompilation();
+        var texts = NamedSchemaFiles(TwoSchemas.Internal).Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray();
+        var driver = GeneratorHarness
+            .CreateDriver(texts, projectDir: TwoSchemas.ProjectDir, metadata: TwoSchemas.Schema())
+            .RunGenerators(compilation);
+
+        driver = driver.ReplaceAdditionalText(
+            texts[1],
+            new InMemoryAdditionalText(
+                TwoSchemas.InternalPath,
+                TwoSchemas.Internal.Replace("parent_brew_build: String", "parent_brew_build: String!")
+            )
+        );
+        driver = driver.RunGenerators(compilation);
+
+        var steps = driver.GetRunResult().Results.Single().TrackedSteps;
+        var outputs = steps[StepNames.Operations]
+            .SelectMany(s => s.Outputs)
+            .Select(o => o.Value)
+            .Cast<Pyxis.Generators.Model.OperationFileResult>()
+            .ToList();
+        var reasons = steps[StepNames.Operations].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(2, reasons.Count);
+        Assert.Equal(IncrementalStepRunReason.Modified, reasons[outputs.FindIndex(r => r.Schema == "Internal")]);
+        Assert.True(IsReused(reasons[outputs.FindIndex(r => r.Schema is null)]), "the default schema's operation was rerun");
+        Assert.All(steps[StepNames.Schema].SelectMany(s => s.Outputs), o => Assert.True(IsReused(o.Reason), $"schema was {o.Reason}"));
+        Assert.All(steps[StepNames.SchemaClaims].SelectMany(s => s.Outputs), o =>
+            Assert.True(IsReused(o.Reason), $"claims were {o.Reason}")
+        );
+    }
+
+    private static (string Path, string Text)[] NamedSchemaFiles(string internalSchema) =>
+        [
+            (GeneratorHarness.SchemaPath, TestSchema.Text),
+            (TwoSchemas.InternalPath, internalSchema),
+            ("/project/Pyxis/Public.graphql", "query Public { get_repository(registry: \"r\") { data { registry } } }"),
+            ("/project/Pyxis/Internal/Builds.graphql", "query Builds { get_repository(registry: \"r\") { data { parent_brew_build } } }"),
+        ];
+
     private static GeneratorDriver LambdaDriver() =>
         GeneratorHarness.CreateDriver([(GeneratorHarness.SchemaPath, File.ReadAllText(RepositoryFiles.SchemaPath))], properties: Package);
 

@@ -82,6 +82,7 @@ internal sealed partial class OperationModelBuilder
         {
             RootDescription = operation.Fields.Count == 1 ? operation.Fields[0].Field.Docs.Description : null,
             TypesNamespace = options.TypesNamespace,
+            ClientType = options.ClientType,
         };
     }
 

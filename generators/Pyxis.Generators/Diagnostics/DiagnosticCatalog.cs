@@ -142,7 +142,7 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor SeveralSchemas = Error(
         "PYX026",
         "More than one schema",
-        "More than one schema file: {0}; choose one with <PyxisSchema>path/to/schema.graphql</PyxisSchema> in the project file (or PyxisRole=\"Schema\" on one AdditionalFiles item), and keep other GraphQL files out of the operations folder"
+        "More than one schema file for {0}: {1}; {2}"
     );
 
     public static readonly DiagnosticDescriptor DuplicateFragment = Error(
@@ -188,6 +188,24 @@ internal static class DiagnosticCatalog
         "PYX033",
         "Operation name taken by the package",
         "Operation '{0}' has the name of one {2} already provides (its '{1}Async' method); call that method, or rename this operation"
+    );
+
+    public static readonly DiagnosticDescriptor UnknownSchemaClaim = Error(
+        "PYX034",
+        "Operation file of no schema",
+        "Operation file '{0}' belongs to schema '{1}', which the project does not define (its named schemas: {2}).{3} Name one of them in the item's Schema metadata, leave Schema out for the default schema, or add <PyxisSchema Include=\"….graphql\" Name=\"{1}\" />"
+    );
+
+    public static readonly DiagnosticDescriptor TwoSchemaClaims = Error(
+        "PYX035",
+        "Operation file of two schemas",
+        "Operation file '{0}' is in the operations folder of both schema '{1}' and schema '{2}'; give the schemas different OperationsFolder metadata, or list the file as <PyxisOperation Include=\"…\" Schema=\"…\" />"
+    );
+
+    public static readonly DiagnosticDescriptor InvalidSchemaName = Error(
+        "PYX036",
+        "Schema name not usable",
+        "Schema name '{0}' ({1}) is not usable: it names the generated namespace and client type ('{0}PyxisClient'), so it must be a C# identifier starting with a letter"
     );
 
     public static readonly DiagnosticDescriptor LambdaNotALambda = new(
@@ -306,6 +324,29 @@ internal static class DiagnosticCatalog
         .ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => All[id];
+
+    /// <summary>
+    /// The descriptor with the schema named at the end of its message: with several schemas, "field does not exist"
+    /// must say in which one. Same id, so suppressions and severities still apply.
+    /// </summary>
+    public static DiagnosticDescriptor ForSchema(string id, string schema)
+    {
+        var d = All[id];
+        return new DiagnosticDescriptor(
+            d.Id,
+            d.Title,
+            d.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                + " (schema '"
+                + schema.Replace("{", "{{").Replace("}", "}}")
+                + "')",
+            d.Category,
+            d.DefaultSeverity,
+            d.IsEnabledByDefault,
+            d.Description,
+            d.HelpLinkUri,
+            System.Linq.Enumerable.ToArray(d.CustomTags)
+        );
+    }
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

@@ -45,7 +45,7 @@ internal static class ClientMethodEmitter
 
         w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
         w.Line(TypeNames.GeneratedCode);
-        var declarations = new[] { $"this {TypeNames.Runtime}.IPyxisClient client" }
+        var declarations = new[] { $"this {op.ClientType} client" }
             .Concat(parameters.Select(p => p.Declaration))
             .Concat(["global::System.Threading.CancellationToken cancellationToken = default"]);
         w.OpenList($"public static async global::System.Threading.Tasks.Task<{returnType}> {Names.Pascal(op.Name)}Async", declarations);

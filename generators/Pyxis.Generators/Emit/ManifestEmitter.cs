@@ -48,10 +48,18 @@ internal static class ManifestEmitter
                 w.Line("            " + values[i] + (i < values.Length - 1 ? "," : string.Empty));
             }
 
-            w.Line("        ),");
+            w.Line($"        ) {{ Schema = {Names.Literal(e.Schema ?? spec.Schema)} }},");
         }
 
         w.Line("    };");
+        w.Line();
+        w.Line(
+            "/// <summary>The operations checked against <paramref name=\"schema\"/> (<see cref=\"Schema\"/>, or a named schema's name).</summary>"
+        );
+        w.Line("/// <param name=\"schema\">The schema's name.</param>");
+        w.Line("/// <returns>Those operations, in file and line order.</returns>");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Info}> OfSchema(string schema) =>");
+        w.Line("    global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Where(All, o => o.Schema == schema));");
         w.Close();
         w.Close();
         return w.ToString();
@@ -82,6 +90,8 @@ internal static class ManifestEmitter
                 .Append(e.Line.ToString(CultureInfo.InvariantCulture))
                 .Append(",\"column\":")
                 .Append(e.Column.ToString(CultureInfo.InvariantCulture))
+                .Append(",\"schema\":")
+                .Append(Json(e.Schema ?? spec.Schema))
                 .Append('}');
         }
 

@@ -36,7 +36,7 @@ internal static class PagingMethodEmitter
         w.Line("/// <param name=\"paging\">Concurrency and ordering of page requests.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels the outstanding page requests.</param>");
         w.Line(TypeNames.GeneratedCode);
-        var declarations = new[] { $"this {TypeNames.Runtime}.IPyxisClient client" }
+        var declarations = new[] { $"this {op.ClientType} client" }
             .Concat(others.Select(p => p.Declaration))
             .Concat([
                 $"int {pageSize.ParameterName} = 200",

@@ -40,13 +40,35 @@ internal static class SourceOutput
         }
     }
 
-    public static void Shared(SourceProductionContext context, SharedTypesSpec shared)
+    public static void Shared(SourceProductionContext context, SharedTypesSpec shared) => Shared(context, shared, string.Empty);
+
+    public static void Fragments(SourceProductionContext context, FragmentInterfacesSpec fragments) =>
+        Fragments(context, fragments, string.Empty);
+
+    /// <summary>A named schema's client and shared types, under a hint-name folder of its own (<c>Internal/Inputs/…</c>).</summary>
+    public static void Named(SourceProductionContext context, EquatableArray<NamedTypesSpec> schemas)
+    {
+        foreach (var schema in schemas)
+        {
+            var folder = schema.Name + "/";
+            Guard(context, schema.Name, () =>
+                context.AddSource(
+                    folder + GeneratorOptions.ClientClass(schema.Name) + ".g.cs",
+                    SourceText.From(NamedClientEmitter.Emit(schema), System.Text.Encoding.UTF8)
+                )
+            );
+            Shared(context, schema.Shared, folder);
+            Fragments(context, schema.Fragments, folder);
+        }
+    }
+
+    private static void Shared(SourceProductionContext context, SharedTypesSpec shared, string folder)
     {
         foreach (var input in shared.Inputs)
         {
             Guard(context, input.SchemaType, () =>
                 context.AddSource(
-                    $"Inputs/{input.Name}.g.cs",
+                    $"{folder}Inputs/{input.Name}.g.cs",
                     SourceText.From(SharedTypesEmitter.EmitInput(shared, input), System.Text.Encoding.UTF8)
                 )
             );
@@ -56,7 +78,7 @@ internal static class SourceOutput
         {
             Guard(context, spec.SchemaType, () =>
                 context.AddSource(
-                    $"Enums/{spec.Name}.g.cs",
+                    $"{folder}Enums/{spec.Name}.g.cs",
                     SourceText.From(SharedTypesEmitter.EmitEnum(shared, spec), System.Text.Encoding.UTF8)
                 )
             );
@@ -117,13 +139,13 @@ internal static class SourceOutput
         }
     }
 
-    public static void Fragments(SourceProductionContext context, FragmentInterfacesSpec fragments)
+    private static void Fragments(SourceProductionContext context, FragmentInterfacesSpec fragments, string folder)
     {
         foreach (var spec in fragments.Interfaces)
         {
             Guard(context, spec.Fragment, () =>
                 context.AddSource(
-                    $"Fragments/{spec.Name}.g.cs",
+                    $"{folder}Fragments/{spec.Name}.g.cs",
                     SourceText.From(
                         FragmentInterfaceEmitter.Emit(fragments.Namespace, fragments.TypesNamespace, spec),
                         System.Text.Encoding.UTF8

@@ -7,6 +7,16 @@ internal sealed record GraphQLFile(string Path, string Content, bool IsSchema)
 {
     /// <summary>The path relative to the project, so generated file names are the same in every checkout.</summary>
     public string ProjectPath { get; init; } = Path;
+
+    /// <summary>
+    /// The schema this file is or belongs to: a named schema's <c>Name</c>, or null for the default schema. For an
+    /// operation file, MSBuild metadata names it (<c>Schema</c> on a <c>PyxisOperation</c> item) or its folder decides
+    /// (<see cref="Pipeline.SchemaClaims"/>).
+    /// </summary>
+    public string? Schema { get; init; }
+
+    /// <summary>A named schema file's operations folder, relative to the project (<c>OperationsFolder</c> metadata).</summary>
+    public string? OperationsFolder { get; init; }
 }
 
 internal sealed record OperationName(string Name, LocationInfo Location);
@@ -28,6 +38,9 @@ internal sealed record OperationFileResult(
 
     /// <summary>False when the file could not be checked (syntax error, no usable schema): its spreads are unknown.</summary>
     public bool Checked { get; init; }
+
+    /// <summary>The named schema the file was checked against, or null for the default schema.</summary>
+    public string? Schema { get; init; }
 }
 
 /// <summary>
@@ -36,6 +49,9 @@ internal sealed record OperationFileResult(
 /// </summary>
 internal sealed record FragmentFile(string Path, string Content, EquatableArray<string> Names, EquatableArray<LocationInfo> Locations)
 {
+    /// <summary>The named schema of the file (null: the default): only operations of the same schema may spread its fragments.</summary>
+    public string? Schema { get; init; }
+
     /// <summary>The fragment names this file's fragments spread, to follow spreads from file to file.</summary>
     public EquatableArray<string> Spreads { get; init; } = EquatableArray<string>.Empty;
 }

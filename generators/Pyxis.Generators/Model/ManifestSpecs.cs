@@ -21,6 +21,9 @@ internal sealed record ManifestEntry(string Name, string Kind, string OperationT
 
         return hex.ToString();
     }
+
+    /// <summary>The named schema the operation was checked against; null for the default schema.</summary>
+    public string? Schema { get; init; }
 }
 
 /// <summary>The project's operation manifest: every <c>.graphql</c> operation and lambda query, in file order.</summary>

@@ -126,6 +126,9 @@ internal sealed record OperationSpec(
 
     /// <summary>Where the input and enum types the operation uses live (see <see cref="GeneratorOptions.TypesNamespace"/>).</summary>
     public string TypesNamespace { get; init; } = Namespace;
+
+    /// <summary>The type the typed methods extend (see <see cref="GeneratorOptions.ClientType"/>).</summary>
+    public string ClientType { get; init; } = GeneratorOptions.DefaultClientType;
 }
 
 internal sealed record InputFieldSpec(string Name, string WireName, ValueTypeSpec Type)
@@ -182,6 +185,36 @@ internal sealed record GeneratorOptions(string Namespace, string OperationsClass
 
     /// <summary>The project folder: manifest paths are relative to it, so they are the same in every checkout.</summary>
     public string? ProjectDir { get; init; }
+
+    public const string DefaultClientType = "global::Pyxis.Client.IPyxisClient";
+
+    /// <summary>
+    /// The type the typed methods extend: <c>IPyxisClient</c> for the default schema, the generated
+    /// <c>{Name}PyxisClient</c> for a named one, so an operation can be called only on a client of its own schema.
+    /// </summary>
+    public string ClientType { get; init; } = DefaultClientType;
+
+    /// <summary>
+    /// The options of named schema <paramref name="name"/>: its own namespace (<c>{Namespace}.{name}</c>) for every type
+    /// it generates, so equal names in two schemas never collide; its own input and enum types; its own client type.
+    /// </summary>
+    public GeneratorOptions ForSchema(string name)
+    {
+        var ns = Namespace + "." + name;
+        return this with
+        {
+            Namespace = ns,
+            OperationsClass = name + "PyxisOperations",
+            TypesNamespace = ns,
+            SchemaTypes = SchemaTypesMode.Reachable,
+            ReservedOperations = EquatableArray<string>.Empty,
+            SchemaName = name,
+            ClientType = "global::" + ns + "." + ClientClass(name),
+        };
+    }
+
+    /// <summary>The generated client class of named schema <paramref name="name"/>.</summary>
+    public static string ClientClass(string name) => name + "PyxisClient";
 }
 
 internal sealed record AliasVariable(string Name, string TypeText);

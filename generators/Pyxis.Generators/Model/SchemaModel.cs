@@ -43,6 +43,9 @@ internal sealed class SchemaModel : IEquatable<SchemaModel>
 
     public bool IsUsable => QueryType is not null && Diagnostics.Count == 0;
 
+    /// <summary>A stand-in for a schema that could not be read; its own diagnostic explains why.</summary>
+    public static SchemaModel Unusable(string path) => new(path, string.Empty, new(), null, null, EquatableArray<DiagnosticInfo>.Empty);
+
     /// <summary>Every type the schema defines, in name order so output does not depend on dictionary order.</summary>
     public System.Collections.Generic.IEnumerable<TypeDef> Types =>
         System.Linq.Enumerable.OrderBy(types.Values, t => t.Name, StringComparer.Ordinal);

@@ -17,7 +17,8 @@ internal static class InputFiles
     public static GraphQLFile Read(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
     {
         var content = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        options.GetOptions(file).TryGetValue("build_metadata.AdditionalFiles.PyxisRole", out var role);
+        var metadata = options.GetOptions(file);
+        metadata.TryGetValue("build_metadata.AdditionalFiles.PyxisRole", out var role);
         var name = Path.GetFileName(file.Path);
         // An explicit role wins; only files without one are recognised by name (pyxis.graphql, *.schema.graphql).
         var isSchema =
@@ -30,7 +31,12 @@ internal static class InputFiles
                 )
             );
         var projectDir = options.GlobalOptions.TryGetValue("build_property.ProjectDir", out var dir) ? dir : null;
-        return new GraphQLFile(file.Path, content, isSchema) { ProjectPath = RelativeTo(projectDir, file.Path) };
+        return new GraphQLFile(file.Path, content, isSchema)
+        {
+            ProjectPath = RelativeTo(projectDir, file.Path),
+            Schema = Get(metadata, "build_metadata.AdditionalFiles.PyxisSchemaName"),
+            OperationsFolder = Get(metadata, "build_metadata.AdditionalFiles.PyxisOperationsFolder"),
+        };
     }
 
     // netstandard2.0 has no Path.GetRelativePath; generated file names only need a stable, checkout-independent key.

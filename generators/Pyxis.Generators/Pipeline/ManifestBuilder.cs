@@ -22,7 +22,10 @@ internal static class ManifestBuilder
                     file.ProjectPath,
                     (location?.Line ?? 0) + 1,
                     (location?.Column ?? 0) + 1
-                );
+                )
+                {
+                    Schema = file.Schema,
+                };
             })
             .ToEquatableArray();
 

@@ -85,6 +85,7 @@ internal sealed class FragmentLibrary
                 )
                 {
                     Spreads = spreads,
+                    Schema = file.Schema,
                 };
         return new FileScan(file, fragments, spreads);
     }
@@ -92,8 +93,10 @@ internal sealed class FragmentLibrary
     /// <summary>
     /// The fragment files that define what <paramref name="spreads"/> names, and what those spread in turn. An
     /// operation is checked against these only, so editing a fragment re-checks just the operations that reach it.
+    /// Only fragments of the operation's own schema (<paramref name="schema"/>) are reachable: a fragment written for
+    /// another schema's types is an unknown fragment here.
     /// </summary>
-    public static EquatableArray<FragmentFile> Reachable(EquatableArray<string> spreads, EquatableArray<FragmentFile> pool)
+    public static EquatableArray<FragmentFile> Reachable(EquatableArray<string> spreads, EquatableArray<FragmentFile> pool, string? schema)
     {
         var files = new SortedDictionary<string, FragmentFile>(System.StringComparer.Ordinal);
         var pending = new Stack<string>(spreads);
@@ -106,7 +109,7 @@ internal sealed class FragmentLibrary
                 continue;
             }
 
-            foreach (var file in pool.Where(f => f.Names.Contains(name) && !files.ContainsKey(f.Path)))
+            foreach (var file in pool.Where(f => f.Schema == schema && f.Names.Contains(name) && !files.ContainsKey(f.Path)))
             {
                 files[file.Path] = file;
                 foreach (var next in file.Spreads)

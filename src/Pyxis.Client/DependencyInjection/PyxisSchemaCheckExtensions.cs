@@ -24,6 +24,14 @@ public static class PyxisSchemaCheckExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
+        if (builder.Name != typeof(IPyxisClient).Name)
+        {
+            // The check introspects through the default IPyxisClient; on a named schema's builder it would check the wrong service.
+            throw new InvalidOperationException(
+                $"AddSchemaCheck checks the default Pyxis client (services.AddPyxisClient(…)); the HTTP client '{builder.Name}' is not it."
+            );
+        }
+
         builder.Services.AddOptions<PyxisSchemaHealthCheckOptions>().Configure(configure);
         builder.Services.TryAddSingleton(provider => new PyxisSchemaHealthCheckState(
             provider.GetRequiredService<IOptions<PyxisSchemaHealthCheckOptions>>(),

@@ -8,7 +8,7 @@ using Pyxis.Client.Transport;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers <see cref="IPyxisClient"/> on <c>IHttpClientFactory</c>.</summary>
-public static class PyxisServiceCollectionExtensions
+public static partial class PyxisServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="IPyxisClient"/>: options validated at start-up, the primary handler of

@@ -22,4 +22,11 @@ public sealed record PyxisOperationInfo(
     string File,
     int Line,
     int Column
-);
+)
+{
+    /// <summary>
+    /// The schema the operation was checked against: the default schema's name (<c>PyxisSchemaName</c>, default
+    /// <c>Pyxis</c>) or a named schema's <c>Name</c>; null when the manifest does not say.
+    /// </summary>
+    public string? Schema { get; init; }
+}

@@ -14,9 +14,13 @@ namespace Pyxis.Client.SchemaCheck;
 /// </summary>
 public static class PyxisOperationSources
 {
-    /// <summary>Reads an operation manifest file (<c>{"version":1,"schema":…,"operations":[…]}</c>).</summary>
+    /// <summary>
+    /// Reads an operation manifest file (<c>{"version":1,"schema":…,"operations":[…]}</c>): the operations of the project's
+    /// default schema (the manifest's <c>schema</c>), or with <paramref name="schema"/> those of that named schema. A
+    /// project with several schemas ships operations for several services, and each must be checked against its own.
+    /// </summary>
     /// <exception cref="PyxisSchemaCheckException">The file is missing or is not a manifest.</exception>
-    public static IReadOnlyList<PyxisOperationInfo> ReadManifest(string path)
+    public static IReadOnlyList<PyxisOperationInfo> ReadManifest(string path, string? schema = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
@@ -24,12 +28,15 @@ public static class PyxisOperationSources
             throw new PyxisSchemaCheckException($"The operation manifest {path} does not exist.");
         }
 
-        return ParseManifest(File.ReadAllText(path), path);
+        return ParseManifest(File.ReadAllText(path), path, schema);
     }
 
-    /// <summary>Reads an operation manifest's JSON; <paramref name="source"/> names it in errors.</summary>
+    /// <summary>
+    /// Reads an operation manifest's JSON; <paramref name="source"/> names it in errors. Only the operations of
+    /// <paramref name="schema"/> are returned (default: the manifest's own schema, see <see cref="ReadManifest"/>).
+    /// </summary>
     /// <exception cref="PyxisSchemaCheckException">The JSON is not a version 1 manifest, or an operation lacks its name or document.</exception>
-    public static IReadOnlyList<PyxisOperationInfo> ParseManifest(string json, string source = "operation manifest")
+    public static IReadOnlyList<PyxisOperationInfo> ParseManifest(string json, string source = "operation manifest", string? schema = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         ManifestJson? manifest;
@@ -59,9 +66,11 @@ public static class PyxisOperationSources
                             Kind = o.Kind ?? "operation",
                             OperationType = o.OperationType ?? "query",
                             File = o.File ?? source,
+                            Schema = o.Schema ?? manifest.Schema,
                         }
                         : throw new PyxisSchemaCheckException($"{source}: operation {i} has no name or no document.")
             )
+            .Where(o => o.Schema == (schema ?? manifest.Schema))
             .ToList();
     }
 

@@ -104,7 +104,10 @@ public sealed class OperationCheckTests
         try
         {
             var operation = Assert.Single(PyxisOperationSources.ReadManifest(path));
-            Assert.Equal(new PyxisOperationInfo("Q", "lambda", "query", document, "x", "Program.cs", 12, 5), operation);
+            Assert.Equal(
+                new PyxisOperationInfo("Q", "lambda", "query", document, "x", "Program.cs", 12, 5) { Schema = "Pyxis" },
+                operation
+            );
             File.WriteAllText(path, """{"operations":[]}""");
             Assert.Contains(
                 "not a version 1 operation manifest",

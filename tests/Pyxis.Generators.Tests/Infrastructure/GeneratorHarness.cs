@@ -22,14 +22,16 @@ internal static class GeneratorHarness
         string ns = Namespace,
         IReadOnlyDictionary<string, string>? roles = null,
         string? projectDir = null,
-        IReadOnlyDictionary<string, string>? properties = null
+        IReadOnlyDictionary<string, string>? properties = null,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? metadata = null
     ) =>
         CreateDriver(
             files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray(),
             ns,
             roles,
             projectDir,
-            properties
+            properties,
+            metadata
         );
 
     public static GeneratorDriver CreateDriver(
@@ -37,7 +39,8 @@ internal static class GeneratorHarness
         string ns = Namespace,
         IReadOnlyDictionary<string, string>? roles = null,
         string? projectDir = null,
-        IReadOnlyDictionary<string, string>? properties = null
+        IReadOnlyDictionary<string, string>? properties = null,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? metadata = null
     )
     {
         var global = new Dictionary<string, string> { ["build_property.PyxisNamespace"] = ns };
@@ -51,7 +54,7 @@ internal static class GeneratorHarness
             global["build_property.ProjectDir"] = projectDir;
         }
 
-        var options = new TestOptionsProvider(global, roles ?? new Dictionary<string, string>());
+        var options = new TestOptionsProvider(global, roles ?? new Dictionary<string, string>(), metadata);
         return CSharpGeneratorDriver.Create(
             [new PyxisGenerator().AsSourceGenerator()],
             files,
