@@ -19,6 +19,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
 {
     private readonly HttpClient http;
     private readonly bool ownsHttp;
+    private readonly Runtime.PyxisRuntime runtime;
     private readonly PyxisClientOptions options;
     private readonly ILogger logger;
     private int disposed;
@@ -37,13 +38,13 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     private PyxisClient(HttpClient httpClient, PyxisClientOptions? options, ILogger? logger, bool ownsHttp)
     {
         http = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
-        this.options = options ?? new PyxisClientOptions();
-        this.options.Validate();
+        runtime = (options ?? new PyxisClientOptions()).Runtime; // validated and frozen: later changes throw
+        this.options = runtime.Options;
         this.logger = logger ?? NullLogger.Instance;
         this.ownsHttp = ownsHttp;
         if (ownsHttp)
         {
-            this.options.HoldCertificate();
+            runtime.Certificate.Hold();
         }
     }
 
@@ -51,10 +52,10 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     public Uri Endpoint => options.Endpoint;
 
     /// <summary>How often and after which waits Pyxis server timeouts are retried (alias batches apply it per lookup).</summary>
-    internal ServerTimeoutPolicy ServerTimeouts => new(options.ServerTimeoutRetries, options.ServerTimeoutDelay, options.TimeProvider);
+    internal ServerTimeoutPolicy ServerTimeouts => runtime.ServerTimeouts;
 
     /// <summary>What adaptive sizing learned for <paramref name="key"/>, shared by every client of the same options.</summary>
-    internal Batching.AdaptiveSize SizeOf(string key) => options.SizeOf(key);
+    internal Batching.AdaptiveSize SizeOf(string key) => runtime.SizeOf(key);
 
     /// <inheritdoc />
     /// <remarks>
@@ -66,18 +67,18 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     public Task<TData> ExecuteAsync<TData>(PyxisRequest<TData> request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        request.Secrets = options.Secrets; // an answer read from the cache redacts like a sent one
+        request.Secrets = runtime.Secrets; // an answer read from the cache redacts like a sent one
         if (!IsShareable(request))
         {
             return SendAsync(request, cancellationToken, null);
         }
 
-        if (options.ResultCache is { } cache)
+        if (runtime.ResultCache is { } cache)
         {
             return cache.GetOrSendAsync(request, (capture, ct) => SendAsync(request, ct, capture), cancellationToken);
         }
 
-        return options.InFlight is { } inFlight
+        return runtime.InFlight is { } inFlight
             ? inFlight.JoinOrSendAsync(
                 request,
                 (Client: this, InFlight: inFlight),
@@ -93,7 +94,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         if (ownsHttp && Interlocked.Exchange(ref disposed, 1) == 0)
         {
             http.Dispose();
-            options.ReleaseCertificate();
+            runtime.Certificate.Release();
         }
     }
 
@@ -184,7 +185,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
             for (var attempt = 0; ; attempt++)
             {
                 var mayRetry = request.RetriesServerTimeouts && request.Retryable && attempt < options.ServerTimeoutRetries;
-                var outcome = await options
+                var outcome = await runtime
                     .Resilience.ExecuteAsync(
                         static (ctx, state) =>
                             state.Client.AttemptAsync(state.Request, state.Budget, state.MayRetry, ctx.CancellationToken),
@@ -233,10 +234,10 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         token.ThrowIfCancellationRequested(); // a batch that has ended starts nothing, shared cache requests included
         LogStart(request.OperationName);
         using var attempt = new TimeoutScope(token, options.AttemptTimeout, options.TimeProvider);
-        using var onWire = options.Pool.Enter(logger);
+        using var onWire = runtime.Pool.Enter(logger);
         try
         {
-            using var body = await PyxisHttp.SendAsync(http, options, request, budget.Deadline, attempt.Token).ConfigureAwait(false);
+            using var body = await PyxisHttp.SendAsync(http, runtime, request, budget.Deadline, attempt.Token).ConfigureAwait(false);
             if (mayRetryServerTimeout && GraphQLBody.IsServerTimeout(body.Span))
             {
                 return new(default, ServerTimeout: true);

@@ -53,12 +53,12 @@ public static class PyxisServiceCollectionExtensions
         public CertificateLease(IOptions<PyxisClientOptions> options)
         {
             Options = options.Value;
-            Options.HoldCertificate();
+            Options.Runtime.Certificate.Hold();
         }
 
         public PyxisClientOptions Options { get; }
 
-        public void Dispose() => Options.ReleaseCertificate();
+        public void Dispose() => Options.Runtime.Certificate.Release();
     }
 
     private sealed class PyxisClientOptionsValidator : IValidateOptions<PyxisClientOptions>

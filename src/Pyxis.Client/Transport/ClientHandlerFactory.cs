@@ -12,9 +12,11 @@ public static class ClientHandlerFactory
     /// Creates the primary handler for <paramref name="options"/>. Redirects are never followed: .NET strips only
     /// <c>Authorization</c> when it follows one, so the <c>X-API-KEY</c> header and the query would reach the other host.
     /// </summary>
+    /// <exception cref="ArgumentException">The options cannot work (<see cref="PyxisClientOptions.Validate"/>).</exception>
     public static SocketsHttpHandler Create(PyxisClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options = options.Runtime.Options; // a handler is built from what the options hold now: validated and frozen
         var handler = new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -39,7 +41,7 @@ public static class ClientHandlerFactory
     public static X509Certificate2? LoadCertificate(PyxisClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.ClientCertificate ?? options.PemCertificate;
+        return options.ClientCertificate ?? options.Runtime.Certificate.Value;
     }
 
     internal static X509Certificate2? LoadPem(string? certificatePath, string? keyPath)

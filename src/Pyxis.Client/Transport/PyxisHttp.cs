@@ -12,12 +12,13 @@ internal static class PyxisHttp
 {
     public static async Task<ResponseBody> SendAsync(
         HttpClient http,
-        PyxisClientOptions options,
+        Runtime.PyxisRuntime runtime,
         PyxisRequest request,
         DateTimeOffset deadline,
         CancellationToken token
     )
     {
+        var options = runtime.Options;
         using var message = new HttpRequestMessage(HttpMethod.Post, options.Endpoint)
         {
             Content = new GraphQLRequestContent(request),
@@ -33,7 +34,7 @@ internal static class PyxisHttp
         try
         {
             using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-            options.Pool.Answered(response.Version);
+            runtime.Pool.Answered(response.Version);
             request.HttpStatus = (int)response.StatusCode;
             request.TraceId = response.Headers.TryGetValues("trace_id", out var ids) ? HeaderValues.Sanitize(ids.FirstOrDefault()) : null;
             if ((int)response.StatusCode is >= 300 and < 400)

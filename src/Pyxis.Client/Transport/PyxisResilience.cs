@@ -58,8 +58,8 @@ internal static class PyxisResilience
                 new CircuitBreakerStrategyOptions
                 {
                     FailureRatio = options.BreakerFailureRatio,
-                    MinimumThroughput = 100,
-                    SamplingDuration = TimeSpan.FromSeconds(30),
+                    MinimumThroughput = options.BreakerMinimumThroughput,
+                    SamplingDuration = options.BreakerSamplingDuration,
                     BreakDuration = options.BreakDuration,
                     ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome.Exception)),
                     OnOpened = _ =>
