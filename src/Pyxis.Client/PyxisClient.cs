@@ -54,6 +54,15 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     /// <summary>How often and after which waits Pyxis server timeouts are retried (alias batches apply it per lookup).</summary>
     internal ServerTimeoutPolicy ServerTimeouts => runtime.ServerTimeouts;
 
+    /// <summary>The <see cref="PyxisClient"/> behind <paramref name="client"/>, when there is one.</summary>
+    internal static PyxisClient? Of(IPyxisClient client) =>
+        client switch
+        {
+            PyxisClient pyxis => pyxis,
+            Batching.LendingClient lending => lending.Client,
+            _ => null,
+        };
+
     /// <summary>What adaptive sizing learned for <paramref name="key"/>, shared by every client of the same options.</summary>
     internal Batching.AdaptiveSize SizeOf(string key) => runtime.SizeOf(key);
 
@@ -64,28 +73,36 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     /// cache. Cancelling then stops only this caller's wait; the shared request is cancelled once every caller waiting for
     /// it has cancelled. Mutations are always sent.
     /// </remarks>
-    public Task<TData> ExecuteAsync<TData>(PyxisRequest<TData> request, CancellationToken cancellationToken = default)
+    public Task<TData> ExecuteAsync<TData>(PyxisRequest<TData> request, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(request, null, cancellationToken);
+
+    /// <summary>Sends <paramref name="request"/> for a batch item holding <paramref name="slot"/>, which a server-timeout wait lends out.</summary>
+    internal Task<TData> ExecuteAsync<TData>(
+        PyxisRequest<TData> request,
+        Batching.ConcurrencySlot? slot,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Secrets = runtime.Secrets; // an answer read from the cache redacts like a sent one
         if (!IsShareable(request))
         {
-            return SendAsync(request, cancellationToken, null);
+            return SendAsync(request, slot, cancellationToken, null);
         }
 
         if (runtime.ResultCache is { } cache)
         {
-            return cache.GetOrSendAsync(request, (capture, ct) => SendAsync(request, ct, capture), cancellationToken);
+            return cache.GetOrSendAsync(request, (capture, ct) => SendAsync(request, slot, ct, capture), cancellationToken);
         }
 
         return runtime.InFlight is { } inFlight
             ? inFlight.JoinOrSendAsync(
                 request,
-                (Client: this, InFlight: inFlight),
-                static (state, r, ct) => state.Client.SendAsync(r, ct, null, state.InFlight),
+                (Client: this, InFlight: inFlight, Slot: slot),
+                static (state, r, ct) => state.Client.SendAsync(r, state.Slot, ct, null, state.InFlight),
                 cancellationToken
             )
-            : SendAsync(request, cancellationToken, null);
+            : SendAsync(request, slot, cancellationToken, null);
     }
 
     /// <inheritdoc />
@@ -104,6 +121,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     // Every way a call can end is a PyxisException, except the caller's own cancellation.
     private async Task<TData> SendAsync<TData>(
         PyxisRequest<TData> request,
+        Batching.ConcurrencySlot? slot,
         CancellationToken cancellationToken,
         Caching.BodyCapture? capture,
         Coalescing.InFlightQueries? coalescing = null
@@ -122,7 +140,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         using var budget = new CallBudget(options, cancellationToken, capture);
         try
         {
-            var data = await SendWithRetriesAsync(request, activity, budget).ConfigureAwait(false);
+            var data = await SendWithRetriesAsync(request, activity, budget, slot).ConfigureAwait(false);
             activity?.SetStatus(ActivityStatusCode.Ok);
             return data;
         }
@@ -175,7 +193,12 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         };
 
     // HTTP retries and the breaker run inside the resilience pipeline; Pyxis server timeouts are retried around it.
-    private async Task<TData> SendWithRetriesAsync<TData>(PyxisRequest<TData> request, Activity? activity, CallBudget budget)
+    private async Task<TData> SendWithRetriesAsync<TData>(
+        PyxisRequest<TData> request,
+        Activity? activity,
+        CallBudget budget,
+        Batching.ConcurrencySlot? slot
+    )
     {
         var context = ResilienceContextPool.Shared.Get(budget.Token);
         try
@@ -203,7 +226,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
                     return outcome.Data!;
                 }
 
-                await WaitOutServerTimeoutAsync(request, activity, attempt + 1, budget.Token).ConfigureAwait(false);
+                await WaitOutServerTimeoutAsync(request, activity, attempt + 1, slot, budget.Token).ConfigureAwait(false);
             }
         }
         finally
@@ -212,13 +235,19 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         }
     }
 
-    private async Task WaitOutServerTimeoutAsync(PyxisRequest request, Activity? activity, int retry, CancellationToken token)
+    private async Task WaitOutServerTimeoutAsync(
+        PyxisRequest request,
+        Activity? activity,
+        int retry,
+        Batching.ConcurrencySlot? slot,
+        CancellationToken token
+    )
     {
         var delay = ServerTimeouts.DelayBefore(retry);
         LogServerTimeout(request.OperationName, request.RedactServerText(request.TraceId), delay.TotalSeconds);
         PyxisTelemetry.Retries.Add(1, PyxisTelemetry.Operation(request.OperationName), PyxisTelemetry.TypeOf(request));
         activity?.SetTag("pyxis.retries", retry);
-        await using (Batching.ConcurrencySlot.Lend(token))
+        await using (Batching.ConcurrencySlot.Lend(slot, token))
         {
             await Task.Delay(delay, options.TimeProvider, token).ConfigureAwait(false);
         }

@@ -31,8 +31,9 @@ public static class RepositoryBatchExtensions
         }
 
         return PyxisBatch.InCompletionOrder(
+            client,
             paths,
-            (path, ct) => client.GetRepositoryByRegistryPathAsync(path.Registry, path.Repository, ct),
+            static (lending, path, ct) => lending.GetRepositoryByRegistryPathAsync(path.Registry, path.Repository, ct),
             options,
             cancellationToken
         );
