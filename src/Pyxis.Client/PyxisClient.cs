@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.CircuitBreaker;
+using Pyxis.Client.Runtime;
 using Pyxis.Client.Serialization;
 using Pyxis.Client.Telemetry;
 using Pyxis.Client.Transport;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using Pyxis.Client.Runtime;
 using Pyxis.Client.Serialization;
 using Pyxis.Client.Telemetry;
 

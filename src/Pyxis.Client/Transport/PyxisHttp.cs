@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Pyxis.Client.Runtime;
 using Pyxis.Client.Serialization;
 
 namespace Pyxis.Client.Transport;

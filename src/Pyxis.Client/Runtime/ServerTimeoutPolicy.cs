@@ -1,4 +1,4 @@
-namespace Pyxis.Client;
+namespace Pyxis.Client.Runtime;
 
 /// <summary>Retries of Pyxis's "unable to fetch data from MongoDB in time": how many, and the doubling waits before them.</summary>
 internal readonly record struct ServerTimeoutPolicy(int Retries, TimeSpan FirstDelay, TimeProvider Clock)

@@ -1,4 +1,6 @@
-namespace Pyxis.Client.Batching;
+using Pyxis.Client.Batching;
+
+namespace Pyxis.Client;
 
 /// <summary>Typed batch helpers over the curated operations.</summary>
 public static class RepositoryBatchExtensions
