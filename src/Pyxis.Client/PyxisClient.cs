@@ -69,8 +69,8 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
 
     /// <inheritdoc />
     /// <remarks>
-    /// An identical query already in flight (same document and variables; see <see cref="PyxisClientOptions.CoalesceQueries"/>)
-    /// is joined instead of sent again, and with <see cref="PyxisClientOptions.CacheDuration"/> set it may be answered from the
+    /// An identical query already in flight (same document and variables; see <see cref="PyxisCoalescingOptions.Enabled"/>)
+    /// is joined instead of sent again, and with <see cref="PyxisCacheOptions.Duration"/> set it may be answered from the
     /// cache. Cancelling then stops only this caller's wait; the shared request is cancelled once every caller waiting for
     /// it has cancelled. Mutations are always sent.
     /// </remarks>
@@ -174,19 +174,19 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
             PyxisException pyxis => pyxis,
             OperationCanceledException when !callerToken.IsCancellationRequested => new PyxisTransportException(
                 request,
-                $"no answer within PyxisClientOptions.Timeout ({options.Timeout.TotalSeconds:0.###} s), retries and waits included",
+                $"no answer within PyxisClientOptions.Timeouts.Total ({options.Timeouts.Total.TotalSeconds:0.###} s), retries and waits included",
                 null,
                 error
             ),
             BrokenCircuitException => new PyxisTransportException(
                 request,
-                "the circuit breaker is open after repeated failures; calls fail at once until PyxisClientOptions.BreakDuration has passed",
+                "the circuit breaker is open after repeated failures; calls fail at once until PyxisClientOptions.Breaker.BreakDuration has passed",
                 null,
                 error
             ),
             Polly.RateLimiting.RateLimiterRejectedException => new PyxisTransportException(
                 request,
-                "PyxisClientOptions.RequestLimiter refused a lease (its queue is full), retries included",
+                "PyxisClientOptions.Limits.RequestLimiter refused a lease (its queue is full), retries included",
                 null,
                 error
             ),
@@ -208,7 +208,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
             context.Properties.Set(PyxisResilience.Operation, request.OperationName);
             for (var attempt = 0; ; attempt++)
             {
-                var mayRetry = request.RetriesServerTimeouts && request.Retryable && attempt < options.ServerTimeoutRetries;
+                var mayRetry = request.RetriesServerTimeouts && request.Retryable && attempt < options.Retry.ServerTimeoutRetries;
                 var outcome = await runtime
                     .Resilience.ExecuteAsync(
                         static (ctx, state) =>
@@ -263,7 +263,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     {
         token.ThrowIfCancellationRequested(); // a batch that has ended starts nothing, shared cache requests included
         LogStart(request.OperationName);
-        using var attempt = new TimeoutScope(token, options.AttemptTimeout, options.TimeProvider);
+        using var attempt = new TimeoutScope(token, options.Timeouts.Attempt, options.TimeProvider);
         using var onWire = runtime.Pool.Enter(logger);
         try
         {
@@ -286,7 +286,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         {
             throw new PyxisTransportException(
                 request,
-                $"no answer within PyxisClientOptions.AttemptTimeout ({options.AttemptTimeout.TotalSeconds:0.###} s)",
+                $"no answer within PyxisClientOptions.Timeouts.Attempt ({options.Timeouts.Attempt.TotalSeconds:0.###} s)",
                 null,
                 ex
             )

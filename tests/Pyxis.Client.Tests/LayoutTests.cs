@@ -20,7 +20,7 @@ public sealed class LayoutTests
             var expected = folder switch
             {
                 // Folders that sort the root's files: what a caller touches keeps the one namespace it needs.
-                "." or "Errors" or "Freshmaker" => "Pyxis.Client",
+                "." or "Errors" or "Freshmaker" or "Options" => "Pyxis.Client",
                 "DependencyInjection" => "Microsoft.Extensions.DependencyInjection",
                 _ => "Pyxis.Client." + folder,
             };

@@ -27,7 +27,7 @@ internal sealed class PyxisResultCache(HybridCache cache, TimeSpan duration)
         if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
         {
             throw new InvalidOperationException(
-                "PyxisClientOptions.CacheDuration needs PyxisClientOptions.Cache under NativeAOT: the in-process HybridCache is not AOT-safe "
+                "PyxisClientOptions.Cache.Duration needs PyxisClientOptions.Cache.Store under NativeAOT: the in-process HybridCache is not AOT-safe "
                     + "(dotnet/extensions#5624). Set Cache to a HybridCache you configured for AOT, or leave CacheDuration at zero."
             );
         }

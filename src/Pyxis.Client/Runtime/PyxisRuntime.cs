@@ -22,17 +22,25 @@ internal sealed class PyxisRuntime
         Secrets = new RequestSecrets(options.SecretVariables, options.ApiKey);
         Resilience = PyxisResilience.Build(options);
         ResultCache =
-            options.CacheDuration > TimeSpan.Zero
+            options.Cache.Duration > TimeSpan.Zero
                 ? new PyxisResultCache(
-                    options.Cache
-                        ?? PyxisResultCache.CreateInProcess(options.CacheMemoryLimit, options.MaxResponseBytes, options.TimeProvider),
-                    options.CacheDuration
+                    options.Cache.Store
+                        ?? PyxisResultCache.CreateInProcess(
+                            options.Cache.MemoryLimit,
+                            options.Limits.MaxResponseBytes,
+                            options.TimeProvider
+                        ),
+                    options.Cache.Duration
                 )
                 : null;
-        InFlight = options.CoalesceQueries ? new InFlightQueries() : null;
+        InFlight = options.Coalescing.Enabled ? new InFlightQueries() : null;
         Pool = new PoolWatch(options);
-        ServerTimeouts = new ServerTimeoutPolicy(options.ServerTimeoutRetries, options.ServerTimeoutDelay, options.TimeProvider);
-        Certificate = new CertificateLease(options.ClientCertificatePath, options.ClientKeyPath);
+        ServerTimeouts = new ServerTimeoutPolicy(
+            options.Retry.ServerTimeoutRetries,
+            options.Retry.ServerTimeoutDelay,
+            options.TimeProvider
+        );
+        Certificate = new CertificateLease(options.Tls.ClientCertificatePath, options.Tls.ClientKeyPath);
     }
 
     /// <summary>The frozen options.</summary>
@@ -44,10 +52,10 @@ internal sealed class PyxisRuntime
     /// <summary>HTTP retries, the circuit breaker and the request limiter.</summary>
     public Polly.ResiliencePipeline Resilience { get; }
 
-    /// <summary>The shared result cache; null while <see cref="PyxisClientOptions.CacheDuration"/> is zero.</summary>
+    /// <summary>The shared result cache; null while <see cref="PyxisCacheOptions.Duration"/> is zero.</summary>
     public PyxisResultCache? ResultCache { get; }
 
-    /// <summary>The identical queries in flight; null while <see cref="PyxisClientOptions.CoalesceQueries"/> is off.</summary>
+    /// <summary>The identical queries in flight; null while <see cref="PyxisCoalescingOptions.Enabled"/> is off.</summary>
     public InFlightQueries? InFlight { get; }
 
     /// <summary>The attempts on the wire through this options object's pool.</summary>

@@ -1,7 +1,7 @@
 namespace Pyxis.Client.Transport;
 
 /// <summary>
-/// The time one call may take (<see cref="PyxisClientOptions.Timeout"/>), on the options' clock, joined with the caller's token.
+/// The time one call may take (<see cref="PyxisTimeoutOptions.Total"/>), on the options' clock, joined with the caller's token.
 /// </summary>
 internal sealed class CallBudget : IDisposable
 {
@@ -11,10 +11,10 @@ internal sealed class CallBudget : IDisposable
     {
         Capture = capture;
         Deadline =
-            options.Timeout == System.Threading.Timeout.InfiniteTimeSpan
+            options.Timeouts.Total == System.Threading.Timeout.InfiniteTimeSpan
                 ? DateTimeOffset.MaxValue
-                : options.TimeProvider.GetUtcNow() + options.Timeout;
-        scope = new TimeoutScope(callerToken, options.Timeout, options.TimeProvider);
+                : options.TimeProvider.GetUtcNow() + options.Timeouts.Total;
+        scope = new TimeoutScope(callerToken, options.Timeouts.Total, options.TimeProvider);
     }
 
     /// <summary>Where the answer's body goes when the result cache asked for it.</summary>

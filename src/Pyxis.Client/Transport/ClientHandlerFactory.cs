@@ -22,7 +22,7 @@ public static class ClientHandlerFactory
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Brotli | DecompressionMethods.Deflate,
-            MaxConnectionsPerServer = options.MaxConnectionsPerServer,
+            MaxConnectionsPerServer = options.Limits.MaxConnectionsPerServer,
             EnableMultipleHttp2Connections = true,
             MaxResponseHeadersLength = 64,
         };
@@ -35,13 +35,13 @@ public static class ClientHandlerFactory
     }
 
     /// <summary>
-    /// The client certificate from <see cref="PyxisClientOptions.ClientCertificate"/> or the PEM paths, if any. PEM files
+    /// The client certificate from <see cref="PyxisTlsOptions.ClientCertificate"/> or the PEM paths, if any. PEM files
     /// are read once per options object, so handler rotation under <c>IHttpClientFactory</c> does not re-read them.
     /// </summary>
     public static X509Certificate2? LoadCertificate(PyxisClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.ClientCertificate ?? options.Runtime.Certificate.Value;
+        return options.Tls.ClientCertificate ?? options.Runtime.Certificate.Value;
     }
 
     internal static X509Certificate2? LoadPem(string? certificatePath, string? keyPath)

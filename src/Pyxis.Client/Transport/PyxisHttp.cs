@@ -47,7 +47,7 @@ internal static class PyxisHttp
                 );
             }
 
-            var body = await ResponseBody.ReadAsync(response.Content, options.MaxResponseBytes, token).ConfigureAwait(false);
+            var body = await ResponseBody.ReadAsync(response.Content, options.Limits.MaxResponseBytes, token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode && !GraphQLBody.HasErrors(response.Content.Headers.ContentType, body.Span))
             {
                 body.Dispose();
@@ -104,7 +104,7 @@ internal static class PyxisHttp
             var left = deadline - options.TimeProvider.GetUtcNow();
             return new PyxisTransportException(
                 request,
-                $"{reason}: the server asks to retry after {wait.TotalSeconds:0.#} s, beyond the {Math.Max(0, left.TotalSeconds):0.#} s left of PyxisClientOptions.Timeout",
+                $"{reason}: the server asks to retry after {wait.TotalSeconds:0.#} s, beyond the {Math.Max(0, left.TotalSeconds):0.#} s left of PyxisClientOptions.Timeouts.Total",
                 response.StatusCode
             )
             {

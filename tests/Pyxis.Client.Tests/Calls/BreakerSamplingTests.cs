@@ -23,7 +23,7 @@ public sealed class BreakerSamplingTests
     public async Task With_the_default_minimum_throughput_the_same_failures_all_reach_the_server()
     {
         await using var server = await HostileServer.AnsweringAsync(500, "text/plain", "down");
-        using var client = new PyxisClient(Options(server, minimumThroughput: new PyxisClientOptions().BreakerMinimumThroughput));
+        using var client = new PyxisClient(Options(server, minimumThroughput: new PyxisClientOptions().Breaker.MinimumThroughput));
 
         for (var i = 0; i < 3; i++)
         {
@@ -39,13 +39,15 @@ public sealed class BreakerSamplingTests
     [Fact]
     public void Sampling_values_Polly_cannot_use_are_refused_naming_the_option()
     {
-        var throughput = Assert.Throws<ArgumentException>(() => new PyxisClient(new PyxisClientOptions { BreakerMinimumThroughput = 1 }));
+        var throughput = Assert.Throws<ArgumentException>(() =>
+            new PyxisClient(new PyxisClientOptions { Breaker = { MinimumThroughput = 1 } })
+        );
         var window = Assert.Throws<ArgumentException>(() =>
-            new PyxisClient(new PyxisClientOptions { BreakerSamplingDuration = TimeSpan.FromMilliseconds(100) })
+            new PyxisClient(new PyxisClientOptions { Breaker = { SamplingDuration = TimeSpan.FromMilliseconds(100) } })
         );
 
-        Assert.Contains("PyxisClientOptions.BreakerMinimumThroughput must be at least 2", throughput.Message, StringComparison.Ordinal);
-        Assert.Contains("PyxisClientOptions.BreakerSamplingDuration must be at least 0.5 s", window.Message, StringComparison.Ordinal);
+        Assert.Contains("PyxisClientOptions.Breaker.MinimumThroughput must be at least 2", throughput.Message, StringComparison.Ordinal);
+        Assert.Contains("PyxisClientOptions.Breaker.SamplingDuration must be at least 0.5 s", window.Message, StringComparison.Ordinal);
     }
 
     // A window far longer than the test, so a loaded machine cannot let the failures age out of it.
@@ -53,9 +55,12 @@ public sealed class BreakerSamplingTests
         new()
         {
             Endpoint = server.Endpoint,
-            MaxRetries = 0,
-            BreakerMinimumThroughput = minimumThroughput,
-            BreakerSamplingDuration = TimeSpan.FromMinutes(10),
-            BreakDuration = TimeSpan.FromMinutes(10),
+            Retry = { MaxRetries = 0 },
+            Breaker =
+            {
+                MinimumThroughput = minimumThroughput,
+                SamplingDuration = TimeSpan.FromMinutes(10),
+                BreakDuration = TimeSpan.FromMinutes(10),
+            },
         };
 }

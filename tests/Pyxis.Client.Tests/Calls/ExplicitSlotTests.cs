@@ -34,7 +34,7 @@ public sealed class ExplicitSlotTests
             }
         );
         using var client = new PyxisClient(
-            new PyxisClientOptions { Endpoint = session.Emulator.Endpoint, ServerTimeoutDelay = TimeSpan.FromSeconds(4) }
+            new PyxisClientOptions { Endpoint = session.Emulator.Endpoint, Retry = { ServerTimeoutDelay = TimeSpan.FromSeconds(4) } }
         );
         var paths = session.Paths(4);
         slow = paths[0].Repository;

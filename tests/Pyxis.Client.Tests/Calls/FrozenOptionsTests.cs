@@ -8,24 +8,19 @@ namespace Pyxis.Client.Tests.Calls;
 /// <summary>Options are plain data until a client uses them; after that a change is refused, naming the option, never ignored.</summary>
 public sealed class FrozenOptionsTests
 {
-    public static TheoryData<string> Settable() =>
-        [
-            .. typeof(PyxisClientOptions)
-                .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.CanWrite)
-                .Select(p => p.Name),
-        ];
+    // Every settable option, at the top and in each group: "Endpoint", "Retry.MaxRetries"…
+    public static TheoryData<string> Settable() => [.. SettableNames()];
 
     [Theory]
     [MemberData(nameof(Settable))]
     public void Every_option_refuses_a_change_once_a_client_uses_it_naming_the_option(string option)
     {
         var options = new PyxisClientOptions { Endpoint = new Uri("http://127.0.0.1:9/graphql") };
-        var property = typeof(PyxisClientOptions).GetProperty(option)!;
-        property.SetValue(options, property.GetValue(options)); // plain data before use
+        var (owner, property) = Locate(options, option);
+        property.SetValue(owner, property.GetValue(owner)); // plain data before use
         using var client = new PyxisClient(options);
 
-        var thrown = Assert.Throws<TargetInvocationException>(() => property.SetValue(options, property.GetValue(options)));
+        var thrown = Assert.Throws<TargetInvocationException>(() => property.SetValue(owner, property.GetValue(owner)));
 
         var error = Assert.IsType<InvalidOperationException>(thrown.InnerException);
         Assert.Contains(
@@ -33,6 +28,46 @@ public sealed class FrozenOptionsTests
             error.Message,
             StringComparison.Ordinal
         );
+    }
+
+    [Fact]
+    public void Every_group_of_options_is_reached_and_has_settable_options()
+    {
+        var options = SettableNames().ToList();
+
+        Assert.Contains("Endpoint", options);
+        foreach (var group in new[] { "Timeouts", "Retry", "Breaker", "Cache", "Limits", "Tls", "Coalescing" })
+        {
+            Assert.Contains(options, o => o.StartsWith(group + ".", StringComparison.Ordinal));
+        }
+
+        Assert.Contains("Breaker.SamplingDuration", options);
+        Assert.Contains("Breaker.MinimumThroughput", options);
+    }
+
+    private static IEnumerable<string> SettableNames() =>
+        Writable(typeof(PyxisClientOptions))
+            .Select(p => p.Name)
+            .Concat(
+                typeof(PyxisClientOptions)
+                    .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                    .Where(g => g.PropertyType.IsSubclassOf(typeof(PyxisOptionGroup)))
+                    .SelectMany(g => Writable(g.PropertyType).Select(p => g.Name + "." + p.Name))
+            );
+
+    private static IEnumerable<PropertyInfo> Writable(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite);
+
+    private static (object Owner, PropertyInfo Property) Locate(PyxisClientOptions options, string option)
+    {
+        var parts = option.Split('.');
+        if (parts.Length == 1)
+        {
+            return (options, typeof(PyxisClientOptions).GetProperty(option)!);
+        }
+
+        var group = typeof(PyxisClientOptions).GetProperty(parts[0])!.GetValue(options)!;
+        return (group, group.GetType().GetProperty(parts[1])!);
     }
 
     [Fact]
@@ -57,35 +92,30 @@ public sealed class FrozenOptionsTests
 
         var options = provider.GetRequiredService<IOptions<PyxisClientOptions>>().Value;
 
-        var error = Assert.Throws<InvalidOperationException>(() => options.MaxRetries = 7);
-        Assert.Contains("PyxisClientOptions.MaxRetries", error.Message, StringComparison.Ordinal);
-        Assert.Equal(3, options.MaxRetries);
+        var error = Assert.Throws<InvalidOperationException>(() => options.Retry.MaxRetries = 7);
+        Assert.Contains("PyxisClientOptions.Retry.MaxRetries", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, options.Retry.MaxRetries);
     }
 
     [Fact]
     public void Options_a_client_refused_stay_plain_data_and_can_be_fixed()
     {
-        var options = new PyxisClientOptions { MaxRetries = -1 };
+        var options = new PyxisClientOptions { Retry = { MaxRetries = -1 } };
 
         Assert.Throws<ArgumentException>(() => new PyxisClient(options));
-        options.MaxRetries = 0;
+        options.Retry.MaxRetries = 0;
 
         using var client = new PyxisClient(options);
-        Assert.Throws<InvalidOperationException>(() => options.MaxRetries = 1);
+        Assert.Throws<InvalidOperationException>(() => options.Retry.MaxRetries = 1);
     }
 
     [Fact]
     public async Task What_was_set_before_the_first_client_is_what_every_call_uses()
     {
         await using var server = await HostileServer.AnsweringAsync(500, "text/plain", "down");
-        var options = new PyxisClientOptions
-        {
-            Endpoint = server.Endpoint,
-            MaxRetries = 2,
-            RetryDelay = TimeSpan.Zero,
-        };
+        var options = new PyxisClientOptions { Endpoint = server.Endpoint, Retry = { MaxRetries = 2, Delay = TimeSpan.Zero } };
         using var first = new PyxisClient(options);
-        Assert.Throws<InvalidOperationException>(() => options.MaxRetries = 0);
+        Assert.Throws<InvalidOperationException>(() => options.Retry.MaxRetries = 0);
         using var second = new PyxisClient(options);
 
         await Assert.ThrowsAsync<PyxisTransportException>(() => first.GetRepositoryByRegistryPathAsync("quay.io", "a"));
