@@ -138,10 +138,10 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
 
         var started = Stopwatch.GetTimestamp();
         PyxisTelemetry.InFlight.Add(1);
-        using var budget = new CallBudget(options, cancellationToken, capture);
+        using var budget = new CallBudget(options, cancellationToken);
         try
         {
-            var data = await SendWithRetriesAsync(request, activity, budget, slot).ConfigureAwait(false);
+            var data = await SendWithRetriesAsync(request, activity, budget, slot, capture).ConfigureAwait(false);
             activity?.SetStatus(ActivityStatusCode.Ok);
             return data;
         }
@@ -198,7 +198,8 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         PyxisRequest<TData> request,
         Activity? activity,
         CallBudget budget,
-        Batching.ConcurrencySlot? slot
+        Batching.ConcurrencySlot? slot,
+        Caching.BodyCapture? capture
     )
     {
         var context = ResilienceContextPool.Shared.Get(budget.Token);
@@ -212,9 +213,9 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
                 var outcome = await runtime
                     .Resilience.ExecuteAsync(
                         static (ctx, state) =>
-                            state.Client.AttemptAsync(state.Request, state.Budget, state.MayRetry, ctx.CancellationToken),
+                            state.Client.AttemptAsync(state.Request, state.Budget, state.Capture, state.MayRetry, ctx.CancellationToken),
                         context,
-                        (Client: this, Request: request, Budget: budget, MayRetry: mayRetry)
+                        (Client: this, Request: request, Budget: budget, Capture: capture, MayRetry: mayRetry)
                     )
                     .ConfigureAwait(false);
                 if (!outcome.ServerTimeout)
@@ -257,6 +258,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     private async ValueTask<AttemptOutcome<TData>> AttemptAsync<TData>(
         PyxisRequest<TData> request,
         CallBudget budget,
+        Caching.BodyCapture? capture,
         bool mayRetryServerTimeout,
         CancellationToken token
     )
@@ -274,7 +276,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
             }
 
             var data = ResponseReader.Read(request, body.Span);
-            if (budget.Capture is { } capture)
+            if (capture is not null) // the result cache asked for the body it may keep
             {
                 capture.Bytes = body.Span.ToArray();
                 capture.Keep = GraphQLBody.IsCacheable(body.Span);

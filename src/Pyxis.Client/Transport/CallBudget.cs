@@ -7,18 +7,14 @@ internal sealed class CallBudget : IDisposable
 {
     private readonly TimeoutScope scope;
 
-    public CallBudget(PyxisClientOptions options, CancellationToken callerToken, Caching.BodyCapture? capture)
+    public CallBudget(PyxisClientOptions options, CancellationToken callerToken)
     {
-        Capture = capture;
         Deadline =
             options.Timeouts.Total == System.Threading.Timeout.InfiniteTimeSpan
                 ? DateTimeOffset.MaxValue
                 : options.TimeProvider.GetUtcNow() + options.Timeouts.Total;
         scope = new TimeoutScope(callerToken, options.Timeouts.Total, options.TimeProvider);
     }
-
-    /// <summary>Where the answer's body goes when the result cache asked for it.</summary>
-    public Caching.BodyCapture? Capture { get; }
 
     /// <summary>When the call must have ended.</summary>
     public DateTimeOffset Deadline { get; }
