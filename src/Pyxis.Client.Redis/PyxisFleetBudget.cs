@@ -8,7 +8,7 @@ namespace Pyxis.Client.Redis;
 
 /// <summary>
 /// The fleet-wide budget of <see cref="PyxisFleetBudgetOptions"/> as a <see cref="RateLimiter"/> for
-/// <see cref="PyxisClientOptions.RequestLimiter"/>: leases come from Redis (RedisRateLimiting's concurrency limiter and
+/// <see cref="PyxisLimitOptions.RequestLimiter"/>: leases come from Redis (RedisRateLimiting's concurrency limiter and
 /// token bucket). When Redis cannot be reached, requests are not lost or failed: they take a lease from the local limit
 /// instead, and the switch is logged and counted (<c>pyxis.client.fleet.fallbacks</c>, <c>pyxis.client.fleet.local</c>).
 /// </summary>

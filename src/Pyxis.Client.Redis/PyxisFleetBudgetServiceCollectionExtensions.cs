@@ -12,7 +12,7 @@ public static class PyxisFleetBudgetServiceCollectionExtensions
 {
     /// <summary>
     /// Makes every request of the Pyxis client take a lease from the fleet-wide budget before it is sent
-    /// (<see cref="PyxisClientOptions.RequestLimiter"/>), one <see cref="PyxisFleetBudget"/> per container, disposed with it.
+    /// (<see cref="PyxisLimitOptions.RequestLimiter"/>), one <see cref="PyxisFleetBudget"/> per container, disposed with it.
     /// It uses the container's <see cref="IConnectionMultiplexer"/> when there is one, else connects to
     /// <see cref="PyxisFleetBudgetOptions.Configuration"/>. Options are validated at start-up.
     /// </summary>
@@ -31,7 +31,9 @@ public static class PyxisFleetBudgetServiceCollectionExtensions
                 ? new PyxisFleetBudget(redis, options, logger)
                 : new PyxisFleetBudget(options, logger);
         });
-        services.AddOptions<PyxisClientOptions>().PostConfigure<PyxisFleetBudget>((options, budget) => options.RequestLimiter ??= budget);
+        services
+            .AddOptions<PyxisClientOptions>()
+            .PostConfigure<PyxisFleetBudget>((options, budget) => options.Limits.RequestLimiter ??= budget);
         return builder;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.CircuitBreaker;
+using Pyxis.Client.Runtime;
 using Pyxis.Client.Serialization;
 using Pyxis.Client.Telemetry;
 using Pyxis.Client.Transport;
@@ -19,6 +20,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
 {
     private readonly HttpClient http;
     private readonly bool ownsHttp;
+    private readonly Runtime.PyxisRuntime runtime;
     private readonly PyxisClientOptions options;
     private readonly ILogger logger;
     private int disposed;
@@ -37,13 +39,13 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     private PyxisClient(HttpClient httpClient, PyxisClientOptions? options, ILogger? logger, bool ownsHttp)
     {
         http = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
-        this.options = options ?? new PyxisClientOptions();
-        this.options.Validate();
+        runtime = (options ?? new PyxisClientOptions()).Runtime; // validated and frozen: later changes throw
+        this.options = runtime.Options;
         this.logger = logger ?? NullLogger.Instance;
         this.ownsHttp = ownsHttp;
         if (ownsHttp)
         {
-            this.options.HoldCertificate();
+            runtime.Certificate.Hold();
         }
     }
 
@@ -51,40 +53,57 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     public Uri Endpoint => options.Endpoint;
 
     /// <summary>How often and after which waits Pyxis server timeouts are retried (alias batches apply it per lookup).</summary>
-    internal ServerTimeoutPolicy ServerTimeouts => new(options.ServerTimeoutRetries, options.ServerTimeoutDelay, options.TimeProvider);
+    internal ServerTimeoutPolicy ServerTimeouts => runtime.ServerTimeouts;
+
+    /// <summary>The <see cref="PyxisClient"/> behind <paramref name="client"/>, when there is one.</summary>
+    internal static PyxisClient? Of(IPyxisClient client) =>
+        client switch
+        {
+            PyxisClient pyxis => pyxis,
+            Batching.LendingClient lending => lending.Client,
+            _ => null,
+        };
 
     /// <summary>What adaptive sizing learned for <paramref name="key"/>, shared by every client of the same options.</summary>
-    internal Batching.AdaptiveSize SizeOf(string key) => options.SizeOf(key);
+    internal Batching.AdaptiveSize SizeOf(string key) => runtime.SizeOf(key);
 
     /// <inheritdoc />
     /// <remarks>
-    /// An identical query already in flight (same document and variables; see <see cref="PyxisClientOptions.CoalesceQueries"/>)
-    /// is joined instead of sent again, and with <see cref="PyxisClientOptions.CacheDuration"/> set it may be answered from the
+    /// An identical query already in flight (same document and variables; see <see cref="PyxisCoalescingOptions.Enabled"/>)
+    /// is joined instead of sent again, and with <see cref="PyxisCacheOptions.Duration"/> set it may be answered from the
     /// cache. Cancelling then stops only this caller's wait; the shared request is cancelled once every caller waiting for
     /// it has cancelled. Mutations are always sent.
     /// </remarks>
-    public Task<TData> ExecuteAsync<TData>(PyxisRequest<TData> request, CancellationToken cancellationToken = default)
+    public Task<TData> ExecuteAsync<TData>(PyxisRequest<TData> request, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(request, null, cancellationToken);
+
+    /// <summary>Sends <paramref name="request"/> for a batch item holding <paramref name="slot"/>, which a server-timeout wait lends out.</summary>
+    internal Task<TData> ExecuteAsync<TData>(
+        PyxisRequest<TData> request,
+        Batching.ConcurrencySlot? slot,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(request);
-        request.Secrets = options.Secrets; // an answer read from the cache redacts like a sent one
+        request.Secrets = runtime.Secrets; // an answer read from the cache redacts like a sent one
         if (!IsShareable(request))
         {
-            return SendAsync(request, cancellationToken, null);
+            return SendAsync(request, slot, cancellationToken, null);
         }
 
-        if (options.ResultCache is { } cache)
+        if (runtime.ResultCache is { } cache)
         {
-            return cache.GetOrSendAsync(request, (capture, ct) => SendAsync(request, ct, capture), cancellationToken);
+            return cache.GetOrSendAsync(request, (capture, ct) => SendAsync(request, slot, ct, capture), cancellationToken);
         }
 
-        return options.InFlight is { } inFlight
+        return runtime.InFlight is { } inFlight
             ? inFlight.JoinOrSendAsync(
                 request,
-                (Client: this, InFlight: inFlight),
-                static (state, r, ct) => state.Client.SendAsync(r, ct, null, state.InFlight),
+                (Client: this, InFlight: inFlight, Slot: slot),
+                static (state, r, ct) => state.Client.SendAsync(r, state.Slot, ct, null, state.InFlight),
                 cancellationToken
             )
-            : SendAsync(request, cancellationToken, null);
+            : SendAsync(request, slot, cancellationToken, null);
     }
 
     /// <inheritdoc />
@@ -93,7 +112,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         if (ownsHttp && Interlocked.Exchange(ref disposed, 1) == 0)
         {
             http.Dispose();
-            options.ReleaseCertificate();
+            runtime.Certificate.Release();
         }
     }
 
@@ -103,6 +122,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     // Every way a call can end is a PyxisException, except the caller's own cancellation.
     private async Task<TData> SendAsync<TData>(
         PyxisRequest<TData> request,
+        Batching.ConcurrencySlot? slot,
         CancellationToken cancellationToken,
         Caching.BodyCapture? capture,
         Coalescing.InFlightQueries? coalescing = null
@@ -118,10 +138,10 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
 
         var started = Stopwatch.GetTimestamp();
         PyxisTelemetry.InFlight.Add(1);
-        using var budget = new CallBudget(options, cancellationToken, capture);
+        using var budget = new CallBudget(options, cancellationToken);
         try
         {
-            var data = await SendWithRetriesAsync(request, activity, budget).ConfigureAwait(false);
+            var data = await SendWithRetriesAsync(request, activity, budget, slot, capture).ConfigureAwait(false);
             activity?.SetStatus(ActivityStatusCode.Ok);
             return data;
         }
@@ -154,19 +174,19 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
             PyxisException pyxis => pyxis,
             OperationCanceledException when !callerToken.IsCancellationRequested => new PyxisTransportException(
                 request,
-                $"no answer within PyxisClientOptions.Timeout ({options.Timeout.TotalSeconds:0.###} s), retries and waits included",
+                $"no answer within PyxisClientOptions.Timeouts.Total ({options.Timeouts.Total.TotalSeconds:0.###} s), retries and waits included",
                 null,
                 error
             ),
             BrokenCircuitException => new PyxisTransportException(
                 request,
-                "the circuit breaker is open after repeated failures; calls fail at once until PyxisClientOptions.BreakDuration has passed",
+                "the circuit breaker is open after repeated failures; calls fail at once until PyxisClientOptions.Breaker.BreakDuration has passed",
                 null,
                 error
             ),
             Polly.RateLimiting.RateLimiterRejectedException => new PyxisTransportException(
                 request,
-                "PyxisClientOptions.RequestLimiter refused a lease (its queue is full), retries included",
+                "PyxisClientOptions.Limits.RequestLimiter refused a lease (its queue is full), retries included",
                 null,
                 error
             ),
@@ -174,7 +194,13 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         };
 
     // HTTP retries and the breaker run inside the resilience pipeline; Pyxis server timeouts are retried around it.
-    private async Task<TData> SendWithRetriesAsync<TData>(PyxisRequest<TData> request, Activity? activity, CallBudget budget)
+    private async Task<TData> SendWithRetriesAsync<TData>(
+        PyxisRequest<TData> request,
+        Activity? activity,
+        CallBudget budget,
+        Batching.ConcurrencySlot? slot,
+        Caching.BodyCapture? capture
+    )
     {
         var context = ResilienceContextPool.Shared.Get(budget.Token);
         try
@@ -183,13 +209,13 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
             context.Properties.Set(PyxisResilience.Operation, request.OperationName);
             for (var attempt = 0; ; attempt++)
             {
-                var mayRetry = request.RetriesServerTimeouts && request.Retryable && attempt < options.ServerTimeoutRetries;
-                var outcome = await options
+                var mayRetry = request.RetriesServerTimeouts && request.Retryable && attempt < options.Retry.ServerTimeoutRetries;
+                var outcome = await runtime
                     .Resilience.ExecuteAsync(
                         static (ctx, state) =>
-                            state.Client.AttemptAsync(state.Request, state.Budget, state.MayRetry, ctx.CancellationToken),
+                            state.Client.AttemptAsync(state.Request, state.Budget, state.Capture, state.MayRetry, ctx.CancellationToken),
                         context,
-                        (Client: this, Request: request, Budget: budget, MayRetry: mayRetry)
+                        (Client: this, Request: request, Budget: budget, Capture: capture, MayRetry: mayRetry)
                     )
                     .ConfigureAwait(false);
                 if (!outcome.ServerTimeout)
@@ -202,7 +228,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
                     return outcome.Data!;
                 }
 
-                await WaitOutServerTimeoutAsync(request, activity, attempt + 1, budget.Token).ConfigureAwait(false);
+                await WaitOutServerTimeoutAsync(request, activity, attempt + 1, slot, budget.Token).ConfigureAwait(false);
             }
         }
         finally
@@ -211,13 +237,19 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         }
     }
 
-    private async Task WaitOutServerTimeoutAsync(PyxisRequest request, Activity? activity, int retry, CancellationToken token)
+    private async Task WaitOutServerTimeoutAsync(
+        PyxisRequest request,
+        Activity? activity,
+        int retry,
+        Batching.ConcurrencySlot? slot,
+        CancellationToken token
+    )
     {
         var delay = ServerTimeouts.DelayBefore(retry);
         LogServerTimeout(request.OperationName, request.RedactServerText(request.TraceId), delay.TotalSeconds);
         PyxisTelemetry.Retries.Add(1, PyxisTelemetry.Operation(request.OperationName), PyxisTelemetry.TypeOf(request));
         activity?.SetTag("pyxis.retries", retry);
-        await using (Batching.ConcurrencySlot.Lend(token))
+        await using (Batching.ConcurrencySlot.Lend(slot, token))
         {
             await Task.Delay(delay, options.TimeProvider, token).ConfigureAwait(false);
         }
@@ -226,24 +258,25 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     private async ValueTask<AttemptOutcome<TData>> AttemptAsync<TData>(
         PyxisRequest<TData> request,
         CallBudget budget,
+        Caching.BodyCapture? capture,
         bool mayRetryServerTimeout,
         CancellationToken token
     )
     {
         token.ThrowIfCancellationRequested(); // a batch that has ended starts nothing, shared cache requests included
         LogStart(request.OperationName);
-        using var attempt = new TimeoutScope(token, options.AttemptTimeout, options.TimeProvider);
-        using var onWire = options.Pool.Enter(logger);
+        using var attempt = new TimeoutScope(token, options.Timeouts.Attempt, options.TimeProvider);
+        using var onWire = runtime.Pool.Enter(logger);
         try
         {
-            using var body = await PyxisHttp.SendAsync(http, options, request, budget.Deadline, attempt.Token).ConfigureAwait(false);
+            using var body = await PyxisHttp.SendAsync(http, runtime, request, budget.Deadline, attempt.Token).ConfigureAwait(false);
             if (mayRetryServerTimeout && GraphQLBody.IsServerTimeout(body.Span))
             {
                 return new(default, ServerTimeout: true);
             }
 
             var data = ResponseReader.Read(request, body.Span);
-            if (budget.Capture is { } capture)
+            if (capture is not null) // the result cache asked for the body it may keep
             {
                 capture.Bytes = body.Span.ToArray();
                 capture.Keep = GraphQLBody.IsCacheable(body.Span);
@@ -255,7 +288,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         {
             throw new PyxisTransportException(
                 request,
-                $"no answer within PyxisClientOptions.AttemptTimeout ({options.AttemptTimeout.TotalSeconds:0.###} s)",
+                $"no answer within PyxisClientOptions.Timeouts.Attempt ({options.Timeouts.Attempt.TotalSeconds:0.###} s)",
                 null,
                 ex
             )

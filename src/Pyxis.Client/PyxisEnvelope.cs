@@ -1,3 +1,5 @@
+using Pyxis.Client.Runtime;
+
 namespace Pyxis.Client;
 
 /// <summary>A Pyxis response envelope: every root field answers <c>{ data, error { status detail } }</c>.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Pyxis.Client.Runtime;
 
 namespace Pyxis.Client;
 
@@ -120,22 +121,15 @@ public abstract class PyxisRequest
     // token__0__3 in a batched lambda query.
     internal static bool IsSecret(ISet<string> secrets, string name)
     {
-        while (!secrets.Contains(name))
+        for (string? candidate = name; candidate is not null; candidate = Batching.AliasNaming.WithoutIndex(candidate))
         {
-            var cut = name.LastIndexOf(Batching.AliasNaming.IndexSeparator, StringComparison.Ordinal);
-            if (
-                cut <= 0
-                || name.AsSpan(cut + Batching.AliasNaming.IndexSeparator.Length) is not { Length: > 0 } index
-                || index.ContainsAnyExceptInRange('0', '9')
-            )
+            if (secrets.Contains(candidate))
             {
-                return false;
+                return true;
             }
-
-            name = name[..cut];
         }
 
-        return true;
+        return false;
     }
 
     /// <summary>Whether <paramref name="other"/> reads its answer the same way, so one answer serves both.</summary>

@@ -70,7 +70,7 @@ public sealed class AdaptiveSizingTests(ITestOutputHelper output)
     {
         await using var emulator = await PyxisEmulator.StartAsync(Limited());
         // A page's own server-timeout retries would repeat each too-big size once before the stream could split it.
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, ServerTimeoutRetries = 0 });
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, Retry = { ServerTimeoutRetries = 0 } });
         var expected = emulator.Catalog.Images.Ids().ToList();
 
         var ordered = await client.FindImagesAllAsync(pageSize: 200).ToListAsync();
@@ -138,9 +138,12 @@ public sealed class AdaptiveSizingTests(ITestOutputHelper output)
             new PyxisClientOptions
             {
                 Endpoint = emulator.Endpoint,
-                ServerTimeoutRetries = 1,
-                ServerTimeoutDelay = TimeSpan.FromMilliseconds(10),
-                MaxRetries = 0,
+                Retry =
+                {
+                    ServerTimeoutRetries = 1,
+                    ServerTimeoutDelay = TimeSpan.FromMilliseconds(10),
+                    MaxRetries = 0,
+                },
             }
         );
 

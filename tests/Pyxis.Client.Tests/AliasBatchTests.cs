@@ -151,8 +151,7 @@ public sealed class AliasBatchTests
             new PyxisClientOptions
             {
                 Endpoint = session.Emulator.Endpoint,
-                ServerTimeoutRetries = 2,
-                ServerTimeoutDelay = TimeSpan.FromMilliseconds(5),
+                Retry = { ServerTimeoutRetries = 2, ServerTimeoutDelay = TimeSpan.FromMilliseconds(5) },
             }
         );
 

@@ -35,7 +35,7 @@ public sealed class CoalescingTests
             new EmulatorOptions { AnswerWhen = (_, ct) => gates.WaitAsync("go", ct) }
         );
         using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint });
-        using var separate = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, CoalesceQueries = false });
+        using var separate = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, Coalescing = { Enabled = false } });
         var paths = emulator.Catalog.RepositoryPaths(3).ToArray();
 
         var calls = paths
@@ -147,7 +147,7 @@ public sealed class CoalescingTests
         await using var emulator = await PyxisEmulator.StartAsync(
             new EmulatorOptions { FaultFor = _ => new EmulatorFault.HttpStatus(503), AnswerWhen = (_, ct) => gates.WaitAsync("go", ct) }
         );
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, MaxRetries = 0 });
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, Retry = { MaxRetries = 0 } });
         var (registry, repository) = emulator.Catalog.RepositoryPaths(1).Single();
 
         var calls = Enumerable.Range(0, 5).Select(_ => client.GetRepositoryByRegistryPathAsync(registry, repository)).ToList();

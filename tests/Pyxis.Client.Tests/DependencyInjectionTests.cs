@@ -24,7 +24,7 @@ public sealed class DependencyInjectionTests
     public async Task Every_resolved_client_shares_one_result_cache()
     {
         await using var emulator = await PyxisEmulator.StartAsync();
-        await using var provider = Services(o => (o.Endpoint, o.CacheDuration) = (emulator.Endpoint, TimeSpan.FromMinutes(5)))
+        await using var provider = Services(o => (o.Endpoint, o.Cache.Duration) = (emulator.Endpoint, TimeSpan.FromMinutes(5)))
             .BuildServiceProvider();
         var path = emulator.Catalog.RepositoryPaths(1).Single();
 
@@ -43,7 +43,7 @@ public sealed class DependencyInjectionTests
         using var provider = Services(o =>
             {
                 o.Endpoint = new Uri("ftp://example.com/");
-                o.ClientCertificatePath = "/nowhere/cert.pem";
+                o.Tls.ClientCertificatePath = "/nowhere/cert.pem";
             })
             .BuildServiceProvider();
 
@@ -117,8 +117,8 @@ public sealed class DependencyInjectionTests
         var services = new ServiceCollection();
         services.AddPyxisClient(o =>
         {
-            o.RetryDelay = TimeSpan.FromMilliseconds(5);
-            o.MaxRetries = 3;
+            o.Retry.Delay = TimeSpan.FromMilliseconds(5);
+            o.Retry.MaxRetries = 3;
             configure(o);
         });
         return services;

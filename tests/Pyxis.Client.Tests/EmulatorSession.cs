@@ -25,10 +25,13 @@ internal sealed class EmulatorSession : IAsyncDisposable
             new PyxisClientOptions
             {
                 Endpoint = emulator.Endpoint,
-                Timeout = timeout ?? TimeSpan.FromSeconds(30),
-                ServerTimeoutDelay = TimeSpan.FromMilliseconds(10),
-                RetryDelay = TimeSpan.FromMilliseconds(5),
-                MaxRetries = 0,
+                Timeouts = { Total = timeout ?? TimeSpan.FromSeconds(30) },
+                Retry =
+                {
+                    ServerTimeoutDelay = TimeSpan.FromMilliseconds(10),
+                    Delay = TimeSpan.FromMilliseconds(5),
+                    MaxRetries = 0,
+                },
             }
         );
         return new EmulatorSession(emulator, client);

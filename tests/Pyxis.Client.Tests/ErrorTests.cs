@@ -130,7 +130,7 @@ public sealed class ErrorTests
             session.Client.GetRepositoryByRegistryPathAsync(Registry, "ubi8/ubi")
         );
 
-        Assert.Contains("no answer within PyxisClientOptions.Timeout (0.2 s)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no answer within PyxisClientOptions.Timeouts.Total (0.2 s)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public sealed class ErrorTests
     public async Task A_closed_port_becomes_PyxisTransportException()
     {
         using var client = new PyxisClient(
-            new PyxisClientOptions { Endpoint = new Uri("http://127.0.0.1:9/graphql"), RetryDelay = TimeSpan.FromMilliseconds(5) }
+            new PyxisClientOptions { Endpoint = new Uri("http://127.0.0.1:9/graphql"), Retry = { Delay = TimeSpan.FromMilliseconds(5) } }
         );
 
         var error = await Assert.ThrowsAsync<PyxisTransportException>(() => client.GetRepositoryByRegistryPathAsync(Registry, "ubi8/ubi"));

@@ -204,7 +204,7 @@ public sealed class FleetBudgetTests
             {
                 var services = new ServiceCollection();
                 services.AddLogging(l => l.AddProvider(logs));
-                var client = services.AddPyxisClient(o => (o.Endpoint, o.MaxRetries) = (endpoint, 0));
+                var client = services.AddPyxisClient(o => (o.Endpoint, o.Retry.MaxRetries) = (endpoint, 0));
                 if (budget is not null)
                 {
                     client.AddPyxisFleetBudget(budget);

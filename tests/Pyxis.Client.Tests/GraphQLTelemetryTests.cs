@@ -33,7 +33,9 @@ public sealed class GraphQLTelemetryTests
                     AnswerWhen = (r, ct) => gates.WaitAsync(r.OperationName == "GetRepositoryByRegistryPath" ? "go" : null, ct),
                 }
             );
-            using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, ServerTimeoutRetries = 0 });
+            using var client = new PyxisClient(
+                new PyxisClientOptions { Endpoint = emulator.Endpoint, Retry = { ServerTimeoutRetries = 0 } }
+            );
             var paths = emulator.Catalog.RepositoryPaths(30).ToArray();
 
             var identical = Enumerable

@@ -302,7 +302,7 @@ public sealed class LambdaQueryTests : IAsyncLifetime
             new PyxisClientOptions
             {
                 Endpoint = failing.Emulator.Endpoint,
-                MaxRetries = 0,
+                Retry = { MaxRetries = 0 },
                 SecretVariables = { "repository" },
             }
         );

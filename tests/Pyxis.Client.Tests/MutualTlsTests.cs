@@ -121,13 +121,13 @@ public sealed class MutualTlsTests : IDisposable
 
     private PyxisClientOptions ClientOptions(PyxisEmulator emulator, bool withCertificate)
     {
-        var options = new PyxisClientOptions { Endpoint = emulator.Endpoint, Timeout = TimeSpan.FromSeconds(20) };
+        var options = new PyxisClientOptions { Endpoint = emulator.Endpoint, Timeouts = { Total = TimeSpan.FromSeconds(20) } };
         if (withCertificate)
         {
-            options.ClientCertificatePath = Path.Combine(directory.FullName, "client.crt");
-            options.ClientKeyPath = Path.Combine(directory.FullName, "client.key");
-            File.WriteAllText(options.ClientCertificatePath, client.ExportCertificatePem());
-            File.WriteAllText(options.ClientKeyPath, client.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem());
+            options.Tls.ClientCertificatePath = Path.Combine(directory.FullName, "client.crt");
+            options.Tls.ClientKeyPath = Path.Combine(directory.FullName, "client.key");
+            File.WriteAllText(options.Tls.ClientCertificatePath, client.ExportCertificatePem());
+            File.WriteAllText(options.Tls.ClientKeyPath, client.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem());
         }
 
         return options;

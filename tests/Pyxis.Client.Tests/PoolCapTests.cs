@@ -19,7 +19,7 @@ public sealed class PoolCapTests
         var logs = new CapturingLoggerProvider();
         using var factory = LoggerFactory.Create(l => l.AddProvider(logs));
         using var client = new PyxisClient(
-            new PyxisClientOptions { Endpoint = emulator.Endpoint, MaxConnectionsPerServer = 2 },
+            new PyxisClientOptions { Endpoint = emulator.Endpoint, Limits = { MaxConnectionsPerServer = 2 } },
             factory.CreateLogger<PyxisClient>()
         );
 

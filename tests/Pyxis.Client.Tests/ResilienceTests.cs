@@ -21,7 +21,7 @@ public sealed class ResilienceTests
         {
             o.Endpoint = emulator.Endpoint;
             o.TimeProvider = clock;
-            o.RetryDelay = TimeSpan.FromMilliseconds(1);
+            o.Retry.Delay = TimeSpan.FromMilliseconds(1);
         });
         await using var provider = services.BuildServiceProvider();
 
@@ -56,7 +56,7 @@ public sealed class ResilienceTests
             }
         );
         using var client = new PyxisClient(
-            new PyxisClientOptions { Endpoint = session.Emulator.Endpoint, ServerTimeoutDelay = TimeSpan.FromMilliseconds(50) }
+            new PyxisClientOptions { Endpoint = session.Emulator.Endpoint, Retry = { ServerTimeoutDelay = TimeSpan.FromMilliseconds(50) } }
         );
         var clock = Stopwatch.StartNew();
 
@@ -77,8 +77,7 @@ public sealed class ResilienceTests
             new PyxisClientOptions
             {
                 Endpoint = session.Emulator.Endpoint,
-                ServerTimeoutDelay = TimeSpan.FromMilliseconds(1),
-                ServerTimeoutRetries = 2,
+                Retry = { ServerTimeoutDelay = TimeSpan.FromMilliseconds(1), ServerTimeoutRetries = 2 },
             }
         );
 

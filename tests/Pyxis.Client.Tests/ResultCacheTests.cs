@@ -15,7 +15,7 @@ public sealed class ResultCacheTests
             new EmulatorOptions { AnswerWhen = (_, ct) => gates.WaitAsync("all asked", ct) }
         );
         using var client = new PyxisClient(
-            new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) }
+            new PyxisClientOptions { Endpoint = emulator.Endpoint, Cache = { Duration = TimeSpan.FromMinutes(5) } }
         );
         var (registry, repository) = emulator.Catalog.RepositoryPaths(1).Single();
 
@@ -37,7 +37,7 @@ public sealed class ResultCacheTests
             new PyxisClientOptions
             {
                 Endpoint = emulator.Endpoint,
-                CacheDuration = TimeSpan.FromMinutes(1),
+                Cache = { Duration = TimeSpan.FromMinutes(1) },
                 TimeProvider = clock,
             }
         );
@@ -64,8 +64,8 @@ public sealed class ResultCacheTests
             new PyxisClientOptions
             {
                 Endpoint = emulator.Endpoint,
-                CacheDuration = TimeSpan.FromMinutes(5),
-                MaxRetries = 0,
+                Cache = { Duration = TimeSpan.FromMinutes(5) },
+                Retry = { MaxRetries = 0 },
             }
         );
         var paths = emulator.Catalog.RepositoryPaths(2).ToArray();
@@ -101,7 +101,7 @@ public sealed class ResultCacheTests
             new EmulatorOptions { AnswerWhen = (_, ct) => gates.WaitAsync("answer", ct) }
         );
         using var client = new PyxisClient(
-            new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) }
+            new PyxisClientOptions { Endpoint = emulator.Endpoint, Cache = { Duration = TimeSpan.FromMinutes(5) } }
         );
         var (registry, repository) = emulator.Catalog.RepositoryPaths(1).Single();
         using var cancel = new CancellationTokenSource();
@@ -121,7 +121,7 @@ public sealed class ResultCacheTests
     {
         await using var emulator = await PyxisEmulator.StartAsync();
         using var client = new PyxisClient(
-            new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) }
+            new PyxisClientOptions { Endpoint = emulator.Endpoint, Cache = { Duration = TimeSpan.FromMinutes(5) } }
         );
         var paths = emulator.Catalog.RepositoryPaths(2).ToArray();
 
@@ -141,12 +141,7 @@ public sealed class ResultCacheTests
     {
         await using var emulator = await PyxisEmulator.StartAsync();
         using var client = new PyxisClient(
-            new PyxisClientOptions
-            {
-                Endpoint = emulator.Endpoint,
-                CacheDuration = TimeSpan.FromMinutes(5),
-                CacheMemoryLimit = 1,
-            }
+            new PyxisClientOptions { Endpoint = emulator.Endpoint, Cache = { Duration = TimeSpan.FromMinutes(5), MemoryLimit = 1 } }
         );
         var paths = emulator.Catalog.RepositoryPaths(2).ToArray();
 
@@ -165,7 +160,7 @@ public sealed class ResultCacheTests
     {
         await using var emulator = await PyxisEmulator.StartAsync();
         using var client = new PyxisClient(
-            new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) }
+            new PyxisClientOptions { Endpoint = emulator.Endpoint, Cache = { Duration = TimeSpan.FromMinutes(5) } }
         );
         PyxisRequest<System.Text.Json.JsonElement> Request() =>
             new(document.Split(' ')[1], document, "{}"u8.ToArray(), static (ref System.Text.Json.Utf8JsonReader reader) =>
@@ -179,11 +174,11 @@ public sealed class ResultCacheTests
     }
 
     [Theory]
-    [InlineData(-1, 10, "CacheDuration")]
-    [InlineData(60, 0, "CacheMemoryLimit")]
+    [InlineData(-1, 10, "PyxisClientOptions.Cache.Duration")]
+    [InlineData(60, 0, "PyxisClientOptions.Cache.MemoryLimit")]
     public void Impossible_cache_settings_are_refused_by_name(int seconds, int limit, string setting)
     {
-        var options = new PyxisClientOptions { CacheDuration = TimeSpan.FromSeconds(seconds), CacheMemoryLimit = limit };
+        var options = new PyxisClientOptions { Cache = { Duration = TimeSpan.FromSeconds(seconds), MemoryLimit = limit } };
 
         Assert.Contains(options.Problems(), p => p.Contains(setting, StringComparison.Ordinal));
     }

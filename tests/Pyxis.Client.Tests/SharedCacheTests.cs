@@ -40,7 +40,7 @@ public sealed class SharedCacheTests
         var services = new ServiceCollection();
         services.AddStackExchangeRedisCache(o => o.Configuration = $"127.0.0.1:{port}");
         services.AddHybridCache();
-        services.AddPyxisClient(o => (o.Endpoint, o.CacheDuration) = (endpoint, TimeSpan.FromMinutes(5)));
+        services.AddPyxisClient(o => (o.Endpoint, o.Cache.Duration) = (endpoint, TimeSpan.FromMinutes(5)));
         return services.BuildServiceProvider();
     }
 

@@ -46,7 +46,7 @@ public sealed class SoakTests(ITestOutputHelper output)
         services.AddPyxisClient(o =>
         {
             o.Endpoint = emulator.Endpoint;
-            (o.RetryDelay, o.ServerTimeoutDelay) = (TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(5));
+            (o.Retry.Delay, o.Retry.ServerTimeoutDelay) = (TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(5));
         });
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<IPyxisClient>();

@@ -141,7 +141,11 @@ public sealed class StreamingBatchTests
             }
         );
         using var client = new PyxisClient(
-            new PyxisClientOptions { Endpoint = session.Emulator.Endpoint, ServerTimeoutDelay = TimeSpan.FromMilliseconds(1500) }
+            new PyxisClientOptions
+            {
+                Endpoint = session.Emulator.Endpoint,
+                Retry = { ServerTimeoutDelay = TimeSpan.FromMilliseconds(1500) },
+            }
         );
         var paths = session.Paths(6);
         slow = paths[0].Repository;
@@ -161,7 +165,7 @@ public sealed class StreamingBatchTests
         await using var emulator = await PyxisEmulator.StartAsync(
             new EmulatorOptions { Latency = TimeSpan.FromMilliseconds(40), Repositories = 400 }
         );
-        var options = new PyxisClientOptions { Endpoint = emulator.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) };
+        var options = new PyxisClientOptions { Endpoint = emulator.Endpoint, Cache = { Duration = TimeSpan.FromMinutes(5) } };
         var sent = new SendCounter(ClientHandlerFactory.Create(options));
         using var http = new HttpClient(sent);
         using var client = new PyxisClient(http, options);

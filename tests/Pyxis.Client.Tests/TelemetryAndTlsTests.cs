@@ -67,7 +67,7 @@ public sealed class TelemetryAndTlsTests
             var keyPath = Path.Combine(directory.FullName, "client.key");
             File.WriteAllText(certPath, certificate.ExportCertificatePem());
             File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem());
-            var options = new PyxisClientOptions { ClientCertificatePath = certPath, ClientKeyPath = keyPath };
+            var options = new PyxisClientOptions { Tls = { ClientCertificatePath = certPath, ClientKeyPath = keyPath } };
 
             using var handler = ClientHandlerFactory.Create(options);
 

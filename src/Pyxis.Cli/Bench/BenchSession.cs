@@ -41,8 +41,8 @@ internal sealed class BenchSession : IAsyncDisposable
         new()
         {
             Endpoint = emulator.Endpoint,
-            Timeout = TimeSpan.FromMinutes(5),
-            CacheDuration = cacheDuration,
+            Timeouts = { Total = TimeSpan.FromMinutes(5) },
+            Cache = { Duration = cacheDuration },
         };
 
     public async ValueTask DisposeAsync()

@@ -33,7 +33,7 @@ internal static class FleetMannersBench
         var rows = new List<BenchRow>();
         foreach (var coalesce in new[] { true, false })
         {
-            using var client = session.CreateClient(o => o.CoalesceQueries = coalesce);
+            using var client = session.CreateClient(o => o.Coalescing.Enabled = coalesce);
             var run = await settings.MedianAsync(session.Counter, async () =>
             {
                 var answers = await Task.WhenAll(
@@ -70,7 +70,7 @@ internal static class FleetMannersBench
         var ideal = (int)Math.Ceiling(paths.Count / (double)AliasLimit);
         var run = await settings.MedianAsync(session.Counter, async () =>
         {
-            using var client = session.CreateClient(o => o.ServerTimeoutDelay = TimeSpan.FromMilliseconds(10));
+            using var client = session.CreateClient(o => o.Retry.ServerTimeoutDelay = TimeSpan.FromMilliseconds(10));
             var answered = 0;
             var options = new BatchOptions { AliasesPerRequest = 25, MaxConcurrency = 4 };
             await foreach (var item in client.GetRepositoriesByRegistryPathAsync(paths, options, ct))

@@ -7,7 +7,7 @@ namespace Pyxis.Cli.Bench;
 
 /// <summary>
 /// 1000 un-aliased lookups all asked for at once, against a server with no limit of its own, at several
-/// <see cref="PyxisClientOptions.MaxConnectionsPerServer"/>: how much the pool bound costs over HTTP/1.1.
+/// <see cref="PyxisLimitOptions.MaxConnectionsPerServer"/>: how much the pool bound costs over HTTP/1.1.
 /// </summary>
 internal static class PoolSizeBench
 {
@@ -26,7 +26,7 @@ internal static class PoolSizeBench
         // 100 is aiohttp's default connection limit, the Python peer's.
         foreach (var pool in settings.Quick ? new[] { 64 } : new[] { 64, 100, 128, 256, 512, 1024, 64 })
         {
-            var options = new PyxisClientOptions { Endpoint = session.Endpoint, MaxConnectionsPerServer = pool };
+            var options = new PyxisClientOptions { Endpoint = session.Endpoint, Limits = { MaxConnectionsPerServer = pool } };
             var counter = new CountingHandler(ClientHandlerFactory.Create(options));
             using var http = new HttpClient(counter) { Timeout = Timeout.InfiniteTimeSpan };
             using var client = new PyxisClient(http, options);

@@ -19,7 +19,7 @@ internal sealed class ConnectionOptions
     private readonly Option<FileInfo?> key = new("--key") { Description = "PEM private key of --cert" };
     private readonly Option<int?> maxConnections = new("--max-connections")
     {
-        Description = "Connections open to the endpoint at once (PyxisClientOptions.MaxConnectionsPerServer)",
+        Description = "Connections open to the endpoint at once (PyxisClientOptions.Limits.MaxConnectionsPerServer)",
     };
 
     public void AddTo(Command command)
@@ -38,12 +38,11 @@ internal sealed class ConnectionOptions
         {
             Endpoint = result.GetValue(endpoint)!,
             ApiKey = result.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("PYXIS_API_KEY"),
-            ClientCertificatePath = result.GetValue(certificate)?.FullName,
-            ClientKeyPath = result.GetValue(key)?.FullName,
+            Tls = { ClientCertificatePath = result.GetValue(certificate)?.FullName, ClientKeyPath = result.GetValue(key)?.FullName },
         };
         if (result.GetValue(maxConnections) is { } connections)
         {
-            options.MaxConnectionsPerServer = connections;
+            options.Limits.MaxConnectionsPerServer = connections;
         }
 
         options.Validate();

@@ -18,9 +18,7 @@ internal static class AliasDocument
         {
             for (var v = 0; v < template.VariableNames.Length; v++)
             {
-                definitions.Add(
-                    $"${template.VariableNames[v]}{AliasNaming.IndexSeparator}{i.ToString(CultureInfo.InvariantCulture)}: {template.VariableTypes[v]}"
-                );
+                definitions.Add($"${AliasNaming.Variable(template.VariableNames[v], i)}: {template.VariableTypes[v]}");
             }
         }
 
@@ -55,26 +53,36 @@ internal static class AliasDocument
         };
     }
 
-    // {"registry":"a"} + {"registry":"b"} → {"registry__0":"a","registry__1":"b"}
+    // {"registry":"a"} + {"registry":"b"} → {"registry__0":"a","registry__1":"b"}. Each value is copied byte for byte as its
+    // request wrote it: the variables are written once, only the names gain their lookup index.
     private static ReadOnlyMemory<byte> MergeVariables(IReadOnlyList<PyxisRequest> items)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        buffer.Write("{"u8);
+        var first = true;
+        for (var i = 0; i < items.Count; i++)
         {
-            writer.WriteStartObject();
-            for (var i = 0; i < items.Count; i++)
+            var variables = items[i].Variables.Span;
+            var reader = new Utf8JsonReader(variables);
+            reader.Read();
+            Serialization.PyxisJson.ExpectObject(ref reader, "variables");
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                using var variables = JsonDocument.Parse(items[i].Variables);
-                foreach (var property in variables.RootElement.EnumerateObject())
-                {
-                    writer.WritePropertyName(property.Name + AliasNaming.IndexSeparator + i.ToString(CultureInfo.InvariantCulture));
-                    property.Value.WriteTo(writer);
-                }
+                var name = variables.Slice((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2); // the quoted name as written
+                reader.Read();
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                var value = variables[start..(int)reader.BytesConsumed];
+                buffer.Write(first ? ""u8 : ","u8);
+                buffer.Write(name[..^1]);
+                buffer.Write(Encoding.UTF8.GetBytes(AliasNaming.Variable(string.Empty, i))); // the name's index suffix
+                buffer.Write("\":"u8);
+                buffer.Write(value);
+                first = false;
             }
-
-            writer.WriteEndObject();
         }
 
+        buffer.Write("}"u8);
         return buffer.WrittenMemory;
     }
 }

@@ -11,7 +11,7 @@ internal sealed class AliasSizing(AdaptiveSize size, string operation, int min, 
     public static AliasSizing Of(IPyxisClient client, string operation, BatchOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MinAliasesPerRequest, 1, nameof(BatchOptions.MinAliasesPerRequest));
-        var learned = client is PyxisClient pyxis ? pyxis.SizeOf("aliases " + operation) : new AdaptiveSize();
+        var learned = PyxisClient.Of(client) is { } pyxis ? pyxis.SizeOf("aliases " + operation) : new AdaptiveSize();
         var min = Math.Min(options.MinAliasesPerRequest, options.AliasesPerRequest);
         return new AliasSizing(learned, operation, min, options.AliasesPerRequest, options.AdaptAliasesPerRequest);
     }

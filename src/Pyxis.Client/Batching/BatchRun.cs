@@ -28,7 +28,7 @@ internal sealed class BatchRun : IAsyncDisposable
     /// <summary>Reads inputs as room frees up and starts each; reports each outcome, then the end (or the input's exception).</summary>
     public async Task ProduceAsync<TInput, TResult>(
         IAsyncEnumerable<TInput> inputs,
-        Func<TInput, CancellationToken, Task<TResult>> operation,
+        Func<TInput, ConcurrencySlot, CancellationToken, Task<TResult>> operation,
         Action<BatchItem<TInput, TResult>> report,
         Action<Exception?> complete
     )
@@ -64,11 +64,11 @@ internal sealed class BatchRun : IAsyncDisposable
     /// <summary>The reader has taken one result: room for one more input.</summary>
     public void Consumed() => unread.Release();
 
-    /// <summary>Runs one input in a slot; null when the batch stopped first.</summary>
+    /// <summary>Runs one input in a slot, which the operation is handed so it can lend it out; null when the batch stopped first.</summary>
     public async Task<BatchItem<TInput, TResult>?> RunOneAsync<TInput, TResult>(
         int index,
         TInput input,
-        Func<TInput, CancellationToken, Task<TResult>> operation
+        Func<TInput, ConcurrencySlot, CancellationToken, Task<TResult>> operation
     )
     {
         try
@@ -76,8 +76,7 @@ internal sealed class BatchRun : IAsyncDisposable
             var slot = await ConcurrencySlot.TakeAsync(slots, Token).ConfigureAwait(false);
             try
             {
-                slot.MakeCurrent();
-                return new BatchItem<TInput, TResult>(index, input, await operation(input, Token).ConfigureAwait(false), null);
+                return new BatchItem<TInput, TResult>(index, input, await operation(input, slot, Token).ConfigureAwait(false), null);
             }
             catch (Exception ex) when (!Token.IsCancellationRequested)
             {
@@ -115,7 +114,7 @@ internal sealed class BatchRun : IAsyncDisposable
     private async Task RunAndReportAsync<TInput, TResult>(
         int index,
         TInput input,
-        Func<TInput, CancellationToken, Task<TResult>> operation,
+        Func<TInput, ConcurrencySlot, CancellationToken, Task<TResult>> operation,
         Action<BatchItem<TInput, TResult>> report
     )
     {

@@ -3,11 +3,11 @@ namespace Pyxis.Client.Batching;
 /// <summary>
 /// One batch item's place among the <see cref="BatchOptions.MaxConcurrency"/> operations that may run at once.
 /// The client lends it back while it only waits (a Pyxis server-timeout delay of 30 s or more), so a waiting lookup
-/// does not keep others from running.
+/// does not keep others from running. The batch hands the slot to the client explicitly (<see cref="LendingClient"/>),
+/// never through ambient state.
 /// </summary>
 internal sealed class ConcurrencySlot
 {
-    private static readonly AsyncLocal<ConcurrencySlot?> Current = new();
     private readonly SemaphoreSlim gate;
     private int held;
 
@@ -23,16 +23,9 @@ internal sealed class ConcurrencySlot
         return new ConcurrencySlot(gate) { held = 1 };
     }
 
-    /// <summary>
-    /// Makes this the place the client lends back on the calling flow. Synchronous on purpose: an async method's
-    /// changes to an <see cref="AsyncLocal{T}"/> do not reach its caller.
-    /// </summary>
-    public void MakeCurrent() => Current.Value = this;
-
-    /// <summary>Gives the current place back until the returned scope ends, then waits to take one again.</summary>
-    public static IAsyncDisposable Lend(CancellationToken cancellationToken)
+    /// <summary>Gives <paramref name="slot"/> back until the returned scope ends, then waits to take one again.</summary>
+    public static IAsyncDisposable Lend(ConcurrencySlot? slot, CancellationToken cancellationToken)
     {
-        var slot = Current.Value;
         if (slot is null || !slot.Release())
         {
             return Borrowed.None;

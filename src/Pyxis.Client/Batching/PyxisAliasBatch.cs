@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using Pyxis.Client.Runtime;
 using Pyxis.Client.Serialization;
 using Pyxis.Client.Telemetry;
 
@@ -11,8 +12,8 @@ namespace Pyxis.Client.Batching;
 /// completion order. Chunk sizes adapt (<see cref="BatchOptions.AdaptAliasesPerRequest"/>): a chunk Pyxis answers with a
 /// server timeout, a 5xx or a complexity error is sent again as smaller chunks, and the size grows back as chunks succeed. An error that names one alias (its GraphQL error path or its Pyxis envelope) fails only
 /// that item; a failed request fails the items it carried. A lookup whose envelope is Pyxis's MongoDB timeout is
-/// retried alone (with the others that timed out) after <see cref="PyxisClientOptions.ServerTimeoutDelay"/>, doubling,
-/// up to <see cref="PyxisClientOptions.ServerTimeoutRetries"/> times, once the first pass has yielded everything else.
+/// retried alone (with the others that timed out) after <see cref="PyxisRetryOptions.ServerTimeoutDelay"/>, doubling,
+/// up to <see cref="PyxisRetryOptions.ServerTimeoutRetries"/> times, once the first pass has yielded everything else.
 /// </summary>
 public static class PyxisAliasBatch
 {

@@ -34,7 +34,43 @@ public static class PyxisBatch
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(operation);
-        return CompletionOrderAsync(inputs, operation, BatchRun.Concurrency(options), cancellationToken);
+        return CompletionOrderAsync(inputs, (input, _, ct) => operation(input, ct), BatchRun.Concurrency(options), cancellationToken);
+    }
+
+    /// <summary>
+    /// Yields each input's outcome as soon as it completes, each operation calling Pyxis through the client it is handed:
+    /// <paramref name="client"/>, told which of the batch's <see cref="BatchOptions.MaxConcurrency"/> places the item holds,
+    /// so an item waiting out a Pyxis server timeout lends its place to the others meanwhile.
+    /// </summary>
+    public static IAsyncEnumerable<BatchItem<TInput, TResult>> InCompletionOrder<TInput, TResult>(
+        IPyxisClient client,
+        IEnumerable<TInput> inputs,
+        Func<IPyxisClient, TInput, CancellationToken, Task<TResult>> operation,
+        BatchOptions? options = null,
+        CancellationToken cancellationToken = default
+    ) => InCompletionOrder(client, Lazily(inputs), operation, options, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="InCompletionOrder{TInput, TResult}(IPyxisClient, IEnumerable{TInput}, Func{IPyxisClient, TInput, CancellationToken, Task{TResult}}, BatchOptions?, CancellationToken)"/>,
+    /// reading inputs from an async stream.
+    /// </summary>
+    public static IAsyncEnumerable<BatchItem<TInput, TResult>> InCompletionOrder<TInput, TResult>(
+        IPyxisClient client,
+        IAsyncEnumerable<TInput> inputs,
+        Func<IPyxisClient, TInput, CancellationToken, Task<TResult>> operation,
+        BatchOptions? options = null,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(operation);
+        return CompletionOrderAsync(
+            inputs,
+            (input, slot, ct) => operation(LendingClient.For(client, slot), input, ct),
+            BatchRun.Concurrency(options),
+            cancellationToken
+        );
     }
 
     /// <summary>
@@ -58,7 +94,29 @@ public static class PyxisBatch
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(operation);
-        return InputOrderAsync(inputs, operation, BatchRun.Concurrency(options), cancellationToken);
+        return InputOrderAsync(inputs, (input, _, ct) => operation(input, ct), BatchRun.Concurrency(options), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs concurrently but yields in input order, each operation calling Pyxis through the client it is handed, so an item
+    /// waiting out a Pyxis server timeout lends its place to the others meanwhile.
+    /// </summary>
+    public static IAsyncEnumerable<BatchItem<TInput, TResult>> InInputOrder<TInput, TResult>(
+        IPyxisClient client,
+        IEnumerable<TInput> inputs,
+        Func<IPyxisClient, TInput, CancellationToken, Task<TResult>> operation,
+        BatchOptions? options = null,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(operation);
+        return InputOrderAsync(
+            Lazily(inputs),
+            (input, slot, ct) => operation(LendingClient.For(client, slot), input, ct),
+            BatchRun.Concurrency(options),
+            cancellationToken
+        );
     }
 
     private static IAsyncEnumerable<T> Lazily<T>(IEnumerable<T> inputs)
@@ -69,7 +127,7 @@ public static class PyxisBatch
 
     private static async IAsyncEnumerable<BatchItem<TInput, TResult>> CompletionOrderAsync<TInput, TResult>(
         IAsyncEnumerable<TInput> inputs,
-        Func<TInput, CancellationToken, Task<TResult>> operation,
+        Func<TInput, ConcurrencySlot, CancellationToken, Task<TResult>> operation,
         int maxConcurrency,
         [EnumeratorCancellation] CancellationToken cancellationToken
     )
@@ -97,7 +155,7 @@ public static class PyxisBatch
 
     private static async IAsyncEnumerable<BatchItem<TInput, TResult>> InputOrderAsync<TInput, TResult>(
         IAsyncEnumerable<TInput> inputs,
-        Func<TInput, CancellationToken, Task<TResult>> operation,
+        Func<TInput, ConcurrencySlot, CancellationToken, Task<TResult>> operation,
         int maxConcurrency,
         [EnumeratorCancellation] CancellationToken cancellationToken
     )

@@ -27,7 +27,7 @@ internal sealed class PyxisResultCache(HybridCache cache, TimeSpan duration)
         if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
         {
             throw new InvalidOperationException(
-                "PyxisClientOptions.CacheDuration needs PyxisClientOptions.Cache under NativeAOT: the in-process HybridCache is not AOT-safe "
+                "PyxisClientOptions.Cache.Duration needs PyxisClientOptions.Cache.Store under NativeAOT: the in-process HybridCache is not AOT-safe "
                     + "(dotnet/extensions#5624). Set Cache to a HybridCache you configured for AOT, or leave CacheDuration at zero."
             );
         }
@@ -54,7 +54,7 @@ internal sealed class PyxisResultCache(HybridCache cache, TimeSpan duration)
         CancellationToken cancellationToken
     )
     {
-        var fresh = new BodyCapture();
+        var fresh = new BodyCapture<TData>();
         var key = Key(request);
         var body = await cache
             .GetOrCreateAsync(
@@ -78,7 +78,7 @@ internal sealed class PyxisResultCache(HybridCache cache, TimeSpan duration)
                 await cache.RemoveAsync(key, CancellationToken.None).ConfigureAwait(false);
             }
 
-            return (TData)fresh.Data!;
+            return fresh.Data!;
         }
 
         PyxisTelemetry.CacheHits.Add(1, PyxisTelemetry.Operation(request.OperationName), PyxisTelemetry.TypeOf(request));
@@ -102,12 +102,16 @@ internal sealed class MemoryCacheClock(TimeProvider clock) : Microsoft.Extension
     public DateTimeOffset UtcNow => clock.GetUtcNow();
 }
 
-/// <summary>Filled by the client while it sends for the cache: the body worth keeping, if it is, and what it read.</summary>
-internal sealed class BodyCapture
+/// <summary>Filled by the client while it sends for the cache: the body worth keeping, and whether it is.</summary>
+internal class BodyCapture
 {
     public byte[]? Bytes { get; set; }
 
-    public object? Data { get; set; }
-
     public bool Keep { get; set; }
+}
+
+/// <summary>A capture that also holds what the call read, typed, for the caller that sent it.</summary>
+internal sealed class BodyCapture<TData> : BodyCapture
+{
+    public TData? Data { get; set; }
 }

@@ -14,7 +14,7 @@ public static partial class PyxisServiceCollectionExtensions
     /// Adds <see cref="IPyxisClient"/>: options validated at start-up, the primary handler of
     /// <see cref="ClientHandlerFactory.Create"/> (mutual TLS, no redirects, bounded pool, compression), and the same
     /// resilience contract as a plain <see cref="PyxisClient"/>, built from the options (timeouts, retries, breaker),
-    /// shared by every client the factory makes. With <see cref="PyxisClientOptions.CacheDuration"/> set and a
+    /// shared by every client the factory makes. With <see cref="PyxisCacheOptions.Duration"/> set and a
     /// <see cref="HybridCache"/> registered (<c>services.AddHybridCache()</c>), answers are kept there.
     /// Returns the builder for further HTTP configuration.
     /// </summary>
@@ -25,7 +25,7 @@ public static partial class PyxisServiceCollectionExtensions
         services
             .AddOptions<PyxisClientOptions>()
             .Configure(configure)
-            .PostConfigure<IServiceProvider>((options, provider) => options.Cache ??= provider.GetService<HybridCache>())
+            .PostConfigure<IServiceProvider>((options, provider) => options.Cache.Store ??= provider.GetService<HybridCache>())
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PyxisClientOptions>, PyxisClientOptionsValidator>());
         services.TryAddSingleton<CertificateLease>();
@@ -53,12 +53,12 @@ public static partial class PyxisServiceCollectionExtensions
         public CertificateLease(IOptions<PyxisClientOptions> options)
         {
             Options = options.Value;
-            Options.HoldCertificate();
+            Options.Runtime.Certificate.Hold();
         }
 
         public PyxisClientOptions Options { get; }
 
-        public void Dispose() => Options.ReleaseCertificate();
+        public void Dispose() => Options.Runtime.Certificate.Release();
     }
 
     private sealed class PyxisClientOptionsValidator : IValidateOptions<PyxisClientOptions>

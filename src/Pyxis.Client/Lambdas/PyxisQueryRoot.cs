@@ -14,6 +14,8 @@ public abstract class PyxisQueryRoot
     private const string MoreCallsThanTranslated =
         "The lambda called more root fields than were translated; a lambda query must call the same fields every time it runs.";
 
+    private static readonly byte[] IndexSeparatorUtf8 = System.Text.Encoding.UTF8.GetBytes(Batching.AliasNaming.IndexSeparator);
+
     private readonly int calls;
     private readonly object?[]? answers;
     private readonly Utf8JsonWriter? writer;
@@ -109,12 +111,13 @@ public abstract class PyxisQueryRoot
     {
         ArgumentNullException.ThrowIfNull(writer);
 
-        // "__" is AliasNaming.IndexSeparator: the generator declares the variables by the same rule.
-        Span<byte> buffer = stackalloc byte[name.Length + 2 + 11];
+        // The generator declares the variables by the same rule (AliasNaming.Variable).
+        var separator = IndexSeparatorUtf8;
+        Span<byte> buffer = stackalloc byte[name.Length + separator.Length + 11];
         name.CopyTo(buffer);
-        "__"u8.CopyTo(buffer[name.Length..]);
-        System.Buffers.Text.Utf8Formatter.TryFormat(index, buffer[(name.Length + 2)..], out var digits);
-        writer.WritePropertyName(buffer[..(name.Length + 2 + digits)]);
+        separator.CopyTo(buffer[name.Length..]);
+        System.Buffers.Text.Utf8Formatter.TryFormat(index, buffer[(name.Length + separator.Length)..], out var digits);
+        writer.WritePropertyName(buffer[..(name.Length + separator.Length + digits)]);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Pyxis.Client.Runtime;
 
 namespace Pyxis.Client.Serialization;
 

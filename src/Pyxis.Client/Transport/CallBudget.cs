@@ -1,24 +1,20 @@
 namespace Pyxis.Client.Transport;
 
 /// <summary>
-/// The time one call may take (<see cref="PyxisClientOptions.Timeout"/>), on the options' clock, joined with the caller's token.
+/// The time one call may take (<see cref="PyxisTimeoutOptions.Total"/>), on the options' clock, joined with the caller's token.
 /// </summary>
 internal sealed class CallBudget : IDisposable
 {
     private readonly TimeoutScope scope;
 
-    public CallBudget(PyxisClientOptions options, CancellationToken callerToken, Caching.BodyCapture? capture)
+    public CallBudget(PyxisClientOptions options, CancellationToken callerToken)
     {
-        Capture = capture;
         Deadline =
-            options.Timeout == System.Threading.Timeout.InfiniteTimeSpan
+            options.Timeouts.Total == System.Threading.Timeout.InfiniteTimeSpan
                 ? DateTimeOffset.MaxValue
-                : options.TimeProvider.GetUtcNow() + options.Timeout;
-        scope = new TimeoutScope(callerToken, options.Timeout, options.TimeProvider);
+                : options.TimeProvider.GetUtcNow() + options.Timeouts.Total;
+        scope = new TimeoutScope(callerToken, options.Timeouts.Total, options.TimeProvider);
     }
-
-    /// <summary>Where the answer's body goes when the result cache asked for it.</summary>
-    public Caching.BodyCapture? Capture { get; }
 
     /// <summary>When the call must have ended.</summary>
     public DateTimeOffset Deadline { get; }

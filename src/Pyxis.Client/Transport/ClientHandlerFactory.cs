@@ -12,15 +12,17 @@ public static class ClientHandlerFactory
     /// Creates the primary handler for <paramref name="options"/>. Redirects are never followed: .NET strips only
     /// <c>Authorization</c> when it follows one, so the <c>X-API-KEY</c> header and the query would reach the other host.
     /// </summary>
+    /// <exception cref="ArgumentException">The options cannot work (<see cref="PyxisClientOptions.Validate"/>).</exception>
     public static SocketsHttpHandler Create(PyxisClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options = options.Runtime.Options; // a handler is built from what the options hold now: validated and frozen
         var handler = new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Brotli | DecompressionMethods.Deflate,
-            MaxConnectionsPerServer = options.MaxConnectionsPerServer,
+            MaxConnectionsPerServer = options.Limits.MaxConnectionsPerServer,
             EnableMultipleHttp2Connections = true,
             MaxResponseHeadersLength = 64,
         };
@@ -33,13 +35,13 @@ public static class ClientHandlerFactory
     }
 
     /// <summary>
-    /// The client certificate from <see cref="PyxisClientOptions.ClientCertificate"/> or the PEM paths, if any. PEM files
+    /// The client certificate from <see cref="PyxisTlsOptions.ClientCertificate"/> or the PEM paths, if any. PEM files
     /// are read once per options object, so handler rotation under <c>IHttpClientFactory</c> does not re-read them.
     /// </summary>
     public static X509Certificate2? LoadCertificate(PyxisClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.ClientCertificate ?? options.PemCertificate;
+        return options.Tls.ClientCertificate ?? options.Runtime.Certificate.Value;
     }
 
     internal static X509Certificate2? LoadPem(string? certificatePath, string? keyPath)

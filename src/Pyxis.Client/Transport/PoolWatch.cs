@@ -23,7 +23,8 @@ internal sealed partial class PoolWatch(PyxisClientOptions options)
     private volatile bool multiplexed;
 
     /// <summary>How many attempts may be on the wire before the next one waits for a connection or a stream.</summary>
-    public int Capacity => multiplexed ? options.MaxConnectionsPerServer * StreamsPerConnection : options.MaxConnectionsPerServer;
+    public int Capacity =>
+        multiplexed ? options.Limits.MaxConnectionsPerServer * StreamsPerConnection : options.Limits.MaxConnectionsPerServer;
 
     /// <summary>An attempt goes on the wire; dispose the result when its answer has been read.</summary>
     public Attempt Enter(ILogger logger)
@@ -34,7 +35,7 @@ internal sealed partial class PoolWatch(PyxisClientOptions options)
             PyxisTelemetry.PoolWaits.Add(1, tags);
             if (Interlocked.Exchange(ref warned, 1) == 0)
             {
-                LogCapped(logger, now, options.MaxConnectionsPerServer, multiplexed ? "HTTP/2" : "HTTP/1.1", Capacity);
+                LogCapped(logger, now, options.Limits.MaxConnectionsPerServer, multiplexed ? "HTTP/2" : "HTTP/1.1", Capacity);
             }
         }
 
@@ -46,7 +47,7 @@ internal sealed partial class PoolWatch(PyxisClientOptions options)
 
     [LoggerMessage(
         Level = LogLevel.Warning,
-        Message = "Pyxis: {OnWire} requests want to be in flight but the connection pool holds {MaxConnectionsPerServer} connections over {Protocol} ({Capacity} requests at once); the rest wait for a connection. Raise PyxisClientOptions.MaxConnectionsPerServer or lower the batch's MaxConcurrency (said once; pyxis.client.pool.waits counts each wait)"
+        Message = "Pyxis: {OnWire} requests want to be in flight but the connection pool holds {MaxConnectionsPerServer} connections over {Protocol} ({Capacity} requests at once); the rest wait for a connection. Raise PyxisClientOptions.Limits.MaxConnectionsPerServer or lower the batch's MaxConcurrency (said once; pyxis.client.pool.waits counts each wait)"
     )]
     private static partial void LogCapped(ILogger logger, int onWire, int maxConnectionsPerServer, string protocol, int capacity);
 

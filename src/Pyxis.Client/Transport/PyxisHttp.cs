@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Pyxis.Client.Runtime;
 using Pyxis.Client.Serialization;
 
 namespace Pyxis.Client.Transport;
@@ -12,12 +13,13 @@ internal static class PyxisHttp
 {
     public static async Task<ResponseBody> SendAsync(
         HttpClient http,
-        PyxisClientOptions options,
+        Runtime.PyxisRuntime runtime,
         PyxisRequest request,
         DateTimeOffset deadline,
         CancellationToken token
     )
     {
+        var options = runtime.Options;
         using var message = new HttpRequestMessage(HttpMethod.Post, options.Endpoint)
         {
             Content = new GraphQLRequestContent(request),
@@ -33,7 +35,7 @@ internal static class PyxisHttp
         try
         {
             using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-            options.Pool.Answered(response.Version);
+            runtime.Pool.Answered(response.Version);
             request.HttpStatus = (int)response.StatusCode;
             request.TraceId = response.Headers.TryGetValues("trace_id", out var ids) ? HeaderValues.Sanitize(ids.FirstOrDefault()) : null;
             if ((int)response.StatusCode is >= 300 and < 400)
@@ -45,7 +47,7 @@ internal static class PyxisHttp
                 );
             }
 
-            var body = await ResponseBody.ReadAsync(response.Content, options.MaxResponseBytes, token).ConfigureAwait(false);
+            var body = await ResponseBody.ReadAsync(response.Content, options.Limits.MaxResponseBytes, token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode && !GraphQLBody.HasErrors(response.Content.Headers.ContentType, body.Span))
             {
                 body.Dispose();
@@ -102,7 +104,7 @@ internal static class PyxisHttp
             var left = deadline - options.TimeProvider.GetUtcNow();
             return new PyxisTransportException(
                 request,
-                $"{reason}: the server asks to retry after {wait.TotalSeconds:0.#} s, beyond the {Math.Max(0, left.TotalSeconds):0.#} s left of PyxisClientOptions.Timeout",
+                $"{reason}: the server asks to retry after {wait.TotalSeconds:0.#} s, beyond the {Math.Max(0, left.TotalSeconds):0.#} s left of PyxisClientOptions.Timeouts.Total",
                 response.StatusCode
             )
             {

@@ -22,15 +22,15 @@ internal static class PyxisResilience
     public static ResiliencePipeline Build(PyxisClientOptions options)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider };
-        if (options.MaxRetries > 0)
+        if (options.Retry.MaxRetries > 0)
         {
             builder.AddRetry(
                 new RetryStrategyOptions
                 {
-                    MaxRetryAttempts = options.MaxRetries,
+                    MaxRetryAttempts = options.Retry.MaxRetries,
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
-                    Delay = options.RetryDelay,
+                    Delay = options.Retry.Delay,
                     ShouldHandle = args =>
                         ValueTask.FromResult(
                             (IsTransient(args.Outcome.Exception) || args.Outcome.Exception is RateLimiterRejectedException)
@@ -52,15 +52,15 @@ internal static class PyxisResilience
             );
         }
 
-        if (options.BreakerFailureRatio < 1)
+        if (options.Breaker.FailureRatio < 1)
         {
             builder.AddCircuitBreaker(
                 new CircuitBreakerStrategyOptions
                 {
-                    FailureRatio = options.BreakerFailureRatio,
-                    MinimumThroughput = 100,
-                    SamplingDuration = TimeSpan.FromSeconds(30),
-                    BreakDuration = options.BreakDuration,
+                    FailureRatio = options.Breaker.FailureRatio,
+                    MinimumThroughput = options.Breaker.MinimumThroughput,
+                    SamplingDuration = options.Breaker.SamplingDuration,
+                    BreakDuration = options.Breaker.BreakDuration,
                     ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome.Exception)),
                     OnOpened = _ =>
                     {
@@ -72,7 +72,7 @@ internal static class PyxisResilience
         }
 
         // Innermost, so each attempt holds a lease only while it is on the wire, and a refused lease never opens the breaker.
-        if (options.RequestLimiter is { } limiter)
+        if (options.Limits.RequestLimiter is { } limiter)
         {
             builder.AddRateLimiter(
                 new RateLimiterStrategyOptions { RateLimiter = args => limiter.AcquireAsync(1, args.Context.CancellationToken) }

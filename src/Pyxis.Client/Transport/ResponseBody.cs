@@ -86,7 +86,7 @@ internal sealed class ResponseBody : IDisposable
         return larger;
     }
 
-    /// <summary>The body passed <see cref="PyxisClientOptions.MaxResponseBytes"/>.</summary>
+    /// <summary>The body passed <see cref="PyxisLimitOptions.MaxResponseBytes"/>.</summary>
     internal sealed class TooLargeException(string message) : Exception(message);
 
     /// <summary>The body arrived but could not be decoded.</summary>

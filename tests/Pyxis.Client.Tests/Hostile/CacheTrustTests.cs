@@ -18,7 +18,9 @@ public sealed class CacheTrustTests
                 await http.Response.WriteAsync(number == 1 ? broken : Answers.RepositoryLookup());
             }
         );
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) });
+        using var client = new PyxisClient(
+            new PyxisClientOptions { Endpoint = server.Endpoint, Cache = { Duration = TimeSpan.FromMinutes(5) } }
+        );
 
         await Assert.ThrowsAnyAsync<PyxisException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", "ubi"));
         var second = await client.GetRepositoryByRegistryPathAsync("quay.io", "ubi");
@@ -37,7 +39,9 @@ public sealed class CacheTrustTests
             "application/json",
             "{\"data\":{\"get_repository_by_registry_path\":{\"data\":null,\"error\":{\"status\":404,\"detail\":\"not found\"}}}}"
         );
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, CacheDuration = TimeSpan.FromMinutes(5) });
+        using var client = new PyxisClient(
+            new PyxisClientOptions { Endpoint = server.Endpoint, Cache = { Duration = TimeSpan.FromMinutes(5) } }
+        );
 
         Assert.Null(await client.GetRepositoryByRegistryPathAsync("quay.io", "gone"));
         Assert.Null(await client.GetRepositoryByRegistryPathAsync("quay.io", "gone"));

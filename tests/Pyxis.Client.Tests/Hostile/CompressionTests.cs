@@ -31,9 +31,11 @@ public sealed class CompressionTests
                 await http.Response.Body.WriteAsync(body);
             }
         );
-        using var plain = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, RetryDelay = TimeSpan.FromMilliseconds(1) });
+        using var plain = new PyxisClient(
+            new PyxisClientOptions { Endpoint = server.Endpoint, Retry = { Delay = TimeSpan.FromMilliseconds(1) } }
+        );
         var services = new ServiceCollection();
-        services.AddPyxisClient(o => (o.Endpoint, o.RetryDelay) = (server.Endpoint, TimeSpan.FromMilliseconds(1)));
+        services.AddPyxisClient(o => (o.Endpoint, o.Retry.Delay) = (server.Endpoint, TimeSpan.FromMilliseconds(1)));
         await using var provider = services.BuildServiceProvider();
 
         foreach (var client in new IPyxisClient[] { plain, provider.GetRequiredService<IPyxisClient>() })

@@ -16,8 +16,12 @@ public sealed class FailureTests
         services
             .AddPyxisClient(o =>
             {
-                (o.Endpoint, o.AttemptTimeout, o.Timeout) = (server.Endpoint, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(20));
-                (o.MaxRetries, o.RetryDelay) = (2, TimeSpan.FromMilliseconds(1));
+                (o.Endpoint, o.Timeouts.Attempt, o.Timeouts.Total) = (
+                    server.Endpoint,
+                    TimeSpan.FromMilliseconds(200),
+                    TimeSpan.FromSeconds(20)
+                );
+                (o.Retry.MaxRetries, o.Retry.Delay) = (2, TimeSpan.FromMilliseconds(1));
             })
             .AddHttpMessageHandler(() => new AttemptCounter(() => Interlocked.Increment(ref attempts)));
         await using var provider = services.BuildServiceProvider();
@@ -26,7 +30,7 @@ public sealed class FailureTests
             provider.GetRequiredService<IPyxisClient>().GetRepositoryByRegistryPathAsync("quay.io", "ubi")
         );
 
-        Assert.Contains("AttemptTimeout (0.2 s)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("PyxisClientOptions.Timeouts.Attempt (0.2 s)", error.Message, StringComparison.Ordinal);
         Assert.IsAssignableFrom<OperationCanceledException>(error.InnerException);
         Assert.Equal(3, attempts); // counted as sent: a loaded server may not have read every request before it was abandoned
     }
@@ -43,7 +47,7 @@ public sealed class FailureTests
             }
         );
         var services = new ServiceCollection();
-        services.AddPyxisClient(o => (o.Endpoint, o.Timeout) = (server.Endpoint, TimeSpan.FromSeconds(30)));
+        services.AddPyxisClient(o => (o.Endpoint, o.Timeouts.Total) = (server.Endpoint, TimeSpan.FromSeconds(30)));
         await using var provider = services.BuildServiceProvider();
 
         var error = await Assert
@@ -69,14 +73,14 @@ public sealed class FailureTests
             new PyxisClientOptions
             {
                 Endpoint = server.Endpoint,
-                Timeout = TimeSpan.FromMilliseconds(300),
-                ServerTimeoutDelay = TimeSpan.FromSeconds(30),
+                Timeouts = { Total = TimeSpan.FromMilliseconds(300) },
+                Retry = { ServerTimeoutDelay = TimeSpan.FromSeconds(30) },
             }
         );
 
         var error = await Assert.ThrowsAsync<PyxisTransportException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", "ubi"));
 
-        Assert.Contains("PyxisClientOptions.Timeout (0.3 s)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("PyxisClientOptions.Timeouts.Total (0.3 s)", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, server.Requests);
     }
 
@@ -89,12 +93,7 @@ public sealed class FailureTests
             "<html><body>Internal Server Error {\"errors\":[]}</body></html>"
         );
         using var client = new PyxisClient(
-            new PyxisClientOptions
-            {
-                Endpoint = server.Endpoint,
-                MaxRetries = 1,
-                RetryDelay = TimeSpan.FromMilliseconds(1),
-            }
+            new PyxisClientOptions { Endpoint = server.Endpoint, Retry = { MaxRetries = 1, Delay = TimeSpan.FromMilliseconds(1) } }
         );
 
         var error = await Assert.ThrowsAsync<PyxisTransportException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", "ubi"));
@@ -124,12 +123,7 @@ public sealed class FailureTests
     {
         await using var server = await HostileServer.AnsweringAsync(503, "text/plain", "busy");
         using var client = new PyxisClient(
-            new PyxisClientOptions
-            {
-                Endpoint = server.Endpoint,
-                MaxRetries = 2,
-                RetryDelay = TimeSpan.FromMilliseconds(1),
-            }
+            new PyxisClientOptions { Endpoint = server.Endpoint, Retry = { MaxRetries = 2, Delay = TimeSpan.FromMilliseconds(1) } }
         );
         var request = new PyxisRequest<JsonElement>(
             "Touch",
@@ -172,7 +166,7 @@ public sealed class FailureTests
         var words = Answers.Repository.Replace("\"ubi\"", "\"unable to fetch data from MongoDB in time\"", StringComparison.Ordinal);
         await using var server = await HostileServer.AnsweringAsync(200, "application/json", Answers.RepositoryLookup(words));
         using var client = new PyxisClient(
-            new PyxisClientOptions { Endpoint = server.Endpoint, ServerTimeoutDelay = TimeSpan.FromMilliseconds(1) }
+            new PyxisClientOptions { Endpoint = server.Endpoint, Retry = { ServerTimeoutDelay = TimeSpan.FromMilliseconds(1) } }
         );
 
         var repository = await client.GetRepositoryByRegistryPathAsync("quay.io", "ubi");
@@ -202,7 +196,7 @@ public sealed class FailureTests
             }
         );
         using var client = new PyxisClient(
-            new PyxisClientOptions { Endpoint = server.Endpoint, RetryDelay = TimeSpan.FromMilliseconds(1) }
+            new PyxisClientOptions { Endpoint = server.Endpoint, Retry = { Delay = TimeSpan.FromMilliseconds(1) } }
         );
 
         var repository = await client.GetRepositoryByRegistryPathAsync("quay.io", "ubi");

@@ -23,7 +23,9 @@ public sealed class LimitTests
                 }
             }
         );
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, MaxResponseBytes = 1024 * 1024 });
+        using var client = new PyxisClient(
+            new PyxisClientOptions { Endpoint = server.Endpoint, Limits = { MaxResponseBytes = 1024 * 1024 } }
+        );
 
         var error = await Assert.ThrowsAsync<PyxisResponseException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", "ubi"));
 
@@ -44,7 +46,9 @@ public sealed class LimitTests
                 await Task.Delay(TimeSpan.FromSeconds(30), http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         );
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, MaxResponseBytes = 32 * 1024 * 1024 });
+        using var client = new PyxisClient(
+            new PyxisClientOptions { Endpoint = server.Endpoint, Limits = { MaxResponseBytes = 32 * 1024 * 1024 } }
+        );
 
         var errors = await Task.WhenAll(
             Enumerable
@@ -117,7 +121,7 @@ public sealed class LimitTests
                 await http.Response.WriteAsync(Answers.RepositoryLookup());
             }
         );
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, MaxConnectionsPerServer = 6 });
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, Limits = { MaxConnectionsPerServer = 6 } });
         var paths = Enumerable.Range(0, 300).Select(i => ("quay.io", $"repo-{i}"));
 
         var items = await client.GetRepositoriesByRegistryPathAsync(paths, new BatchOptions { MaxConcurrency = 300 }).ToListAsync();

@@ -40,7 +40,7 @@ public sealed class PrintedTextTests
         )
         {
             using var client = new PyxisClient(
-                new PyxisClientOptions { Endpoint = endpoint, MaxRetries = 0 },
+                new PyxisClientOptions { Endpoint = endpoint, Retry = { MaxRetries = 0 } },
                 factory.CreateLogger<PyxisClient>()
             );
             var error = await Assert.ThrowsAsync<PyxisTransportException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", "ubi"));
@@ -86,7 +86,7 @@ public sealed class PrintedTextTests
         var logs = new CapturingLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         using var client = new PyxisClient(
-            new PyxisClientOptions { Endpoint = server.Endpoint, MaxRetries = 0 },
+            new PyxisClientOptions { Endpoint = server.Endpoint, Retry = { MaxRetries = 0 } },
             factory.CreateLogger<PyxisClient>()
         );
 

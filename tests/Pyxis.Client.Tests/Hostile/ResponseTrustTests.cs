@@ -153,7 +153,7 @@ public sealed class ResponseTrustTests
     {
         await using var server = await HostileServer.AnsweringAsync(200, "application/json", body);
         using var client = new PyxisClient(
-            new PyxisClientOptions { Endpoint = server.Endpoint, RetryDelay = TimeSpan.FromMilliseconds(1) }
+            new PyxisClientOptions { Endpoint = server.Endpoint, Retry = { Delay = TimeSpan.FromMilliseconds(1) } }
         );
 
         var error = await Assert.ThrowsAsync<PyxisResponseException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", "ubi"));

@@ -53,7 +53,7 @@ public sealed class SecretTests
         );
         var logs = new CapturingLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
-        var options = new PyxisClientOptions { Endpoint = emulator.Endpoint, MaxRetries = 0 };
+        var options = new PyxisClientOptions { Endpoint = emulator.Endpoint, Retry = { MaxRetries = 0 } };
         options.SecretVariables.Add("repository");
         using var client = new PyxisClient(options, factory.CreateLogger<PyxisClient>());
         var paths = Enumerable.Range(0, 12).Select(i => ("quay.io", $"hidden-{i}")).ToList();
@@ -87,7 +87,9 @@ public sealed class SecretTests
             "application/json",
             "{\"errors\":[{\"message\":\"" + flood + "\"}]}"
         );
-        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint, MaxResponseBytes = 64 * 1024 * 1024 });
+        using var client = new PyxisClient(
+            new PyxisClientOptions { Endpoint = server.Endpoint, Limits = { MaxResponseBytes = 64 * 1024 * 1024 } }
+        );
 
         var error = await Assert.ThrowsAsync<PyxisGraphQLException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", "ubi"));
 

@@ -97,7 +97,7 @@ public sealed class SchemaHealthCheckTests
     {
         var services = new ServiceCollection();
         services
-            .AddPyxisClient(o => (o.Endpoint, o.MaxRetries, o.Timeout) = (endpoint, 0, TimeSpan.FromSeconds(30)))
+            .AddPyxisClient(o => (o.Endpoint, o.Retry.MaxRetries, o.Timeouts.Total) = (endpoint, 0, TimeSpan.FromSeconds(30)))
             .AddSchemaCheck(o =>
             {
                 o.Operations.AddRange(Curated);

@@ -13,7 +13,7 @@ await using var emulator = await PyxisEmulator.StartAsync(
             call.Argument("repository") == Catalog.Broken ? new EmulatorFault.GraphQLError("rpm manifest unavailable") : null,
     }
 );
-using var inner = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, MaxRetries = 0 });
+using var inner = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint, Retry = { MaxRetries = 0 } });
 var client = new RecordingClient(inner);
 var catalog = new Catalog(emulator.Catalog);
 var options = new JsonSerializerOptions { IncludeFields = true };

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pyxis.Client.Runtime;
 
 namespace Pyxis.Client;
 

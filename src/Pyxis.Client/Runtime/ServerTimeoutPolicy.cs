@@ -1,4 +1,4 @@
-namespace Pyxis.Client;
+namespace Pyxis.Client.Runtime;
 
 /// <summary>Retries of Pyxis's "unable to fetch data from MongoDB in time": how many, and the doubling waits before them.</summary>
 internal readonly record struct ServerTimeoutPolicy(int Retries, TimeSpan FirstDelay, TimeProvider Clock)
@@ -8,7 +8,7 @@ internal readonly record struct ServerTimeoutPolicy(int Retries, TimeSpan FirstD
     /// </summary>
     public static ServerTimeoutPolicy None { get; } = new(0, TimeSpan.Zero, TimeProvider.System);
 
-    public static ServerTimeoutPolicy Of(IPyxisClient client) => client is PyxisClient pyxis ? pyxis.ServerTimeouts : None;
+    public static ServerTimeoutPolicy Of(IPyxisClient client) => PyxisClient.Of(client) is { } pyxis ? pyxis.ServerTimeouts : None;
 
     /// <summary>The wait before retry <paramref name="retry"/> (1 = the first).</summary>
     public TimeSpan DelayBefore(int retry) => FirstDelay * Math.Pow(2, retry - 1);

@@ -22,7 +22,7 @@ public sealed class PyxisTransportException : PyxisException
 
     /// <summary>
     /// Whether another attempt could succeed (connection failure, broken body, attempt timeout, HTTP 408, 429 or 5xx).
-    /// The client has already retried such failures <see cref="PyxisClientOptions.MaxRetries"/> times.
+    /// The client has already retried such failures <see cref="PyxisRetryOptions.MaxRetries"/> times.
     /// </summary>
     public bool IsTransient { get; init; }
 

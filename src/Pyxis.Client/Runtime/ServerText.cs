@@ -1,4 +1,4 @@
-namespace Pyxis.Client;
+namespace Pyxis.Client.Runtime;
 
 /// <summary>
 /// Text that came from the server, cut to a size fit for a message or a log line: a hostile or broken server must

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Pyxis.Client;
+namespace Pyxis.Client.Runtime;
 
 /// <summary>The texts to hide in server text about a request: the API key and every value of its secret variables.</summary>
 internal static class Redaction

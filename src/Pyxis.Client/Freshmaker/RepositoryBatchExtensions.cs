@@ -1,4 +1,6 @@
-namespace Pyxis.Client.Batching;
+using Pyxis.Client.Batching;
+
+namespace Pyxis.Client;
 
 /// <summary>Typed batch helpers over the curated operations.</summary>
 public static class RepositoryBatchExtensions
@@ -31,8 +33,9 @@ public static class RepositoryBatchExtensions
         }
 
         return PyxisBatch.InCompletionOrder(
+            client,
             paths,
-            (path, ct) => client.GetRepositoryByRegistryPathAsync(path.Registry, path.Repository, ct),
+            static (lending, path, ct) => lending.GetRepositoryByRegistryPathAsync(path.Registry, path.Repository, ct),
             options,
             cancellationToken
         );
