@@ -26,7 +26,7 @@ public static partial class PyxisServiceCollectionExtensions
         services
             .AddOptions<PyxisClientOptions>(name)
             .Configure(configure)
-            .PostConfigure<IServiceProvider>((options, provider) => options.Cache ??= provider.GetService<HybridCache>())
+            .PostConfigure<IServiceProvider>((options, provider) => options.Cache.Store ??= provider.GetService<HybridCache>())
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PyxisClientOptions>, PyxisClientOptionsValidator>());
         services.TryAddSingleton<SchemaCertificateLease<TClient>>();
@@ -57,11 +57,11 @@ public static partial class PyxisServiceCollectionExtensions
         public SchemaCertificateLease(IOptionsMonitor<PyxisClientOptions> options)
         {
             Options = options.Get(TClient.SchemaName);
-            Options.HoldCertificate();
+            Options.Runtime.Certificate.Hold();
         }
 
         public PyxisClientOptions Options { get; }
 
-        public void Dispose() => Options.ReleaseCertificate();
+        public void Dispose() => Options.Runtime.Certificate.Release();
     }
 }
