@@ -48,7 +48,7 @@ public sealed class PaginationTests
     public async Task Stopping_early_cancels_the_pages_still_in_flight()
     {
         await using var session = await EmulatorSession.StartAsync(
-            new EmulatorOptions { LatencyFor = r => r.Variable("page") == "0" ? TimeSpan.Zero : TimeSpan.FromSeconds(20) }
+            new EmulatorOptions { LatencyFor = r => r.Variable("page") == "0" ? TimeSpan.Zero : Hang.ServerDelay }
         );
         var clock = Stopwatch.StartNew();
 
@@ -58,7 +58,7 @@ public sealed class PaginationTests
             break;
         }
 
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, Hang.Limit);
         Assert.InRange(session.Emulator.Stats.Requests, 1, 5);
     }
 
