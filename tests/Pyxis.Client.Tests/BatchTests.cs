@@ -66,7 +66,10 @@ public sealed class BatchTests
     [Fact]
     public async Task No_more_than_MaxConcurrency_requests_are_ever_in_flight()
     {
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { Latency = TimeSpan.FromMilliseconds(60) });
+        var crowd = new Crowd(2); // at least two at once, however slowly a loaded machine sends them
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions { Latency = TimeSpan.FromMilliseconds(60), AnswerWhen = (_, ct) => crowd.WaitAsync(ct) }
+        );
 
         var count = 0;
         await foreach (

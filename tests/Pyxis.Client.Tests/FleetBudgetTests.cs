@@ -150,37 +150,6 @@ public sealed class FleetBudgetTests
         Assert.True(fleet.Budgets.All(b => b.IsShared), string.Join("\n", fleet.Logs));
     }
 
-    /// <summary>
-    /// Holds answers until <paramref name="atOnce"/> requests wait at the server together, then lets them all go: on a busy
-    /// machine a slow sender could otherwise keep the server from ever seeing the concurrency that the test expects.
-    /// </summary>
-    private sealed class Crowd(int atOnce)
-    {
-        private readonly TaskCompletionSource gathered = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int waiting;
-
-        public async Task WaitAsync(CancellationToken cancellationToken)
-        {
-            if (Interlocked.Increment(ref waiting) >= atOnce)
-            {
-                gathered.TrySetResult();
-            }
-
-            try
-            {
-                await gathered.Task.WaitAsync(Hang.Limit, cancellationToken);
-            }
-            catch (TimeoutException)
-            {
-                gathered.TrySetResult(); // never that many at once: answer, and the in-flight assertion says so
-            }
-            finally
-            {
-                Interlocked.Decrement(ref waiting);
-            }
-        }
-    }
-
     private static Action<PyxisFleetBudgetOptions> Configure(int port, int localConcurrency, string? name = null)
     {
         var shared = name ?? "fleet-" + Guid.NewGuid().ToString("N");

@@ -11,7 +11,7 @@ public sealed class ToolTests
         var work = Directory.CreateTempSubdirectory("pyxis-tool-pack-").FullName;
         try
         {
-            var version = $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+            var version = PackedPackage.NewVersion();
             var configuration = AppContext.BaseDirectory.Contains(
                 $"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}",
                 StringComparison.Ordinal
