@@ -88,7 +88,7 @@ public sealed class BatchTests
     [Fact]
     public async Task Cancellation_ends_the_stream_promptly()
     {
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { Latency = Hang.ServerDelay });
+        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { Latency = Hang.ServerDelay }, Hang.ServerDelay);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var clock = Stopwatch.StartNew();
 
@@ -105,7 +105,8 @@ public sealed class BatchTests
     public async Task Leaving_the_loop_early_cancels_the_remaining_lookups()
     {
         await using var session = await EmulatorSession.StartAsync(
-            new EmulatorOptions { LatencyFor = r => r.Number == 1 ? TimeSpan.Zero : Hang.ServerDelay }
+            new EmulatorOptions { LatencyFor = r => r.Number == 1 ? TimeSpan.Zero : Hang.ServerDelay },
+            Hang.ServerDelay
         );
         var clock = Stopwatch.StartNew();
 

@@ -10,6 +10,9 @@ internal static class Hang
     /// <summary>How long a test waits for something that should happen at once before it fails.</summary>
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
-    /// <summary>A server delay that a correct client never waits out: cancelled or abandoned long before.</summary>
+    /// <summary>
+    /// A server delay that a correct client never waits out: cancelled or abandoned long before. The client under test must
+    /// allow as long (its <c>Timeout</c>), or its own timeout would end the wait and hide a client that never cancels.
+    /// </summary>
     public static readonly TimeSpan ServerDelay = TimeSpan.FromMinutes(3);
 }

@@ -56,7 +56,8 @@ public sealed class PaginationTests
     public async Task Stopping_early_cancels_the_pages_still_in_flight()
     {
         await using var session = await EmulatorSession.StartAsync(
-            new EmulatorOptions { LatencyFor = r => r.Variable("page") == "0" ? TimeSpan.Zero : Hang.ServerDelay }
+            new EmulatorOptions { LatencyFor = r => r.Variable("page") == "0" ? TimeSpan.Zero : Hang.ServerDelay },
+            Hang.ServerDelay
         );
         var clock = Stopwatch.StartNew();
 
