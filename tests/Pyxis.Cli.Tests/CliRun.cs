@@ -2,12 +2,21 @@ using Spectre.Console;
 
 namespace Pyxis.Cli.Tests;
 
-/// <summary>Runs the <c>pyxis</c> command tree in-process with a recording console: piped (default) or a terminal.</summary>
+/// <summary>
+/// Runs the <c>pyxis</c> command tree in-process with a recording console: piped (default) or a terminal, into
+/// <c>output</c> when the test watches what is written while the command runs.
+/// </summary>
 internal static class CliRun
 {
-    public static async Task<(int Code, string Output)> RunAsync(string[] args, int width = 500, bool terminal = false)
+    public static async Task<(int Code, string Output)> RunAsync(
+        string[] args,
+        int width = 500,
+        bool terminal = false,
+        StringWriter? output = null
+    )
     {
-        using var writer = new StringWriter();
+        using var own = output is null ? new StringWriter() : null;
+        var writer = output ?? own!;
         var console = AnsiConsole.Create(
             new AnsiConsoleSettings
             {

@@ -94,10 +94,33 @@ public sealed class OutputTests : IAsyncLifetime
     {
         var paths = emulator.Catalog.Repositories.Take(3).Select(r => $"{r["registry"]}/{r["repository"]}").ToArray();
 
-        // Slow enough for the progress line to be drawn at least once (it refreshes every 100 ms).
+        // Slow enough for a progress line to be drawn (it refreshes every 100 ms), were it drawn when piped.
         await using var slow = await PyxisEmulator.StartAsync(new EmulatorOptions { Latency = TimeSpan.FromMilliseconds(400) });
         var (_, piped) = await RunAsync(["repo", .. paths, "--endpoint", slow.Endpoint.ToString()]);
-        var (_, terminal) = await RunAsync(["repo", .. paths, "--endpoint", slow.Endpoint.ToString()], terminal: true);
+
+        // On a terminal the answers wait until the line is there: a loaded machine may draw it later than 400 ms.
+        using var screen = new WatchedWriter("Looking up");
+        await using var held = await PyxisEmulator.StartAsync(
+            new EmulatorOptions
+            {
+                AnswerWhen = async (_, ct) =>
+                {
+                    try
+                    {
+                        await screen.Written.WaitAsync(TimeSpan.FromSeconds(60), ct);
+                    }
+                    catch (TimeoutException)
+                    {
+                        // Answer anyway: the assertion below reports the missing line.
+                    }
+                },
+            }
+        );
+        var (_, terminal) = await CliRun.RunAsync(
+            ["repo", .. paths, "--endpoint", held.Endpoint.ToString()],
+            terminal: true,
+            output: screen
+        );
 
         Assert.DoesNotContain("Looking up", piped, StringComparison.Ordinal);
         Assert.Contains("Looking up 3 repositories", terminal, StringComparison.Ordinal);

@@ -24,7 +24,7 @@ public sealed class ProcessTests
             await kill.WaitForExitAsync();
         }
 
-        await emulator.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        await emulator.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(0, emulator.ExitCode);
         Console.WriteLine($"SIG{signal}: stopped in {clock.ElapsedMilliseconds} ms");
     }
@@ -38,7 +38,7 @@ public sealed class ProcessTests
 
         using var emulator = Start($"emulator --port {port}");
         var errors = await emulator.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        await emulator.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        await emulator.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(1, emulator.ExitCode);
         Assert.Equal($"Port {port} is already in use; choose another with --port, or --port 0 for any free port.", errors.Trim());

@@ -66,7 +66,10 @@ public sealed class BatchTests
     [Fact]
     public async Task No_more_than_MaxConcurrency_requests_are_ever_in_flight()
     {
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { Latency = TimeSpan.FromMilliseconds(60) });
+        var crowd = new Crowd(2); // at least two at once, however slowly a loaded machine sends them
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions { Latency = TimeSpan.FromMilliseconds(60), AnswerWhen = (_, ct) => crowd.WaitAsync(ct) }
+        );
 
         var count = 0;
         await foreach (
@@ -85,7 +88,7 @@ public sealed class BatchTests
     [Fact]
     public async Task Cancellation_ends_the_stream_promptly()
     {
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { Latency = TimeSpan.FromSeconds(20) });
+        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { Latency = Hang.ServerDelay }, Hang.ServerDelay);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var clock = Stopwatch.StartNew();
 
@@ -95,14 +98,15 @@ public sealed class BatchTests
             { }
         });
 
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, Hang.Limit);
     }
 
     [Fact]
     public async Task Leaving_the_loop_early_cancels_the_remaining_lookups()
     {
         await using var session = await EmulatorSession.StartAsync(
-            new EmulatorOptions { LatencyFor = r => r.Number == 1 ? TimeSpan.Zero : TimeSpan.FromSeconds(20) }
+            new EmulatorOptions { LatencyFor = r => r.Number == 1 ? TimeSpan.Zero : Hang.ServerDelay },
+            Hang.ServerDelay
         );
         var clock = Stopwatch.StartNew();
 
@@ -114,7 +118,7 @@ public sealed class BatchTests
             break;
         }
 
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, Hang.Limit);
         Assert.InRange(session.Emulator.Stats.Requests, 1, 3);
     }
 
@@ -133,7 +137,7 @@ public sealed class BatchTests
 
             if (i == 0)
             {
-                await allStarted.Task.WaitAsync(TimeSpan.FromSeconds(10), ct);
+                await allStarted.Task.WaitAsync(Hang.Limit, ct);
             }
 
             return i * 10;

@@ -133,7 +133,7 @@ public sealed class CoalescingTests
         Assert.False(aborted.Task.IsCompleted, "one caller still waits, so the request goes on");
         await b.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => calls[1]);
-        await aborted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await aborted.Task.WaitAsync(Hang.Limit);
 
         var again = await client.GetRepositoryByRegistryPathAsync(registry, repository);
         Assert.Equal(repository, again?.Repository);

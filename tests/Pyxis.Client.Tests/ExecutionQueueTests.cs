@@ -5,7 +5,7 @@ namespace Pyxis.Client.Tests;
 /// <summary>The emulator's execution queue: the answer due soonest runs first, and a cancelled waiter frees its turn.</summary>
 public sealed class ExecutionQueueTests
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Limit = Hang.Limit;
 
     [Fact]
     public async Task Waiting_executions_run_earliest_due_first()

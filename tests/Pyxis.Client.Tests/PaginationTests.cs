@@ -9,7 +9,15 @@ public sealed class PaginationTests
     [Fact]
     public async Task N_pages_cost_N_requests_in_page_order_with_at_most_MaxConcurrency_in_flight()
     {
-        await using var session = await EmulatorSession.StartAsync(new EmulatorOptions { Latency = TimeSpan.FromMilliseconds(40) });
+        // The first page comes alone (it tells how many there are); of the others at least two at once, however slowly sent.
+        var crowd = new Crowd(2);
+        await using var session = await EmulatorSession.StartAsync(
+            new EmulatorOptions
+            {
+                Latency = TimeSpan.FromMilliseconds(40),
+                AnswerWhen = (r, ct) => r.Variable("page") == "0" ? Task.CompletedTask : crowd.WaitAsync(ct),
+            }
+        );
 
         var images = await session.Client.FindImagesAllAsync(pageSize: 50, paging: new PyxisPaging { MaxConcurrency = 3 }).ToListAsync();
 
@@ -48,7 +56,8 @@ public sealed class PaginationTests
     public async Task Stopping_early_cancels_the_pages_still_in_flight()
     {
         await using var session = await EmulatorSession.StartAsync(
-            new EmulatorOptions { LatencyFor = r => r.Variable("page") == "0" ? TimeSpan.Zero : TimeSpan.FromSeconds(20) }
+            new EmulatorOptions { LatencyFor = r => r.Variable("page") == "0" ? TimeSpan.Zero : Hang.ServerDelay },
+            Hang.ServerDelay
         );
         var clock = Stopwatch.StartNew();
 
@@ -58,7 +67,7 @@ public sealed class PaginationTests
             break;
         }
 
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, Hang.Limit);
         Assert.InRange(session.Emulator.Stats.Requests, 1, 5);
     }
 

@@ -4,12 +4,12 @@ namespace Pyxis.Client.Tests;
 
 /// <summary>
 /// Holds emulator responses until the test releases them, so ordering tests depend on events, not on
-/// wall-clock gaps that a loaded CI machine can close. A gate opens by itself after <see cref="Limit"/>
+/// wall-clock gaps that a loaded CI machine can close. A gate opens by itself after <see cref="Hang.Limit"/>
 /// so that a broken stream makes its test fail rather than hang.
 /// </summary>
 internal sealed class ResponseGates
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Limit = Hang.Limit;
     private readonly ConcurrentDictionary<string, TaskCompletionSource> gates = new();
 
     public async Task WaitAsync(string? key, CancellationToken cancellationToken)

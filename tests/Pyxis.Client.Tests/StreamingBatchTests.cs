@@ -76,7 +76,7 @@ public sealed class StreamingBatchTests
             Interlocked.Increment(ref running);
             try
             {
-                await Task.Delay(input % 3 == 0 ? 5000 : 1, ct);
+                await Task.Delay(input % 3 == 0 ? Hang.ServerDelay : TimeSpan.FromMilliseconds(1), ct);
                 return input;
             }
             finally
@@ -100,7 +100,7 @@ public sealed class StreamingBatchTests
                     seen.Add(item.GetValueOrThrow());
                 }
             })
-            .WaitAsync(TimeSpan.FromSeconds(4));
+            .WaitAsync(Hang.Limit); // long before the slow operations would end by themselves
 
         Assert.Equal("the input broke", error.Message);
         Assert.Equal(0, Volatile.Read(ref running));
@@ -140,20 +140,31 @@ public sealed class StreamingBatchTests
                         : null,
             }
         );
+        // The server-timeout wait runs on a fake clock that moves only once the other five are in: no deadline to trip.
+        var clock = new WatchedClock();
         using var client = new PyxisClient(
             new PyxisClientOptions
             {
                 Endpoint = session.Emulator.Endpoint,
-                Retry = { ServerTimeoutDelay = TimeSpan.FromMilliseconds(1500) },
+                Retry = { ServerTimeoutDelay = TimeSpan.FromSeconds(30) },
+                TimeProvider = clock,
+                Timeouts = { Total = Timeout.InfiniteTimeSpan, Attempt = Timeout.InfiniteTimeSpan },
             }
         );
         var paths = session.Paths(6);
         slow = paths[0].Repository;
 
-        var order = await client
-            .GetRepositoriesByRegistryPathAsync(paths, new BatchOptions { MaxConcurrency = 1 })
-            .Select(i => i.Index)
-            .ToListAsync();
+        var order = new List<int>();
+        using var hang = new CancellationTokenSource(Hang.Limit); // a slot not lent would leave the other five waiting
+        var items = client.GetRepositoriesByRegistryPathAsync(paths, new BatchOptions { MaxConcurrency = 1 }, hang.Token);
+        await foreach (var item in items)
+        {
+            order.Add(item.Index);
+            if (order.Count == paths.Length - 1)
+            {
+                clock.Advance(await clock.WaitStartedAsync(due => due == TimeSpan.FromSeconds(30)));
+            }
+        }
 
         Assert.Equal([1, 2, 3, 4, 5, 0], order);
         Assert.Equal(1, session.Emulator.Stats.MaxInFlight);

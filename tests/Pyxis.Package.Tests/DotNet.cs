@@ -20,7 +20,7 @@ internal static class DotNet
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(4)))
+        if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(8)))
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"dotnet {arguments} did not finish in time");

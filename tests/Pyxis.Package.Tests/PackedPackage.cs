@@ -6,7 +6,7 @@ public sealed class PackedPackage : IDisposable
     public PackedPackage()
     {
         Feed = Directory.CreateTempSubdirectory("pyxis-feed-").FullName;
-        Version = $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+        Version = NewVersion();
         var configuration = AppContext.BaseDirectory.Contains(
             $"{System.IO.Path.DirectorySeparatorChar}Release{System.IO.Path.DirectorySeparatorChar}",
             StringComparison.Ordinal
@@ -25,6 +25,15 @@ public sealed class PackedPackage : IDisposable
         Path = System.IO.Path.Combine(Feed, $"Pyxis.Client.{Version}.nupkg");
         Assert.True(File.Exists(Path), string.Join(", ", Directory.GetFiles(Feed)));
     }
+
+    private static int packs;
+
+    /// <summary>
+    /// A version no cache has seen, and no other pack: SchemaChangeTests packs its own beside the collection's, often in the
+    /// same millisecond, and other checkouts on the machine share the NuGet cache, where one version means one content.
+    /// </summary>
+    public static string NewVersion() =>
+        $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}.{Environment.ProcessId}.{Interlocked.Increment(ref packs)}";
 
     /// <summary>The test collection that shares one packed package (packing takes a while).</summary>
     public const string Collection = "Packed package";

@@ -8,18 +8,21 @@ public sealed class ToolTests
     {
         var feed = Directory.CreateTempSubdirectory("pyxis-tool-feed-").FullName;
         var tools = Directory.CreateTempSubdirectory("pyxis-tools-").FullName;
+        var work = Directory.CreateTempSubdirectory("pyxis-tool-pack-").FullName;
         try
         {
-            var version = $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+            var version = PackedPackage.NewVersion();
             var configuration = AppContext.BaseDirectory.Contains(
                 $"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}",
                 StringComparison.Ordinal
             )
                 ? "Release"
                 : "Debug";
+            // The tool's publish step and nuspec go to a folder of this test's own, not into src/Pyxis.Cli/bin and obj.
             var (packed, packOutput) = DotNet.Run(
                 PackedPackage.Root,
                 $"pack src/Pyxis.Cli --no-build -c {configuration} -o \"{feed}\" -p:PackageVersion={version} -p:MinVerVersionOverride={version}"
+                    + $" -p:PublishDir=\"{Path.Combine(work, "publish")}/\" -p:NuspecOutputPath=\"{Path.Combine(work, "nuspec")}/\""
             );
             Assert.True(packed == 0, packOutput);
 
@@ -40,6 +43,7 @@ public sealed class ToolTests
         {
             Directory.Delete(feed, recursive: true);
             Directory.Delete(tools, recursive: true);
+            Directory.Delete(work, recursive: true);
         }
     }
 

@@ -54,7 +54,7 @@ public sealed class FailureTests
             .ThrowsAsync<PyxisTransportException>(() =>
                 provider.GetRequiredService<IPyxisClient>().GetRepositoryByRegistryPathAsync("quay.io", "ubi")
             )
-            .WaitAsync(TimeSpan.FromSeconds(10));
+            .WaitAsync(Hang.Limit);
 
         Assert.Equal(1, server.Requests);
         Assert.Equal(TimeSpan.FromDays(1), error.RetryAfter);
@@ -69,16 +69,23 @@ public sealed class FailureTests
             "application/json",
             "{\"data\":{\"get_repository_by_registry_path\":{\"data\":null,\"error\":{\"status\":500,\"detail\":\"unable to fetch data from MongoDB in time\"}}}}"
         );
+        // On a fake clock the call's 0.3 s run out exactly during the server-timeout wait, however slow the first answer was.
+        var clock = new WatchedClock();
         using var client = new PyxisClient(
             new PyxisClientOptions
             {
                 Endpoint = server.Endpoint,
                 Timeouts = { Total = TimeSpan.FromMilliseconds(300) },
                 Retry = { ServerTimeoutDelay = TimeSpan.FromSeconds(30) },
+                TimeProvider = clock,
             }
         );
 
-        var error = await Assert.ThrowsAsync<PyxisTransportException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", "ubi"));
+        var call = client.GetRepositoryByRegistryPathAsync("quay.io", "ubi");
+        await clock.WaitStartedAsync(due => due == TimeSpan.FromSeconds(30));
+        clock.Advance(TimeSpan.FromMilliseconds(300));
+
+        var error = await Assert.ThrowsAsync<PyxisTransportException>(() => call.WaitAsync(Hang.Limit));
 
         Assert.Contains("PyxisClientOptions.Timeouts.Total (0.3 s)", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, server.Requests);
