@@ -143,6 +143,44 @@ public sealed class LambdaSoundnessTests
     }
 
     [Theory]
+    // A root call that may be skipped is PYX102 only: what is then done with its result is not reported too.
+    [InlineData("(q, v) => v.Flag ? q.GetImage(v.Path, r => r.Data!.Id)!.Trim() : null", "PYX102", "q.GetImage(v.Path, r => r.Data!.Id)")]
+    [InlineData(
+        "(q, v) => { var id = v.Flag ? q.GetImage(v.Path, r => r.Data!.Id) : null; return id!.Length; }",
+        "PYX102",
+        "q.GetImage(v.Path, r => r.Data!.Id)"
+    )]
+    [InlineData(
+        "(q, v) => new[] { v.Path }.Select(p => q.GetImage(p, r => r.Data!.Id)).ToList()",
+        "PYX102",
+        "q.GetImage(p, r => r.Data!.Id)"
+    )]
+    // What always runs first (the left of ?., the condition of ?: or if) is not under a condition: computing on it is PYX107 only.
+    [InlineData("(q, v) => q.GetImage(v.Path, r => r.Data!.Id)?.Trim()", "PYX107", "q.GetImage(v.Path, r => r.Data!.Id)?.Trim()")]
+    [InlineData(
+        "(q, v) => q.GetImage(v.Path, r => r.Data!.Id != null) ? 1 : 2",
+        "PYX107",
+        "q.GetImage(v.Path, r => r.Data!.Id != null) ? 1 : 2"
+    )]
+    [InlineData(
+        "(q, v) => q.GetImage(v.Path, r => r.Data!.Id) switch { null => 1, _ => 2 }",
+        "PYX107",
+        "q.GetImage(v.Path, r => r.Data!.Id) switch { null => 1, _ => 2 }"
+    )]
+    // q handed to a method is PYX109 only, not also "no root field is called" (PYX103).
+    [InlineData("(q, v) => Helper(q, v.Path)!.Trim()", "PYX109", "Helper(q, v.Path)")]
+    public void One_mistake_is_one_error(string lambda, string id, string at)
+    {
+        var source = Program($"_ = await client.QueryAsync(new V(), {lambda});");
+        var output = Run(source);
+
+        var diagnostic = Assert.Single(output.Diagnostics.Concat(output.CompileDiagnostics));
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(at, source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+    }
+
+    [Theory]
+    [InlineData("(q, v) => q.GetImage(v.Path, r => r.Data!.Id) ?? \"none\"")]
     [InlineData("(q, v) => new { A = q.GetImage(v.Path, r => r.Data!.Id), B = q.GetImage(v.Path, r => r.Data!.Architecture) }")]
     [InlineData(
         "(q, v) => { var a = q.GetImage(v.Path, r => r.Data!.Id); var b = q.GetImage(v.Path, r => r.Data!.Architecture); return (a, b ?? \"none\"); }"
@@ -183,7 +221,7 @@ public sealed class LambdaSoundnessTests
     private static GeneratorOutput Run(string csharp) =>
         GeneratorHarness.RunWithCode(csharp, File.ReadAllText(RepositoryFiles.SchemaPath), Package);
 
-    private static string Program(string statement) =>
+    internal static string Program(string statement) =>
         $$"""
             using System;
             using System.Linq;

@@ -76,7 +76,8 @@ internal static class LambdaReader
 
             new QueryLambdaFlow(model, lambda, calls, diagnostics, cancellationToken).Check();
 
-            if (roots.Count == 0)
+            // q passed to a method is already PYX109: that the lambda then calls no root field is the same mistake.
+            if (roots.Count == 0 && !diagnostics.Any(d => d.Id == DiagnosticCatalog.LambdaRootEscapes.Id))
             {
                 diagnostics.Add(Report(DiagnosticCatalog.LambdaNoRootField, lambda, query));
             }
