@@ -128,7 +128,8 @@ internal static class LambdaBuilder
     {
         var selected = new SelectedFields(schema, type, selections);
         var parts = selected.Steps.Select(s => Part(schema, type, s)).Concat(selected.Scalars).ToList();
-        if (type.IsAbstract && !parts.Contains("__typename"))
+        // A selector that reads nothing of its root field's result (r => 1, r => Summary(null)) still asks for it.
+        if ((type.IsAbstract || parts.Count == 0) && !parts.Contains("__typename"))
         {
             parts.Insert(0, "__typename");
         }
