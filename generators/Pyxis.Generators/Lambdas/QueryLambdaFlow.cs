@@ -221,7 +221,7 @@ internal sealed class QueryLambdaFlow(
             );
 
     // A message quotes the expression on one line, without its comments, and short enough to read in build output.
-    private static string Quote(SyntaxNode node)
+    internal static string Quote(SyntaxNode node)
     {
         var text = node.ReplaceTrivia(node.DescendantTrivia(), static (_, _) => SyntaxFactory.Space).ToString();
         text = Regex.Replace(text, @"\s+", " ").Trim();
