@@ -17,7 +17,7 @@ public sealed partial class PyxisGenerator
             .Select(static (input, _) => input.Left is { IsUsable: true } s ? SurfaceBuilder.Build(s, input.Right) : SurfaceSpec.Empty)
             .WithTrackingName(StepNames.Surface);
 
-    // Each QueryAsync call site is read with its semantic model, then translated and checked against the schema on its own,
+    // Each QueryAsync call site (and each call of a [PyxisQueryWrapper] method with a lambda) is read with its semantic model, then translated and checked against the schema on its own,
     // so editing one lambda rebuilds only that call.
     private static IncrementalValuesProvider<LambdaSpec> BuildLambdas(
         IncrementalGeneratorInitializationContext context,
@@ -25,7 +25,10 @@ public sealed partial class PyxisGenerator
         IncrementalValueProvider<GeneratorOptions> options
     ) =>
         context
-            .SyntaxProvider.CreateSyntaxProvider(LambdaReader.IsCandidate, LambdaReader.Read)
+            .SyntaxProvider.CreateSyntaxProvider(
+                static (node, token) => LambdaReader.IsCandidate(node, token) || QueryWrappers.IsCandidate(node, token),
+                static (context, token) => LambdaReader.Read(context, token) ?? QueryWrappers.Read(context, token)
+            )
             .Where(static call => call is not null)
             .WithTrackingName(StepNames.LambdaCalls)
             .Combine(schema)

@@ -48,6 +48,8 @@ public sealed partial class ReadmeLambdaSamplesTests : IAsyncLifetime
 
         Assert.Equal("ubi9/ubi", repo.Repository);
         Assert.Equal(new[] { "latest", "9.6" }, repo.Tags!);
+        // With no arguments given, every repository counts (tests sharing the emulator may add more meanwhile).
+        Assert.InRange(repo.Total!.Value, paths.Count + 1, session.Emulator.Catalog.Repositories.Count());
         foreach (var path in paths)
         {
             Assert.Contains($"{path}: {session.Emulator.Catalog.FindRepository(path.Registry, path.Repository)!["_id"]}", Console.Lines);
@@ -61,7 +63,7 @@ public sealed partial class ReadmeLambdaSamplesTests : IAsyncLifetime
         Assert.All(published, id => Assert.Contains(id, Console.Lines));
     }
 
-    private static async Task<(string? Repository, IReadOnlyList<string?>? Tags, string? Created)> Samples(
+    private static async Task<(string? Repository, IReadOnlyList<string?>? Tags, string? Created, int? Total)> Samples(
         IPyxisClient client,
         List<(string Registry, string Repository)> paths
     )
@@ -98,9 +100,12 @@ public sealed partial class ReadmeLambdaSamplesTests : IAsyncLifetime
         var created = await client.MutateAsync(new { Input = new ContainerImageInput { Architecture = "arm64" } }, static (m, v) =>
             m.CreateImage(v.Input, r => r.Data!.Id)
         );
+
+        // Nullable arguments are optional: one not given is left out of the document (the server's default applies).
+        var total = await client.QueryAsync(static q => q.FindRepositories(p => p.Total));
         #endregion
 
-        return (repo.Repository, repo.Tags, created);
+        return (repo.Repository, repo.Tags, created, total);
     }
 
     [GeneratedRegex(@"#region README: Queries in C#\r?\n(?<body>.*?)#endregion", RegexOptions.Singleline)]

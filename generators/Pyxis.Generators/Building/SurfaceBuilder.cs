@@ -70,21 +70,32 @@ internal static class SurfaceBuilder
             {
                 Docs = f.Docs,
             });
-        return new SurfaceTypeSpec(name, type.Name, properties.ToEquatableArray()) { Description = type.Docs.Description };
+        var list = properties.ToList();
+        // A field with arguments keeps its property (no arguments: the server's defaults) and gets a method taking them.
+        var methods = type
+            .Fields.Where(f => f.Arguments.Count > 0 && IsSelectable(schema, f))
+            .Select(f => Root(schema, f) with { MethodName = Names.Unique(Names.Pascal(f.Name) + "With", taken) });
+        return new SurfaceTypeSpec(name, type.Name, list.ToEquatableArray())
+        {
+            Description = type.Docs.Description,
+            Methods = methods.ToEquatableArray(),
+        };
     }
 
-    private static SurfaceRootSpec Root(SchemaModel schema, FieldDef field)
+    /// <summary>The C# parameter name of each of <paramref name="field"/>'s arguments, in order (the selector is <c>select</c>).</summary>
+    public static List<string> ParameterNames(FieldDef field)
     {
         var taken = new HashSet<string> { "select" };
-        var arguments = field.Arguments.Select(a => new VariableSpec(
-            a.Name,
-            Names.Unique(Names.Camel(a.Name), taken),
-            ValueTypes.Input(schema, a.Type),
-            a.HasDefault
-        )
-        {
-            Description = a.Docs.Description,
-        });
+        return field.Arguments.Select(a => Names.Unique(Names.Camel(a.Name), taken)).ToList();
+    }
+
+    public static SurfaceRootSpec Root(SchemaModel schema, FieldDef field)
+    {
+        var names = ParameterNames(field);
+        var arguments = field.Arguments.Select(
+            (a, i) =>
+                new VariableSpec(a.Name, names[i], ValueTypes.Input(schema, a.Type), a.HasDefault) { Description = a.Docs.Description }
+        );
         return new SurfaceRootSpec(
             Names.Pascal(field.Name),
             field.Name,

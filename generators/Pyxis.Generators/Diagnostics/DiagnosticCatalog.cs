@@ -193,7 +193,7 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor LambdaNotALambda = new(
         "PYX101",
         "Query lambda not inline",
-        "'{0}' is not a lambda written in place; pass the query as an inline lambda (not a variable or a method group) so it can be translated at build time",
+        "'{0}' is not a lambda written in place; pass the query as an inline lambda (not a variable or a method group) so it can be translated at build time, or, in a wrapper of your own that passes on its query parameter, mark the wrapper [PyxisQueryWrapper] and call it with the lambda in place",
         "Pyxis.Lambdas",
         DiagnosticSeverity.Error,
         isEnabledByDefault: true
@@ -267,6 +267,33 @@ internal static class DiagnosticCatalog
         "PYX109",
         "Query root used other than to call a root field",
         "'{0}' uses '{1}' other than to call a root field on it; only the root field calls written in the query lambda are translated (a method given '{1}' is not read), so call them in the lambda and pass their results on",
+        "Pyxis.Lambdas",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true
+    );
+
+    public static readonly DiagnosticDescriptor LambdaNoSelector = new(
+        "PYX115",
+        "Root field without a selector",
+        "Root field '{0}' is called without a selector; pass what to take from its result last, or by name (select: r => r.Data)",
+        "Pyxis.Lambdas",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true
+    );
+
+    public static readonly DiagnosticDescriptor LambdaFieldArguments = new(
+        "PYX116",
+        "Field arguments that cannot be sent",
+        "Field '{0}' is given its arguments in a way that cannot be sent: {1}",
+        "Pyxis.Lambdas",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true
+    );
+
+    public static readonly DiagnosticDescriptor LambdaWrapper = new(
+        "PYX117",
+        "Query wrapper that cannot be intercepted",
+        "'{0}' cannot be intercepted as a query wrapper: {1}",
         "Pyxis.Lambdas",
         DiagnosticSeverity.Error,
         isEnabledByDefault: true

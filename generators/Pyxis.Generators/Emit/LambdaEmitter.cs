@@ -15,6 +15,11 @@ internal static class LambdaEmitter
     {
         var mutation = spec.Call.Kind == LambdaKind.Mutation;
         var query = $"global::{spec.SurfaceNamespace}.{(mutation ? "PyxisMutation" : "PyxisQuery")}";
+        if (spec.Call.Forwards)
+        {
+            return EmitForwarder(spec, query);
+        }
+
         var w = new SourceWriter().Header();
         w.Open($"namespace {Namespace}");
         w.Line(
@@ -36,6 +41,10 @@ internal static class LambdaEmitter
         else if (spec.Call.Kind == LambdaKind.All)
         {
             WriteAll(w, spec, query);
+        }
+        else if (spec.Call.Wrapper is { } wrapper)
+        {
+            WrapperEmitter.Write(w, spec, wrapper, query);
         }
         else if (spec.Call.WithoutVariables)
         {
@@ -73,6 +82,15 @@ internal static class LambdaEmitter
         w.Open("try");
         w.Line("recording.BeginRecording();");
         w.Line("query(recording, vars);");
+        // Arguments of fields below the root: constants, read at build time.
+        for (var i = 0; i < spec.ConstantNames.Count; i++)
+        {
+            if (spec.ConstantsJson[i].Json is { } json)
+            {
+                w.Line($"recording.RecordConstant({Names.Literal(spec.ConstantNames[i])}u8, {Names.Literal(json)}u8);");
+            }
+        }
+
         w.Line(
             $"return new {TypeNames.Runtime}.PyxisRequest<{query}>({Names.Literal(spec.OperationName)}, Document, recording.EndRecording(), Read)"
         );
@@ -89,6 +107,33 @@ internal static class LambdaEmitter
         ProjectionEmitter.Write(w, spec);
         w.Close();
         w.Close();
+        WriteInterceptsLocationAttribute(w);
+        return w.ToString();
+    }
+
+    // A [PyxisQueryWrapper]'s own QueryAsync(query): send the query its caller's interceptor translated.
+    private static string EmitForwarder(LambdaSpec spec, string query)
+    {
+        var w = new SourceWriter().Header();
+        w.Open($"namespace {Namespace}");
+        w.Line(
+            $"/// <summary>The query wrapper's QueryAsync at {System.IO.Path.GetFileName(spec.Call.FilePath)}({spec.Call.Location.Line + 1},{spec.Call.Location.Column + 1}).</summary>"
+        );
+        w.Line(TypeNames.GeneratedCode);
+        w.Open($"internal static class {spec.ClassName}");
+        w.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({spec.Call.Version}, {Names.Literal(spec.Call.Data)})]");
+        w.Line(
+            $"public static global::System.Threading.Tasks.Task<TResult> QueryAsync<TResult>(this {TypeNames.Runtime}.IPyxisClient client, global::System.Func<{query}, TResult> query, global::System.Threading.CancellationToken cancellationToken = default)"
+        );
+        w.Line($"    => {TypeNames.Runtime}.Lambdas.PyxisTranslatedQuery<TResult>.RunAsync(client, query, cancellationToken);");
+        w.Close();
+        w.Close();
+        WriteInterceptsLocationAttribute(w);
+        return w.ToString();
+    }
+
+    private static void WriteInterceptsLocationAttribute(SourceWriter w)
+    {
         w.Line();
         w.Open("namespace System.Runtime.CompilerServices");
         w.Line("[global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]");
@@ -96,7 +141,6 @@ internal static class LambdaEmitter
         w.Line("public InterceptsLocationAttribute(int version, string data) { }");
         w.Close();
         w.Close();
-        return w.ToString();
     }
 
     // QueryAllAsync: the lambda per page (its PyxisPage argument picks the page), streamed by PyxisPagination.

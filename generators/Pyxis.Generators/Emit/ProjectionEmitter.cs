@@ -40,6 +40,17 @@ internal static class ProjectionEmitter
         {
             var property = node.Properties[i];
             w.Line($"internal {TypeNames.Nullable(property.Type, ns, owner, input: false)} p{i};");
+            if (property.Method is { } method)
+            {
+                // The arguments were sent as constants at build time; a null value gives default, as a null root field does.
+                w.List(
+                    $"public override TResult {property.Name}<TResult>",
+                    SurfaceEmitter.FieldMethodParameters(ns, owner, method, defaults: false)
+                );
+                w.Line($"    => p{i} is {{ }} pyxisValue ? select(pyxisValue) : default!;");
+                continue;
+            }
+
             w.Line($"public override {TypeNames.Of(property.Type, ns, owner, input: false)} {property.Name} => p{i};");
         }
 

@@ -109,7 +109,7 @@ internal static class SourceOutput
     public static void Lambda(SourceProductionContext context, LambdaSpec spec)
     {
         // Its diagnostics are reported with all the others (PyxisGenerator.Diagnostics.cs).
-        if (spec.Diagnostics.Count == 0 && spec.Roots.Count > 0)
+        if (spec.Diagnostics.Count == 0 && (spec.Roots.Count > 0 || spec.Call.Forwards))
         {
             Guard(context, spec.Call.FilePath, () =>
                 context.AddSource($"Lambdas/{spec.ClassName}.g.cs", SourceText.From(LambdaEmitter.Emit(spec), System.Text.Encoding.UTF8))

@@ -37,9 +37,59 @@ internal static class SurfaceEmitter
             );
         }
 
+        foreach (var method in type.Methods)
+        {
+            WriteFieldMethod(w, surface, type, method);
+        }
+
         w.Close();
         w.Close();
         return w.ToString();
+    }
+
+    // Virtual like the properties: a projection that selects the field with these arguments overrides it.
+    private static void WriteFieldMethod(SourceWriter w, SurfaceSpec surface, SurfaceTypeSpec type, SurfaceRootSpec method)
+    {
+        w.Line();
+        w.Doc("summary", method.Docs.Description, $"The <c>{method.Field}</c> field, with its arguments.");
+        foreach (var argument in method.Arguments)
+        {
+            w.Line(
+                $"/// <param name=\"{argument.ParameterName.TrimStart('@')}\">The <c>{argument.Name}</c> argument (a constant).</param>"
+            );
+        }
+
+        w.Line("/// <param name=\"select\">What to take from the field's value; only the fields it reads are asked for.</param>");
+        w.Line($"[{Field}({Names.Literal(method.Field)})]");
+        w.List(
+            $"public virtual TResult {method.MethodName}<TResult>",
+            FieldMethodParameters(surface.TypesNamespace, null, method, defaults: true)
+        );
+        w.Line(
+            $"    => throw new global::Pyxis.Client.Lambdas.PyxisUnselectedFieldException({Names.Literal(type.SchemaType)}, {Names.Literal(method.Field)});"
+        );
+    }
+
+    /// <summary>
+    /// A field method's parameters, object types qualified with <paramref name="owner"/> (null: in the surface's namespace);
+    /// <paramref name="defaults"/>: with the optional ones' defaults, as declared.
+    /// </summary>
+    public static System.Collections.Generic.IEnumerable<string> FieldMethodParameters(
+        string ns,
+        string? owner,
+        SurfaceRootSpec method,
+        bool defaults
+    )
+    {
+        var optionalFrom = defaults ? OptionalFrom(method) : method.Arguments.Count;
+        return method
+            .Arguments.Select(
+                (a, i) =>
+                    $"{TypeNames.Of(a.Type, ns, owner, input: true)} {a.ParameterName}{(i >= optionalFrom ? " = null" : string.Empty)}"
+            )
+            .Append(
+                $"global::System.Func<{TypeNames.Of(method.Result with { Nullable = false }, ns, owner, input: false)}, TResult> select{(optionalFrom < method.Arguments.Count ? " = null!" : string.Empty)}"
+            );
     }
 
     /// <summary><c>PyxisQuery</c> (<paramref name="mutation"/> false) or <c>PyxisMutation</c>.</summary>
@@ -84,15 +134,11 @@ internal static class SurfaceEmitter
                 w.Line(obsolete);
             }
 
-            var parameters = root
-                .Arguments.Select(a => $"{TypeNames.Of(a.Type, surface.TypesNamespace, null, input: true)} {a.ParameterName}")
-                .Append(
-                    $"global::System.Func<{TypeNames.Of(root.Result with { Nullable = false }, surface.TypesNamespace, null, input: false)}, TResult> select"
-                );
-            w.Line($"[{Field}({Names.Literal(root.Field)})]");
-            w.OpenList($"public TResult {root.MethodName}<TResult>", parameters);
-            WriteRootBody(w, surface, root);
-            w.Close();
+            WriteRoot(w, surface, root);
+            if (root.Arguments.Any(a => a.Type.Nullable))
+            {
+                WriteRequiredOnly(w, surface, root);
+            }
         }
 
         w.Close();
@@ -183,6 +229,65 @@ internal static class SurfaceEmitter
 
         w.Line("        _ => null,");
         w.Line("    };");
+    }
+
+    // Nullable arguments after the last required one are C# optional parameters (not given: left out of the document),
+    // so the selector, last, is optional too; the generator reports a call that leaves it out.
+    private static void WriteRoot(SourceWriter w, SurfaceSpec surface, SurfaceRootSpec root)
+    {
+        var optionalFrom = OptionalFrom(root);
+        var parameters = root
+            .Arguments.Select(
+                (a, i) =>
+                    $"{TypeNames.Of(a.Type, surface.TypesNamespace, null, input: true)} {a.ParameterName}{(i >= optionalFrom ? " = null" : string.Empty)}"
+            )
+            .Append($"{Selector(surface, root)} select{(optionalFrom < root.Arguments.Count ? " = null!" : string.Empty)}");
+        w.Line($"[{Field}({Names.Literal(root.Field)})]");
+        w.OpenList($"public TResult {root.MethodName}<TResult>", parameters);
+        WriteRootBody(w, surface, root);
+        w.Close();
+    }
+
+    // The overload without the nullable arguments, so q.Field(required…, r => …) needs no names for what it leaves out.
+    private static void WriteRequiredOnly(SourceWriter w, SurfaceSpec surface, SurfaceRootSpec root)
+    {
+        var required = root.Arguments.Where(a => !a.Type.Nullable).ToList();
+        w.Line();
+        w.Line($"/// <summary>The <c>{root.Field}</c> root field without its nullable arguments (left out of the document).</summary>");
+        foreach (var argument in required)
+        {
+            w.Line($"/// <param name=\"{argument.ParameterName.TrimStart('@')}\">The <c>{argument.Name}</c> argument.</param>");
+        }
+
+        w.Line("/// <param name=\"select\">What to take from the result; only the fields it reads are asked for.</param>");
+        if (SourceWriter.Obsolete(root.Docs) is { } obsolete)
+        {
+            w.Line(obsolete);
+        }
+
+        var parameters = required
+            .Select(a => $"{TypeNames.Of(a.Type, surface.TypesNamespace, null, input: true)} {a.ParameterName}")
+            .Append($"{Selector(surface, root)} select");
+        // Every argument by position, so this calls the overload above, never itself.
+        var passed = root.Arguments.Select(a => a.Type.Nullable ? "null" : a.ParameterName).Append("select");
+        w.Line($"[{Field}({Names.Literal(root.Field)})]");
+        w.List($"public TResult {root.MethodName}<TResult>", parameters);
+        w.Line($"    => {root.MethodName}<TResult>({string.Join(", ", passed)});");
+    }
+
+    private static string Selector(SurfaceSpec surface, SurfaceRootSpec root) =>
+        $"global::System.Func<{TypeNames.Of(root.Result with { Nullable = false }, surface.TypesNamespace, null, input: false)}, TResult>";
+
+    /// <summary>The index of the first argument of the trailing run of nullable ones (C# optional parameters).</summary>
+    public static int OptionalFrom(SurfaceRootSpec root)
+    {
+        var from = root.Arguments.Count;
+        while (from > 0 && root.Arguments[from - 1].Type.Nullable)
+        {
+            from--;
+        }
+
+        return from;
     }
 
     // The recording run writes each argument as the variable <name>__<call> (a null one is left out, so the server

@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 using Pyxis.Generators.Diagnostics;
 using Pyxis.Generators.Model;
 
@@ -42,8 +43,6 @@ internal static class LambdaReader
             return null;
         }
 
-        var diagnostics = new List<DiagnosticInfo>();
-        var roots = new List<LambdaRoot>();
         var withoutVariables = method.Parameters.FirstOrDefault()?.Name is "query" or "mutation";
         var argument = QueryArgument(invocation, withoutVariables ? 0 : 1);
         if (argument is null)
@@ -51,6 +50,50 @@ internal static class LambdaReader
             return null;
         }
 
+        var kind = method.Name switch
+        {
+            "MutateAsync" => LambdaKind.Mutation,
+            "QueryEachAsync" => LambdaKind.Each,
+            "QueryAllAsync" => LambdaKind.All,
+            _ => LambdaKind.Query,
+        };
+        if (kind == LambdaKind.Query && withoutVariables && QueryWrappers.IsForwarded(model, argument, cancellationToken))
+        {
+            // A [PyxisQueryWrapper]'s own QueryAsync(query): the query comes translated from the wrapper's callers.
+            return new LambdaCall(
+                invocation.SyntaxTree.FilePath,
+                intercept.Version,
+                intercept.Data,
+                LocationOf(invocation),
+                EquatableArray<LambdaRoot>.Empty,
+                EquatableArray<DiagnosticInfo>.Empty
+            )
+            {
+                Key = Hash(intercept.Data),
+                Name = CallSiteName.Of(model, invocation, cancellationToken),
+                WithoutVariables = true,
+                Forwards = true,
+            };
+        }
+
+        return ReadCall(model, invocation, intercept, argument, withoutVariables, cancellationToken) with
+        {
+            Kind = kind,
+        };
+    }
+
+    /// <summary>Reads the query lambda <paramref name="argument"/> of the call <paramref name="invocation"/>, intercepted at <paramref name="intercept"/>.</summary>
+    internal static LambdaCall ReadCall(
+        SemanticModel model,
+        InvocationExpressionSyntax invocation,
+        InterceptableLocation intercept,
+        ExpressionSyntax argument,
+        bool withoutVariables,
+        CancellationToken cancellationToken
+    )
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var roots = new List<LambdaRoot>();
         if (QueryLambda(argument, withoutVariables) is not { } lambda)
         {
             diagnostics.Add(Report(DiagnosticCatalog.LambdaNotALambda, argument, argument.ToString()));
@@ -59,27 +102,12 @@ internal static class LambdaReader
         {
             // A lambda is bound more than once during inference, so its parameter is recognised by name and type.
             var query = QueryParameter(lambda);
-            var calls = new List<InvocationExpressionSyntax>();
-            foreach (var call in lambda.Body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (
-                    call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver }
-                    && receiver.Identifier.ValueText == query
-                    && model.GetTypeInfo(receiver, cancellationToken).Type is { Name: "PyxisQuery" or "PyxisMutation" }
-                )
-                {
-                    calls.Add(call);
-                    roots.Add(ReadRoot(model, call, lambda, diagnostics, cancellationToken));
-                }
-            }
-
-            new QueryLambdaFlow(model, lambda, calls, diagnostics, cancellationToken).Check();
+            ReadRoots(model, lambda, query, roots, diagnostics, new HashSet<SyntaxNode>(), cancellationToken);
 
             // q passed to a method is already PYX109: that the lambda then calls no root field is the same mistake.
             if (roots.Count == 0 && !diagnostics.Any(d => d.Id == DiagnosticCatalog.LambdaRootEscapes.Id))
             {
-                diagnostics.Add(Report(DiagnosticCatalog.LambdaNoRootField, lambda, query));
+                diagnostics.Add(Report(DiagnosticCatalog.LambdaNoRootField, lambda, QueryParameter(lambda)));
             }
         }
 
@@ -95,20 +123,64 @@ internal static class LambdaReader
             Key = Hash(intercept.Data),
             Name = CallSiteName.Of(model, invocation, cancellationToken),
             WithoutVariables = withoutVariables,
-            Kind = method.Name switch
-            {
-                "MutateAsync" => LambdaKind.Mutation,
-                "QueryEachAsync" => LambdaKind.Each,
-                "QueryAllAsync" => LambdaKind.All,
-                _ => LambdaKind.Query,
-            },
         };
+    }
+
+    // The root calls in a query lambda's (or a Query-root fragment's) body, in the order they run: a fragment's in place.
+    private static void ReadRoots(
+        SemanticModel model,
+        SyntaxNode owner,
+        string query,
+        List<LambdaRoot> roots,
+        List<DiagnosticInfo> diagnostics,
+        HashSet<SyntaxNode> reading,
+        CancellationToken cancellationToken
+    )
+    {
+        var calls = new List<InvocationExpressionSyntax>();
+        foreach (var call in Bodies.Calls(owner))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (
+                call.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver }
+                && receiver.Identifier.ValueText == query
+                && QueryFragments.IsRoot(model.GetTypeInfo(receiver, cancellationToken).Type)
+                && FieldName(model.GetSymbolInfo(call, cancellationToken).Symbol) is not null
+            )
+            {
+                calls.Add(call);
+                roots.Add(ReadRoot(model, call, owner, diagnostics, cancellationToken));
+            }
+            else if (QueryFragments.Of(model, call, query, cancellationToken) is { } fragment)
+            {
+                calls.Add(call);
+                if (!QueryLambdaFlow.RunsOnce(call, owner))
+                {
+                    diagnostics.Add(
+                        Report(DiagnosticCatalog.LambdaConditionalRoot, call, CallName(model.GetSymbolInfo(call, cancellationToken).Symbol))
+                    );
+                }
+
+                // A fragment calling itself would never end; its calls are read once per place it is called.
+                if (reading.Add(fragment.Declaration))
+                {
+                    var semantics =
+                        fragment.Declaration.SyntaxTree == model.SyntaxTree
+                            ? model
+                            : model.Compilation.GetSemanticModel(fragment.Declaration.SyntaxTree);
+                    ReadRoots(semantics, fragment.Declaration, fragment.Parameter, roots, diagnostics, reading, cancellationToken);
+                    reading.Remove(fragment.Declaration);
+                }
+            }
+        }
+
+        new QueryLambdaFlow(model, owner, query, calls, diagnostics, cancellationToken).Check();
     }
 
     private static LambdaRoot ReadRoot(
         SemanticModel model,
         InvocationExpressionSyntax call,
-        LambdaExpressionSyntax lambda,
+        SyntaxNode lambda,
         List<DiagnosticInfo> diagnostics,
         CancellationToken cancellationToken
     )
@@ -119,15 +191,27 @@ internal static class LambdaReader
             diagnostics.Add(Report(DiagnosticCatalog.LambdaConditionalRoot, call, field));
         }
 
+        var arguments = (model.GetOperation(call, cancellationToken) as IInvocationOperation)?.Arguments ?? [];
+        var given = arguments
+            .Where(a => a.ArgumentKind != ArgumentKind.DefaultValue && a.Parameter is { Name: not "select" })
+            .Select(a => a.Parameter!.Name)
+            .ToEquatableArray();
+        if (arguments.Any(a => a.ArgumentKind == ArgumentKind.DefaultValue && a.Parameter?.Name == "select"))
+        {
+            diagnostics.Add(Report(DiagnosticCatalog.LambdaNoSelector, call, field));
+            return new LambdaRoot(field, EquatableArray<Selection>.Empty) { Given = given };
+        }
+
         var selector = SelectorArgument(call);
         if (LambdaShapes.OneParameter(selector) is null || LambdaShapes.Lambda(selector) is not { } select)
         {
             diagnostics.Add(Report(DiagnosticCatalog.LambdaNotALambda, (SyntaxNode?)selector ?? call, selector?.ToString() ?? field));
-            return new LambdaRoot(field, EquatableArray<Selection>.Empty);
+            return new LambdaRoot(field, EquatableArray<Selection>.Empty) { Given = given };
         }
 
-        var paths = new SelectorPaths(model, select, diagnostics, cancellationToken).Read();
-        return new LambdaRoot(field, SelectionTree.From(paths));
+        var reader = new SelectorPaths(model, select, diagnostics, cancellationToken);
+        var paths = reader.Read();
+        return new LambdaRoot(field, SelectionTree.From(paths, reader.FieldArguments)) { Given = given };
     }
 
     // QueryAsync(vars, (q, v) => …), QueryAsync(q => …), or with named arguments in any order (query: …, vars: …).
@@ -168,11 +252,14 @@ internal static class LambdaReader
             ?.ConstructorArguments.FirstOrDefault()
             .Value as string;
 
+    /// <summary>A root call's schema field, else the method's name (a fragment).</summary>
+    internal static string CallName(ISymbol? symbol) => FieldName(symbol) ?? symbol?.Name ?? "?";
+
     internal static DiagnosticInfo Report(DiagnosticDescriptor descriptor, SyntaxNode node, params string[] arguments) =>
         new(descriptor.Id, LocationOf(node), arguments.ToEquatableArray());
 
     // Plain data, so the model keeps no compiler objects (a Location holds the whole tree).
-    private static LocationInfo LocationOf(SyntaxNode node)
+    internal static LocationInfo LocationOf(SyntaxNode node)
     {
         var location = node.GetLocation();
         var span = location.GetLineSpan();
@@ -187,7 +274,7 @@ internal static class LambdaReader
         );
     }
 
-    private static string Hash(string text)
+    internal static string Hash(string text)
     {
         var hash = 2166136261u;
         foreach (var c in text)

@@ -64,6 +64,19 @@ internal sealed class ProjectionNodes(SchemaModel schema)
             properties.Add(child is { IsLeaf: false } ? property with { Type = Read(property.Type, child, below!.Children) } : property);
         }
 
+        // A field read with arguments is stored under its alias and handed to the select lambda of the method overridden.
+        foreach (var step in selected.WithArguments)
+        {
+            var field = type.FindField(step.Name);
+            if (surface.Methods.FirstOrDefault(m => m.Field == step.Name) is { } method && schema.Find(field!.Type.NamedType) is { } child)
+            {
+                var shape = ValueTypes.Output(schema, field.Type, Names.Type(child.Name)) with { Nullable = true };
+                properties.Add(
+                    new PropertySpec(method.MethodName, step.Alias!, step.Name, Read(shape, child, step.Children)) { Method = method }
+                );
+            }
+        }
+
         return new LambdaNodeSpec(name, type.Name, surface.Name, properties.ToEquatableArray(), EquatableArray<VariantSpec>.Empty);
     }
 

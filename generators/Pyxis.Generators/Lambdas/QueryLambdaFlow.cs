@@ -16,11 +16,13 @@ namespace Pyxis.Generators.Lambdas;
 /// (returned, in a tuple, an anonymous object, a record, a local that is carried on, <c>??</c>, <c>?:</c> branches)
 /// or read by a later root call's selector, which runs only over the answer. Anything else would run user code on a
 /// placeholder (PYX107), or send an argument computed from one (PYX108). The query root itself may only be called
-/// (PYX109): a method it is passed to is not read, so the root fields it calls would not be asked.
+/// or passed to a Query-root <c>[PyxisFragment]</c> method, whose body is read the same way (PYX109): another method
+/// it is passed to is not read, so the root fields it calls would not be asked.
 /// </summary>
 internal sealed class QueryLambdaFlow(
     SemanticModel model,
-    LambdaExpressionSyntax lambda,
+    SyntaxNode lambda,
+    string query,
     List<InvocationExpressionSyntax> roots,
     List<DiagnosticInfo> diagnostics,
     CancellationToken cancellationToken
@@ -29,12 +31,19 @@ internal sealed class QueryLambdaFlow(
     private readonly HashSet<string> carriers = new(System.StringComparer.Ordinal);
     private readonly HashSet<SyntaxNode> seen = new();
 
+    private SyntaxNode Body => Bodies.Of(lambda);
+
     public void Check()
     {
-        var query = LambdaReader.QueryParameter(lambda);
-        foreach (var name in lambda.Body.DescendantNodes().OfType<IdentifierNameSyntax>().Where(n => n.Identifier.ValueText == query))
+        foreach (var name in Body.DescendantNodes().OfType<IdentifierNameSyntax>().Where(n => n.Identifier.ValueText == query))
         {
-            if (name.Parent is not MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } || !roots.Contains(call))
+            var call = name.Parent switch
+            {
+                MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invoked } => invoked,
+                ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax fragment } => fragment,
+                _ => null,
+            };
+            if (call is null || !roots.Contains(call))
             {
                 // At what it is handed to: Helper(q), not just q.
                 var use = name.Ancestors().TakeWhile(n => n != lambda).OfType<ExpressionSyntax>().FirstOrDefault() ?? name;
@@ -91,10 +100,10 @@ internal sealed class QueryLambdaFlow(
                 return;
             }
 
-            var field = LambdaReader.FieldName(model.GetSymbolInfo(root, cancellationToken).Symbol) ?? "?";
+            var field = LambdaReader.CallName(model.GetSymbolInfo(root, cancellationToken).Symbol);
             if (parent is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax other } && roots.Contains(other))
             {
-                var otherField = LambdaReader.FieldName(model.GetSymbolInfo(other, cancellationToken).Symbol) ?? "?";
+                var otherField = LambdaReader.CallName(model.GetSymbolInfo(other, cancellationToken).Symbol);
                 diagnostics.Add(LambdaReader.Report(DiagnosticCatalog.LambdaArgumentFromAnswer, current, field, otherField));
                 return;
             }
@@ -108,7 +117,7 @@ internal sealed class QueryLambdaFlow(
     private void Carry(string local, InvocationExpressionSyntax root, Queue<(ExpressionSyntax, InvocationExpressionSyntax)> pending)
     {
         carriers.Add(local);
-        foreach (var name in lambda.Body.DescendantNodes().OfType<IdentifierNameSyntax>())
+        foreach (var name in Body.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
             var assigned = name.Parent is AssignmentExpressionSyntax assignment && assignment.Left == name;
             if (!assigned && name.Identifier.ValueText == local && model.GetSymbolInfo(name, cancellationToken).Symbol is ILocalSymbol)
@@ -166,6 +175,7 @@ internal sealed class QueryLambdaFlow(
                 a.Parent?.Parent is InvocationExpressionSyntax call
                 && roots.Contains(call)
                 && LambdaReader.SelectorArgument(call) == a.Expression
+                && LambdaReader.FieldName(model.GetSymbolInfo(call, cancellationToken).Symbol) is not null
             );
 
     /// <summary>
@@ -174,7 +184,7 @@ internal sealed class QueryLambdaFlow(
     /// What always runs first is not skipped: the condition of <c>?:</c> or <c>if</c>, the left of <c>??</c>,
     /// <c>&amp;&amp;</c>, <c>||</c> and <c>?.</c>, what a <c>switch</c> or <c>foreach</c> goes over.
     /// </summary>
-    public static bool RunsOnce(SyntaxNode call, LambdaExpressionSyntax lambda)
+    public static bool RunsOnce(SyntaxNode call, SyntaxNode lambda)
     {
         for (var node = call; node.Parent is { } parent && parent != lambda; node = parent)
         {

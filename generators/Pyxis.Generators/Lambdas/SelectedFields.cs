@@ -33,5 +33,8 @@ internal sealed class SelectedFields
     public List<string> Scalars { get; }
 
     /// <summary>The selection of <paramref name="field"/>, when it is read.</summary>
-    public Selection? Field(string field) => Steps.FirstOrDefault(s => s.Kind == SelectionKind.Field && s.Name == field);
+    public Selection? Field(string field) => Steps.FirstOrDefault(s => s.Kind == SelectionKind.Field && s.Name == field && s.Alias is null);
+
+    /// <summary>The fields read with arguments, each under its alias.</summary>
+    public IEnumerable<Selection> WithArguments => Steps.Where(s => s.Kind == SelectionKind.Field && s.Alias is not null);
 }

@@ -176,7 +176,7 @@ internal sealed partial class SelectorPaths(
             MemberBindingExpressionSyntax binding => LambdaShapes.ConditionalTarget(binding),
             _ => null,
         };
-        if (receiver is null || PathOf(receiver) is not { } path)
+        if (receiver is null || PathOf(receiver) is not { } path || FieldCall(invocation, path) is not null)
         {
             return;
         }
@@ -241,6 +241,14 @@ internal sealed partial class SelectorPaths(
     private string? Items(InvocationExpressionSyntax invocation, MemberAccessExpressionSyntax access)
     {
         var source = PathOf(access.Expression);
+        if (FieldCall(invocation, source) is not null)
+        {
+            // What the select lambda returns: its parameter is bound to the field's value.
+            return LambdaShapes.OneParameter(LambdaReader.SelectorArgument(invocation)) is { Body: ExpressionSyntax body }
+                ? PathOf(body)
+                : null;
+        }
+
         switch (access.Name.Identifier.ValueText)
         {
             case "First"
@@ -287,7 +295,9 @@ internal sealed partial class SelectorPaths(
 
     private string? Extend(string? parent, ExpressionSyntax member)
     {
-        if (parent is null || LambdaReader.FieldName(model.GetSymbolInfo(member, cancellationToken).Symbol) is not { } field)
+        // A field method's name (e.ImagesWith) is not the field read: its call is (FieldCall).
+        var symbol = model.GetSymbolInfo(member, cancellationToken).Symbol;
+        if (parent is null || symbol is IMethodSymbol || LambdaReader.FieldName(symbol) is not { } field)
         {
             return null;
         }

@@ -3,7 +3,11 @@ using Pyxis.Generators.Diagnostics;
 namespace Pyxis.Generators.Model;
 
 /// <summary>One root field call in a lambda query: the field and what its selector asks for on the field's result.</summary>
-internal sealed record LambdaRoot(string Field, EquatableArray<Selection> Selections);
+internal sealed record LambdaRoot(string Field, EquatableArray<Selection> Selections)
+{
+    /// <summary>The C# parameters the call gives (optional ones left out are left out of the document too).</summary>
+    public EquatableArray<string> Given { get; init; } = EquatableArray<string>.Empty;
+}
 
 /// <summary>What a <see cref="Selection"/> stands for.</summary>
 internal enum SelectionKind
@@ -25,12 +29,21 @@ internal enum SelectionKind
 /// </summary>
 internal sealed record Selection(SelectionKind Kind, string Name, EquatableArray<Selection> Children)
 {
+    /// <summary>For a field read with arguments (<c>ImagesWith(page: 1, …)</c>): its alias in the document, else null.</summary>
+    public string? Alias { get; init; }
+
+    /// <summary>For a field read with arguments: the constants given, by argument position.</summary>
+    public EquatableArray<FieldArgument> Arguments { get; init; } = EquatableArray<FieldArgument>.Empty;
+
     /// <summary>Every scalar field of the object.</summary>
     public static readonly Selection AllScalars = new(SelectionKind.AllScalars, string.Empty, EquatableArray<Selection>.Empty);
 
     /// <summary>A field with nothing asked below it.</summary>
     public static Selection Leaf(string field) => new(SelectionKind.Field, field, EquatableArray<Selection>.Empty);
 }
+
+/// <summary>A constant given to argument number <see cref="Ordinal"/> of a field below the root, as JSON (null: null).</summary>
+internal sealed record FieldArgument(int Ordinal, string? Json);
 
 /// <summary>Which lambda entry point a call is.</summary>
 internal enum LambdaKind
@@ -72,7 +85,30 @@ internal sealed record LambdaCall(
 
     /// <summary>Which entry point was called.</summary>
     public LambdaKind Kind { get; init; } = LambdaKind.Query;
+
+    /// <summary>For a call of a <c>[PyxisQueryWrapper]</c> method with the lambda in place: the wrapper, else null.</summary>
+    public WrapperSpec? Wrapper { get; init; }
+
+    /// <summary>Whether this is a wrapper's own <c>QueryAsync(query)</c>, passing on the query it was handed.</summary>
+    public bool Forwards { get; init; }
 }
+
+/// <summary>
+/// A <c>[PyxisQueryWrapper]</c> method as its interceptor repeats it: <c>{ReturnType} {Name}{TypeParameters}({Parameters})
+/// {Constraints}</c>, calling <see cref="Target"/> with <see cref="Arguments"/>, where the query parameter's argument is
+/// <see cref="QueryParameter"/> wrapped with the result type <see cref="Result"/>.
+/// </summary>
+internal sealed record WrapperSpec(
+    string ReturnType,
+    string Name,
+    string TypeParameters,
+    string Parameters,
+    string Constraints,
+    string Target,
+    EquatableArray<string> Arguments,
+    string QueryParameter,
+    string Result
+);
 
 /// <summary>A root call ready to emit: alias <c>f{index}</c>, its variables (wire name, C# shape) and the record type read.</summary>
 internal sealed record LambdaRootSpec(string Field, ValueTypeSpec Result, EquatableArray<VariableSpec> Variables);
@@ -99,6 +135,12 @@ internal sealed record LambdaSpec(
 
     /// <summary>For <c>QueryEachAsync</c>: the variables' GraphQL types, parallel to the root's variables.</summary>
     public EquatableArray<string> AliasVariableTypes { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>Variables for the arguments of fields below the root: their names and constant values as JSON.</summary>
+    public EquatableArray<FieldArgument> ConstantsJson { get; init; } = EquatableArray<FieldArgument>.Empty;
+
+    /// <summary>The names of <see cref="ConstantsJson"/>'s variables, in the same order.</summary>
+    public EquatableArray<string> ConstantNames { get; init; } = EquatableArray<string>.Empty;
 
     /// <summary>The projection: one node per selected object, read with only the fields the lambda asked for.</summary>
     public EquatableArray<LambdaNodeSpec> Nodes { get; init; } = EquatableArray<LambdaNodeSpec>.Empty;

@@ -42,6 +42,9 @@ internal sealed record ValueTypeSpec(ValueKind Kind, bool Nullable, string TypeN
 internal sealed record PropertySpec(string Name, string ResponseKey, string SchemaField, ValueTypeSpec Type)
 {
     public SchemaDocs Docs { get; init; } = SchemaDocs.None;
+
+    /// <summary>For a lambda projection's field read with arguments: the surface method it overrides, else null.</summary>
+    public SurfaceRootSpec? Method { get; init; }
 }
 
 /// <summary>

@@ -4,6 +4,9 @@ namespace Pyxis.Generators.Model;
 internal sealed record SurfaceTypeSpec(string Name, string SchemaType, EquatableArray<PropertySpec> Properties)
 {
     public string? Description { get; init; }
+
+    /// <summary>Object fields with arguments, also as methods taking them (<c>ImagesWith(page: 1, select: p => …)</c>).</summary>
+    public EquatableArray<SurfaceRootSpec> Methods { get; init; } = EquatableArray<SurfaceRootSpec>.Empty;
 }
 
 /// <summary>One Query root field as a method of <c>PyxisQuery</c>: its arguments, then a selector over its result.</summary>

@@ -73,6 +73,18 @@ public abstract class PyxisQueryRoot
         next = 0;
     }
 
+    /// <summary>
+    /// Writes variable <paramref name="name"/> with <paramref name="json"/>, a constant the generator read at build time
+    /// (the argument of a field below the root); generated interceptors call it after the lambda's recording run.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public void RecordConstant(ReadOnlySpan<byte> name, ReadOnlySpan<byte> json)
+    {
+        var recording = writer ?? throw new InvalidOperationException("Only a recording root records.");
+        recording.WritePropertyName(name);
+        recording.WriteRawValue(json, skipInputValidation: true);
+    }
+
     /// <summary>The answer read for root field call <paramref name="index"/> (answering roots only).</summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public object? AnswerAt(int index) =>

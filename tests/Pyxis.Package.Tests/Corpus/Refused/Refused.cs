@@ -47,6 +47,27 @@ internal static class Refused
                 selector
             )
         );
+        // A root field called without its selector (it is an optional parameter after the optional arguments).
+        await client.QueryAsync(vars, static (q, v) => /* expect PYX115 */ q.GetImage<string>(v.Path));
+        // A Query-root fragment called on one path only.
+        await client.QueryAsync(vars, static (q, v) =>
+            v.Flag
+                ? /* expect PYX102 */
+                FirstId(q, v.Path)
+                : null
+        );
+        // A field below the root given an argument computed in the selector, which runs only over the answer.
+        await client.QueryAsync(vars, static (q, v) =>
+            q.GetImage(v.Path, o =>
+                o.Data!.Edges!.RpmManifestWith( /* expect PYX116 */
+                    o.Data!.Id,
+                    m => m.Data!.Id
+                )
+            )
+        );
+        // A query wrapper the interceptors cannot call.
+        await /* expect PYX117 */
+        Hidden(client, q => q.GetImage(vars.Path, o => o.Data!.Id));
         // Root fields that may run zero or many times.
         await client.QueryAsync(vars, static (q, v) =>
             v.Flag
@@ -125,6 +146,12 @@ internal static class Refused
     }
 
     private static string? IdOf(ContainerRepositoryResponse o) => o.Data?.Id;
+
+    [PyxisQueryWrapper]
+    private static Task<T> Hidden<T>(IPyxisClient client, Func<PyxisQuery, T> query) => client.QueryAsync(query);
+
+    [PyxisFragment]
+    private static string? FirstId(PyxisQuery q, string path) => q.GetImage(path, o => o.Data!.Id);
 
     private static Func<PyxisQuery, V, string?> MakeQuery() =>
         static (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, o => o.Data!.Id);

@@ -1,0 +1,316 @@
+using Pyxis.Generators.Tests.Infrastructure;
+
+namespace Pyxis.Generators.Tests;
+
+/// <summary>
+/// The forms ZeroQL users write (issue 16 item 3): optional parameters for nullable arguments (left out of the
+/// document when not given), Query-root fragments, arguments on fields below the root, and wrappers of their own.
+/// </summary>
+public sealed class LambdaFormsTests
+{
+    private static readonly Dictionary<string, string> Package = new()
+    {
+        ["PyxisSchemaTypes"] = "Referenced",
+        ["PyxisTypesNamespace"] = "Pyxis.Client",
+    };
+
+    [Theory]
+    // Not given: left out of the document (the server applies its default), not sent as null.
+    [InlineData(
+        "q.FindRepositories(r => r.Data!.Select(x => x!.Id).ToList())",
+        "query Calls_Run { f0: find_repositories { data { _id } } }"
+    )]
+    [InlineData("q.GetImage(select: r => r.Data!.Id)", "query Calls_Run { f0: get_image { data { _id } } }")]
+    [InlineData(
+        "q.FindRepositories(pageSize: 5, select: r => r.Data!.Select(x => x!.Id).ToList())",
+        "query Calls_Run($page_size__0: Int) { f0: find_repositories(page_size: $page_size__0) { data { _id } } }"
+    )]
+    [InlineData(
+        "q.FindImagesByNvr(v.Path, page: 1, select: p => p.Total)",
+        "query Calls_Run($nvr__0: String, $page__0: Int) { f0: find_images_by_nvr(nvr: $nvr__0, page: $page__0) { total } }"
+    )]
+    // Given, even as null: a variable, as every argument was before.
+    [InlineData(
+        "q.GetImage(null, r => r.Data!.Id)",
+        "query Calls_Run($id__0: ObjectIDFilterScalar) { f0: get_image(id: $id__0) { data { _id } } }"
+    )]
+    [InlineData(
+        "q.GetRepositoryByRegistryPath(v.Registry, select: r => r.Data!.Id)",
+        "query Calls_Run($registry__0: String) { f0: get_repository_by_registry_path(registry: $registry__0) { data { _id } } }"
+    )]
+    public void Optional_arguments_not_given_are_left_out_of_the_document(string call, string document)
+    {
+        var output = Run(Program($"_ = await client.QueryAsync(new V(), (q, v) => {call});"));
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+        Assert.Equal(document, Document(output));
+    }
+
+    [Fact]
+    public void A_batched_lambda_declares_only_the_arguments_it_gives()
+    {
+        var output = Run(
+            Program("await foreach (var _ in client.QueryEachAsync(new[] { new V() }, (q, v) => q.GetImage(select: r => r.Data!.Id))) { }")
+        );
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+        var source = Lambda(output);
+        Assert.Contains("new string[] {  }", source, StringComparison.Ordinal);
+        Assert.Contains("\"get_image { data { _id } }\"", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_root_call_without_its_selector_is_PYX115_at_the_call()
+    {
+        const string Statement = "_ = await client.QueryAsync(new V(), (q, v) => q.GetImage<string>(v.Path));";
+        var output = Run(Program(Statement));
+
+        var diagnostic = Assert.Single(output.Diagnostics, d => d.Id == "PYX115");
+        Assert.Contains("'get_image' is called without a selector", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal("q.GetImage<string>(v.Path)", At(Program(Statement), diagnostic));
+    }
+
+    private const string QueryFragments = """
+            [PyxisFragment]
+            public static string? Arch(PyxisQuery q, string id) => q.GetImage(id, r => r.Data!.Architecture);
+
+            [PyxisFragment]
+            public static (string?, string?) Both(this PyxisQuery root, string id) => (root.GetImage(id, r => r.Data!.Id), Arch(root, id));
+
+            [PyxisFragment]
+            public static string? Maybe(PyxisQuery q, bool flag) => flag ? q.GetImage("x", r => r.Data!.Id) : null;
+
+            [PyxisFragment]
+            public static int Computes(PyxisQuery q) => q.GetImage("x", r => r.Data!.Id)!.Length;
+        """;
+
+    [Theory]
+    [InlineData(
+        "(q, v) => Arch(q, v.Path)",
+        "query Calls_Run($id__0: ObjectIDFilterScalar) { f0: get_image(id: $id__0) { data { architecture } } }"
+    )]
+    // In the order they run: the lambda's own call, then the fragment's, then the fragment it calls, each numbered in turn.
+    [InlineData(
+        "(q, v) => (q.GetImage(v.Path, r => r.Data!.Brew!.Build), q.Both(v.Registry))",
+        "query Calls_Run($id__0: ObjectIDFilterScalar, $id__1: ObjectIDFilterScalar, $id__2: ObjectIDFilterScalar) { f0: get_image(id: $id__0) { data { brew { build } } } f1: get_image(id: $id__1) { data { _id } } f2: get_image(id: $id__2) { data { architecture } } }"
+    )]
+    [InlineData("q => { var both = Both(q, \"x\"); return both; }", "f1: get_image(id: $id__1) { data { architecture } } }")]
+    public void A_query_root_fragment_is_read_in_place(string lambda, string document)
+    {
+        var statement = lambda.StartsWith("q =>", StringComparison.Ordinal)
+            ? $"_ = await client.QueryAsync({lambda});"
+            : $"_ = await client.QueryAsync(new V(), {lambda});";
+        var output = Run(Program(statement, QueryFragments));
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+        Assert.EndsWith(document, Document(output), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(
+        "(q, v) => v.Path.Length > 1 ? Arch(q, v.Path) : null",
+        "PYX102",
+        "Root field 'Arch' is called under a condition",
+        "Arch(q, v.Path)"
+    )]
+    [InlineData(
+        "(q, v) => Maybe(q, true)",
+        "PYX102",
+        "Root field 'get_image' is called under a condition",
+        "q.GetImage(\"x\", r => r.Data!.Id)"
+    )]
+    [InlineData("(q, v) => Arch(q, v.Path)!.Trim()", "PYX107", "computes with the result of root field 'Arch'", "Arch(q, v.Path)!.Trim")]
+    [InlineData(
+        "(q, v) => Computes(q)",
+        "PYX107",
+        "computes with the result of root field 'get_image'",
+        "q.GetImage(\"x\", r => r.Data!.Id)!.Length"
+    )]
+    public void A_query_root_fragment_is_held_to_the_query_lambdas_rules(string lambda, string id, string message, string at)
+    {
+        var source = Program($"_ = await client.QueryAsync(new V(), {lambda});", QueryFragments);
+        var output = Run(source);
+
+        var diagnostic = Assert.Single(output.Diagnostics, d => d.Id == id);
+        Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(at, At(source, diagnostic));
+    }
+
+    [Theory]
+    [InlineData(
+        "q.GetImage(v.Path, r => r.Data!.Edges!.RpmManifestWith(id: \"m1\", select: m => m.Data!.Id))",
+        "query Calls_Run($id__0: ObjectIDFilterScalar, $id__0_0: String) { f0: get_image(id: $id__0) { data { edges { rpm_manifest__with: rpm_manifest(id: $id__0_0) { data { _id } } } } } }",
+        "recording.RecordConstant(\"id__0_0\"u8, \"\\\"m1\\\"\"u8);"
+    )]
+    // Beside the same field without arguments, and with a const; a null constant is declared but not sent.
+    [InlineData(
+        "q.GetImage(v.Path, r => (r.Data!.Edges!.RpmManifest!.Data!.Id, r.Data!.Edges!.RpmManifestWith(Manifest, m => m.Data!.Id), r.Data!.Edges!.CertProjectWith(null, p => p.Data!.Id)))",
+        "{ f0: get_image(id: $id__0) { data { edges { cert_project__with: cert_project(pid: $pid__0_0) { data { _id } } rpm_manifest { data { _id } } rpm_manifest__with: rpm_manifest(id: $id__0_1) { data { _id } } } } } }",
+        "recording.RecordConstant(\"id__0_1\"u8, \"\\\"m\\\\\\\"2\\\"\"u8);"
+    )]
+    [InlineData(
+        "q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Edges!.ImagesWith(pageSize: 2, select: p => p.Data!.Select(i => i!.Architecture).ToList()))",
+        "images__with: images(page_size: $page_size__0_0) { data { architecture } }",
+        "recording.RecordConstant(\"page_size__0_0\"u8, \"2\"u8);"
+    )]
+    public void A_field_below_the_root_is_given_its_arguments_as_variables(string call, string document, string constant)
+    {
+        var output = Run(
+            Program($"_ = await client.QueryAsync(new V(), (q, v) => {call});", "private const string Manifest = \"m\\\"2\";")
+        );
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+        Assert.Contains(document, Document(output), StringComparison.Ordinal);
+        Assert.Contains(constant, Lambda(output), StringComparison.Ordinal);
+        Assert.DoesNotContain("RecordConstant(\"pid", Lambda(output), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("q.GetImage(v.Path, r => r.Data!.Edges!.RpmManifestWith(id: r.Data.Id, select: m => m.Data!.Id))", "r.Data.Id")]
+    [InlineData("q.GetImage(v.Path, r => r.Data!.Edges!.RpmManifestWith(v.Path, m => m.Data!.Id))", "v.Path")]
+    public void A_field_argument_that_is_not_a_constant_is_PYX116_at_the_argument(string call, string at)
+    {
+        var source = Program($"_ = await client.QueryAsync(new V(), (q, v) => {call});");
+        var output = Run(source);
+
+        var diagnostic = Assert.Single(output.Diagnostics, d => d.Id == "PYX116");
+        Assert.Contains(
+            $"Field 'rpm_manifest' is given its arguments in a way that cannot be sent: '{at}' is not a constant",
+            diagnostic.GetMessage(),
+            StringComparison.Ordinal
+        );
+        Assert.Equal(at, At(source, diagnostic));
+    }
+
+    [Fact]
+    public void A_field_read_twice_with_different_arguments_is_PYX116()
+    {
+        var output = Run(
+            Program(
+                "_ = await client.QueryAsync(new V(), (q, v) => q.GetImage(v.Path, r => (r.Data!.Edges!.RpmManifestWith(\"a\", m => m.Data!.Id), r.Data!.Edges!.RpmManifestWith(\"b\", m => m.Data!.Id))));"
+            )
+        );
+
+        var diagnostic = Assert.Single(output.Diagnostics, d => d.Id == "PYX116");
+        Assert.Contains("read twice on one object with different arguments", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    private const string Wrappers = """
+            [PyxisQueryWrapper]
+            public static async Task<T> Logged<T>(this IPyxisClient client, Func<PyxisQuery, T> query, string tag, System.Threading.CancellationToken ct = default)
+            {
+                Console.WriteLine(tag);
+                return await client.QueryAsync(query, ct);
+            }
+
+            [PyxisQueryWrapper]
+            public static Task<T> Twice<T>(IPyxisClient client, Func<PyxisQuery, T> query) => Logged(client, query, "again");
+
+            [PyxisQueryWrapper]
+            private static Task<T> Hidden<T>(IPyxisClient client, Func<PyxisQuery, T> query) => client.QueryAsync(query);
+
+            [PyxisQueryWrapper]
+            public static Task<T> Untyped<T>(IPyxisClient client, Func<object, T> query) => Task.FromResult(query(1));
+        """;
+
+    private const string Unmarked = """
+            public static Task<T> Unmarked<T>(IPyxisClient client, Func<PyxisQuery, T> query) => client.QueryAsync(query);
+        """;
+
+    [Fact]
+    public void A_wrappers_callers_are_translated_and_its_own_QueryAsync_sends_what_it_is_handed()
+    {
+        var output = Run(
+            Program(
+                "_ = await client.Logged(q => q.GetImage(\"x\", r => r.Data!.Id), \"t\"); _ = await Twice(client, q => q.GetImage(select: r => r.Data!.Architecture));",
+                Wrappers
+            )
+        );
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+        var lambdas = output
+            .Sources.Where(s => s.HintName.StartsWith("Lambdas/", StringComparison.Ordinal))
+            .Select(s => s.SourceText.ToString())
+            .ToList();
+        Assert.Contains(lambdas, l =>
+            l.Contains("f0: get_image(id: $id__0) { data { _id } }", StringComparison.Ordinal)
+            && l.Contains("Logged<T>(this global::Pyxis.Client.IPyxisClient client", StringComparison.Ordinal)
+        );
+        Assert.Contains(lambdas, l =>
+            l.Contains("f0: get_image { data { architecture } }", StringComparison.Ordinal)
+            && l.Contains("PyxisTranslatedQuery<T>.Carry(query, RunAsync)", StringComparison.Ordinal)
+        );
+        // Logged's and Hidden's own QueryAsync calls (Twice passes its query on to Logged).
+        Assert.Equal(
+            2,
+            lambdas.Count(l =>
+                l.Contains("PyxisTranslatedQuery<TResult>.RunAsync(client, query, cancellationToken)", StringComparison.Ordinal)
+            )
+        );
+    }
+
+    [Theory]
+    [InlineData(
+        "_ = await Hidden(client, q => q.GetImage(\"x\", r => r.Data!.Id));",
+        "PYX117",
+        "'Hidden' cannot be intercepted as a query wrapper: 'Hidden' is private; make it internal or public",
+        "Hidden(client, q => q.GetImage(\"x\", r => r.Data!.Id))"
+    )]
+    [InlineData("_ = await Untyped(client, o => 1);", "PYX117", "it takes no Func<PyxisQuery, T> parameter", "Untyped(client, o => 1)")]
+    [InlineData(
+        "_ = await Unmarked(client, q => q.GetImage(\"x\", r => r.Data!.Id));",
+        "PYX101",
+        "mark the wrapper [PyxisQueryWrapper] and call it with the lambda in place",
+        "query"
+    )]
+    public void A_wrapper_that_cannot_be_intercepted_says_what_to_do(string statement, string id, string message, string at)
+    {
+        var source = Program(statement, Wrappers + Unmarked);
+        var output = Run(source);
+
+        var diagnostic = Assert.Single(output.Diagnostics, d => d.Id == id && At(source, d) == at);
+        Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    internal static string At(string source, Microsoft.CodeAnalysis.Diagnostic diagnostic) =>
+        source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length);
+
+    internal static string Lambda(GeneratorOutput output) =>
+        Assert.Single(output.Sources, s => s.HintName.StartsWith("Lambdas/", StringComparison.Ordinal)).SourceText.ToString();
+
+    internal static string Document(GeneratorOutput output)
+    {
+        var source = Lambda(output);
+        var start = source.IndexOf("Document = \"", StringComparison.Ordinal) + 12;
+        return source[start..source.IndexOf("\";", start, StringComparison.Ordinal)];
+    }
+
+    internal static GeneratorOutput Run(string csharp) =>
+        GeneratorHarness.RunWithCode(csharp, File.ReadAllText(RepositoryFiles.SchemaPath), Package);
+
+    internal static string Program(string statement, string members = "") =>
+        $$"""
+            using System;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Pyxis.Client;
+            using Pyxis.Client.Lambdas;
+            using Pyxis.Client.Schema;
+
+            public sealed class V { public string Registry { get; init; } = "r"; public string Path { get; init; } = "p"; }
+
+            public static class Calls
+            {
+                public static async Task Run(IPyxisClient client)
+                {
+                    {{statement}}
+                }
+            {{members}}
+            }
+            """;
+}
