@@ -176,7 +176,9 @@ public sealed class LambdaQueryTests : IAsyncLifetime
             .Assembly.GetTypes()
             .Where(t => t.Namespace == "Pyxis.Generated.Lambdas" && t.GetField("Document") is not null)
             .Select(t => (string)t.GetField("Document")!.GetValue(null)!)
-            .Where(d => d.Contains("_entities", StringComparison.Ordinal));
+            .Where(d =>
+                d.StartsWith("query LambdaQueryTests_", StringComparison.Ordinal) && d.Contains("_entities", StringComparison.Ordinal)
+            );
         Assert.Contains("{ __typename ... on ProductListingFederated { name } }", Assert.Single(docs), StringComparison.Ordinal);
         Assert.Equal(("ProductListingFederated", (string?)listing["name"]), (entities[0].Typename, entities[0].Name));
         Assert.Equal(("PublicProductListingFunctionalInfo", (string?)null), (entities[1].Typename, entities[1].Name));

@@ -93,6 +93,33 @@ public sealed class LambdaSoundnessTests : IAsyncLifetime
         Assert.Equal(("ContainerImage", "brew"), (unselected.TypeName, unselected.FieldName));
         Assert.Contains("ContainerImage.brew was not selected", unselected.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_union_value_returned_whole_throws_for_a_type_the_lambda_did_not_narrow_to()
+    {
+        var id = (string)session.Emulator.Catalog.ProductListings[1]["_id"]!;
+        var representations = System
+            .Text.Json.JsonDocument.Parse(
+                $$"""
+                [{"__typename":"ProductListingFederated","_id":"{{id}}"},{"__typename":"PublicProductListingFunctionalInfo","productListingId":"{{id}}"}]
+                """
+            )
+            .RootElement.EnumerateArray()
+            .ToList();
+
+        // The selector narrows to neither type, so neither value was asked: over the whole graph Value and On<T>() of
+        // the value's own type are objects, so here they throw rather than read as null.
+        var entities = await session.Client.QueryAsync(representations, static (q, v) => q.Entities(v, e => e.ToList()));
+
+        Assert.Equal(["ProductListingFederated", "PublicProductListingFunctionalInfo"], entities.Select(x => x!.Typename));
+        var value = Assert.Throws<PyxisUnselectedFieldException>(() => entities[0]!.Value);
+        Assert.Equal(("_Entity", "... on ProductListingFederated"), (value.TypeName, value.FieldName));
+        Assert.Contains("On<ProductListingFederated>()", value.Message, StringComparison.Ordinal);
+        Assert.Throws<PyxisUnselectedFieldException>(() => entities[0]!.On<ProductListingFederated>());
+        Assert.Throws<PyxisUnselectedFieldException>(() => entities[1]!.On<object>());
+        // A type the value is not answers null, as it does over the whole graph.
+        Assert.Null(entities[0]!.On<PublicProductListingFunctionalInfo>());
+    }
 }
 
 /// <summary>Fragment methods in the forms ZeroQL users write them: an extension method and a method group.</summary>

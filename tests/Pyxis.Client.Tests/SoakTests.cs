@@ -50,6 +50,10 @@ public sealed class SoakTests(ITestOutputHelper output)
         {
             o.Endpoint = emulator.Endpoint;
             (o.Retry.Delay, o.Retry.ServerTimeoutDelay) = (TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(5));
+            // About 18 % of requests meet a fault, so with the default 3 retries about 1 request in 1 000 runs out of them
+            // and fails every lookup batched or coalesced in it: 10 at once, a matter of luck against the 1 % bound.
+            // Six retries make running out a 1-in-30 000 event, so the bound checks that retries work, not the dice.
+            o.Retry.MaxRetries = 6;
         });
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<IPyxisClient>();
@@ -64,7 +68,7 @@ public sealed class SoakTests(ITestOutputHelper output)
         long memoryAtQuarter = 0;
         await foreach (
             var item in client.GetRepositoriesByRegistryPathAsync(
-                Enumerable.Range(0, lookups).Select(i => catalog[i % catalog.Length]),
+                Enumerable.Range(0, lookups).Select(i => catalog[i / Repeats(aliases) % catalog.Length]),
                 new BatchOptions { MaxConcurrency = 64, AliasesPerRequest = aliases }
             )
         )
@@ -112,9 +116,15 @@ public sealed class SoakTests(ITestOutputHelper output)
         Assert.True(injected > emulator.Stats.Requests * 0.1, $"only {injected} faults were injected"); // and retried: 99 % succeeded
         Assert.True(
             // Adaptive sizing halves a chunk on each injected 5xx, so batched requests run smaller than AliasesPerRequest.
-            emulator.Stats.Requests < (aliases == 1 ? lookups * 0.9 : lookups * 2.5 / aliases),
+            emulator.Stats.Requests < (aliases == 1 ? lookups * 0.8 : lookups * 2.5 / aliases),
             aliases == 1 ? "identical lookups in flight together were coalesced" : "lookups travelled together"
         );
         Assert.True(memoryGrowth < 16 * 1024 * 1024, $"the heap grew {memoryGrowth / 1024} KiB after the first quarter");
     }
+
+    // Un-batched, each input comes twice in a row, so the copy starts at the next completion while the first is still in
+    // flight, whatever the machine's load: coalesced, about 1 500 requests plus retries (~1 850) go out, uncoalesced
+    // ~3 650. Cycling through all 60 repositories left only a load-dependent handful in flight together, which made the
+    // bound a matter of timing. Not more than twice: a request that runs out of retries fails every caller sharing it.
+    private static int Repeats(int aliases) => aliases == 1 ? 2 : 1;
 }

@@ -69,6 +69,30 @@ public sealed class LambdaSoundnessTests
         "q.GetRepositoryByRegistryPath(select: r => r.Data!.Registry, repository: v.Path, registry: v.Registry)",
         "{ data { registry } }"
     )]
+    // A local function is read like a fragment; a local assigned later is followed like one declared with the value.
+    [InlineData(
+        "q.GetImage(v.Path, r => { string? F(Pyxis.Client.Schema.ContainerImage? i) => i?.Brew?.Build; return F(r.Data); })",
+        "{ data { brew { build } } }"
+    )]
+    [InlineData(
+        "q.GetImage(v.Path, r => { Pyxis.Client.Schema.ContainerImage? d = null; d = r.Data; return d?.Brew?.Build; })",
+        "{ data { brew { build } } }"
+    )]
+    // Query syntax over nested lists, continuations and groups: each range variable is followed like the item it is.
+    [InlineData(
+        "q.FindImagesByNvr(v.Path, null, 0, 50, null, p => (from i in p.Data! from t in i!.Repositories! where t!.Published == true select t.Registry).ToList())",
+        "{ data { repositories { published registry } } }"
+    )]
+    [InlineData(
+        "q.FindImagesByNvr(v.Path, null, 0, 50, null, p => (from i in p.Data! select i into k where k!.Architecture != null select k.Brew!.Build).ToList())",
+        "{ data { architecture brew { build } } }"
+    )]
+    [InlineData(
+        "q.FindImagesByNvr(v.Path, null, 0, 50, null, p => (from i in p.Data! group i by i!.Architecture into g from x in g select x!.Brew!.Package).ToList())",
+        "{ data { architecture brew { package } } }"
+    )]
+    // A selector that reads nothing of the result still asks for it.
+    [InlineData("q.GetImage(v.Path, r => 42)", "{ __typename }")]
     public void What_a_selector_reads_through_locals_patterns_and_fragments_is_asked(string call, string selection)
     {
         var output = Run(Program($"_ = await client.QueryAsync(new V(), (q, v) => {call});"));
@@ -143,6 +167,70 @@ public sealed class LambdaSoundnessTests
     }
 
     [Theory]
+    [InlineData("q.GetRepositoryByRegistryPath(v.Registry, v.Path, o => o is ({ } d, _) ? d.Repository : null)", "PYX120", "({ } d, _)")]
+    [InlineData(
+        "q.GetRepositoryByRegistryPath(v.Registry, v.Path, o => { var (d, e) = o; return d?.Repository ?? e?.Detail; })",
+        "PYX120",
+        "var (d, e) = o"
+    )]
+    [InlineData("q.GetImage(v.Path, r => { last = r.Data; return 1; })", "PYX121", "last = r.Data")]
+    [InlineData("q.GetImage(v.Path, r => Describe(r.Data))", "PYX122", "r.Data")]
+    [InlineData("q.FindImagesByNvr(v.Path, null, 0, 50, null, p => p.Data!.Select(Describe).ToList())", "PYX122", "Describe")]
+    [InlineData(
+        "q.GetImage(v.Path, r => { System.Func<Pyxis.Client.Schema.ContainerImage?, string?> f = i => i?.Brew?.Build; return f(r.Data); })",
+        "PYX123",
+        "r.Data"
+    )]
+    [InlineData("q.Entities(v.Representations, e => e.Select(x => x!.Value).ToList())", "PYX124", "x!.Value")]
+    public void Constructs_the_analysis_does_not_follow_are_one_error_at_the_expression(string call, string id, string at)
+    {
+        var source = Program($"_ = await client.QueryAsync(new V(), (q, v) => {call});");
+        var output = Run(source);
+
+        var diagnostic = Assert.Single(output.Diagnostics.Concat(output.CompileDiagnostics));
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(at, source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+    }
+
+    [Theory]
+    // A root call that may be skipped is PYX102 only: what is then done with its result is not reported too.
+    [InlineData("(q, v) => v.Flag ? q.GetImage(v.Path, r => r.Data!.Id)!.Trim() : null", "PYX102", "q.GetImage(v.Path, r => r.Data!.Id)")]
+    [InlineData(
+        "(q, v) => { var id = v.Flag ? q.GetImage(v.Path, r => r.Data!.Id) : null; return id!.Length; }",
+        "PYX102",
+        "q.GetImage(v.Path, r => r.Data!.Id)"
+    )]
+    [InlineData(
+        "(q, v) => new[] { v.Path }.Select(p => q.GetImage(p, r => r.Data!.Id)).ToList()",
+        "PYX102",
+        "q.GetImage(p, r => r.Data!.Id)"
+    )]
+    // What always runs first (the left of ?., the condition of ?: or if) is not under a condition: computing on it is PYX107 only.
+    [InlineData("(q, v) => q.GetImage(v.Path, r => r.Data!.Id)?.Trim()", "PYX107", "q.GetImage(v.Path, r => r.Data!.Id)?.Trim()")]
+    [InlineData(
+        "(q, v) => q.GetImage(v.Path, r => r.Data!.Id != null) ? 1 : 2",
+        "PYX107",
+        "q.GetImage(v.Path, r => r.Data!.Id != null) ? 1 : 2"
+    )]
+    [InlineData(
+        "(q, v) => q.GetImage(v.Path, r => r.Data!.Id) switch { null => 1, _ => 2 }",
+        "PYX107",
+        "q.GetImage(v.Path, r => r.Data!.Id) switch { null => 1, _ => 2 }"
+    )]
+    // q handed to a method is PYX109 only, not also "no root field is called" (PYX103).
+    [InlineData("(q, v) => Helper(q, v.Path)!.Trim()", "PYX109", "Helper(q, v.Path)")]
+    public void One_mistake_is_one_error(string lambda, string id, string at)
+    {
+        var source = Program($"_ = await client.QueryAsync(new V(), {lambda});");
+        var output = Run(source);
+
+        var diagnostic = Assert.Single(output.Diagnostics.Concat(output.CompileDiagnostics));
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(at, source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+    }
+
+    [Theory]
+    [InlineData("(q, v) => q.GetImage(v.Path, r => r.Data!.Id) ?? \"none\"")]
     [InlineData("(q, v) => new { A = q.GetImage(v.Path, r => r.Data!.Id), B = q.GetImage(v.Path, r => r.Data!.Architecture) }")]
     [InlineData(
         "(q, v) => { var a = q.GetImage(v.Path, r => r.Data!.Id); var b = q.GetImage(v.Path, r => r.Data!.Architecture); return (a, b ?? \"none\"); }"
@@ -183,7 +271,7 @@ public sealed class LambdaSoundnessTests
     private static GeneratorOutput Run(string csharp) =>
         GeneratorHarness.RunWithCode(csharp, File.ReadAllText(RepositoryFiles.SchemaPath), Package);
 
-    private static string Program(string statement) =>
+    internal static string Program(string statement) =>
         $$"""
             using System;
             using System.Linq;
@@ -191,7 +279,7 @@ public sealed class LambdaSoundnessTests
             using Pyxis.Client;
             using Pyxis.Client.Lambdas;
 
-            public sealed class V { public string Registry { get; init; } = "r"; public string Path { get; init; } = "p"; public bool Flag { get; init; } }
+            public sealed class V { public string Registry { get; init; } = "r"; public string Path { get; init; } = "p"; public bool Flag { get; init; } public System.Collections.Generic.List<System.Text.Json.JsonElement> Representations { get; init; } = new(); }
 
             public sealed record Pair(string? A, string? B);
 
@@ -201,6 +289,12 @@ public sealed class LambdaSoundnessTests
                 {
                     {{statement}}
                 }
+
+                public static Pyxis.Client.Schema.ContainerImage? last;
+
+                private static string? Describe(Pyxis.Client.Schema.ContainerImage? i) => i?.Brew?.Build;
+
+                public static void Deconstruct(this Pyxis.Client.Schema.ContainerRepositoryResponse r, out Pyxis.Client.Schema.ContainerRepository? d, out Pyxis.Client.Schema.ResponseError? e) => (d, e) = (r.Data, r.Error);
 
                 private static string? Helper(Pyxis.Client.Schema.PyxisQuery q, string path) => q.GetImage(path, r => r.Data!.Id);
 

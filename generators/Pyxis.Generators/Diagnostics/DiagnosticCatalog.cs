@@ -317,6 +317,36 @@ internal static class DiagnosticCatalog
         isEnabledByDefault: true
     );
 
+    public static readonly DiagnosticDescriptor LambdaDeconstructedObject = Lambda(
+        "PYX120",
+        "Schema object deconstructed",
+        "'{0}' deconstructs a schema object through Deconstruct, which the generator does not read, so the fields it reads would not be asked; match it with a property pattern instead ({{ Data: var d, Error: var e }})"
+    );
+
+    public static readonly DiagnosticDescriptor LambdaStoredObject = Lambda(
+        "PYX121",
+        "Schema object stored outside the selector",
+        "'{0}' stores a schema object in a field, property, array element or variable outside the selector, where what is read from it later is not followed; return it (or what you need from it) from the selector instead"
+    );
+
+    public static readonly DiagnosticDescriptor LambdaObjectPassedOn = Lambda(
+        "PYX122",
+        "Schema object passed to a method that is not read",
+        "'{0}' passes a schema object to '{1}', whose body the generator does not read, so the fields it reads would not be asked; mark '{1}' [PyxisFragment] (its body is then read like the selector), or pass it the fields it needs"
+    );
+
+    public static readonly DiagnosticDescriptor LambdaObjectToDelegate = Lambda(
+        "PYX123",
+        "Schema object passed to a delegate",
+        "'{0}' passes a schema object to a delegate, whose lambda the generator does not follow; write the lambda inline where it is used (list.Select(i => …)), or make it a [PyxisFragment] method"
+    );
+
+    public static readonly DiagnosticDescriptor LambdaUnionValue = Lambda(
+        "PYX124",
+        "Union value read without narrowing",
+        "'{0}' reads Value of a {1}, which asks none of its fields; narrow it with On<T>() instead (x.On<ProductListingFederated>()?.Name asks '... on ProductListingFederated {{ name }}')"
+    );
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = typeof(DiagnosticCatalog)
         .GetFields()
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
@@ -347,6 +377,9 @@ internal static class DiagnosticCatalog
             System.Linq.Enumerable.ToArray(d.CustomTags)
         );
     }
+
+    private static DiagnosticDescriptor Lambda(string id, string title, string message) =>
+        new(id, title, message, "Pyxis.Lambdas", DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

@@ -57,7 +57,8 @@ internal static class ProjectionEmitter
         w.Close();
     }
 
-    // A union or interface: __typename picks the node; a type the lambda does not narrow to is skipped.
+    // A union or interface: __typename picks the node; a type the lambda does not narrow to is skipped, and its value
+    // throws when read rather than reading as null.
     private static void WriteAbstractReader(SourceWriter w, LambdaNodeSpec node, string owner)
     {
         var type = $"{owner}.{node.SurfaceClass}";
@@ -76,7 +77,9 @@ internal static class ProjectionEmitter
         w.Close(";");
         w.Open("if (value is null)");
         w.Line("reader.Skip();");
+        w.Line($"return {type}.NotNarrowedTo(typename);");
         w.Close();
+        w.Line();
         w.Line($"return new {type} {{ Typename = typename, Value = value }};");
         w.Close();
     }

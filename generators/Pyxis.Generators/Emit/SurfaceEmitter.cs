@@ -156,23 +156,79 @@ internal static class SurfaceEmitter
         w.Line(TypeNames.GeneratedCode);
         w.Line($"[{Field}({Names.Literal(type.SchemaType)})]");
         w.Open($"public sealed partial class {type.Name}");
+        w.Line("private readonly object? value;");
+        w.Line();
+        w.Line("// A value of a type the lambda did not narrow to: its fields were not asked, so there is no object to hand out.");
+        w.Line("private readonly bool notNarrowed;");
+        w.Line();
+        w.Line("/// <summary>A value with <see cref=\"Typename\"/> and <see cref=\"Value\"/> set by initializers.</summary>");
+        w.Line($"public {type.Name}() {{ }}");
+        w.Line();
+        w.Open($"private {type.Name}(string typename, bool notNarrowed)");
+        w.Line("Typename = typename;");
+        w.Line("this.notNarrowed = notNarrowed;");
+        w.Close();
+        w.Line();
         w.Line("/// <summary>The value's type, as the server names it.</summary>");
         w.Line($"[{Field}(\"__typename\")]");
         w.Line("public string Typename { get; init; } = string.Empty;");
         w.Line();
         w.Line(
-            "/// <summary>The value as read: an instance of the class of <see cref=\"Typename\"/>, or null for a type the lambda does not narrow to with On.</summary>"
+            "/// <summary>The value as read: an instance of the class of <see cref=\"Typename\"/>, or null for a type added after this schema; for a type the lambda did not narrow to with On, it throws PyxisUnselectedFieldException.</summary>"
         );
         w.Line(Hidden);
-        w.Line("public object? Value { get; init; }");
+        w.Open("public object? Value");
+        w.Line("get => notNarrowed ? throw NotNarrowed() : value;");
+        w.Line("init => this.value = value;");
+        w.Close();
+        WriteNarrowing(w, type);
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    // On<T>() of the value's own type and Value throw for a value the lambda did not narrow to: over the whole answer
+    // they are the object, so null would be a different value. On<T>() of any other type is null either way.
+    private static void WriteNarrowing(SourceWriter w, SurfaceAbstractSpec type)
+    {
+        w.Line();
+        w.Line(
+            "/// <summary>A value of type <paramref name=\"typename\"/> that a lambda did not narrow to (generated projections use it).</summary>"
+        );
+        w.Line("/// <param name=\"typename\">The value's type, as the server names it.</param>");
+        w.Line("/// <returns>The value, whose <see cref=\"Value\"/> throws when it is of a type this schema knows.</returns>");
+        w.Line(Hidden);
+        w.Line($"public static {type.Name} NotNarrowedTo(string typename) => new(typename, ClassOf(typename) is not null);");
         w.Line();
         w.Line(
             "/// <summary>The value when it is a <typeparamref name=\"T\"/>, else null; in a lambda, the fields read after it are asked for on that type only.</summary>"
         );
-        w.Line("public T? On<T>() where T : class => Value as T;");
+        w.Line("/// <typeparam name=\"T\">The class of the type to narrow to.</typeparam>");
+        w.Line("/// <returns>The value as a <typeparamref name=\"T\"/>, or null when it is of another type.</returns>");
+        w.Line("public T? On<T>()");
+        w.Open("    where T : class");
+        w.Open("if (notNarrowed && ClassOf(Typename) is { } actual && typeof(T).IsAssignableFrom(actual))");
+        w.Line("throw NotNarrowed();");
         w.Close();
+        w.Line();
+        w.Line("return value as T;");
         w.Close();
-        return w.ToString();
+        w.Line();
+        w.Line("private global::Pyxis.Client.Lambdas.PyxisUnselectedFieldException NotNarrowed() =>");
+        w.Line(
+            $"    global::Pyxis.Client.Lambdas.PyxisUnselectedFieldException.NotNarrowed({Names.Literal(type.SchemaType)}, Typename, ClassOf(Typename)?.Name ?? Typename);"
+        );
+        w.Line();
+        w.Line("private static global::System.Type? ClassOf(string typename) =>");
+        w.Line("    typename switch");
+        w.Line("    {");
+        foreach (var member in type.Members)
+        {
+            w.Line($"        {Names.Literal(member.SchemaType)} => typeof({member.RecordName}),");
+        }
+
+        w.Line("        _ => null,");
+        w.Line("    };");
     }
 
     // Nullable arguments after the last required one are C# optional parameters (not given: left out of the document),

@@ -68,7 +68,11 @@ internal static class LambdaDocument
     {
         var selected = new SelectedFields(schema, type, selections);
         var parts = selected.Steps.Select(s => Part(schema, type, s, nested)).Concat(selected.Scalars.Select(Leaf)).ToList();
-        if (type.IsAbstract && !parts.Any(p => p is GraphQLField { Alias: null } f && f.Name.StringValue == "__typename"))
+        // A selector that reads nothing of its root field's result (r => 1, r => Summary(null)) still asks for it.
+        if (
+            (type.IsAbstract || parts.Count == 0)
+            && !parts.Any(p => p is GraphQLField { Alias: null } f && f.Name.StringValue == "__typename")
+        )
         {
             parts.Insert(0, Leaf("__typename"));
         }

@@ -102,7 +102,9 @@ internal static class LambdaReader
             // A lambda is bound more than once during inference, so its parameter is recognised by name and type.
             var query = QueryParameter(lambda);
             ReadRoots(model, lambda, query, roots, diagnostics, new HashSet<SyntaxNode>(), cancellationToken);
-            if (roots.Count == 0)
+
+            // q passed to a method is already PYX109: that the lambda then calls no root field is the same mistake.
+            if (roots.Count == 0 && !diagnostics.Any(d => d.Id == DiagnosticCatalog.LambdaRootEscapes.Id))
             {
                 diagnostics.Add(Report(DiagnosticCatalog.LambdaNoRootField, lambda, QueryParameter(lambda)));
             }

@@ -51,7 +51,11 @@ internal sealed class QueryLambdaFlow(
             }
         }
 
-        var pending = new Queue<(ExpressionSyntax Value, InvocationExpressionSyntax Root)>(roots.Select(r => ((ExpressionSyntax)r, r)));
+        // A root call that may be skipped or repeated is already PYX102, whose rewrite moves it: its result is not
+        // followed too, so one mistake is one error.
+        var pending = new Queue<(ExpressionSyntax Value, InvocationExpressionSyntax Root)>(
+            roots.Where(r => RunsOnce(r, lambda)).Select(r => ((ExpressionSyntax)r, r))
+        );
         while (pending.Count > 0)
         {
             var (value, root) = pending.Dequeue();
@@ -177,32 +181,14 @@ internal sealed class QueryLambdaFlow(
     /// <summary>
     /// Whether <paramref name="call"/> runs exactly once whenever the lambda runs: root calls are matched to answers by
     /// the order they run, so nothing may skip or repeat one (a condition, a loop, a nested function, an early return).
+    /// What always runs first is not skipped: the condition of <c>?:</c> or <c>if</c>, the left of <c>??</c>,
+    /// <c>&amp;&amp;</c>, <c>||</c> and <c>?.</c>, what a <c>switch</c> or <c>foreach</c> goes over.
     /// </summary>
     public static bool RunsOnce(SyntaxNode call, SyntaxNode lambda)
     {
         for (var node = call; node.Parent is { } parent && parent != lambda; node = parent)
         {
-            if (
-                parent
-                is ConditionalExpressionSyntax
-                    or BinaryExpressionSyntax
-                    {
-                        RawKind: (int)SyntaxKind.CoalesceExpression
-                            or (int)SyntaxKind.LogicalAndExpression
-                            or (int)SyntaxKind.LogicalOrExpression
-                    }
-                    or AnonymousFunctionExpressionSyntax
-                    or LocalFunctionStatementSyntax
-                    or ConditionalAccessExpressionSyntax
-                    or SwitchExpressionSyntax
-                    or SwitchStatementSyntax
-                    or IfStatementSyntax
-                    or CommonForEachStatementSyntax
-                    or ForStatementSyntax
-                    or WhileStatementSyntax
-                    or DoStatementSyntax
-                    or CatchClauseSyntax
-            )
+            if (MaySkipOrRepeat(parent, node))
             {
                 return false;
             }
@@ -216,6 +202,26 @@ internal sealed class QueryLambdaFlow(
         return true;
     }
 
+    // Whether parent may run its part node other than once.
+    private static bool MaySkipOrRepeat(SyntaxNode parent, SyntaxNode node) =>
+        parent switch
+        {
+            ConditionalExpressionSyntax conditional => conditional.Condition != node,
+            BinaryExpressionSyntax
+            {
+                RawKind: (int)SyntaxKind.CoalesceExpression or (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.LogicalOrExpression
+            } binary => binary.Right == node,
+            ConditionalAccessExpressionSyntax access => access.WhenNotNull == node,
+            SwitchExpressionSyntax switchExpression => switchExpression.GoverningExpression != node,
+            SwitchStatementSyntax switchStatement => switchStatement.Expression != node,
+            IfStatementSyntax ifStatement => ifStatement.Condition != node,
+            CommonForEachStatementSyntax loop => loop.Expression != node,
+            ForStatementSyntax loop => !loop.Initializers.Contains(node) && loop.Declaration != node,
+            AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax => true,
+            WhileStatementSyntax or DoStatementSyntax or CatchClauseSyntax => true,
+            _ => false,
+        };
+
     // A statement that may end the lambda or jump past what follows it (nested functions aside).
     private static bool MayLeave(StatementSyntax statement) =>
         statement
@@ -225,7 +231,7 @@ internal sealed class QueryLambdaFlow(
             );
 
     // A message quotes the expression on one line, without its comments, and short enough to read in build output.
-    private static string Quote(SyntaxNode node)
+    internal static string Quote(SyntaxNode node)
     {
         var text = node.ReplaceTrivia(node.DescendantTrivia(), static (_, _) => SyntaxFactory.Space).ToString();
         text = Regex.Replace(text, @"\s+", " ").Trim();

@@ -18,7 +18,7 @@ internal sealed partial class SelectorPaths
     {
         if (
             model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol called
-            || !IsFragment(called.ReducedFrom ?? called)
+            || !IsFollowedMethod(called.ReducedFrom ?? called)
         )
         {
             return false;
@@ -49,35 +49,46 @@ internal sealed partial class SelectorPaths
         }
 
         var info = model.GetSymbolInfo(argument, cancellationToken);
-        return (info.Symbol ?? info.CandidateSymbols.FirstOrDefault()) is IMethodSymbol method && IsFragment(method.ReducedFrom ?? method)
+        return
+            (info.Symbol ?? info.CandidateSymbols.FirstOrDefault()) is IMethodSymbol method
+            && IsFollowedMethod(method.ReducedFrom ?? method)
             ? method.ReducedFrom ?? method
             : null;
     }
 
     private bool ReadFragment(IMethodSymbol method, IReadOnlyList<string?> paths)
     {
-        if (
-            method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
-            || !visiting.Add(method)
-        )
+        var (parameterList, body) = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) switch
+        {
+            MethodDeclarationSyntax m => (m.ParameterList, (SyntaxNode?)m.ExpressionBody ?? m.Body),
+            LocalFunctionStatementSyntax l => (l.ParameterList, (SyntaxNode?)l.ExpressionBody ?? l.Body),
+            _ => (null, null),
+        };
+        if (parameterList is null || !visiting.Add(method))
         {
             return false;
         }
 
-        // The method's parameter names may repeat the lambda's (r => Summary(r.Data) with Summary(… r)): bind them for its body only.
+        // The method's body sees only its own parameters: a name it shares with the selector's (r => Summary(r.Data) with
+        // Summary(… r)), bound to a value that is not passed (Summary(null)), must not stand for the selector's value.
+        // A local function may also read what it captures, so it keeps the selector's names.
         var saved = new Dictionary<string, string>(parameters, System.StringComparer.Ordinal);
-        for (var i = 0; i < paths.Count && i < declaration.ParameterList.Parameters.Count; i++)
+        if (method.MethodKind != MethodKind.LocalFunction)
+        {
+            parameters.Clear();
+        }
+
+        for (var i = 0; i < paths.Count && i < parameterList.Parameters.Count; i++)
         {
             if (paths[i] is { } path)
             {
-                parameters[declaration.ParameterList.Parameters[i].Identifier.ValueText] = path;
+                parameters[parameterList.Parameters[i].Identifier.ValueText] = path;
             }
         }
 
-        var body = (SyntaxNode?)declaration.ExpressionBody ?? declaration.Body;
         if (body is not null)
         {
-            Walk(body, declaration.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(declaration.SyntaxTree));
+            Walk(body, body.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(body.SyntaxTree));
         }
 
         visiting.Remove(method);
@@ -89,6 +100,9 @@ internal sealed partial class SelectorPaths
 
         return true;
     }
+
+    // A [PyxisFragment] method, or a local function of the selector: both are read with their parameters bound.
+    private static bool IsFollowedMethod(IMethodSymbol method) => method.MethodKind == MethodKind.LocalFunction || IsFragment(method);
 
     private static bool IsFragment(IMethodSymbol method) =>
         method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == FragmentAttribute);

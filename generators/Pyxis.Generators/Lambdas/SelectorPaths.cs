@@ -51,6 +51,7 @@ internal sealed partial class SelectorPaths(
         foreach (var node in body.DescendantNodesAndSelf())
         {
             cancellationToken.ThrowIfCancellationRequested();
+            Refuse(node, body);
             switch (node)
             {
                 case InvocationExpressionSyntax invocation:
@@ -92,6 +93,10 @@ internal sealed partial class SelectorPaths(
                     // var d = r.Data: a local standing for a selected value is followed like the value.
                     parameters[declarator.Identifier.ValueText] = path;
                     break;
+                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax local, Right: var value } when PathOf(value) is { } path:
+                    // d = r.Data: from here on d stands for that value, as after var d = r.Data.
+                    parameters[local.Identifier.ValueText] = path;
+                    break;
                 case ForEachStatementSyntax { Expression: var source } loop when PathOf(source) is { } path:
                     parameters[loop.Identifier.ValueText] = path;
                     break;
@@ -101,6 +106,10 @@ internal sealed partial class SelectorPaths(
                     break;
                 case JoinClauseSyntax { InExpression: var source } join when PathOf(source) is { } path:
                     parameters[join.Identifier.ValueText] = path;
+                    break;
+                case QueryContinuationSyntax continuation when Continued(continuation) is { } path:
+                    // … select i into k / group i by … into g: k is one item as i was; g's items are such items.
+                    parameters[continuation.Identifier.ValueText] = path;
                     break;
                 case LetClauseSyntax { Expression: var value } let when PathOf(value) is { } path:
                     parameters[let.Identifier.ValueText] = path;
@@ -123,6 +132,14 @@ internal sealed partial class SelectorPaths(
 
         model = outer;
     }
+
+    private string? Continued(QueryContinuationSyntax continuation) =>
+        (continuation.Parent as QueryBodySyntax)?.SelectOrGroup switch
+        {
+            SelectClauseSyntax select => PathOf(select.Expression),
+            GroupClauseSyntax group => PathOf(group.GroupExpression),
+            _ => null,
+        };
 
     private void Deconstruct(ParenthesizedVariableDesignationSyntax names, TupleExpressionSyntax values)
     {

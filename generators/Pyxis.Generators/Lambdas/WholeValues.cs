@@ -57,6 +57,16 @@ internal static class WholeValues
                     return switchStatement
                         .Sections.SelectMany(s => s.Labels)
                         .All(l => l is not CasePatternSwitchLabelSyntax pattern || IsFollowed(pattern.Pattern));
+                case AssignmentExpressionSyntax assignment when assignment.Left == current:
+                    // d = …: a write to d, not a use of what it held.
+                    return true;
+                case SelectClauseSyntax { Parent: QueryBodySyntax { Continuation: not null } }:
+                case GroupClauseSyntax { Parent: QueryBodySyntax { Continuation: not null } } group when group.GroupExpression == current:
+                    // select i into k / group i by … into g: k and g are followed like i.
+                    return true;
+                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax } assignment when assignment.Right == current:
+                    // d = r.Data to a local of the selector is followed like a declaration (any other target is PYX121).
+                    return true;
                 case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax }:
                 case ForEachStatementSyntax loop when loop.Expression == current:
                     // var d = r.Data / foreach (var i in p.Data): the variable is followed like the value.
@@ -87,8 +97,8 @@ internal static class WholeValues
 
     private static bool IsNull(ExpressionSyntax expression) => expression.IsKind(SyntaxKind.NullLiteralExpression);
 
-    // A schema object, or a list of them (its items are then taken whole).
-    private static bool IsObject(ITypeSymbol? type)
+    /// <summary>A schema object, or a list of them (its items are then taken whole).</summary>
+    public static bool IsObject(ITypeSymbol? type)
     {
         while (type is INamedTypeSymbol { Name: "ValueList", TypeArguments.Length: 1 } list)
         {

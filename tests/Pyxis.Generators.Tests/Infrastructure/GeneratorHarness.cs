@@ -13,7 +13,7 @@ internal static class GeneratorHarness
     public const string Namespace = "Pyxis.Tests.Generated";
 
     // Lambda queries are intercepted; the package's targets enable the namespace for users, tests do it here.
-    private static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.Latest).WithFeatures([
+    internal static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.Latest).WithFeatures([
         new("InterceptorsNamespaces", "Pyxis.Generated.Lambdas"),
     ]);
 
