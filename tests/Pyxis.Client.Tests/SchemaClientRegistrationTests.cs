@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Pyxis.Client.SchemaCheck;
 using Pyxis.Emulator;
@@ -78,6 +79,55 @@ public sealed class SchemaClientRegistrationTests
         );
 
         Assert.Contains("InternalClient", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_named_schemas_health_check_is_healthy_on_its_service_and_names_what_another_breaks()
+    {
+        await using var internalPyxis = await PyxisEmulator.StartAsync(new EmulatorOptions { Schema = InternalSchema });
+        await using var publicPyxis = await PyxisEmulator.StartAsync();
+
+        var healthy = await InternalHealthAsync(internalPyxis.Endpoint);
+        // The same operations against a service without parent_brew_build: the field they need is gone.
+        var broken = await InternalHealthAsync(publicPyxis.Endpoint);
+
+        Assert.Equal(HealthStatus.Healthy, healthy.Status);
+        Assert.Contains("all 1 shipped operations", healthy.Description, StringComparison.Ordinal);
+        Assert.Equal(HealthStatus.Degraded, broken.Status);
+        Assert.Contains("Builds (Pyxis/Internal/Builds.graphql:1)", broken.Description, StringComparison.Ordinal);
+        Assert.Contains("parent_brew_build", broken.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_named_schemas_health_check_needs_the_schema_its_operations_were_checked_against()
+    {
+        var services = new ServiceCollection();
+        services
+            .AddPyxisClient<InternalClient>(o => o.Endpoint = new Uri("https://internal.example.com/"))
+            .AddSchemaCheck<InternalClient>(_ => { });
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() =>
+            provider.GetRequiredService<IOptionsMonitor<PyxisSchemaHealthCheckOptions>>().Get("Internal")
+        );
+
+        Assert.Contains("needs ProjectSchema", error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<HealthReportEntry> InternalHealthAsync(Uri endpoint)
+    {
+        const string Builds = "query Builds { find_images(page_size: 1) { data { _id parent_brew_build } } }";
+        var services = new ServiceCollection();
+        services
+            .AddPyxisClient<InternalClient>(o => (o.Endpoint, o.Retry.MaxRetries) = (endpoint, 0))
+            .AddSchemaCheck<InternalClient>(o =>
+            {
+                o.ProjectSchema = InternalSchema;
+                o.Operations.Add(new PyxisOperationInfo("Builds", "operation", "query", Builds, "", "Pyxis/Internal/Builds.graphql", 1, 1));
+            });
+        await using var provider = services.BuildServiceProvider();
+        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        return report.Entries["pyxis-schema-internal"];
     }
 
     private static PyxisRequest<JsonElement> Ask(string field) =>

@@ -7,7 +7,7 @@ using Pyxis.Client.SchemaCheck;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the Pyxis schema health check.</summary>
-public static class PyxisSchemaCheckExtensions
+public static partial class PyxisSchemaCheckExtensions
 {
     /// <summary>
     /// Adds a health check (<paramref name="name"/>, default <c>pyxis-schema</c>) that introspects the live Pyxis through
@@ -28,7 +28,7 @@ public static class PyxisSchemaCheckExtensions
         {
             // The check introspects through the default IPyxisClient; on a named schema's builder it would check the wrong service.
             throw new InvalidOperationException(
-                $"AddSchemaCheck checks the default Pyxis client (services.AddPyxisClient(…)); the HTTP client '{builder.Name}' is not it."
+                $"AddSchemaCheck checks the default Pyxis client (services.AddPyxisClient(…)); the HTTP client '{builder.Name}' is not it: use AddSchemaCheck<{builder.Name}>(…) for a named schema's client."
             );
         }
 
