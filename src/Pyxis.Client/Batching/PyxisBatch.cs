@@ -65,12 +65,7 @@ public static class PyxisBatch
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(operation);
-        return CompletionOrderAsync(
-            inputs,
-            (input, slot, ct) => operation(LendingClient.For(client, slot), input, ct),
-            BatchRun.Concurrency(options),
-            cancellationToken
-        );
+        return CompletionOrderAsync(inputs, Lending(client, operation), BatchRun.Concurrency(options), cancellationToken);
     }
 
     /// <summary>
@@ -111,13 +106,14 @@ public static class PyxisBatch
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(operation);
-        return InputOrderAsync(
-            Lazily(inputs),
-            (input, slot, ct) => operation(LendingClient.For(client, slot), input, ct),
-            BatchRun.Concurrency(options),
-            cancellationToken
-        );
+        return InputOrderAsync(Lazily(inputs), Lending(client, operation), BatchRun.Concurrency(options), cancellationToken);
     }
+
+    // Each item calls Pyxis through a client that knows the item's place, so it can lend it while waiting out a server timeout.
+    private static Func<TInput, ConcurrencySlot, CancellationToken, Task<TResult>> Lending<TInput, TResult>(
+        IPyxisClient client,
+        Func<IPyxisClient, TInput, CancellationToken, Task<TResult>> operation
+    ) => (input, slot, ct) => operation(LendingClient.For(client, slot), input, ct);
 
     private static IAsyncEnumerable<T> Lazily<T>(IEnumerable<T> inputs)
     {

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Pyxis.Client;
 using Pyxis.Client.SchemaCheck;
@@ -40,26 +39,13 @@ public static partial class PyxisSchemaCheckExtensions
                 $"The schema health check of '{schema}' needs ProjectSchema: the text of the schema its operations were checked against."
             )
             .ValidateOnStart();
-        // One state per schema, kept for the process: probes between checks read its last result.
-        builder.Services.AddKeyedSingleton(schema, (provider, _) =>
-            new PyxisSchemaHealthCheckState(
-                Options.Options.Create(provider.GetRequiredService<IOptionsMonitor<PyxisSchemaHealthCheckOptions>>().Get(schema)),
-                provider.GetService<TimeProvider>()
-            )
+        AddCheck(
+            builder.Services,
+            schema,
+            name ?? "pyxis-schema-" + schema.ToLowerInvariant(),
+            provider => provider.GetRequiredService<TClient>().Client,
+            tags
         );
-        builder
-            .Services.AddHealthChecks()
-            .Add(
-                new HealthCheckRegistration(
-                    name ?? "pyxis-schema-" + schema.ToLowerInvariant(),
-                    provider => new PyxisSchemaHealthCheck(
-                        provider.GetRequiredService<TClient>().Client,
-                        provider.GetRequiredKeyedService<PyxisSchemaHealthCheckState>(schema)
-                    ),
-                    failureStatus: null,
-                    tags
-                )
-            );
         return builder;
     }
 }

@@ -33,23 +33,37 @@ public static partial class PyxisSchemaCheckExtensions
         }
 
         builder.Services.AddOptions<PyxisSchemaHealthCheckOptions>().Configure(configure);
-        builder.Services.TryAddSingleton(provider => new PyxisSchemaHealthCheckState(
-            provider.GetRequiredService<IOptions<PyxisSchemaHealthCheckOptions>>(),
-            provider.GetService<TimeProvider>()
-        ));
-        builder
-            .Services.AddHealthChecks()
+        AddCheck(builder.Services, Options.Options.DefaultName, name, provider => provider.GetRequiredService<IPyxisClient>(), tags);
+        return builder;
+    }
+
+    // One state per options name, kept for the process: probes between checks read its last result.
+    private static void AddCheck(
+        IServiceCollection services,
+        string optionsName,
+        string checkName,
+        Func<IServiceProvider, IPyxisClient> client,
+        IEnumerable<string>? tags
+    )
+    {
+        services.TryAddKeyedSingleton(optionsName, (provider, _) =>
+            new PyxisSchemaHealthCheckState(
+                Options.Options.Create(provider.GetRequiredService<IOptionsMonitor<PyxisSchemaHealthCheckOptions>>().Get(optionsName)),
+                provider.GetService<TimeProvider>()
+            )
+        );
+        services
+            .AddHealthChecks()
             .Add(
                 new HealthCheckRegistration(
-                    name,
+                    checkName,
                     provider => new PyxisSchemaHealthCheck(
-                        provider.GetRequiredService<IPyxisClient>(),
-                        provider.GetRequiredService<PyxisSchemaHealthCheckState>()
+                        client(provider),
+                        provider.GetRequiredKeyedService<PyxisSchemaHealthCheckState>(optionsName)
                     ),
                     failureStatus: null,
                     tags
                 )
             );
-        return builder;
     }
 }
