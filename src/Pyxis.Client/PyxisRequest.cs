@@ -42,6 +42,12 @@ public abstract class PyxisRequest
     internal bool RetriesServerTimeouts { get; init; } = true;
 
     /// <summary>
+    /// Whether a too-big answer (a Pyxis server timeout, a 5xx) ends the call at once instead of being retried at the same
+    /// size: set on pages that adaptive sizing can still ask again smaller, so no retry wait is spent on a size that failed.
+    /// </summary>
+    internal bool ShrinksWhenTooBig { get; init; }
+
+    /// <summary>
     /// Whether the client may send this request again after a transient failure or a Pyxis server timeout.
     /// Null (the default) means yes for queries and no for mutations, which must not run twice by accident;
     /// set it to true for a mutation that is safe to repeat.
@@ -173,4 +179,16 @@ public sealed class PyxisRequest<TData> : PyxisRequest
     /// or the data itself when null. When it throws over the partial data, <c>PartialData</c> is null.
     /// </summary>
     public Func<TData, object?>? ProjectPartialData { get; init; }
+
+    /// <summary>This request as a page that adaptive sizing asks again smaller when Pyxis answers it as too big.</summary>
+    internal PyxisRequest<TData> ShrinkingWhenTooBig() =>
+        new(OperationName, Document, Variables, ReadData)
+        {
+            ProjectPartialData = ProjectPartialData,
+            PartialErrors = PartialErrors,
+            Aliases = Aliases,
+            AllowRetries = AllowRetries,
+            RetriesServerTimeouts = false,
+            ShrinksWhenTooBig = true,
+        };
 }

@@ -162,8 +162,11 @@ internal static class LambdaEmitter
         w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(query);");
         w.Line($"return {TypeNames.Runtime}.PyxisPagination.StreamAsync<({query} Answer, {lambdas}.PyxisPage Page), TItem>(");
-        w.Open($"    async ({lambdas}.PyxisPage page, global::System.Threading.CancellationToken token) =>");
-        w.Line("var answer = await client.ExecuteAsync(Request(vars, (q, v) => query(q, v, page)), token).ConfigureAwait(false);");
+        w.Line("    client,");
+        w.Open(
+            $"    async ({TypeNames.Runtime}.IPyxisClient pageClient, {lambdas}.PyxisPage page, global::System.Threading.CancellationToken token) =>"
+        );
+        w.Line("var answer = await pageClient.ExecuteAsync(Request(vars, (q, v) => query(q, v, page)), token).ConfigureAwait(false);");
         w.Line("return (answer, page);");
         w.Close(",");
         w.Line(
