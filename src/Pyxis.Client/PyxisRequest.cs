@@ -86,12 +86,7 @@ public abstract class PyxisRequest
             return text;
         }
 
-        foreach (var secret in Redaction.SecretValues(this, secrets))
-        {
-            text = text.Replace(secret, "***", StringComparison.Ordinal);
-        }
-
-        return text;
+        return Redaction.Hide(text, this, secrets);
     }
 
     /// <summary>The variables as JSON text for messages, with secret values replaced by <c>***</c>.</summary>

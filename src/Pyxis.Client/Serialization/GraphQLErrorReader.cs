@@ -57,8 +57,9 @@ internal static class GraphQLErrorReader
 
     private static PyxisGraphQLError ToError(PyxisRequest request, JsonElement error)
     {
-        var message = request.RedactServerText(
-            ServerText.Cap(
+        // Hidden before the cut: a cut that falls inside a secret would leave its first half behind.
+        var message = ServerText.Cap(
+            request.RedactServerText(
                 error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : error.GetRawText()
             )
         )!;
@@ -69,8 +70,9 @@ internal static class GraphQLErrorReader
                 p.EnumerateArray()
                     .Take(64)
                     .Select(s =>
-                        request.RedactServerText(
-                            ServerText.Cap(s.ValueKind == JsonValueKind.String ? s.GetString()! : s.GetRawText(), 256)
+                        ServerText.Cap(
+                            request.RedactServerText(s.ValueKind == JsonValueKind.String ? s.GetString()! : s.GetRawText()),
+                            256
                         )!
                     )
             );
