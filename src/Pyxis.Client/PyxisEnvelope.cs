@@ -52,7 +52,7 @@ public static class PyxisEnvelope
 
     private static PyxisException Error(PyxisRequest request, IPyxisEnvelope envelope)
     {
-        var detail = ServerText.Cap(request.RedactServerText(envelope.ErrorDetail)); // hidden before the cut, which could halve a secret
+        var detail = ServerText.HiddenAndCapped(request, envelope.ErrorDetail);
         return new(
             request,
             $"Pyxis error {envelope.ErrorStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(no status)"}: {detail ?? "(no detail)"}",

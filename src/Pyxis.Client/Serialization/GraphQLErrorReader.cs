@@ -57,11 +57,9 @@ internal static class GraphQLErrorReader
 
     private static PyxisGraphQLError ToError(PyxisRequest request, JsonElement error)
     {
-        // Hidden before the cut: a cut that falls inside a secret would leave its first half behind.
-        var message = ServerText.Cap(
-            request.RedactServerText(
-                error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : error.GetRawText()
-            )
+        var message = ServerText.HiddenAndCapped(
+            request,
+            error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : error.GetRawText()
         )!;
         var path = new List<string>();
         if (error.TryGetProperty("path", out var p) && p.ValueKind == JsonValueKind.Array)
@@ -70,10 +68,7 @@ internal static class GraphQLErrorReader
                 p.EnumerateArray()
                     .Take(64)
                     .Select(s =>
-                        ServerText.Cap(
-                            request.RedactServerText(s.ValueKind == JsonValueKind.String ? s.GetString()! : s.GetRawText()),
-                            256
-                        )!
+                        ServerText.HiddenAndCapped(request, s.ValueKind == JsonValueKind.String ? s.GetString()! : s.GetRawText(), 256)!
                     )
             );
         }

@@ -158,6 +158,27 @@ public sealed class RedactionTests
     }
 
     [Fact]
+    public async Task A_flooded_message_with_a_secret_at_the_cut_is_hidden_and_cut_to_a_few_kilobytes()
+    {
+        var flood = new string('x', 4090) + Secret + new string('y', 20 * 1024 * 1024) + Secret;
+        await using var server = await HostileServer.AnsweringAsync(
+            200,
+            "application/json",
+            "{\"errors\":[{\"message\":\"" + flood + "\"}]}"
+        );
+        var options = new PyxisClientOptions { Endpoint = server.Endpoint, Limits = { MaxResponseBytes = 32 * 1024 * 1024 } };
+        options.SecretVariables.Add("repository");
+        using var client = new PyxisClient(options);
+
+        var error = await Assert.ThrowsAsync<PyxisGraphQLException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", Secret));
+
+        var message = Assert.Single(error.Errors).Message;
+        Assert.StartsWith(new string('x', 4090) + "***y", message, StringComparison.Ordinal);
+        Assert.EndsWith($"… ({flood.Length - 4096} more characters)", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret[..5], error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_secret_quoted_in_an_alias_batch_error_is_hidden_in_the_items_exception()
     {
         var errors = "[{\"message\":\"no access to " + Secret + "-1\",\"path\":[\"r1\"]},{\"message\":\"slow for " + Secret + "-0\"}]";
