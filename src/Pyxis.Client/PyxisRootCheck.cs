@@ -52,7 +52,9 @@ public sealed class PyxisRootCheck<TData>
         {
             throw new PyxisResponseException(
                 call,
-                page ? "the root field was null instead of a page" : "the root field was null or missing, without a Pyxis error envelope to say why"
+                page
+                    ? "the root field was null instead of a page"
+                    : "the root field was null or missing, without a Pyxis error envelope to say why"
             );
         }
 

@@ -10,7 +10,8 @@ public class PyxisException : Exception
 {
     /// <summary>Creates the exception for <paramref name="request"/>, as a test double would: no answer, nothing to hide.</summary>
     public PyxisException(PyxisRequest request, string message, int? status = null, string? detail = null, Exception? innerException = null)
-        : this(new PyxisCall(request ?? throw new ArgumentNullException(nameof(request)), null), message, status, detail, innerException) { }
+        : this(new PyxisCall(request ?? throw new ArgumentNullException(nameof(request)), null), message, status, detail, innerException)
+    { }
 
     /// <summary>Creates the exception from everything the call knows: its request, what to hide, the answer's status and trace id.</summary>
     internal PyxisException(in PyxisCall call, string message, int? status = null, string? detail = null, Exception? innerException = null)

@@ -15,7 +15,12 @@ namespace Pyxis.Client.Runtime;
 internal readonly record struct PyxisCall(PyxisRequest Request, RequestSecrets? Secrets, int? HttpStatus = null, string? TraceId = null)
 {
     /// <summary>This call once <paramref name="response"/> arrived.</summary>
-    public PyxisCall Answered(in Transport.PyxisResponse response) => this with { HttpStatus = response.Status, TraceId = response.TraceId };
+    public PyxisCall Answered(in Transport.PyxisResponse response) =>
+        this with
+        {
+            HttpStatus = response.Status,
+            TraceId = response.TraceId,
+        };
 
     /// <summary>The same answer told about <paramref name="lookup"/>, one lookup of the alias batch this call sent.</summary>
     public PyxisCall For(PyxisRequest lookup) => this with { Request = lookup };
@@ -45,5 +50,7 @@ internal readonly record struct PyxisCall(PyxisRequest Request, RequestSecrets? 
 
     /// <summary>The variables as JSON text for messages, with secret values replaced by <c>***</c>.</summary>
     public string VariablesText =>
-        Secrets?.Variables is { Count: > 0 } secrets ? Redaction.Variables(Request.Variables, secrets) : Encoding.UTF8.GetString(Request.Variables.Span);
+        Secrets?.Variables is { Count: > 0 } secrets
+            ? Redaction.Variables(Request.Variables, secrets)
+            : Encoding.UTF8.GetString(Request.Variables.Span);
 }

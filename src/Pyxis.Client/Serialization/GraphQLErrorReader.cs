@@ -68,11 +68,7 @@ internal static class GraphQLErrorReader
             path.AddRange(
                 p.EnumerateArray()
                     .Take(64)
-                    .Select(s =>
-                        call.Redact(
-                            ServerText.Cap(s.ValueKind == JsonValueKind.String ? s.GetString()! : s.GetRawText(), 256)
-                        )!
-                    )
+                    .Select(s => call.Redact(ServerText.Cap(s.ValueKind == JsonValueKind.String ? s.GetString()! : s.GetRawText(), 256))!)
             );
         }
 
