@@ -274,16 +274,23 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         LogStart(request.OperationName);
         using var attempt = new TimeoutScope(token, options.Timeouts.Attempt, options.TimeProvider);
         using var onWire = runtime.Pool.Enter(logger);
-        var call = new PyxisCall(request, runtime.Secrets);
         try
         {
-            using var response = await PyxisHttp.SendAsync(http, runtime, call, budget.Deadline, attempt.Token).ConfigureAwait(false);
+            // The call context is made where it is used, not held across the await: the attempt's state stays as small as before.
+            using var response = await PyxisHttp
+                .SendAsync(http, runtime, new PyxisCall(request, runtime.Secrets), budget.Deadline, attempt.Token)
+                .ConfigureAwait(false);
             if (mayRetryServerTimeout && GraphQLBody.IsServerTimeout(response.Span))
             {
                 return new(default, ServerTimeout: true, response.TraceId);
             }
 
-            var data = ResponseReader.Read(request, call.Answered(response), response.Span, out var whole);
+            var data = ResponseReader.Read(
+                request,
+                new PyxisCall(request, runtime.Secrets).Answered(response),
+                response.Span,
+                out var whole
+            );
             if (capture is not null) // the result cache asked for the body it may keep: the one read said whether to
             {
                 capture.Bytes = response.Span.ToArray();
@@ -295,7 +302,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         catch (OperationCanceledException ex) when (attempt.Token.IsCancellationRequested && !token.IsCancellationRequested)
         {
             throw new PyxisTransportException(
-                call,
+                new PyxisCall(request, runtime.Secrets),
                 $"no answer within PyxisClientOptions.Timeouts.Attempt ({options.Timeouts.Attempt.TotalSeconds:0.###} s)",
                 null,
                 ex

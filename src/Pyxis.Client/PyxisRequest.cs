@@ -18,6 +18,19 @@ public abstract class PyxisRequest
         Variables = variables;
     }
 
+    /// <summary>A copy of <paramref name="other"/>: what <c>With…</c> methods start from, since a request never changes.</summary>
+    private protected PyxisRequest(PyxisRequest other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        (OperationName, Document, Variables) = (other.OperationName, other.Document, other.Variables);
+        (KeepsPartialErrors, Aliases, RetriesServerTimeouts, AllowRetries) = (
+            other.KeepsPartialErrors,
+            other.Aliases,
+            other.RetriesServerTimeouts,
+            other.AllowRetries
+        );
+    }
+
     /// <summary>The GraphQL operation name.</summary>
     public string OperationName { get; }
 
@@ -81,6 +94,15 @@ public sealed class PyxisRequest<TData> : PyxisRequest
     {
         ReadData = readData ?? throw new ArgumentNullException(nameof(readData));
     }
+
+    private PyxisRequest(PyxisRequest<TData> other)
+        : base(other) => (ReadData, ProjectPartialData, Check) = (other.ReadData, other.ProjectPartialData, other.Check);
+
+    /// <summary>
+    /// This request with <see cref="PyxisRequest.AllowRetries"/> set (a request is immutable, so this is a copy):
+    /// <c>await client.ExecuteAsync(UpdateVendorMutation.CreateRequest(…).WithAllowRetries(true))</c> for a mutation that is safe to repeat.
+    /// </summary>
+    public PyxisRequest<TData> WithAllowRetries(bool? allowRetries) => new(this) { AllowRetries = allowRetries };
 
     /// <summary>Reads the response's <c>data</c> object.</summary>
     public PyxisDataReader<TData> ReadData { get; }

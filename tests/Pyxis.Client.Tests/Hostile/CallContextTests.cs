@@ -120,4 +120,26 @@ public sealed class CallContextTests
         Assert.All(items, i => Assert.Null(i.Exception));
         Assert.Equal(2, server.Requests);
     }
+
+    [Fact]
+    public async Task WithAllowRetries_is_a_copy_that_retries_while_the_original_still_does_not()
+    {
+        await using var server = await HostileServer.AnsweringAsync(503, "text/plain", "busy");
+        using var client = new PyxisClient(
+            new PyxisClientOptions { Endpoint = server.Endpoint, Retry = { MaxRetries = 2, Delay = TimeSpan.FromMilliseconds(1) } }
+        );
+        var once = new PyxisRequest<System.Text.Json.JsonElement>(
+            "Touch",
+            "mutation Touch { update_vendor(id: \"v1\") { error { status } } }",
+            "{}"u8.ToArray(),
+            static (ref System.Text.Json.Utf8JsonReader r) => System.Text.Json.JsonElement.ParseValue(ref r)
+        );
+        var repeatable = once.WithAllowRetries(true);
+
+        await Assert.ThrowsAsync<PyxisTransportException>(() => client.ExecuteAsync(repeatable));
+        Assert.Equal(3, server.Requests);
+        await Assert.ThrowsAsync<PyxisTransportException>(() => client.ExecuteAsync(once));
+        Assert.Equal(4, server.Requests);
+        Assert.Equal((once.Document, once.ReadData, (bool?)null), (repeatable.Document, repeatable.ReadData, once.AllowRetries));
+    }
 }
