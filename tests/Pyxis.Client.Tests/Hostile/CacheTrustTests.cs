@@ -110,4 +110,36 @@ public sealed class CacheTrustTests
         Assert.Equal([null, "ubi", "ubi"], answers);
         Assert.Equal(2, server.Requests);
     }
+
+    [Fact]
+    public async Task A_lambda_querys_error_envelope_is_read_by_the_lambda_but_not_kept()
+    {
+        await using var server = await HostileServer.StartAsync(
+            async (http, number) =>
+            {
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync(
+                    number == 1
+                        ? "{\"data\":{\"f0\":{\"data\":null,\"error\":{\"status\":500,\"detail\":\"boom\"}}}}"
+                        : "{\"data\":{\"f0\":{\"data\":{\"repository\":\"ubi\"},\"error\":null}}}"
+                );
+            }
+        );
+        using var client = new PyxisClient(
+            new PyxisClientOptions { Endpoint = server.Endpoint, Cache = { Duration = TimeSpan.FromMinutes(5) } }
+        );
+
+        var answers = new List<string?>();
+        for (var i = 0; i < 3; i++)
+        {
+            answers.Add(
+                await client.QueryAsync(("quay.io", "ubi"), static (q, v) =>
+                    q.GetRepositoryByRegistryPath(v.Item1, v.Item2, r => r.Error != null ? "error " + r.Error.Status : r.Data?.Repository)
+                )
+            );
+        }
+
+        Assert.Equal(["error 500", "ubi", "ubi"], answers);
+        Assert.Equal(2, server.Requests);
+    }
 }
