@@ -16,19 +16,19 @@ internal static class ServerText
     public const int MaxErrorsInMessage = 5;
 
     /// <summary>
-    /// <paramref name="text"/> with the request's secrets hidden, then cut: hidden first, so a cut that falls inside a
+    /// <paramref name="text"/> with the call's secrets hidden, then cut: hidden first, so a cut that falls inside a
     /// secret leaves no half of it behind. Only the head that can survive the cut is searched (with room for the longest
     /// way a secret may be quoted), so a 50 MB message costs no 50 MB search.
     /// </summary>
-    public static string? HiddenAndCapped(PyxisRequest request, string? text, int maxChars = MaxChars)
+    public static string? HiddenAndCapped(in PyxisCall call, string? text, int maxChars = MaxChars)
     {
         var window = 2 * maxChars + 65_536;
         if (text is null || text.Length <= window)
         {
-            return Cap(request.RedactServerText(text), maxChars);
+            return Cap(call.Redact(text), maxChars);
         }
 
-        var head = request.RedactServerText(text[..window])!;
+        var head = call.Redact(text[..window])!;
         return string.Concat(head.AsSpan(0, Math.Min(head.Length, maxChars)), $"… ({text.Length - maxChars} more characters)");
     }
 

@@ -11,10 +11,10 @@ namespace Pyxis.Client.Transport;
 /// </summary>
 internal static class PyxisHttp
 {
-    public static async Task<ResponseBody> SendAsync(
+    public static async Task<PyxisResponse> SendAsync(
         HttpClient http,
         Runtime.PyxisRuntime runtime,
-        PyxisRequest request,
+        PyxisCall call,
         DateTimeOffset deadline,
         CancellationToken token
     )
@@ -22,7 +22,7 @@ internal static class PyxisHttp
         var options = runtime.Options;
         using var message = new HttpRequestMessage(HttpMethod.Post, options.Endpoint)
         {
-            Content = new GraphQLRequestContent(request),
+            Content = new GraphQLRequestContent(call.Request),
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower, // HTTP/2 where TLS offers it, HTTP/1.1 otherwise
         };
@@ -38,14 +38,15 @@ internal static class PyxisHttp
             using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             answered = true;
             runtime.Pool.Answered(response.Version);
-            request.HttpStatus = (int)response.StatusCode;
-            request.TraceId = response.Headers.TryGetValues("trace_id", out var ids)
-                ? HeaderValues.Sanitize(request.RedactServerText(ids.FirstOrDefault())) // hidden before the cut, which could halve a secret
+            var status = (int)response.StatusCode;
+            var traceId = response.Headers.TryGetValues("trace_id", out var ids)
+                ? HeaderValues.Sanitize(call.Redact(ids.FirstOrDefault())) // hidden before the cut, which could halve a secret
                 : null;
-            if ((int)response.StatusCode is >= 300 and < 400)
+            call = call with { HttpStatus = status, TraceId = traceId };
+            if (status is >= 300 and < 400)
             {
                 throw new PyxisTransportException(
-                    request,
+                    call,
                     $"HTTP {(int)response.StatusCode}: the endpoint redirects to {RedirectTarget(response.Headers.Location)}; redirects are not followed, so credentials and queries stay with the configured endpoint. Set PyxisClientOptions.Endpoint to the final address.",
                     response.StatusCode
                 );
@@ -55,16 +56,16 @@ internal static class PyxisHttp
             if (!response.IsSuccessStatusCode && !GraphQLBody.HasErrors(response.Content.Headers.ContentType, body.Span))
             {
                 body.Dispose();
-                throw StatusFailure(request, response, options, deadline);
+                throw StatusFailure(call, response, options, deadline);
             }
 
-            return body;
+            return new PyxisResponse(status, traceId, body);
         }
         catch (HttpRequestException ex) when (answered)
         {
             // The body broke off after its headers (reset, short of its Content-Length or last chunk): say so and why,
             // not "an error occurred while sending the request".
-            throw new PyxisTransportException(request, "the response broke off: " + ServerText.Cap(Innermost(ex).Message), null, ex)
+            throw new PyxisTransportException(call, "the response broke off: " + ServerText.Cap(Innermost(ex).Message), null, ex)
             {
                 IsTransient = true,
             };
@@ -79,7 +80,7 @@ internal static class PyxisHttp
                     or HttpRequestError.ConfigurationLimitExceeded
                 );
             var cause = Innermost(ex) is { } root && root != ex ? $"{ex.Message} ({root.Message})" : ex.Message; // say what failed
-            throw new PyxisTransportException(request, WithoutUserInfo(ServerText.Cap(cause)!, options.Endpoint), ex.StatusCode, ex)
+            throw new PyxisTransportException(call, WithoutUserInfo(ServerText.Cap(cause)!, options.Endpoint), ex.StatusCode, ex)
             {
                 IsTransient = transient,
             };
@@ -87,23 +88,23 @@ internal static class PyxisHttp
         catch (IOException ex)
         {
             // The answer broke off after its headers (reset, truncated body): as retryable as a refused connection.
-            throw new PyxisTransportException(request, "the response broke off: " + ServerText.Cap(ex.Message), null, ex)
+            throw new PyxisTransportException(call, "the response broke off: " + ServerText.Cap(ex.Message), null, ex)
             {
                 IsTransient = true,
             };
         }
         catch (ResponseBody.TooLargeException ex)
         {
-            throw new PyxisResponseException(request, ex.Message, ex);
+            throw new PyxisResponseException(call, ex.Message, ex);
         }
         catch (ResponseBody.UnreadableException ex)
         {
-            throw new PyxisResponseException(request, ServerText.Cap(ex.Message)!, ex.InnerException);
+            throw new PyxisResponseException(call, ServerText.Cap(ex.Message)!, ex.InnerException);
         }
     }
 
     private static PyxisTransportException StatusFailure(
-        PyxisRequest request,
+        in PyxisCall call,
         HttpResponseMessage response,
         PyxisClientOptions options,
         DateTimeOffset deadline
@@ -112,12 +113,12 @@ internal static class PyxisHttp
         var code = (int)response.StatusCode;
         var transient = code is 408 or 429 or >= 500;
         var retryAfter = RetryAfter(response.Headers.RetryAfter, options.TimeProvider);
-        var reason = $"HTTP {code} {HeaderValues.Sanitize(request.RedactServerText(response.ReasonPhrase))}";
+        var reason = $"HTTP {code} {HeaderValues.Sanitize(call.Redact(response.ReasonPhrase))}";
         if (transient && retryAfter is { } wait && options.TimeProvider.GetUtcNow() + wait > deadline)
         {
             var left = deadline - options.TimeProvider.GetUtcNow();
             return new PyxisTransportException(
-                request,
+                call,
                 $"{reason}: the server asks to retry after {wait.TotalSeconds:0.#} s, beyond the {Math.Max(0, left.TotalSeconds):0.#} s left of PyxisClientOptions.Timeouts.Total",
                 response.StatusCode
             )
@@ -126,7 +127,7 @@ internal static class PyxisHttp
             };
         }
 
-        return new PyxisTransportException(request, reason, response.StatusCode) { IsTransient = transient, RetryAfter = retryAfter };
+        return new PyxisTransportException(call, reason, response.StatusCode) { IsTransient = transient, RetryAfter = retryAfter };
     }
 
     // The handler's own messages name the endpoint at times; its user:password@ must not come along.
