@@ -1,0 +1,110 @@
+using Pyxis.Client.Batching;
+using Pyxis.Emulator;
+using Xunit.Abstractions;
+
+namespace Pyxis.Client.Tests;
+
+/// <summary>
+/// Adaptive alias-chunk sizes with the client's retries on: a chunk answered as too big is split and asked again smaller
+/// at once (no retry, no wait at the size that failed), every lookup is answered once, and a chunk at the smallest
+/// size keeps its retries.
+/// </summary>
+public sealed class AdaptiveAliasSizeTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Attempt = TimeSpan.FromDays(1);
+    private static readonly TimeSpan Total = TimeSpan.FromDays(2);
+
+    public static TheoryData<string> TooBigAnswers => ["server timeout", "503", "complexity error"];
+
+    [Theory]
+    [MemberData(nameof(TooBigAnswers))]
+    public async Task A_chunk_answered_as_too_big_is_split_at_once_with_no_retry_wait_at_its_size(string answer)
+    {
+        await using var emulator = await PyxisEmulator.StartAsync(Limited(answer));
+        var clock = new WatchedClock();
+        using var client = Client(emulator, clock);
+        var paths = emulator.Catalog.RepositoryPaths(1000).ToArray();
+
+        // On the fake clock a retry wait never ends: a batch that waited one out would never finish.
+        var batch = RunAsync(client, paths, new BatchOptions { AliasesPerRequest = 25, MaxConcurrency = 4 });
+        var retryWait = clock.WaitStartedAsync(due => due != Attempt && due != Total);
+        Assert.True(batch == await Task.WhenAny(batch, retryWait), "a retry wait was started before the batch ended");
+
+        output.WriteLine($"{answer}: 1000 lookups in {emulator.Stats.Requests} requests (ideal 100)");
+        Assert.Equal((1000, 0), await batch);
+        Assert.All(clock.Started, due => Assert.True(due == Attempt || due == Total, $"a {due} wait was started"));
+        Assert.InRange(emulator.Stats.Requests, 100, 120);
+    }
+
+    [Fact]
+    public async Task A_chunk_at_the_smallest_size_keeps_its_retries()
+    {
+        // Only the first request fails: at MinAliasesPerRequest the chunk cannot shrink, so it is retried at its size.
+        var requests = 0;
+        await using var emulator = await PyxisEmulator.StartAsync(
+            new EmulatorOptions { FaultFor = _ => Interlocked.Increment(ref requests) == 1 ? new EmulatorFault.HttpStatus(503) : null }
+        );
+        var clock = new WatchedClock();
+        using var client = Client(emulator, clock);
+        var paths = emulator.Catalog.RepositoryPaths(10).ToArray();
+
+        var options = new BatchOptions
+        {
+            AliasesPerRequest = 5,
+            MinAliasesPerRequest = 5,
+            MaxConcurrency = 1,
+        };
+        var batch = RunAsync(client, paths, options);
+        var wait = await clock.WaitStartedAsync(due => due != Attempt && due != Total);
+        clock.Advance(wait);
+
+        Assert.Equal((10, 0), await batch.WaitAsync(Hang.Limit));
+        Assert.Equal(3, emulator.Stats.Requests); // the first chunk twice at its size, then the second
+    }
+
+    // Two variables per alias, so over 20 variables is over ten aliases.
+    private static EmulatorOptions Limited(string answer) =>
+        new()
+        {
+            TimeOutOverAliases = answer == "server timeout" ? 10 : null,
+            FaultFor = r =>
+                (r.Variables.Count > 20, answer) switch
+                {
+                    (true, "503") => new EmulatorFault.HttpStatus(503),
+                    (true, "complexity error") => new EmulatorFault.GraphQLError("the query is too complex: ask for fewer aliases"),
+                    _ => null,
+                },
+            Repositories = 1000,
+            ImagesPerRepository = 1,
+        };
+
+    // The default retries, on a fake clock that nobody moves: any retry at a too-big size would hang the batch.
+    private static PyxisClient Client(PyxisEmulator emulator, WatchedClock clock) =>
+        new(
+            new PyxisClientOptions
+            {
+                Endpoint = emulator.Endpoint,
+                TimeProvider = clock,
+                Timeouts = { Attempt = Attempt, Total = Total },
+            }
+        );
+
+    private static async Task<(int Answered, int Duplicates)> RunAsync(
+        PyxisClient client,
+        (string Registry, string Repository)[] paths,
+        BatchOptions options
+    )
+    {
+        var seen = new bool[paths.Length];
+        int answered = 0,
+            duplicates = 0;
+        await foreach (var item in client.GetRepositoriesByRegistryPathAsync(paths, options))
+        {
+            duplicates += seen[item.Index] ? 1 : 0;
+            seen[item.Index] = true;
+            answered += item.Succeeded && item.Value?.Repository == item.Input.Repository ? 1 : 0;
+        }
+
+        return (answered, duplicates);
+    }
+}
