@@ -61,9 +61,9 @@ internal sealed partial class SelectorPaths
             var expression = (argument.Syntax as ArgumentSyntax)?.Expression;
             if (argument.Parameter?.Name == "select" || expression is null)
             {
-                if (LambdaShapes.OneParameter(expression) is { } select)
+                if (LambdaShapes.Parameters(expression) is [var select])
                 {
-                    parameters[select.Name] = path;
+                    Bind(select, path);
                 }
 
                 continue;

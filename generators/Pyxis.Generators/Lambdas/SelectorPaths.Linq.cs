@@ -1,0 +1,152 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Pyxis.Generators.Lambdas;
+
+/// <summary>
+/// LINQ over selected lists, read from the methods' generic signatures rather than a list of names: a type parameter
+/// given a selected list (<c>TSource</c> of <c>Zip</c>'s receiver, <c>TSecond</c> of its argument) or returned by a
+/// lambda (<c>TElement</c> of <c>GroupBy</c>'s element selector) stands for that list's items, so every lambda
+/// parameter of that type is bound to them (<c>Aggregate((a, b) => …)</c>, <c>Select((x, i) => …)</c>,
+/// <c>GroupBy(k, (key, xs) => …)</c>), and so is the call's result when its items are of that type. The static form
+/// (<c>Enumerable.Select(list, x => …)</c>) reads the same.
+/// </summary>
+internal sealed partial class SelectorPaths
+{
+    private const string LinqNamespace = "System.Linq";
+
+    // The calls being read, so that a lambda body's path does not read its own call again.
+    private readonly HashSet<InvocationExpressionSyntax> linqCalls = new();
+
+    private static bool IsLinq(IMethodSymbol method) => method.ContainingNamespace?.ToDisplayString() == LinqNamespace;
+
+    private bool IsLinqCall(InvocationExpressionSyntax invocation) =>
+        model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method && IsLinq(method);
+
+    /// <summary>The path of the items of a LINQ call's result, binding its lambdas' parameters on the way; null for another call.</summary>
+    private string? Linq(InvocationExpressionSyntax invocation)
+    {
+        // Not kept between calls: a local function's body is read again with its parameters bound to other values.
+        if (!linqCalls.Add(invocation))
+        {
+            return null;
+        }
+
+        var itemsPath = ReadLinq(invocation);
+        linqCalls.Remove(invocation);
+        return itemsPath;
+    }
+
+    private string? ReadLinq(InvocationExpressionSyntax invocation)
+    {
+        if (
+            model.GetOperation(invocation, cancellationToken) is not IInvocationOperation { TargetMethod: var target } operation
+            || !IsLinq(target)
+        )
+        {
+            return null;
+        }
+
+        var definition = (target.ReducedFrom ?? target).OriginalDefinition;
+        var items = new Dictionary<ITypeSymbol, string>(SymbolEqualityComparer.Default);
+        var arguments = operation.Arguments.Where(a => a.Parameter is not null).OrderBy(a => a.Parameter!.Ordinal).ToList();
+        foreach (var argument in arguments.Where(a => Lambda(a) is null))
+        {
+            if (ValueOf(argument, invocation) is { } value && PathOf(value) is { } path && Element(Declared(definition, argument)) is { } t)
+            {
+                items[t] = path;
+            }
+        }
+
+        foreach (var argument in arguments)
+        {
+            if (
+                Lambda(argument) is not { } lambda
+                || Declared(definition, argument) is not INamedTypeSymbol { DelegateInvokeMethod: { } invoke }
+            )
+            {
+                continue;
+            }
+
+            var parameters = LambdaShapes.Parameters(lambda);
+            for (var i = 0; i < parameters.Count && i < invoke.Parameters.Length; i++)
+            {
+                Bind(parameters[i], Element(invoke.Parameters[i].Type) is { } t && items.TryGetValue(t, out var path) ? path : null);
+            }
+
+            if (lambda.Body is ExpressionSyntax body && Element(invoke.ReturnType) is { } result && PathOf(body) is { } returned)
+            {
+                items[result] = returned;
+            }
+        }
+
+        return Element(definition.ReturnType) is { } r && items.TryGetValue(r, out var of) ? of : null;
+    }
+
+    // The receiver of list?.Zip(…) is the conditional access's target.
+    private static ExpressionSyntax? ValueOf(IArgumentOperation argument, InvocationExpressionSyntax invocation)
+    {
+        var value = argument.Value;
+        while (value is IConversionOperation { IsImplicit: true } conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value is IConditionalAccessInstanceOperation ? Receiver(invocation) : value.Syntax as ExpressionSyntax;
+    }
+
+    private static ITypeSymbol? Declared(IMethodSymbol definition, IArgumentOperation argument) =>
+        argument.Parameter!.Ordinal < definition.Parameters.Length ? definition.Parameters[argument.Parameter.Ordinal].Type : null;
+
+    private static LambdaExpressionSyntax? Lambda(IArgumentOperation argument) =>
+        argument.Value.Syntax is ExpressionSyntax value ? LambdaShapes.Lambda(value) : null;
+
+    /// <summary>
+    /// The type parameter a value of <paramref name="type"/> holds items of: <c>TSource</c> for <c>TSource</c>,
+    /// <c>IEnumerable&lt;TSource&gt;</c>, <c>TSource[]</c> and <c>IEnumerable&lt;IGrouping&lt;TKey, TSource&gt;&gt;</c>
+    /// (a list's path is its items' path), <c>TValue</c> of a dictionary; null for a tuple or anything else.
+    /// </summary>
+    private static ITypeParameterSymbol? Element(ITypeSymbol? type) =>
+        type switch
+        {
+            ITypeParameterSymbol parameter => parameter,
+            IArrayTypeSymbol array => Element(array.ElementType),
+            INamedTypeSymbol { IsTupleType: false, TypeKind: not TypeKind.Delegate, TypeArguments.Length: > 0 } named => Element(
+                named.TypeArguments[named.TypeArguments.Length - 1]
+            ),
+            _ => null,
+        };
+
+    /// <summary>
+    /// The items a library member hands back unchanged (<c>dictionary.Values</c>, <c>pair.Value</c>): the member's
+    /// items are of the type of its owner's items.
+    /// </summary>
+    private static bool PassesItems(ISymbol member, ITypeSymbol? owner) =>
+        member is IPropertySymbol { Type: var type }
+        && !WholeValues.IsSurface(member.ContainingType)
+        && Items(type) is { } items
+        && WholeValues.IsSurface(items)
+        && SymbolEqualityComparer.Default.Equals(items, Items(owner));
+
+    // The constructed counterpart of Element: the type of a value's items (a value's own type when it is not a list).
+    private static ITypeSymbol? Items(ITypeSymbol? type) =>
+        type switch
+        {
+            IArrayTypeSymbol array => Items(array.ElementType),
+            INamedTypeSymbol { SpecialType: SpecialType.System_String } => type,
+            INamedTypeSymbol named when !WholeValues.IsSurface(named) && Enumerated(named) is { } item => Items(item),
+            INamedTypeSymbol { IsTupleType: false, TypeKind: not TypeKind.Delegate, TypeArguments.Length: > 0 } named
+                when !WholeValues.IsSurface(named) => Items(named.TypeArguments[named.TypeArguments.Length - 1]),
+            _ => type,
+        };
+
+    // T of the IEnumerable<T> a type is or implements (Dictionary<K, V>.ValueCollection: V).
+    private static ITypeSymbol? Enumerated(INamedTypeSymbol type) =>
+        new[] { type }
+            .Concat(type.AllInterfaces)
+            .FirstOrDefault(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+            ?.TypeArguments[0];
+}
