@@ -91,40 +91,56 @@ public sealed class LambdaAdversaryTests
         "r => Enumerable.Select(r.Data!.Repositories!, x => x?.Registry).ToList()",
         "r => r.Data?.Repositories?.Select((x, i) => i + \":\" + x?.Tags?.Count).ToList()",
         "r => r.Data?.Repositories?.Where((x, i) => i > 0 && x?.Published == true).Select(x => x?.Repository).ToList()",
+        // Library methods handing back items of a selected list, OfType, SelectMany with a result selector, Concat, join.
+        "r => r.Data?.Repositories?.ToList().Find(x => x?.Published == true)?.Tags?.Count",
+        "r => r.Data?.Repositories?.OfType<ContainerImageRepo>().Select(x => x.Tags?.Count).ToList()",
+        "r => r.Data?.Repositories?.Where(x => x?.Repository != null).DistinctBy(x => x!.Repository).ToDictionary(x => x!.Repository!).GetValueOrDefault(\"x\")?.Tags?.Count",
+        "r => r.Data?.Repositories?.SelectMany(x => x?.Tags ?? ValueList<ContainerImageRepoTag?>.Empty, (x, t) => x?.Registry + t?.Name).ToList()",
+        "r => r.Data?.Repositories?.Concat(r.Data.Repositories.Reverse()).Select(x => x?.Tags?.Count).ToList()",
+        "r => r.Data?.Repositories == null ? null : (from x in r.Data.Repositories join y in r.Data.Repositories on x?.Registry equals y?.Registry select x?.Repository + y?.Tags?.Count).ToList()",
+        "r => { var all = r.Data?.Repositories?.Select(x => x?.Tags).ToList(); return all?.Find(t => t?.Count > 0)?.FirstOrDefault()?.Name; }",
+        "r => { var copy = new List<ContainerImageRepo?>(r.Data?.Repositories ?? ValueList<ContainerImageRepo?>.Empty); return copy.FirstOrDefault()?.Tags?.Count; }",
         // is var, and an async local function awaited synchronously.
         "r => r.Data is var d && d?.Brew is { } b ? b.Build : null",
         "r => { async Task<string?> Arch() { await Task.Yield(); return r.Data?.Architecture; } return Arch().Result; }",
     ];
 
     // Shapes whose reading cannot be followed: each is refused at build with its code.
-    private static readonly (string Selector, string Code)[] RefusedShapes =
+    private static readonly (string Selector, string Code, string At)[] RefusedShapes =
     [
         // A project method that is not a fragment, even a generic identity.
-        ("r => Id(r.Data)?.Architecture", "PYX122"),
+        ("r => Id(r.Data)?.Architecture", "PYX122", "'r.Data'"),
         // dynamic reads members by name at run time.
-        ("r => { dynamic? d = r.Data; return (string?)d?.Architecture; }", "PYX125"),
+        ("r => { dynamic? d = r.Data; return (string?)d?.Architecture; }", "PYX125", "'r.Data'"),
         // A Zip's pairs: a tuple's members are not traced to the lists it pairs.
         (
             "r => r.Data?.Repositories?.Zip(r.Data.CpeIds ?? ValueList<string?>.Empty).Select(p => p.First?.Tags?.Count + p.Second).ToList()",
-            "PYX125"
+            "PYX125",
+            "'p.First'"
         ),
         // A lambda kept in a delegate variable and handed to LINQ.
         (
             "r => { Func<ContainerImageRepo?, int?> count = x => x?.Tags?.Count; return r.Data?.Repositories?.Select(count).ToList(); }",
-            "PYX125"
+            "PYX125",
+            "'x'"
         ),
-        // One local standing for either of two different fields.
+        // One variable standing for either of two different fields.
         (
             "r => { object? o = r.Data?.Brew ?? (object?)r.Error; return o is Brew { Build: var b } ? b : o is ResponseError { Detail: var d } ? d : null; }",
-            "PYX125"
+            "PYX125",
+            "'o'"
         ),
         // Deconstructed from something other than a tuple literal.
-        ("r => { (ContainerImage?, ResponseError?) Pair() => (r.Data, r.Error); var (d, e) = Pair(); return d?.Brew?.Build; }", "PYX125"),
+        (
+            "r => { (ContainerImage?, ResponseError?) Pair() => (r.Data, r.Error); var (d, e) = Pair(); return d?.Brew?.Build; }",
+            "PYX125",
+            "'var (d, e) = Pair()'"
+        ),
     ];
 
     public static IEnumerable<object[]> Followed => FollowedShapes.Select(s => new object[] { s });
 
-    public static IEnumerable<object[]> Refused => RefusedShapes.Select(s => new object[] { s.Selector, s.Code });
+    public static IEnumerable<object[]> Refused => RefusedShapes.Select(s => new object[] { s.Selector, s.Code, s.At });
 
     private static readonly Lazy<(CompiledSelectors Compiled, int Count)> All = new(() =>
     {
@@ -156,11 +172,11 @@ public sealed class LambdaAdversaryTests
 
     [Theory]
     [MemberData(nameof(Refused))]
-    public void A_shape_that_cannot_be_followed_is_refused_with_its_code(string selector, string code)
+    public void A_shape_that_cannot_be_followed_is_refused_with_its_code_at_the_expression(string selector, string code, string at)
     {
         var (compiled, _) = All.Value;
         var index = compiled.Texts.ToList().IndexOf(selector);
         Assert.True(compiled.Refused.TryGetValue(index, out var refusal), "accepted: " + selector);
-        Assert.Contains(code, refusal, StringComparison.Ordinal);
+        Assert.Contains(code + ": " + at, refusal, StringComparison.Ordinal);
     }
 }

@@ -51,13 +51,27 @@ internal sealed partial class SelectorPaths
         }
 
         var definition = (target.ReducedFrom ?? target).OriginalDefinition;
-        var items = new Dictionary<ITypeSymbol, string>(SymbolEqualityComparer.Default);
+        // A type parameter given two different selected lists (Concat of two fields) stands for neither: null.
+        var items = new Dictionary<ITypeSymbol, string?>(SymbolEqualityComparer.Default);
+        void Give(ITypeSymbol t, string path) => items[t] = !items.TryGetValue(t, out var given) || given == path ? path : null;
+
         var arguments = operation.Arguments.Where(a => a.Parameter is not null).OrderBy(a => a.Parameter!.Ordinal).ToList();
         foreach (var argument in arguments.Where(a => Lambda(a) is null))
         {
-            if (ValueOf(argument, invocation) is { } value && PathOf(value) is { } path && Element(Declared(definition, argument)) is { } t)
+            if (ValueOf(argument, invocation) is not { } value || PathOf(value) is not { } path)
             {
-                items[t] = path;
+                continue;
+            }
+
+            var declared = Declared(definition, argument);
+            if (Element(declared) is { } t)
+            {
+                Give(t, path);
+            }
+            else if (declared is { SpecialType: SpecialType.System_Collections_IEnumerable } && definition.TypeParameters is [var only])
+            {
+                // OfType<T>(), Cast<T>(): the items of an untyped list are the method's one type parameter.
+                Give(only, path);
             }
         }
 
@@ -79,12 +93,26 @@ internal sealed partial class SelectorPaths
 
             if (lambda.Body is ExpressionSyntax body && Element(invoke.ReturnType) is { } result && PathOf(body) is { } returned)
             {
-                items[result] = returned;
+                Give(result, returned);
             }
         }
 
         return Element(definition.ReturnType) is { } r && items.TryGetValue(r, out var of) ? of : null;
     }
+
+    /// <summary>
+    /// A library method on a selected list that hands back its items (<c>list.Find(x => …)</c>,
+    /// <c>dictionary.GetValueOrDefault(k)</c>): a library cannot make schema objects, so an item of the list's type it
+    /// returns is one of the list's.
+    /// </summary>
+    private string? SameItems(ExpressionSyntax call, ExpressionSyntax receiver, string path) =>
+        model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol { DeclaringSyntaxReferences.Length: 0 } method
+        && !WholeValues.IsSurface(method.ContainingType)
+        && Items(method.MethodKind == MethodKind.Constructor ? method.ContainingType : method.ReturnType) is { } returned
+        && WholeValues.IsSurface(returned)
+        && SymbolEqualityComparer.Default.Equals(returned, Items(TypeOf(receiver)))
+            ? path
+            : null;
 
     // The receiver of list?.Zip(…) is the conditional access's target.
     private static ExpressionSyntax? ValueOf(IArgumentOperation argument, InvocationExpressionSyntax invocation)

@@ -62,6 +62,10 @@ internal sealed partial class SelectorPaths
                 "is a member of a tuple or anonymous object the generator cannot trace to one selected field",
                 "keep the tuple or anonymous object in a local written in place (var t = (D: r.Data, E: r.Error)), or put the fields you need in it rather than the objects"
             ),
+            IMethodSymbol { DeclaringSyntaxReferences.Length: 0 } when Root(unwrapped) is { } root && DeclaredInSelector(root) => (
+                "is a schema object returned by a library method the generator does not know the items of",
+                "reach it through LINQ or an index on the selected list (list.FirstOrDefault(x => …), list[0])"
+            ),
             _ => (null, null),
         };
         if (what is not null && reportedUnfollowed.Add(MemberKey(unwrapped) ?? unwrapped.ToString()))
@@ -104,6 +108,11 @@ internal sealed partial class SelectorPaths
         WholeValues.Unwrapped(expression) switch
         {
             MemberAccessExpressionSyntax access => Root(access.Expression),
+            InvocationExpressionSyntax invocation when Receiver(invocation) is { } receiver => Root(receiver),
+            ConditionalAccessExpressionSyntax conditional => Root(conditional.WhenNotNull),
+            MemberBindingExpressionSyntax or ElementBindingExpressionSyntax when LambdaShapes.ConditionalTarget(expression) is { } target =>
+                Root(target),
+            ElementAccessExpressionSyntax element => Root(element.Expression),
             IdentifierNameSyntax name => model.GetSymbolInfo(name, cancellationToken).Symbol,
             _ => null,
         };

@@ -276,6 +276,9 @@ internal sealed partial class SelectorPaths(
                     );
             case InvocationExpressionSyntax invocation:
                 return Items(invocation);
+            case ObjectCreationExpressionSyntax { ArgumentList.Arguments: [var only] } creation when PathOf(only.Expression) is { } items:
+                // new List<T>(list), new HashSet<T>(list): a library collection of the same items.
+                return SameItems(creation, only.Expression, items);
             default:
                 return null;
         }
@@ -314,7 +317,9 @@ internal sealed partial class SelectorPaths(
                 : null;
         }
 
-        return IsLinqCall(invocation) ? Linq(invocation) : null;
+        return IsLinqCall(invocation) ? Linq(invocation)
+            : receiver is not null && source is not null ? SameItems(invocation, receiver, source)
+            : null;
     }
 
     private string? Extend(string? parent, ExpressionSyntax member, ExpressionSyntax owner)
