@@ -118,10 +118,26 @@ internal sealed partial class SelectorPaths
         }
     }
 
-    // The path both sides of ?? or ?: stand for: the one that has one, or the same one.
+    /// <summary>The path of a value that is always null (<c>(Brew?)null</c>, <c>default</c>): nothing is read through it.</summary>
+    private const string NullValue = "\0null";
+
+    private void Ask(string path)
+    {
+        if (!path.StartsWith(NullValue, System.StringComparison.Ordinal))
+        {
+            paths.Add(path);
+        }
+    }
+
+    // The path both sides of ?? or ?: stand for: the one that has one (a null side stands for none), or the same one.
     private string? Either(IEnumerable<ExpressionSyntax> sides)
     {
         var found = sides.Select(PathOf).Where(p => p is not null).Distinct().ToList();
+        if (found.Count > 1)
+        {
+            found.Remove(NullValue);
+        }
+
         return found.Count == 1 ? found[0] : null;
     }
 }

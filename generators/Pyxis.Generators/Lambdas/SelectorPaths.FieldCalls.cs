@@ -45,7 +45,7 @@ internal sealed partial class SelectorPaths
     private string? ReadFieldCall(InvocationExpressionSyntax invocation, string? receiver)
     {
         if (
-            receiver is null
+            receiver is null or NullValue
             || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
             || LambdaReader.FieldName(method) is not { } field
             || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation

@@ -47,7 +47,7 @@ internal sealed partial class SelectorPaths
                     var member = (ExpressionSyntax?)subpattern.NameColon?.Name ?? subpattern.ExpressionColon?.Expression;
                     if (member is not null && MemberPath(member, path) is { } below && below != path)
                     {
-                        paths.Add(below);
+                        Ask(below);
                         Match(subpattern.Pattern, below);
                     }
                 }

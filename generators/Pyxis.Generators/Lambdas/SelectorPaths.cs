@@ -75,7 +75,7 @@ internal sealed partial class SelectorPaths(
                     break;
                 case MemberAccessExpressionSyntax
                 or MemberBindingExpressionSyntax when PathOf((ExpressionSyntax)node) is { Length: > 0 } path:
-                    paths.Add(path);
+                    Ask(path);
                     AddWhole((ExpressionSyntax)node, path);
                     break;
                 case IdentifierNameSyntax name when PathOf(name) is { Length: > 0 } path:
@@ -134,7 +134,7 @@ internal sealed partial class SelectorPaths(
                 case MemberAccessExpressionSyntax { Expression: var target, Parent: not InvocationExpressionSyntax }
                     when PathOf(target) is { Length: > 0 } owner:
                     // r.Data.Count reads no field, but the list must be there to count: ask for __typename only.
-                    paths.Add(owner + "/__typename");
+                    Ask(owner + "/__typename");
                     break;
             }
         }
@@ -167,7 +167,7 @@ internal sealed partial class SelectorPaths(
         Dynamic(expression, type);
         if (!fragmentArguments.Contains(expression) && WholeValues.IsWhole(expression, type.Type))
         {
-            paths.Add(path + "/" + WholeValues.AllScalars);
+            Ask(path + "/" + WholeValues.AllScalars);
         }
     }
 
@@ -280,7 +280,8 @@ internal sealed partial class SelectorPaths(
                 // new List<T>(list), new HashSet<T>(list): a library collection of the same items.
                 return SameItems(creation, only.Expression, items);
             default:
-                return null;
+                // (Brew?)null, default: a value that is always null reads no field.
+                return model.GetConstantValue(expression, cancellationToken) is { HasValue: true, Value: null } ? NullValue : null;
         }
     }
 
@@ -309,6 +310,11 @@ internal sealed partial class SelectorPaths(
             MemberBindingExpressionSyntax binding => binding.Name,
             _ => null,
         };
+        if (source == NullValue)
+        {
+            return NullValue;
+        }
+
         if (name is GenericNameSyntax { Identifier.ValueText: "On", TypeArgumentList.Arguments: [var typeArgument] } && source is not null)
         {
             // q.Entities(…).On<ProductListingFederated>().Name: the fields after it are asked on that type only.
@@ -324,6 +330,11 @@ internal sealed partial class SelectorPaths(
 
     private string? Extend(string? parent, ExpressionSyntax member, ExpressionSyntax owner)
     {
+        if (parent == NullValue)
+        {
+            return NullValue;
+        }
+
         // A field method's name (e.ImagesWith) is not the field read: its call is (FieldCall).
         var symbol = model.GetSymbolInfo(member, cancellationToken).Symbol;
         if (parent is null || symbol is null or IMethodSymbol)
