@@ -9,7 +9,7 @@ namespace Pyxis.Generators.Tests.LambdaProperty;
 /// <c>Where</c>, <c>FirstOrDefault</c>, <c>ElementAtOrDefault</c>, <c>Any</c>, <c>Count</c>, <c>Zip</c>, <c>Aggregate</c>,
 /// <c>GroupBy</c> with an element selector), collection spreads, lambda parameters shadowing <c>r</c>, query syntax and
 /// <c>[PyxisFragment]</c> methods called directly, as extensions and as method groups. Every selector it makes is
-/// well-typed C#; each variable it binds has a fresh name.
+/// well-typed C#; each variable it binds has a fresh name, but for <c>r</c>, shadowed on purpose.
 /// </summary>
 internal sealed class SelectorGrammar(PCG random)
 {
