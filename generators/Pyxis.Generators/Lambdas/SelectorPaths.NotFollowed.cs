@@ -49,7 +49,7 @@ internal sealed partial class SelectorPaths
         var (what, rewrite) = model.GetSymbolInfo(unwrapped, cancellationToken).Symbol switch
         {
             IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } p
-                when DeclaredInSelector(p) => (
+                when DeclaredInSelector(p) && !IsSelectorOfField(p) => (
                 "is a parameter of a lambda the generator does not know what it is given",
                 "write the lambda inline on the selected list (list.Select(x => …), list.Zip(other, (a, b) => …)), or read the fields you need before handing values on"
             ),
@@ -98,6 +98,14 @@ internal sealed partial class SelectorPaths
             diagnostics.AddRange(unfollowed);
         }
     }
+
+    // A lambda given to a root field or a field method is a selector of its own (a root field called inside a selector is
+    // PYX102, a field method binds it): not a lambda of the selector whose values are untraced.
+    private bool IsSelectorOfField(IParameterSymbol parameter) =>
+        parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken).Parent?.FirstAncestorOrSelf<ArgumentSyntax>()
+            is { Parent.Parent: InvocationExpressionSyntax call }
+        && model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol { ContainingType: var owner }
+        && WholeValues.IsSurface(owner);
 
     private bool DeclaredInSelector(ISymbol symbol) =>
         symbol.Locations.FirstOrDefault() is { IsInSource: true } at

@@ -132,8 +132,9 @@ internal sealed partial class SelectorPaths(
                     Deconstruct(names, values);
                     break;
                 case MemberAccessExpressionSyntax { Expression: var target, Parent: not InvocationExpressionSyntax }
-                    when PathOf(target) is { Length: > 0 } owner:
-                    // r.Data.Count reads no field, but the list must be there to count: ask for __typename only.
+                    when PathOf(target) is { Length: > 0 } owner && WholeValues.IsObject(TypeOf(target)):
+                    // r.Data.Count reads no field, but the list must be there to count: ask for __typename only (a
+                    // group's Key, a dictionary's Count are the C# value's own, not the answer's).
                     Ask(owner + "/__typename");
                     break;
             }
