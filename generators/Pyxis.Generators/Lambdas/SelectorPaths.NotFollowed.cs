@@ -102,10 +102,14 @@ internal sealed partial class SelectorPaths
     // A lambda given to a root field or a field method is a selector of its own (a root field called inside a selector is
     // PYX102, a field method binds it): not a lambda of the selector whose values are untraced.
     private bool IsSelectorOfField(IParameterSymbol parameter) =>
-        parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken).Parent?.FirstAncestorOrSelf<ArgumentSyntax>()
-            is { Parent.Parent: InvocationExpressionSyntax call }
+        parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken).FirstAncestorOrSelf<LambdaExpressionSyntax>()
+            is { } lambda
+        && OutsideParentheses(lambda).Parent is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax call }
         && model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol { ContainingType: var owner }
         && WholeValues.IsSurface(owner);
+
+    private static SyntaxNode OutsideParentheses(SyntaxNode node) =>
+        node.Parent is ParenthesizedExpressionSyntax parenthesized ? OutsideParentheses(parenthesized) : node;
 
     private bool DeclaredInSelector(ISymbol symbol) =>
         symbol.Locations.FirstOrDefault() is { IsInSource: true } at
