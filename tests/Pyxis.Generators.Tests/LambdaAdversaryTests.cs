@@ -100,6 +100,11 @@ public sealed class LambdaAdversaryTests
         "r => r.Data?.Repositories == null ? null : (from x in r.Data.Repositories join y in r.Data.Repositories on x?.Registry equals y?.Registry select x?.Repository + y?.Tags?.Count).ToList()",
         "r => { var all = r.Data?.Repositories?.Select(x => x?.Tags).ToList(); return all?.Find(t => t?.Count > 0)?.FirstOrDefault()?.Name; }",
         "r => { var copy = new List<ContainerImageRepo?>(r.Data?.Repositories ?? ValueList<ContainerImageRepo?>.Empty); return copy.FirstOrDefault()?.Tags?.Count; }",
+        // Lists of the selector's own, filled with selected items; library sorts with a comparison; out variables.
+        "r => { var all = new List<ContainerImageRepo?>(); foreach (var x in r.Data?.Repositories ?? ValueList<ContainerImageRepo?>.Empty) { all.Add(x); } return all.Select(y => y?.Tags?.Count).ToList(); }",
+        "r => { var all = r.Data?.Repositories?.ToArray() ?? []; Array.Sort(all, (a, b) => (a?.Tags?.Count ?? 0).CompareTo(b?.Tags?.Count ?? 0)); return all.Select(x => x?.Repository).ToList(); }",
+        "r => { var all = r.Data?.Repositories?.ToList() ?? []; all.Sort((a, b) => string.CompareOrdinal(a?.Registry, b?.Registry)); return all.Select(x => x?.Tags?.Count).ToList(); }",
+        "r => r.Data?.Repositories?.DistinctBy(x => x?.Repository).ToDictionary(x => x?.Repository ?? \"\").TryGetValue(\"x\", out var hit) == true ? hit?.Tags?.Count : -1",
         // is var, and an async local function awaited synchronously.
         "r => r.Data is var d && d?.Brew is { } b ? b.Build : null",
         "r => { async Task<string?> Arch() { await Task.Yield(); return r.Data?.Architecture; } return Arch().Result; }",

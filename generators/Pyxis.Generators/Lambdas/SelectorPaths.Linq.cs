@@ -21,7 +21,13 @@ internal sealed partial class SelectorPaths
     // The calls being read, so that a lambda body's path does not read its own call again.
     private readonly HashSet<InvocationExpressionSyntax> linqCalls = new();
 
-    private static bool IsLinq(IMethodSymbol method) => method.ContainingNamespace?.ToDisplayString() == LinqNamespace;
+    // LINQ, and any other generic library method (Array.Sort(array, (a, b) => …), list.Find(x => …)): a library cannot
+    // make schema objects, so a value of a type parameter it hands a lambda or returns is one it was given.
+    private static bool IsLinq(IMethodSymbol method) =>
+        method.ContainingNamespace?.ToDisplayString() == LinqNamespace
+        || method.DeclaringSyntaxReferences.IsEmpty
+            && !WholeValues.IsSurface(method.ContainingType)
+            && (method.IsGenericMethod || method.ContainingType is { IsGenericType: true });
 
     private bool IsLinqCall(InvocationExpressionSyntax invocation) =>
         model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method && IsLinq(method);
@@ -55,6 +61,14 @@ internal sealed partial class SelectorPaths
         var items = new Dictionary<ITypeSymbol, string?>(SymbolEqualityComparer.Default);
         void Give(ITypeSymbol t, string path) => items[t] = !items.TryGetValue(t, out var given) || given == path ? path : null;
 
+        // list.Find(x => …): the receiver of an instance method holds items of its type's (last) type parameter.
+        var receiver = operation.Instance is null ? null : Receiver(invocation);
+        var owned = definition.ContainingType.TypeParameters.LastOrDefault();
+        if (receiver is not null && owned is not null && PathOf(receiver) is { } held)
+        {
+            Give(owned, held);
+        }
+
         var arguments = operation.Arguments.Where(a => a.Parameter is not null).OrderBy(a => a.Parameter!.Ordinal).ToList();
         foreach (var argument in arguments.Where(a => Lambda(a) is null))
         {
@@ -72,6 +86,19 @@ internal sealed partial class SelectorPaths
             {
                 // OfType<T>(), Cast<T>(): the items of an untyped list are the method's one type parameter.
                 Give(only, path);
+            }
+        }
+
+        Collected(receiver, owned, invocation, items);
+        foreach (var argument in arguments.Where(a => a.Parameter!.RefKind == RefKind.Out))
+        {
+            // dictionary.TryGetValue(key, out var hit): hit is one of the dictionary's items.
+            if (
+                argument.Value.Syntax is DeclarationExpressionSyntax { Designation: SingleVariableDesignationSyntax variable }
+                && Element(Declared(definition, argument)) is { } t
+            )
+            {
+                Bind(variable, items.TryGetValue(t, out var path) ? path : null);
             }
         }
 
@@ -113,6 +140,31 @@ internal sealed partial class SelectorPaths
         && SymbolEqualityComparer.Default.Equals(returned, Items(TypeOf(receiver)))
             ? path
             : null;
+
+    // all.Add(x) on a local list of the selector: from here on its items are x's (a list given two different ones, none).
+    private void Collected(
+        ExpressionSyntax? receiver,
+        ITypeSymbol? owned,
+        InvocationExpressionSyntax invocation,
+        Dictionary<ITypeSymbol, string?> items
+    )
+    {
+        if (
+            receiver is IdentifierNameSyntax local
+            && owned is not null
+            && items.TryGetValue(owned, out var path)
+            && model.GetSymbolInfo(local, cancellationToken).Symbol is ILocalSymbol symbol
+            && DeclaredInSelector(symbol)
+            && invocation.Expression
+                is MemberAccessExpressionSyntax
+                {
+                    Name.Identifier.ValueText: "Add" or "AddRange" or "Insert" or "InsertRange" or "Push" or "Enqueue" or "TryAdd"
+                }
+        )
+        {
+            Bind(Key(symbol), path);
+        }
+    }
 
     // The receiver of list?.Zip(…) is the conditional access's target.
     private static ExpressionSyntax? ValueOf(IArgumentOperation argument, InvocationExpressionSyntax invocation)
