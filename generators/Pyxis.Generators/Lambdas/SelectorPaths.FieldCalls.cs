@@ -45,7 +45,7 @@ internal sealed partial class SelectorPaths
     private string? ReadFieldCall(InvocationExpressionSyntax invocation, string? receiver)
     {
         if (
-            receiver is null
+            receiver is null or NullValue
             || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
             || LambdaReader.FieldName(method) is not { } field
             || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
@@ -61,9 +61,9 @@ internal sealed partial class SelectorPaths
             var expression = (argument.Syntax as ArgumentSyntax)?.Expression;
             if (argument.Parameter?.Name == "select" || expression is null)
             {
-                if (LambdaShapes.OneParameter(expression) is { } select)
+                if (LambdaShapes.Parameters(expression) is [var select])
                 {
-                    parameters[select.Name] = path;
+                    Bind(select, path);
                 }
 
                 continue;
