@@ -215,7 +215,42 @@ public sealed class LambdaFormsTests
 
             [PyxisQueryWrapper]
             public static Task<T> Untyped<T>(IPyxisClient client, Func<object, T> query) => Task.FromResult(query(1));
+
+            [PyxisQueryWrapper]
+            public static async Task<T> Audited<TVars, T>(this IPyxisClient client, TVars vars, Func<PyxisQuery, TVars, T> query)
+            {
+                Console.WriteLine(vars);
+                return await client.QueryAsync(vars, query);
+            }
+
+            [PyxisQueryWrapper]
+            public static Task<T> ForV<T>(IPyxisClient client, Func<PyxisQuery, V, T> query) => Audited(client, new V(), query);
         """;
+
+    private const string Paged = """
+            [PyxisQueryWrapper]
+            public static System.Collections.Generic.IAsyncEnumerable<T> Paged<TVars, T>(IPyxisClient client, TVars vars, Func<PyxisQuery, TVars, PyxisPage, System.Collections.Generic.IEnumerable<T>?> query) =>
+                client.QueryAllAsync(vars, query);
+        """;
+
+    [Fact]
+    public void A_wrapper_passing_its_query_to_QueryAllAsync_is_PYX117_at_that_call_and_nowhere_else()
+    {
+        var source = Program(
+            "await foreach (var _ in Paged(client, new V(), static (q, v, page) => q.FindRepositories(null, page.Index, page.Size, null, p => p.Data!.Select(x => x!.Id)))) { }",
+            Paged
+        );
+        var output = Run(source);
+
+        var diagnostic = Assert.Single(output.Diagnostics);
+        Assert.Equal("PYX117", diagnostic.Id);
+        Assert.Contains(
+            "'Paged' cannot be intercepted as a query wrapper: it passes its query on to QueryAllAsync, which chooses a page or an input per request, so a query translated where the wrapper is called cannot be sent there; wrap QueryAsync",
+            diagnostic.GetMessage(),
+            StringComparison.Ordinal
+        );
+        Assert.Equal("client.QueryAllAsync(vars, query)", At(source, diagnostic));
+    }
 
     private const string Unmarked = """
             public static Task<T> Unmarked<T>(IPyxisClient client, Func<PyxisQuery, T> query) => client.QueryAsync(query);
@@ -254,6 +289,41 @@ public sealed class LambdaFormsTests
         );
     }
 
+    [Fact]
+    public void A_wrapper_with_a_variables_object_sends_the_variables_it_passes_on()
+    {
+        var output = Run(
+            Program(
+                "_ = await client.Audited(new V(), static (q, v) => q.GetImage(v.Path, r => r.Data!.Id)); _ = await ForV(client, (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, r => r.Data!.Repository));",
+                Wrappers
+            )
+        );
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+        var lambdas = output
+            .Sources.Where(s => s.HintName.StartsWith("Lambdas/", StringComparison.Ordinal))
+            .Select(s => s.SourceText.ToString())
+            .ToList();
+        // The caller's value is a variable ($id__0), never the document's text.
+        Assert.Contains(lambdas, l =>
+            l.Contains(
+                "query Calls_Run($id__0: ObjectIDFilterScalar) { f0: get_image(id: $id__0) { data { _id } } }",
+                StringComparison.Ordinal
+            ) && l.Contains("PyxisTranslatedQuery<TVars, T>.Carry(query, RunAsync)", StringComparison.Ordinal)
+        );
+        Assert.Contains(lambdas, l =>
+            // The second query in the member, so numbered: two wrapper calls are two operations by name too.
+            l.Contains(
+                "query Calls_Run_2($registry__0: String, $repository__0: String) { f0: get_repository_by_registry_path(registry: $registry__0, repository: $repository__0) { data { repository } } }",
+                StringComparison.Ordinal
+            ) && l.Contains("PyxisTranslatedQuery<global::V, T>.Carry(query, RunAsync)", StringComparison.Ordinal));
+        // Audited's own QueryAsync(vars, query); ForV passes its query on to Audited.
+        Assert.Single(lambdas, l =>
+            l.Contains("PyxisTranslatedQuery<TVars, TResult>.RunAsync(client, vars, query, cancellationToken)", StringComparison.Ordinal)
+        );
+    }
+
     [Theory]
     [InlineData(
         "_ = await Hidden(client, q => q.GetImage(\"x\", r => r.Data!.Id));",
@@ -261,7 +331,12 @@ public sealed class LambdaFormsTests
         "'Hidden' cannot be intercepted as a query wrapper: 'Hidden' is private; make it internal or public",
         "Hidden(client, q => q.GetImage(\"x\", r => r.Data!.Id))"
     )]
-    [InlineData("_ = await Untyped(client, o => 1);", "PYX117", "it takes no Func<PyxisQuery, T> parameter", "Untyped(client, o => 1)")]
+    [InlineData(
+        "_ = await Untyped(client, o => 1);",
+        "PYX117",
+        "it takes no Func<PyxisQuery, T> or Func<PyxisQuery, TVars, T> parameter",
+        "Untyped(client, o => 1)"
+    )]
     [InlineData(
         "_ = await Unmarked(client, q => q.GetImage(\"x\", r => r.Data!.Id));",
         "PYX101",

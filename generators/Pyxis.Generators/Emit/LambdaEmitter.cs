@@ -122,10 +122,22 @@ internal static class LambdaEmitter
         w.Line(TypeNames.GeneratedCode);
         w.Open($"internal static class {spec.ClassName}");
         w.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({spec.Call.Version}, {Names.Literal(spec.Call.Data)})]");
-        w.Line(
-            $"public static global::System.Threading.Tasks.Task<TResult> QueryAsync<TResult>(this {TypeNames.Runtime}.IPyxisClient client, global::System.Func<{query}, TResult> query, global::System.Threading.CancellationToken cancellationToken = default)"
-        );
-        w.Line($"    => {TypeNames.Runtime}.Lambdas.PyxisTranslatedQuery<TResult>.RunAsync(client, query, cancellationToken);");
+        if (spec.Call.WithoutVariables)
+        {
+            w.Line(
+                $"public static global::System.Threading.Tasks.Task<TResult> QueryAsync<TResult>(this {TypeNames.Runtime}.IPyxisClient client, global::System.Func<{query}, TResult> query, global::System.Threading.CancellationToken cancellationToken = default)"
+            );
+            w.Line($"    => {TypeNames.Runtime}.Lambdas.PyxisTranslatedQuery<TResult>.RunAsync(client, query, cancellationToken);");
+        }
+        else
+        {
+            w.Line(
+                $"public static global::System.Threading.Tasks.Task<TResult> QueryAsync<TVars, TResult>(this {TypeNames.Runtime}.IPyxisClient client, TVars vars, global::System.Func<{query}, TVars, TResult> query, global::System.Threading.CancellationToken cancellationToken = default)"
+            );
+            w.Line(
+                $"    => {TypeNames.Runtime}.Lambdas.PyxisTranslatedQuery<TVars, TResult>.RunAsync(client, vars, query, cancellationToken);"
+            );
+        }
         w.Close();
         w.Close();
         WriteInterceptsLocationAttribute(w);

@@ -108,7 +108,11 @@ internal sealed record WrapperSpec(
     EquatableArray<string> Arguments,
     string QueryParameter,
     string Result
-);
+)
+{
+    /// <summary>For a query taken with a variables object (<c>Func&lt;PyxisQuery, TVars, T&gt;</c>): <c>TVars</c>, else null.</summary>
+    public string? Variables { get; init; }
+}
 
 /// <summary>A root call ready to emit: alias <c>f{index}</c>, its variables (wire name, C# shape) and the record type read.</summary>
 internal sealed record LambdaRootSpec(string Field, ValueTypeSpec Result, EquatableArray<VariableSpec> Variables);

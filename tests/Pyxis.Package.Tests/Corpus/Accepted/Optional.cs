@@ -75,6 +75,32 @@ internal static partial class Shapes
         return await client.QueryAsync(query, cancellationToken).ConfigureAwait(false);
     }
 
+    [Shape("README: a wrapper of your own around QueryAsync(vars, (q, v) => …), its callers' variables object sent as GraphQL variables")]
+    public static async Task<Outcome> QueryWrapperWithVariables(IPyxisClient client, Catalog c)
+    {
+        var r = c.Repo(43);
+        var tags = new List<string>();
+        var actual = await client.Tagged(
+            new { r.Registry, r.Path },
+            static (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, o => (o.Data!.Registry, o.Data!.Repository)),
+            tags.Add
+        );
+        return Is((actual, string.Join(",", tags)), ((r.Registry, r.Path), "tagged"));
+    }
+
+    [PyxisQueryWrapper]
+    internal static async Task<T> Tagged<TVars, T>(
+        this IPyxisClient client,
+        TVars vars,
+        Func<PyxisQuery, TVars, T> query,
+        Action<string> tag,
+        CancellationToken cancellationToken = default
+    )
+    {
+        tag("tagged");
+        return await client.QueryAsync(vars, query, cancellationToken).ConfigureAwait(false);
+    }
+
     [PyxisFragment]
     private static (string? Id, string? Architecture) ImageFacts(this PyxisQuery q, string id) =>
         (q.GetImage(id, o => o.Data!.Id), q.GetImage(id, o => o.Data!.Architecture));

@@ -150,6 +150,15 @@ internal static class Refused
     [PyxisQueryWrapper]
     private static Task<T> Hidden<T>(IPyxisClient client, Func<PyxisQuery, T> query) => client.QueryAsync(query);
 
+    // A wrapper passing its query on to QueryAllAsync: its page is chosen per request, so a carried query cannot go there.
+    [PyxisQueryWrapper]
+    internal static IAsyncEnumerable<T> Paged<TVars, T>(
+        IPyxisClient client,
+        TVars vars,
+        Func<PyxisQuery, TVars, PyxisPage, IEnumerable<T>?> query
+    ) => /* expect PYX117 */
+        client.QueryAllAsync(vars, query);
+
     [PyxisFragment]
     private static string? FirstId(PyxisQuery q, string path) => q.GetImage(path, o => o.Data!.Id);
 
