@@ -170,19 +170,72 @@ public sealed class LambdaFormsTests
     }
 
     [Theory]
-    [InlineData("q.GetImage(v.Path, r => r.Data!.Edges!.RpmManifestWith(id: r.Data.Id, select: m => m.Data!.Id))", "r.Data.Id")]
-    [InlineData("q.GetImage(v.Path, r => r.Data!.Edges!.RpmManifestWith(v.Path, m => m.Data!.Id))", "v.Path")]
-    public void A_field_argument_that_is_not_a_constant_is_PYX116_at_the_argument(string call, string at)
+    // A member of v, a captured local, a parameter of the method: variables written when the lambda is recorded.
+    [InlineData(
+        "_ = await client.QueryAsync(new V(), (q, v) => q.GetImage(v.Path, r => r.Data!.Edges!.RpmManifestWith(v.Registry, m => m.Data!.Id)));",
+        "query Calls_Run($id__0: ObjectIDFilterScalar, $id__0_0: String) { f0: get_image(id: $id__0) { data { edges { rpm_manifest__with: rpm_manifest(id: $id__0_0) { data { _id } } } } } }"
+    )]
+    [InlineData(
+        "var manifest = \"m1\"; _ = await client.QueryAsync(q => q.GetImage(\"i\", r => (r.Data?.Edges?.RpmManifestWith(manifest, m => m.Data!.Id), r.Data!.Architecture)));",
+        "{ f0: get_image(id: $id__0) { data { architecture edges { rpm_manifest__with: rpm_manifest(id: $id__0_0) { data { _id } } } } } }"
+    )]
+    [InlineData(
+        "_ = await Sized(client, 3);",
+        "query Calls_Sized($registry__0: String, $repository__0: String, $page_size__0_0: Int) { f0: get_repository_by_registry_path(registry: $registry__0, repository: $repository__0) { data { edges { images__with: images(page_size: $page_size__0_0) { total } } } } }"
+    )]
+    public void A_field_argument_known_at_run_time_is_a_variable_written_when_the_lambda_is_recorded(string statement, string document)
     {
-        var source = Program($"_ = await client.QueryAsync(new V(), (q, v) => {call});");
+        const string Sized = """
+                public static Task<int?> Sized(IPyxisClient client, int size) =>
+                    client.QueryAsync(q => q.GetRepositoryByRegistryPath("r", "p", r => new { Total = r.Data!.Edges!.ImagesWith(pageSize: size * 1, select: p => p.Total) }.Total));
+            """;
+        var output = Run(Program(statement, statement.Contains("Sized", StringComparison.Ordinal) ? Sized : string.Empty));
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+        Assert.EndsWith(document, Document(output), StringComparison.Ordinal);
+        var lambda = Lambda(output);
+        Assert.Contains("recording.Hoist(0, new Hoist0_0(recording));", lambda, StringComparison.Ordinal);
+        Assert.Contains("recording.WriteHoisted(", lambda, StringComparison.Ordinal);
+        Assert.DoesNotContain("RecordConstant", lambda, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Depends on the answer: the document is sent before the answer exists.
+    [InlineData(
+        "(q, v) => q.GetImage(v.Path, r => r.Data!.Edges!.RpmManifestWith(id: r.Data.Id, select: m => m.Data!.Id))",
+        "r.Data.Id",
+        "'r.Data.Id' depends on 'r', which the selector reads from the answer, but the document and its variables are sent before the answer exists"
+    )]
+    [InlineData(
+        "(q, v) => q.GetImage(v.Path, r => { var id = r.Data!.Id; return r.Data!.Edges!.RpmManifestWith(id, m => m.Data!.Id); })",
+        "id",
+        "'id' depends on 'id', which the selector reads from the answer"
+    )]
+    [InlineData(
+        "(q, v) => { var a = q.GetImage(v.Path, r => r.Data!.Id); return (a, q.GetImage(v.Path, r => r.Data!.Edges!.RpmManifestWith(a, m => m.Data!.Id))); }",
+        "a",
+        "'a' depends on 'a', which holds a root field's result: it is not there when the document and its variables are sent"
+    )]
+    // Known at run time, but not reached first on a path of fields: the recording run could not get there without the answer.
+    [InlineData(
+        "(q, v) => q.GetImage(v.Path, r => (r.Data!.Architecture, r.Data!.Edges!.RpmManifestWith(v.Registry, m => m.Data!.Id)))",
+        "v.Registry",
+        "'v.Registry' is known only at run time, so it is read before the request is sent by walking the selector to this call; that needs the call to be the first thing the selector evaluates"
+    )]
+    [InlineData(
+        "(q, v) => q.FindImagesByNvr(v.Path, select: p => p.Data!.Select(i => i!.Edges!.RpmManifestWith(v.Registry, m => m.Data!.Id)).ToList())",
+        "v.Registry",
+        "not inside a list lambda, a local or a fragment: move it there, or pass a constant"
+    )]
+    public void A_field_argument_that_cannot_be_sent_is_PYX116_at_the_argument(string lambda, string at, string message)
+    {
+        var source = Program($"_ = await client.QueryAsync(new V(), {lambda});");
         var output = Run(source);
 
-        var diagnostic = Assert.Single(output.Diagnostics, d => d.Id == "PYX116");
-        Assert.Contains(
-            $"Field 'rpm_manifest' is given its arguments in a way that cannot be sent: '{at}' is not a constant",
-            diagnostic.GetMessage(),
-            StringComparison.Ordinal
-        );
+        var diagnostic = Assert.Single(output.Diagnostics);
+        Assert.Equal("PYX116", diagnostic.Id);
+        Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.Equal(at, At(source, diagnostic));
     }
 

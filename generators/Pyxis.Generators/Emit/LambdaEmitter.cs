@@ -81,6 +81,7 @@ internal static class LambdaEmitter
         w.Line("recorder = null;");
         w.Open("try");
         w.Line("recording.BeginRecording();");
+        HoistEmitter.Start(w, spec);
         w.Line("query(recording, vars);");
         // Arguments of fields below the root: constants, read at build time.
         for (var i = 0; i < spec.ConstantNames.Count; i++)
@@ -105,6 +106,7 @@ internal static class LambdaEmitter
         w.Line();
         WriteReader(w, spec, query);
         ProjectionEmitter.Write(w, spec);
+        HoistEmitter.Write(w, spec);
         w.Close();
         w.Close();
         WriteInterceptsLocationAttribute(w);

@@ -314,7 +314,8 @@ internal static class SurfaceEmitter
             w.Close();
         }
 
-        w.Line();
+        // Only where the interceptor handed it a way to a field whose arguments are known at run time.
+        w.Line("RecordSelector(select, pyxisCall);");
         w.Line("return default!;");
     }
 }

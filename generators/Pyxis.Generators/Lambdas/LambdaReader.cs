@@ -226,7 +226,7 @@ internal static class LambdaReader
 
         var reader = new SelectorPaths(model, select, diagnostics, cancellationToken);
         var paths = reader.Read();
-        return new LambdaRoot(field, SelectionTree.From(paths, reader.FieldArguments)) { Given = given };
+        return new LambdaRoot(field, SelectionTree.From(paths, reader.FieldArguments)) { Given = given, Hoisted = reader.HoistedPath };
     }
 
     // QueryAsync(vars, (q, v) => …), QueryAsync(q => …), or with named arguments in any order (query: …, vars: …).
