@@ -55,7 +55,7 @@ internal static class SurfaceEmitter
         foreach (var argument in method.Arguments)
         {
             w.Line(
-                $"/// <param name=\"{argument.ParameterName.TrimStart('@')}\">The <c>{argument.Name}</c> argument (a constant).</param>"
+                $"/// <param name=\"{argument.ParameterName.TrimStart('@')}\">The <c>{argument.Name}</c> argument, sent as a variable: a constant, or a value known before the request (not read from the answer).</param>"
             );
         }
 
