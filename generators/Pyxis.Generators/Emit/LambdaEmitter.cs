@@ -81,6 +81,7 @@ internal static class LambdaEmitter
         w.Line("recorder = null;");
         w.Open("try");
         w.Line("recording.BeginRecording();");
+        HoistEmitter.Start(w, spec);
         w.Line("query(recording, vars);");
         // Arguments of fields below the root: constants, read at build time.
         for (var i = 0; i < spec.ConstantNames.Count; i++)
@@ -105,6 +106,7 @@ internal static class LambdaEmitter
         w.Line();
         WriteReader(w, spec, query);
         ProjectionEmitter.Write(w, spec);
+        HoistEmitter.Write(w, spec);
         w.Close();
         w.Close();
         WriteInterceptsLocationAttribute(w);
@@ -122,10 +124,22 @@ internal static class LambdaEmitter
         w.Line(TypeNames.GeneratedCode);
         w.Open($"internal static class {spec.ClassName}");
         w.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({spec.Call.Version}, {Names.Literal(spec.Call.Data)})]");
-        w.Line(
-            $"public static global::System.Threading.Tasks.Task<TResult> QueryAsync<TResult>(this {TypeNames.Runtime}.IPyxisClient client, global::System.Func<{query}, TResult> query, global::System.Threading.CancellationToken cancellationToken = default)"
-        );
-        w.Line($"    => {TypeNames.Runtime}.Lambdas.PyxisTranslatedQuery<TResult>.RunAsync(client, query, cancellationToken);");
+        if (spec.Call.WithoutVariables)
+        {
+            w.Line(
+                $"public static global::System.Threading.Tasks.Task<TResult> QueryAsync<TResult>(this {TypeNames.Runtime}.IPyxisClient client, global::System.Func<{query}, TResult> query, global::System.Threading.CancellationToken cancellationToken = default)"
+            );
+            w.Line($"    => {TypeNames.Runtime}.Lambdas.PyxisTranslatedQuery<TResult>.RunAsync(client, query, cancellationToken);");
+        }
+        else
+        {
+            w.Line(
+                $"public static global::System.Threading.Tasks.Task<TResult> QueryAsync<TVars, TResult>(this {TypeNames.Runtime}.IPyxisClient client, TVars vars, global::System.Func<{query}, TVars, TResult> query, global::System.Threading.CancellationToken cancellationToken = default)"
+            );
+            w.Line(
+                $"    => {TypeNames.Runtime}.Lambdas.PyxisTranslatedQuery<TVars, TResult>.RunAsync(client, vars, query, cancellationToken);"
+            );
+        }
         w.Close();
         w.Close();
         WriteInterceptsLocationAttribute(w);
