@@ -3,8 +3,7 @@ namespace Pyxis.Client;
 /// <summary>
 /// The client a page that can still shrink is fetched through: the same client, but a Pyxis server timeout or a 5xx ends
 /// the page's call at once, so the stream asks again smaller straight away instead of first waiting out retries at the
-/// size that failed. A page at the smallest size goes through the plain client and keeps every retry. Alias chunks that
-/// can still shrink go through it too.
+/// size that failed. A page at the smallest size goes through the plain client and keeps every retry.
 /// </summary>
 internal sealed class PageClient(IPyxisClient client) : IPyxisClient
 {

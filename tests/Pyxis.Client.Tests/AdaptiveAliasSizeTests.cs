@@ -5,16 +5,18 @@ using Xunit.Abstractions;
 namespace Pyxis.Client.Tests;
 
 /// <summary>
-/// Adaptive alias-chunk sizes with the client's retries on: a chunk answered as too big is split and asked again smaller
-/// at once (no retry, no wait at the size that failed), every lookup is answered once, and a chunk at the smallest
-/// size keeps its retries.
+/// Adaptive alias-chunk sizes with the client's retries on: a chunk answered with a server timeout or a complexity error
+/// is split and asked again smaller at once (no retry, no wait at the size that failed), every lookup is answered once,
+/// and a chunk at the smallest size keeps its retries.
 /// </summary>
 public sealed class AdaptiveAliasSizeTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Attempt = TimeSpan.FromDays(1);
     private static readonly TimeSpan Total = TimeSpan.FromDays(2);
 
-    public static TheoryData<string> TooBigAnswers => ["server timeout", "503", "complexity error"];
+    // A 503 is left out: alias chunks still retry a 5xx at their size. Splitting at once on every 5xx made random 5xx
+    // (SoakTests) collapse the learned size, 2138 requests instead of 404; that needs AdaptiveSize to tell a blip from a limit.
+    public static TheoryData<string> TooBigAnswers => ["server timeout", "complexity error"];
 
     [Theory]
     [MemberData(nameof(TooBigAnswers))]
@@ -70,7 +72,6 @@ public sealed class AdaptiveAliasSizeTests(ITestOutputHelper output)
             FaultFor = r =>
                 (r.Variables.Count > 20, answer) switch
                 {
-                    (true, "503") => new EmulatorFault.HttpStatus(503),
                     (true, "complexity error") => new EmulatorFault.GraphQLError("the query is too complex: ask for fewer aliases"),
                     _ => null,
                 },

@@ -49,7 +49,7 @@ internal sealed class AliasSizing(AdaptiveSize size, string operation, int min, 
             var outcome = await SendAsync(part.ToArray(), send, cancellationToken).ConfigureAwait(false);
 
             // The whole request was too big when every lookup in it says so; one slow lookup is retried on its own later.
-            var tooBig = CanShrink(part.Count) && outcome.All(o => AdaptiveSize.IsTooBig(o.Exception));
+            var tooBig = adaptive && part.Count > min && outcome.All(o => AdaptiveSize.IsTooBig(o.Exception));
             if (tooBig)
             {
                 size.TooBig(part.Count);
@@ -88,9 +88,6 @@ internal sealed class AliasSizing(AdaptiveSize size, string operation, int min, 
             return part.Select(p => new BatchItem<TInput, TResult>(p.Index, p.Input, default, ex)).ToArray();
         }
     }
-
-    /// <summary>Whether a chunk of <paramref name="count"/> lookups that comes back too big is split (so not retried as it is).</summary>
-    public bool CanShrink(int count) => adaptive && count > min;
 
     private int NextSize() => adaptive ? size.Next(min, max) : max;
 }

@@ -10,9 +10,8 @@ namespace Pyxis.Client.Batching;
 /// Sends many lookups of one operation as few requests: each chunk of up to <see cref="BatchOptions.AliasesPerRequest"/>
 /// lookups becomes one document (<c>r0: …, r1: …</c>), chunks run concurrently, and items still stream in
 /// completion order. Chunk sizes adapt (<see cref="BatchOptions.AdaptAliasesPerRequest"/>): a chunk Pyxis answers with a
-/// server timeout, a 5xx or a complexity error is sent again as smaller chunks at once (not first retried at its size,
-/// unless it is at <see cref="BatchOptions.MinAliasesPerRequest"/>), and the size grows back as chunks succeed. An error
-/// that names one alias (its GraphQL error path or its Pyxis envelope) fails only that item; a failed request fails the items it carried. A lookup whose envelope is Pyxis's MongoDB timeout is
+/// server timeout, a 5xx or a complexity error is sent again as smaller chunks, and the size grows back as chunks succeed. An error that names one alias (its GraphQL error path or its Pyxis envelope) fails only
+/// that item; a failed request fails the items it carried. A lookup whose envelope is Pyxis's MongoDB timeout is
 /// retried alone (with the others that timed out) after <see cref="PyxisRetryOptions.ServerTimeoutDelay"/>, doubling,
 /// up to <see cref="PyxisRetryOptions.ServerTimeoutRetries"/> times, once the first pass has yielded everything else.
 /// </summary>
@@ -83,9 +82,6 @@ public static class PyxisAliasBatch
         // their request are not held back or sent again. Only those are kept; the inputs themselves stream.
         var policy = ServerTimeoutPolicy.Of(client);
         var sizing = AliasSizing.Of(client, template.OperationName, options);
-        // A chunk that can still shrink is split at once when too big, not first retried at its size (as pages are).
-        var shrinking = PageClient.For(client);
-        IPyxisClient ClientFor(int count) => sizing.CanShrink(count) ? shrinking : client;
         var pending = inputs;
         for (var attempt = 0; pending is not null; attempt++)
         {
@@ -99,7 +95,7 @@ public static class PyxisAliasBatch
             await using var shared = new SharedInputs<(int Index, TInput Input)>(pending, cancellationToken);
             var runs = PyxisBatch.InCompletionOrder(
                 shared.TicketsAsync(),
-                (_, ct) => sizing.RunAsync(shared, part => RunChunkAsync(ClientFor(part.Length), template, part, createRequest, ct), ct),
+                (_, ct) => sizing.RunAsync(shared, part => RunChunkAsync(client, template, part, createRequest, ct), ct),
                 options,
                 cancellationToken
             );
