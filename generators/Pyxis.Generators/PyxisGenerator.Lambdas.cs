@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Pyxis.Generators.Building;
 using Pyxis.Generators.Lambdas;
 using Pyxis.Generators.Model;
+using Pyxis.Generators.Pipeline;
 
 namespace Pyxis.Generators;
 
@@ -60,7 +61,14 @@ public sealed partial class PyxisGenerator
             .WithTrackingName(StepNames.LambdaCalls)
             .Combine(schema)
             .Combine(options)
-            .Select(static (input, _) => LambdaBuilder.Build(input.Left.Left!, input.Left.Right, input.Right))
+            .Select(
+                static (input, _) =>
+                {
+                    // Its operation manifest part is made here, once, and written into its own generated file.
+                    var spec = LambdaBuilder.Build(input.Left.Left!, input.Left.Right, input.Right);
+                    return spec with { Manifest = ManifestBuilder.Lambda(spec, input.Right) };
+                }
+            )
             .WithTrackingName(StepNames.Lambdas);
     }
 }

@@ -68,7 +68,7 @@ internal static class QueryWrappers
                 new[] { refused }.ToEquatableArray()
             )
             {
-                Key = LambdaReader.Hash(intercept.Data),
+                Key = LambdaReader.SiteKey(invocation),
             };
         }
 
