@@ -23,7 +23,6 @@ public sealed partial class PyxisGenerator
         var fromFiles = operations.Select(static (ops, _) => ManifestBuilder.Keys(ops)).Collect();
         var fromLambdas = lambdas
             .Select(static (spec, _) => ManifestBuilder.LambdaKey(spec))
-            .Where(static key => key is not null)
             .WithTrackingName(StepNames.LambdaManifestKeys)
             .Collect();
         return fromFiles
@@ -33,7 +32,7 @@ public sealed partial class PyxisGenerator
                 static (input, _) =>
                     ManifestBuilder.Index(
                         input.Right.SchemaName,
-                        input.Left.Left.SelectMany(k => k).Concat(input.Left.Right.Select(k => k!))
+                        input.Left.Left.SelectMany(k => k).Concat(input.Left.Right.Where(k => k is not null).Select(k => k!))
                     )
             )
             .WithTrackingName(StepNames.ManifestIndex);
