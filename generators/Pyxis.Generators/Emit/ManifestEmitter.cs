@@ -72,11 +72,13 @@ internal static class ManifestEmitter
         return w.ToString();
     }
 
-    /// <summary>A part, appended to its operation's or lambda's own file: the C# entry and the JSON one.</summary>
-    public static string EmitPart(ManifestPart part)
+    /// <summary>
+    /// A part, written at the end of its operation's or lambda's own file: the C# entry and the JSON one. Written into
+    /// that file's writer: appending it to the finished text would copy the whole file once more.
+    /// </summary>
+    public static void WritePart(SourceWriter w, ManifestPart part)
     {
         var e = part.Entry;
-        var w = new SourceWriter();
         w.Line();
         w.Open($"namespace {part.Namespace}");
         w.Open("internal static partial class PyxisOperationManifest");
@@ -105,7 +107,6 @@ internal static class ManifestEmitter
         w.Line(PartMarker);
         w.Line(ManifestJson.Entry(e));
         w.Line("*/");
-        return w.ToString();
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ internal static class SourceOutput
             Guard(context, op.Manifest.Entry.File, () =>
                 context.AddSource(
                     op.Manifest.HintName,
-                    SourceText.From(OperationEmitter.Emit(op.Spec) + ManifestEmitter.EmitPart(op.Manifest), System.Text.Encoding.UTF8)
+                    SourceText.From(OperationEmitter.Emit(op.Spec, op.Manifest), System.Text.Encoding.UTF8)
                 )
             );
         }
@@ -128,13 +128,7 @@ internal static class SourceOutput
         if (spec.Diagnostics.Count == 0 && (spec.Roots.Count > 0 || spec.Call.Forwards))
         {
             Guard(context, spec.Call.FilePath, () =>
-                context.AddSource(
-                    HintNames.Lambda(spec),
-                    SourceText.From(
-                        LambdaEmitter.Emit(spec) + (spec.Manifest is { } part ? ManifestEmitter.EmitPart(part) : string.Empty),
-                        System.Text.Encoding.UTF8
-                    )
-                )
+                context.AddSource(HintNames.Lambda(spec), SourceText.From(LambdaEmitter.Emit(spec), System.Text.Encoding.UTF8))
             );
         }
     }
