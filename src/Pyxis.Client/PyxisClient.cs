@@ -85,7 +85,6 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     )
     {
         ArgumentNullException.ThrowIfNull(request);
-        request.Secrets = runtime.Secrets; // an answer read from the cache redacts like a sent one
         if (!IsShareable(request))
         {
             return SendAsync(request, slot, cancellationToken, null);
@@ -93,7 +92,12 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
 
         if (runtime.ResultCache is { } cache)
         {
-            return cache.GetOrSendAsync(request, (capture, ct) => SendAsync(request, slot, ct, capture), cancellationToken);
+            return cache.GetOrSendAsync(
+                request,
+                new PyxisCall(request, runtime.Secrets), // an answer read from the cache redacts like a sent one
+                (capture, ct) => SendAsync(request, slot, ct, capture),
+                cancellationToken
+            );
         }
 
         return runtime.InFlight is { } inFlight
@@ -117,7 +121,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     }
 
     // Queries only: a mutation must reach the server every time. Alias batches read into per-request state.
-    private static bool IsShareable(PyxisRequest request) => request.PartialErrors is null && !request.IsMutation;
+    private static bool IsShareable(PyxisRequest request) => !request.KeepsPartialErrors && !request.IsMutation;
 
     // Every way a call can end is a PyxisException, except the caller's own cancellation.
     private async Task<TData> SendAsync<TData>(
@@ -145,7 +149,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
             activity?.SetStatus(ActivityStatusCode.Ok);
             return data;
         }
-        catch (Exception ex) when (Typed(request, ex, cancellationToken) is { } error)
+        catch (Exception ex) when (Typed(new PyxisCall(request, runtime.Secrets), ex, cancellationToken) is { } error)
         {
             activity?.SetStatus(ActivityStatusCode.Error, error.GetType().Name);
             LogFailed(request.OperationName, error.TraceId, error.Message);
@@ -168,24 +172,25 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         }
     }
 
-    private PyxisException? Typed(PyxisRequest request, Exception error, CancellationToken callerToken) =>
+    // Failures around the attempts (total timeout, open breaker, limiter) happen without an answer of their own.
+    private PyxisException? Typed(in PyxisCall call, Exception error, CancellationToken callerToken) =>
         error switch
         {
             PyxisException pyxis => pyxis,
             OperationCanceledException when !callerToken.IsCancellationRequested => new PyxisTransportException(
-                request,
+                call,
                 $"no answer within PyxisClientOptions.Timeouts.Total ({options.Timeouts.Total.TotalSeconds:0.###} s), retries and waits included",
                 null,
                 error
             ),
             BrokenCircuitException => new PyxisTransportException(
-                request,
+                call,
                 "the circuit breaker is open after repeated failures; calls fail at once until PyxisClientOptions.Breaker.BreakDuration has passed",
                 null,
                 error
             ),
             Polly.RateLimiting.RateLimiterRejectedException => new PyxisTransportException(
-                request,
+                call,
                 "PyxisClientOptions.Limits.RequestLimiter refused a lease (its queue is full), retries included",
                 null,
                 error
@@ -222,13 +227,14 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
                 {
                     if (logger.IsEnabled(LogLevel.Debug))
                     {
-                        LogEnd(request.OperationName, request.RedactServerText(request.TraceId));
+                        LogEnd(request.OperationName, new PyxisCall(request, runtime.Secrets, null, outcome.TraceId).PrintedTraceId);
                     }
 
                     return outcome.Data!;
                 }
 
-                await WaitOutServerTimeoutAsync(request, activity, attempt + 1, slot, budget.Token).ConfigureAwait(false);
+                var traceId = new PyxisCall(request, runtime.Secrets, null, outcome.TraceId).PrintedTraceId;
+                await WaitOutServerTimeoutAsync(request, traceId, activity, attempt + 1, slot, budget.Token).ConfigureAwait(false);
             }
         }
         finally
@@ -239,6 +245,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
 
     private async Task WaitOutServerTimeoutAsync(
         PyxisRequest request,
+        string? traceId,
         Activity? activity,
         int retry,
         Batching.ConcurrencySlot? slot,
@@ -246,7 +253,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
     )
     {
         var delay = ServerTimeouts.DelayBefore(retry);
-        LogServerTimeout(request.OperationName, request.RedactServerText(request.TraceId), delay.TotalSeconds);
+        LogServerTimeout(request.OperationName, traceId, delay.TotalSeconds);
         PyxisTelemetry.Retries.Add(1, PyxisTelemetry.Operation(request.OperationName), PyxisTelemetry.TypeOf(request));
         activity?.SetTag("pyxis.retries", retry);
         await using (Batching.ConcurrencySlot.Lend(slot, token))
@@ -269,25 +276,33 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         using var onWire = runtime.Pool.Enter(logger);
         try
         {
-            using var body = await PyxisHttp.SendAsync(http, runtime, request, budget.Deadline, attempt.Token).ConfigureAwait(false);
-            if (mayRetryServerTimeout && GraphQLBody.IsServerTimeout(body.Span))
+            // The call context is made where it is used, not held across the await: the attempt's state stays as small as before.
+            using var response = await PyxisHttp
+                .SendAsync(http, runtime, new PyxisCall(request, runtime.Secrets), budget.Deadline, attempt.Token)
+                .ConfigureAwait(false);
+            if (mayRetryServerTimeout && GraphQLBody.IsServerTimeout(response.Span))
             {
-                return new(default, ServerTimeout: true);
+                return new(default, ServerTimeout: true, response.TraceId);
             }
 
-            var data = ResponseReader.Read(request, body.Span);
-            if (capture is not null) // the result cache asked for the body it may keep
+            var data = ResponseReader.Read(
+                request,
+                new PyxisCall(request, runtime.Secrets).Answered(response),
+                response.Span,
+                out var whole
+            );
+            if (capture is not null) // the result cache asked for the body it may keep: the one read said whether to
             {
-                capture.Bytes = body.Span.ToArray();
-                capture.Keep = GraphQLBody.IsCacheable(body.Span);
+                capture.Bytes = response.Span.ToArray();
+                capture.Keep = whole;
             }
 
-            return new(data, ServerTimeout: false);
+            return new(data, ServerTimeout: false, response.TraceId);
         }
         catch (OperationCanceledException ex) when (attempt.Token.IsCancellationRequested && !token.IsCancellationRequested)
         {
             throw new PyxisTransportException(
-                request,
+                new PyxisCall(request, runtime.Secrets),
                 $"no answer within PyxisClientOptions.Timeouts.Attempt ({options.Timeouts.Attempt.TotalSeconds:0.###} s)",
                 null,
                 ex
@@ -302,7 +317,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         // Our own timeouts apply, so the HttpClient's must not cut in first.
         new(ClientHandlerFactory.Create(options ?? new PyxisClientOptions())) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
 
-    private readonly record struct AttemptOutcome<TData>(TData? Data, bool ServerTimeout);
+    private readonly record struct AttemptOutcome<TData>(TData? Data, bool ServerTimeout, string? TraceId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Pyxis {Operation} sending")]
     private partial void LogStart(string operation);

@@ -1,5 +1,3 @@
-using Pyxis.Client.Runtime;
-
 namespace Pyxis.Client;
 
 /// <summary>A Pyxis response envelope: every root field answers <c>{ data, error { status detail } }</c>.</summary>
@@ -15,49 +13,37 @@ public interface IPyxisEnvelope
     string? ErrorDetail { get; }
 }
 
-/// <summary>Turns Pyxis envelopes into values or <see cref="PyxisException"/>; generated methods call it.</summary>
+/// <summary>
+/// Unwraps Pyxis envelopes that the call has already checked (<see cref="PyxisRootCheck{TData}"/>); generated methods call
+/// it. The check, and the <see cref="PyxisException"/> it throws with the call's status and trace id, happen inside the
+/// call; what is left here is "404 is null".
+/// </summary>
 public static class PyxisEnvelope
 {
-    /// <summary>
-    /// A single-entity lookup: the envelope, or null when Pyxis says 404 (not found). A root field that is null or
-    /// missing without an envelope is not "not found" but a broken answer (<see cref="PyxisResponseException"/>).
-    /// </summary>
-    public static TEnvelope? Entity<TEnvelope>(PyxisRequest request, TEnvelope? envelope)
-        where TEnvelope : class, IPyxisEnvelope
-    {
-        if (envelope is null)
+    private const string Unchecked =
+        "The answer's Pyxis envelope was not checked by the client: an IPyxisClient must apply the request's Check "
+        + "(PyxisClient and PyxisFakeClient do). Pyxis reported: ";
+
+    /// <summary>A single-entity lookup: the envelope, or null when Pyxis said 404 (not found).</summary>
+    /// <exception cref="InvalidOperationException">The envelope is missing or holds another error: the client did not check it.</exception>
+    public static TEnvelope? Entity<TEnvelope>(TEnvelope? envelope)
+        where TEnvelope : class, IPyxisEnvelope =>
+        envelope switch
         {
-            throw new PyxisResponseException(request, "the root field was null or missing, without a Pyxis error envelope to say why");
-        }
+            null => throw new InvalidOperationException(Unchecked + "no envelope"),
+            { HasError: false } => envelope,
+            { ErrorStatus: 404 } => null,
+            _ => throw new InvalidOperationException(Unchecked + $"error {envelope.ErrorStatus}"),
+        };
 
-        if (!envelope.HasError)
+    /// <summary>A page: the envelope, which the call has checked carries no error.</summary>
+    /// <exception cref="InvalidOperationException">The envelope is missing or holds an error: the client did not check it.</exception>
+    public static TEnvelope Page<TEnvelope>(TEnvelope? envelope)
+        where TEnvelope : class, IPyxisEnvelope =>
+        envelope switch
         {
-            return envelope;
-        }
-
-        return envelope.ErrorStatus == 404 ? null : throw Error(request, envelope);
-    }
-
-    /// <summary>A page of results: the envelope, or an exception when Pyxis reported an error or sent nothing.</summary>
-    public static TEnvelope Page<TEnvelope>(PyxisRequest request, TEnvelope? envelope)
-        where TEnvelope : class, IPyxisEnvelope
-    {
-        if (envelope is null)
-        {
-            throw new PyxisResponseException(request, "the root field was null instead of a page");
-        }
-
-        return envelope.HasError ? throw Error(request, envelope) : envelope;
-    }
-
-    private static PyxisException Error(PyxisRequest request, IPyxisEnvelope envelope)
-    {
-        var detail = ServerText.Cap(envelope.ErrorDetail);
-        return new(
-            request,
-            $"Pyxis error {envelope.ErrorStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(no status)"}: {detail ?? "(no detail)"}",
-            envelope.ErrorStatus,
-            detail
-        );
-    }
+            null => throw new InvalidOperationException(Unchecked + "no envelope"),
+            { HasError: false } => envelope,
+            _ => throw new InvalidOperationException(Unchecked + $"error {envelope.ErrorStatus}"),
+        };
 }

@@ -1,13 +1,14 @@
-using System.Text;
 using System.Text.Json;
-using Pyxis.Client.Runtime;
 
 namespace Pyxis.Client;
 
 /// <summary>Reads a value from the current position of <paramref name="reader"/> (generated, no reflection).</summary>
 public delegate T PyxisDataReader<out T>(ref Utf8JsonReader reader);
 
-/// <summary>What identifies a request in errors and logs: the operation and its variables.</summary>
+/// <summary>
+/// What is sent: the operation, its document and its variables. Immutable: what the answer brings (status, trace id) and
+/// what a failure says are told by the exception, never written back into the request.
+/// </summary>
 public abstract class PyxisRequest
 {
     private protected PyxisRequest(string operationName, string document, ReadOnlyMemory<byte> variables)
@@ -15,6 +16,19 @@ public abstract class PyxisRequest
         OperationName = operationName;
         Document = document;
         Variables = variables;
+    }
+
+    /// <summary>A copy of <paramref name="other"/>: what <c>With…</c> methods start from, since a request never changes.</summary>
+    private protected PyxisRequest(PyxisRequest other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        (OperationName, Document, Variables) = (other.OperationName, other.Document, other.Variables);
+        (KeepsPartialErrors, Aliases, RetriesServerTimeouts, AllowRetries) = (
+            other.KeepsPartialErrors,
+            other.Aliases,
+            other.RetriesServerTimeouts,
+            other.AllowRetries
+        );
     }
 
     /// <summary>The GraphQL operation name.</summary>
@@ -27,10 +41,10 @@ public abstract class PyxisRequest
     public ReadOnlyMemory<byte> Variables { get; }
 
     /// <summary>
-    /// When set, GraphQL errors next to data are handed here instead of failing the whole request
-    /// (alias batches fail only the aliases the errors name).
+    /// Whether GraphQL errors next to data go to the data read (an alias batch's answer, which fails only the aliases the
+    /// errors name) instead of failing the whole request.
     /// </summary>
-    internal Action<IReadOnlyList<PyxisGraphQLError>>? PartialErrors { get; init; }
+    internal bool KeepsPartialErrors { get; init; }
 
     /// <summary>How many lookups an alias batch request carries (0 for any other request), for telemetry.</summary>
     internal int Aliases { get; init; }
@@ -46,91 +60,12 @@ public abstract class PyxisRequest
     /// Null (the default) means yes for queries and no for mutations, which must not run twice by accident;
     /// set it to true for a mutation that is safe to repeat.
     /// </summary>
-    public bool? AllowRetries { get; set; }
+    public bool? AllowRetries { get; init; }
 
     /// <summary>Whether the document is a mutation.</summary>
     public bool IsMutation => Document.AsSpan().TrimStart().StartsWith("mutation", StringComparison.Ordinal);
 
     internal bool Retryable => AllowRetries ?? !IsMutation;
-
-    /// <summary>The <c>trace_id</c> header Pyxis answered with (its correlation id), once there is an answer.</summary>
-    public string? TraceId { get; internal set; }
-
-    /// <summary>The HTTP status of the answer, once there is one.</summary>
-    public int? HttpStatus { get; internal set; }
-
-    /// <summary>
-    /// What to hide about this request (secret variable names, the API key); the client sets it from its options. One
-    /// field, shared by every request of one options object, so a request is no larger for carrying it.
-    /// </summary>
-    internal RequestSecrets? Secrets { get; set; }
-
-    /// <summary>Variables to print as <c>***</c>.</summary>
-    internal ISet<string>? SecretVariables => Secrets?.Variables;
-
-    /// <summary>
-    /// <paramref name="text"/> from the server with every value of a secret variable, and the API key, replaced by
-    /// <c>***</c>: a server that quotes what it was sent (<c>Variable '$token' got invalid value "…"</c>) must not
-    /// carry a secret into a message or a log line. Called on failure paths only.
-    /// </summary>
-    internal string? RedactServerText(string? text)
-    {
-        if (text is null || Secrets is not { } secrets || (secrets.ApiKey is null && secrets.Variables.Count == 0))
-        {
-            return text;
-        }
-
-        foreach (var secret in Redaction.SecretValues(this, secrets))
-        {
-            text = text.Replace(secret, "***", StringComparison.Ordinal);
-        }
-
-        return text;
-    }
-
-    /// <summary>The variables as JSON text for messages, with secret values replaced by <c>***</c>.</summary>
-    public string VariablesText => SecretVariables is { Count: > 0 } secrets ? Redact(secrets) : Encoding.UTF8.GetString(Variables.Span);
-
-    private string Redact(ISet<string> secrets)
-    {
-        using var document = System.Text.Json.JsonDocument.Parse(Variables);
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                if (IsSecret(secrets, property.Name))
-                {
-                    writer.WriteString(property.Name, "***");
-                }
-                else
-                {
-                    property.WriteTo(writer);
-                }
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    // Alias batches rename variables name__0, name__1…; a secret stays secret under its batch name.
-    // A variable keeps its secrecy under every numbered rename: token__3 in an alias batch, token__0 in a lambda query,
-    // token__0__3 in a batched lambda query.
-    internal static bool IsSecret(ISet<string> secrets, string name)
-    {
-        for (string? candidate = name; candidate is not null; candidate = Batching.AliasNaming.WithoutIndex(candidate))
-        {
-            if (secrets.Contains(candidate))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>Whether <paramref name="other"/> reads its answer the same way, so one answer serves both.</summary>
     internal abstract bool ReadsLike(PyxisRequest other);
@@ -160,6 +95,15 @@ public sealed class PyxisRequest<TData> : PyxisRequest
         ReadData = readData ?? throw new ArgumentNullException(nameof(readData));
     }
 
+    private PyxisRequest(PyxisRequest<TData> other)
+        : base(other) => (ReadData, ProjectPartialData, Check) = (other.ReadData, other.ProjectPartialData, other.Check);
+
+    /// <summary>
+    /// This request with <see cref="PyxisRequest.AllowRetries"/> set (a request is immutable, so this is a copy):
+    /// <c>await client.ExecuteAsync(UpdateVendorMutation.CreateRequest(…).WithAllowRetries(true))</c> for a mutation that is safe to repeat.
+    /// </summary>
+    public PyxisRequest<TData> WithAllowRetries(bool? allowRetries) => new(this) { AllowRetries = allowRetries };
+
     /// <summary>Reads the response's <c>data</c> object.</summary>
     public PyxisDataReader<TData> ReadData { get; }
 
@@ -173,4 +117,11 @@ public sealed class PyxisRequest<TData> : PyxisRequest
     /// or the data itself when null. When it throws over the partial data, <c>PartialData</c> is null.
     /// </summary>
     public Func<TData, object?>? ProjectPartialData { get; init; }
+
+    /// <summary>
+    /// What makes an answer whole (a generated operation sets it): its Pyxis envelope, checked inside the call so an error
+    /// in it is a <see cref="PyxisException"/> carrying the call's status and trace id, or the root fields that must be
+    /// there for the answer to enter the result cache. Null: any answer read is whole.
+    /// </summary>
+    public PyxisRootCheck<TData>? Check { get; init; }
 }

@@ -16,20 +16,25 @@ internal static class AliasEmitter
             return;
         }
 
-        var field = FieldType(op);
+        var fieldType = FieldType(op);
         var (result, expression) = ClientMethodEmitter.Result(op, "field");
         w.Line();
         w.Line(
             "/// <summary>This query's root field as an alias template: many lookups in one request (see <c>PyxisAliasBatch</c>).</summary>"
         );
-        w.Line($"public static readonly {TypeNames.Runtime}.Batching.PyxisAliasTemplate<{field}, {result}> Aliased = new(");
+        w.Line($"public static readonly {TypeNames.Runtime}.Batching.PyxisAliasTemplate<{fieldType}, {result}> Aliased = new(");
         w.Line("    OperationName,");
         w.Line($"    new string[] {{ {string.Join(", ", alias.Variables.Select(v => Names.Literal(v.Name)))} }},");
         w.Line($"    new string[] {{ {string.Join(", ", alias.Variables.Select(v => Names.Literal(v.TypeText)))} }},");
         w.Line($"    {Names.Literal(alias.FieldTemplate)},");
         w.Line($"    {Names.Literal(alias.Fragments)},");
         w.Line("    Json.ReadRootField,");
-        w.Line($"    static (request, field) => {expression});");
+        var check = ClientMethodEmitter.Check(op, fieldType, field: true);
+        w.Line($"    static (request, field) => {expression}{(check is null ? ");" : ",")}");
+        if (check is not null)
+        {
+            w.Line($"    {check});");
+        }
     }
 
     public static void WriteRootFieldReader(SourceWriter w, OperationSpec op)

@@ -73,14 +73,33 @@ internal static class ClientMethodEmitter
             );
         }
 
+        // The call has checked the envelope (PyxisRootCheck): what is left is unwrapping it, 404 as null.
         var root = field ?? "data." + envelope.RootProperty;
         if (envelope.IsPage)
         {
-            return (owner + "." + envelope.EnvelopeRecord, $"{TypeNames.Runtime}.PyxisEnvelope.Page(request, {root})");
+            return (owner + "." + envelope.EnvelopeRecord, $"{TypeNames.Runtime}.PyxisEnvelope.Page({root})");
         }
 
         var dataType = TypeNames.Nullable(envelope.DataType, op.TypesNamespace, owner, input: false);
-        return (dataType, $"{TypeNames.Runtime}.PyxisEnvelope.Entity(request, {root})?.{envelope.DataProperty}");
+        return (dataType, $"{TypeNames.Runtime}.PyxisEnvelope.Entity({root})?.{envelope.DataProperty}");
+    }
+
+    /// <summary>
+    /// The operation's <c>PyxisRootCheck</c>, run inside the call: its envelope (an error fails the call with the call's
+    /// status and trace id), or the nullable root fields that must have come for the answer to enter the result cache.
+    /// Null when there is nothing to check. <paramref name="field"/> names the value checked (the alias template's root field).
+    /// </summary>
+    public static string? Check(OperationSpec op, string type, bool field)
+    {
+        var check = $"{TypeNames.Runtime}.PyxisRootCheck<{type}>";
+        if (op.Envelope is { } envelope)
+        {
+            var select = field ? "static field => field" : $"static data => data.{envelope.RootProperty}";
+            return $"{check}.{(envelope.IsPage ? "Page" : "Entity")}({select})";
+        }
+
+        var nullable = op.Records[0].Properties.Where(p => p.Type.Nullable).Select(p => $"data.{p.Name} is not null").ToList();
+        return field || nullable.Count == 0 ? null : $"{check}.Present(static data => {string.Join(" && ", nullable)})";
     }
 
     private static string Summary(OperationSpec op) =>

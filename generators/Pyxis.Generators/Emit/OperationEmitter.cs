@@ -103,7 +103,16 @@ internal static class OperationEmitter
 
         w.Line("writer.WriteEndObject();");
         w.Close();
-        w.Line($"return new {TypeNames.Runtime}.PyxisRequest<Data>(OperationName, Document, buffer.WrittenMemory, Json.ReadRoot);");
+        var check = ClientMethodEmitter.Check(op, "Data", field: false);
+        w.Line(
+            $"return new {TypeNames.Runtime}.PyxisRequest<Data>(OperationName, Document, buffer.WrittenMemory, Json.ReadRoot){(check is null ? "" : " { Check = AnswerCheck }")};"
+        );
         w.Close();
+        if (check is not null)
+        {
+            w.Line();
+            w.Line("/// <summary>What makes an answer whole, checked inside the call (one instance for every request).</summary>");
+            w.Line($"private static readonly {TypeNames.Runtime}.PyxisRootCheck<Data> AnswerCheck = {check};");
+        }
     }
 }

@@ -34,8 +34,20 @@ internal static class ProjectionEmitter
 
     private static void WriteClass(SourceWriter w, LambdaNodeSpec node, string ns, string owner)
     {
+        // An object that selects a Pyxis envelope's error says so to the runtime, which keeps such an answer out of the
+        // result cache (whether it is a 404 is not known here, so none is kept: asked again, never replayed wrongly).
+        var error = node.Properties.ToList().FindIndex(p => p.ResponseKey == "error" && p.Method is null);
         w.Line($"/// <summary>A <c>{node.SchemaType}</c> with the fields this lambda selects.</summary>");
-        w.Open($"private sealed class {node.Name} : {owner}.{node.SurfaceClass}");
+        w.Open(
+            $"private sealed class {node.Name} : {owner}.{node.SurfaceClass}{(error < 0 ? "" : $", {TypeNames.Runtime}.IPyxisEnvelope")}"
+        );
+        if (error >= 0)
+        {
+            w.Line($"bool {TypeNames.Runtime}.IPyxisEnvelope.HasError => p{error} is not null;");
+            w.Line($"int? {TypeNames.Runtime}.IPyxisEnvelope.ErrorStatus => null;");
+            w.Line($"string? {TypeNames.Runtime}.IPyxisEnvelope.ErrorDetail => null;");
+        }
+
         for (var i = 0; i < node.Properties.Count; i++)
         {
             var property = node.Properties[i];

@@ -39,15 +39,18 @@ internal static class AliasDocument
             document.Append('\n').Append(template.Fragments);
         }
 
-        var answer = new AliasAnswer<TField>(items.Count);
+        var count = items.Count;
+        var readField = template.ReadField;
+
+        // Each read makes its own answer, so an attempt retried after a body cut short starts from nothing.
         return new PyxisRequest<AliasAnswer<TField>>(
             template.OperationName + "Batch",
             document.ToString(),
             MergeVariables(items),
-            (ref Utf8JsonReader reader) => answer.Read(ref reader, template.ReadField)
+            (ref Utf8JsonReader reader) => new AliasAnswer<TField>(count).Read(ref reader, readField)
         )
         {
-            PartialErrors = answer.SetErrors,
+            KeepsPartialErrors = true,
             RetriesServerTimeouts = false,
             Aliases = items.Count,
         };
@@ -87,8 +90,11 @@ internal static class AliasDocument
     }
 }
 
-/// <summary>The values of one aliased response, by alias index, plus any GraphQL errors.</summary>
-internal sealed class AliasAnswer<TField>(int count)
+/// <summary>
+/// The values of one aliased response, by alias index, plus any GraphQL errors and the call that brought them (its
+/// status, trace id and secrets describe each lookup's failure). Made by one read and told of its call once.
+/// </summary>
+internal sealed class AliasAnswer<TField>(int count) : Serialization.ResponseReader.IToldOfCall
 {
     public TField?[] Values { get; } = new TField?[count];
 
@@ -96,7 +102,11 @@ internal sealed class AliasAnswer<TField>(int count)
 
     public IReadOnlyList<PyxisGraphQLError> Errors { get; private set; } = [];
 
-    public void SetErrors(IReadOnlyList<PyxisGraphQLError> errors) => Errors = errors;
+    /// <summary>The call that read this answer; null when a client other than <see cref="PyxisClient"/> answered.</summary>
+    public Runtime.PyxisCall? Call { get; private set; }
+
+    void Serialization.ResponseReader.IToldOfCall.Told(in Runtime.PyxisCall call, IReadOnlyList<PyxisGraphQLError> errors) =>
+        (Call, Errors) = (call, errors);
 
     public AliasAnswer<TField> Read(ref Utf8JsonReader reader, PyxisDataReader<TField> readField)
     {

@@ -133,10 +133,7 @@ public static class PyxisAliasBatch
         var requests = chunk.Select(c => createRequest(c.Input)).ToArray();
         var batch = AliasDocument.Build(template, requests);
         var answer = await client.ExecuteAsync(batch, cancellationToken).ConfigureAwait(false);
-        foreach (var request in requests)
-        {
-            (request.TraceId, request.HttpStatus, request.Secrets) = (batch.TraceId, batch.HttpStatus, batch.Secrets);
-        }
+        var call = answer.Call ?? new PyxisCall(batch, null); // each lookup's failure is told with the batch call's answer
 
         // An error naming no alias, or a key that is not exactly one this request sent, concerns every lookup in it.
         var unattributed = answer.Errors.Where(e => e.Path.Count == 0 || !answer.TryIndex(e.Path[0], out _)).ToList();
@@ -144,7 +141,7 @@ public static class PyxisAliasBatch
             .Select(
                 (c, k) =>
                 {
-                    var outcome = Outcome(template, requests[k], answer, k, unattributed);
+                    var outcome = Outcome(template, call.For(requests[k]), answer, k, unattributed);
                     return new BatchItem<TInput, TResult>(c.Index, c.Input, outcome.Value, outcome.Error);
                 }
             )
@@ -153,7 +150,7 @@ public static class PyxisAliasBatch
 
     private static (TResult? Value, Exception? Error) Outcome<TField, TResult>(
         PyxisAliasTemplate<TField, TResult> template,
-        PyxisRequest request,
+        PyxisCall call,
         AliasAnswer<TField> answer,
         int alias,
         List<PyxisGraphQLError> unattributed
@@ -163,17 +160,19 @@ public static class PyxisAliasBatch
         var errors = answer.Errors.Where(e => e.Path.Count > 0 && e.Path[0] == key).Concat(unattributed).ToList();
         if (errors.Count > 0)
         {
-            return (default, new PyxisGraphQLException(request, errors));
+            return (default, new PyxisGraphQLException(call, errors, errors.Count));
         }
 
         if (!answer.Present[alias])
         {
-            return (default, new PyxisResponseException(request, $"the batched response has no value for alias {key}"));
+            return (default, new PyxisResponseException(call, $"the batched response has no value for alias {key}"));
         }
 
         try
         {
-            return (template.ToResult(request, answer.Values[alias]!), null);
+            var value = answer.Values[alias]!;
+            template.Check?.Verify(call, value);
+            return (template.ToResult(call.Request, value), null);
         }
         catch (PyxisException ex)
         {

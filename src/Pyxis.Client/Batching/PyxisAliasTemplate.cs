@@ -8,7 +8,7 @@ namespace Pyxis.Client.Batching;
 /// <typeparam name="TResult">What the typed method returns for one lookup.</typeparam>
 public sealed class PyxisAliasTemplate<TField, TResult>
 {
-    /// <summary>Created by generated code.</summary>
+    /// <summary>Created by generated code; <paramref name="check"/> is the root field's envelope, checked per lookup inside the batch.</summary>
     public PyxisAliasTemplate(
         string operationName,
         string[] variableNames,
@@ -16,9 +16,11 @@ public sealed class PyxisAliasTemplate<TField, TResult>
         string fieldTemplate,
         string fragments,
         PyxisDataReader<TField> readField,
-        Func<PyxisRequest, TField, TResult> toResult
+        Func<PyxisRequest, TField, TResult> toResult,
+        PyxisRootCheck<TField>? check = null
     )
     {
+        Check = check;
         OperationName = operationName;
         VariableNames = variableNames;
         VariableTypes = variableTypes;
@@ -42,4 +44,7 @@ public sealed class PyxisAliasTemplate<TField, TResult>
     internal PyxisDataReader<TField> ReadField { get; }
 
     internal Func<PyxisRequest, TField, TResult> ToResult { get; }
+
+    /// <summary>The root field's envelope check, applied to each lookup's answer with the batch call's status and trace id.</summary>
+    internal PyxisRootCheck<TField>? Check { get; }
 }

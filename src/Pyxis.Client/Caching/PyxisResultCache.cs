@@ -50,6 +50,7 @@ internal sealed class PyxisResultCache(HybridCache cache, TimeSpan duration)
     /// <summary>The answer for <paramref name="request"/>, from the cache, from a request in flight, or from <paramref name="send"/>.</summary>
     public async Task<TData> GetOrSendAsync<TData>(
         PyxisRequest<TData> request,
+        Runtime.PyxisCall call,
         Func<BodyCapture, CancellationToken, Task<TData>> send,
         CancellationToken cancellationToken
     )
@@ -82,7 +83,7 @@ internal sealed class PyxisResultCache(HybridCache cache, TimeSpan duration)
         }
 
         PyxisTelemetry.CacheHits.Add(1, PyxisTelemetry.Operation(request.OperationName), PyxisTelemetry.TypeOf(request));
-        return Serialization.ResponseReader.Read(request, body);
+        return Serialization.ResponseReader.Read(request, call, body, out _);
     }
 
     // Keys must be short and safe for any distributed store; the document and variables can be neither.
@@ -102,7 +103,10 @@ internal sealed class MemoryCacheClock(TimeProvider clock) : Microsoft.Extension
     public DateTimeOffset UtcNow => clock.GetUtcNow();
 }
 
-/// <summary>Filled by the client while it sends for the cache: the body worth keeping, and whether it is.</summary>
+/// <summary>
+/// Filled by the client while it sends for the cache: the body, and whether the read that typed it found a well-formed
+/// success (so the body is parsed once, not again to decide whether to keep it).
+/// </summary>
 internal class BodyCapture
 {
     public byte[]? Bytes { get; set; }

@@ -117,14 +117,7 @@ internal sealed class InFlightQueries
         }
 
         var answer = (Task<TData>)await flight.WhenStarted().ConfigureAwait(false);
-        try
-        {
-            return await WaitAsync(flight, answer, leads: false, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            (request.TraceId, request.HttpStatus) = (flight.Leader.TraceId, flight.Leader.HttpStatus);
-        }
+        return await WaitAsync(flight, answer, leads: false, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<TData> WaitAsync<TData>(Flight flight, Task<TData> answer, bool leads, CancellationToken cancellationToken)

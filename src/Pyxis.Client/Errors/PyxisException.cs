@@ -1,3 +1,5 @@
+using Pyxis.Client.Runtime;
+
 namespace Pyxis.Client;
 
 /// <summary>
@@ -6,16 +8,21 @@ namespace Pyxis.Client;
 /// </summary>
 public class PyxisException : Exception
 {
-    /// <summary>Creates the exception for <paramref name="request"/>.</summary>
+    /// <summary>Creates the exception for <paramref name="request"/>, as a test double would: no answer, nothing to hide.</summary>
     public PyxisException(PyxisRequest request, string message, int? status = null, string? detail = null, Exception? innerException = null)
-        : base(Describe(request, request.RedactServerText(message)!), Clean(request, innerException))
+        : this(new PyxisCall(request ?? throw new ArgumentNullException(nameof(request)), null), message, status, detail, innerException)
+    { }
+
+    /// <summary>Creates the exception from everything the call knows: its request, what to hide, the answer's status and trace id.</summary>
+    internal PyxisException(in PyxisCall call, string message, int? status = null, string? detail = null, Exception? innerException = null)
+        : base(Describe(call, call.Redact(message)!), Clean(call, innerException))
     {
-        OperationName = request.OperationName;
-        Variables = request.VariablesText;
+        OperationName = call.Request.OperationName;
+        Variables = call.VariablesText;
         Status = status;
-        Detail = request.RedactServerText(detail);
-        TraceId = request.RedactServerText(request.TraceId);
-        HttpStatus = request.HttpStatus;
+        Detail = call.Redact(detail);
+        TraceId = call.PrintedTraceId;
+        HttpStatus = call.HttpStatus;
     }
 
     /// <summary>Creates an exception about an operation as a whole, not one request (for example a paged stream).</summary>
@@ -46,11 +53,11 @@ public class PyxisException : Exception
 
     // An inner exception whose message quotes a secret (a reader echoing a value the server sent back) is left out:
     // its text is already in this message, redacted, and ToString() would print it whole.
-    private static Exception? Clean(PyxisRequest request, Exception? inner)
+    private static Exception? Clean(in PyxisCall call, Exception? inner)
     {
         for (var e = inner; e is not null; e = e.InnerException)
         {
-            if (!string.Equals(request.RedactServerText(e.Message), e.Message, StringComparison.Ordinal))
+            if (!string.Equals(call.Redact(e.Message), e.Message, StringComparison.Ordinal))
             {
                 return null;
             }
@@ -65,7 +72,7 @@ public class PyxisException : Exception
     /// </summary>
     internal PyxisException CopyForAnotherCaller() => (PyxisException)MemberwiseClone();
 
-    private static string Describe(PyxisRequest request, string message) =>
-        $"Pyxis operation '{request.OperationName}' with variables {request.VariablesText} failed: {message}"
-        + (request.TraceId is null ? string.Empty : $" (trace_id {request.RedactServerText(request.TraceId)})");
+    private static string Describe(in PyxisCall call, string message) =>
+        $"Pyxis operation '{call.Request.OperationName}' with variables {call.VariablesText} failed: {message}"
+        + (call.TraceId is null ? string.Empty : $" (trace_id {call.PrintedTraceId})");
 }

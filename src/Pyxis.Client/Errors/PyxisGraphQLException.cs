@@ -33,7 +33,11 @@ public sealed class PyxisGraphQLException : PyxisException
 
     /// <summary>Creates the exception for a response that listed <paramref name="totalErrors"/> errors, of which <paramref name="errors"/> were kept.</summary>
     public PyxisGraphQLException(PyxisRequest request, IReadOnlyList<PyxisGraphQLError> errors, int totalErrors)
-        : base(request, Describe(errors, totalErrors))
+        : this(new PyxisCall(request ?? throw new ArgumentNullException(nameof(request)), null), errors, totalErrors) { }
+
+    /// <summary>Creates the exception from the call that received the errors (its status and trace id).</summary>
+    internal PyxisGraphQLException(in PyxisCall call, IReadOnlyList<PyxisGraphQLError> errors, int totalErrors)
+        : base(call, Describe(errors, totalErrors))
     {
         Errors = errors;
         TotalErrors = Math.Max(totalErrors, errors.Count);

@@ -1,4 +1,5 @@
 using System.Net;
+using Pyxis.Client.Runtime;
 
 namespace Pyxis.Client;
 
@@ -12,7 +13,11 @@ public sealed class PyxisTransportException : PyxisException
         HttpStatusCode? statusCode = null,
         Exception? innerException = null
     )
-        : base(request, message, statusCode is null ? null : (int)statusCode, null, innerException)
+        : this(new PyxisCall(request ?? throw new ArgumentNullException(nameof(request)), null), message, statusCode, innerException) { }
+
+    /// <summary>Creates the exception from the call that failed (its status and trace id, once there was an answer).</summary>
+    internal PyxisTransportException(in PyxisCall call, string message, HttpStatusCode? statusCode = null, Exception? innerException = null)
+        : base(call, message, statusCode is null ? null : (int)statusCode, null, innerException)
     {
         StatusCode = statusCode;
     }
@@ -36,6 +41,10 @@ public sealed class PyxisResponseException : PyxisException
     /// <summary>Creates the exception.</summary>
     public PyxisResponseException(PyxisRequest request, string message, Exception? innerException = null)
         : base(request, message, null, null, innerException) { }
+
+    /// <summary>Creates the exception from the call whose answer could not be read.</summary>
+    internal PyxisResponseException(in PyxisCall call, string message, Exception? innerException = null)
+        : base(call, message, null, null, innerException) { }
 
     /// <summary>The body ended before its JSON did (a connection cut mid-answer), so another attempt may succeed.</summary>
     internal bool Truncated { get; init; }

@@ -92,6 +92,14 @@ public abstract class PyxisQueryRoot
     public object? AnswerAt(int index) =>
         answers is null ? throw new InvalidOperationException("Only an answering root has answers.") : answers[index];
 
+    /// <summary>
+    /// Whether every root field call was answered (answering roots only): a null root is read as is, but kept out of the
+    /// result cache so the next call asks Pyxis again; so is an envelope reporting an error other than 404.
+    /// </summary>
+    internal bool IsWhole =>
+        answers is not null
+        && Array.TrueForAll(answers, static a => a is not null && a is not IPyxisEnvelope { HasError: true, ErrorStatus: not 404 });
+
     /// <summary>Starts one root field call's arguments (first run): the writer to write them with, and the call's number.</summary>
     protected Utf8JsonWriter RecordCall(out int index)
     {

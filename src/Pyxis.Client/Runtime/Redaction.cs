@@ -22,7 +22,7 @@ internal static class Redaction
                 using var document = JsonDocument.Parse(request.Variables);
                 foreach (var property in document.RootElement.EnumerateObject())
                 {
-                    if (PyxisRequest.IsSecret(secrets.Variables, property.Name))
+                    if (IsSecret(secrets.Variables, property.Name))
                     {
                         AddLeaves(values, property.Value);
                     }
@@ -35,6 +35,48 @@ internal static class Redaction
         }
 
         return values.OrderByDescending(v => v.Length).ToArray();
+    }
+
+    /// <summary>The variables as JSON text with the value of each secret one replaced by <c>***</c>.</summary>
+    public static string Variables(ReadOnlyMemory<byte> variables, ISet<string> secrets)
+    {
+        using var document = JsonDocument.Parse(variables);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (IsSecret(secrets, property.Name))
+                {
+                    writer.WriteString(property.Name, "***");
+                }
+                else
+                {
+                    property.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    // Alias batches rename variables name__0, name__1…; a secret stays secret under its batch name.
+    // A variable keeps its secrecy under every numbered rename: token__3 in an alias batch, token__0 in a lambda query,
+    // token__0__3 in a batched lambda query.
+    public static bool IsSecret(ISet<string> secrets, string name)
+    {
+        for (string? candidate = name; candidate is not null; candidate = Batching.AliasNaming.WithoutIndex(candidate))
+        {
+            if (secrets.Contains(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void AddLeaves(HashSet<string> values, JsonElement value)

@@ -42,47 +42,6 @@ internal static class GraphQLBody
         );
     }
 
-    /// <summary>
-    /// Whether an answer is a well-formed success worth keeping in the result cache: <c>data</c> is a non-empty object,
-    /// no root field is null, and every envelope's error, if any, is a 404. A null or missing root field without an
-    /// envelope, or any other error, must reach Pyxis again on the next call rather than be replayed.
-    /// </summary>
-    public static bool IsCacheable(ReadOnlySpan<byte> body)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 256 });
-            using var document = JsonDocument.ParseValue(ref reader);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("data"u8, out var data)
-                && data.ValueKind == JsonValueKind.Object
-                && data.EnumerateObject().Any()
-                && data.EnumerateObject()
-                    .All(field =>
-                        field.Value.ValueKind switch
-                        {
-                            JsonValueKind.Object => !HasError(field.Value),
-                            JsonValueKind.Null => false,
-                            _ => true, // a list (_entities) or a scalar root answers as is
-                        }
-                    );
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
-    private static bool HasError(JsonElement envelope) =>
-        envelope.TryGetProperty("error"u8, out var error)
-        && error.ValueKind != JsonValueKind.Null
-        && !(
-            error.ValueKind == JsonValueKind.Object
-            && error.TryGetProperty("status"u8, out var status)
-            && status.TryGetInt32(out var code)
-            && code == 404
-        );
-
     // Whether any root field's Pyxis envelope (data.*.error) carries an error that fits test; unreadable JSON does not.
     private static bool AnyEnvelopeError(ReadOnlySpan<byte> body, Func<JsonElement, bool> test)
     {

@@ -12,7 +12,7 @@ internal static class GraphQLErrorReader
 {
     // Keeps the first ServerText.MaxErrors errors and counts the rest, so a flood of errors cannot flood memory. Every
     // entry must be an error object: a list of anything else is not an answer to trust the data beside.
-    public static (List<PyxisGraphQLError> Errors, int Count) Read(PyxisRequest request, ReadOnlySpan<byte> body, ref Utf8JsonReader reader)
+    public static (List<PyxisGraphQLError> Errors, int Count) Read(in PyxisCall call, ReadOnlySpan<byte> body, ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -33,7 +33,7 @@ internal static class GraphQLErrorReader
             reader.Skip();
             if (errors.Count < ServerText.MaxErrors)
             {
-                errors.Add(ToError(request, body[start..(int)reader.BytesConsumed].ToArray()));
+                errors.Add(ToError(call, body[start..(int)reader.BytesConsumed].ToArray()));
             }
         }
 
@@ -42,12 +42,12 @@ internal static class GraphQLErrorReader
 
     private static readonly JsonDocumentOptions StrictDocument = new() { MaxDepth = 256, AllowDuplicateProperties = false };
 
-    private static PyxisGraphQLError ToError(PyxisRequest request, byte[] raw)
+    private static PyxisGraphQLError ToError(PyxisCall call, byte[] raw)
     {
         try
         {
             using var error = JsonDocument.Parse(raw, StrictDocument);
-            return ToError(request, error.RootElement);
+            return ToError(call, error.RootElement);
         }
         catch (JsonException ex)
         {
@@ -55,9 +55,9 @@ internal static class GraphQLErrorReader
         }
     }
 
-    private static PyxisGraphQLError ToError(PyxisRequest request, JsonElement error)
+    private static PyxisGraphQLError ToError(PyxisCall call, JsonElement error)
     {
-        var message = request.RedactServerText(
+        var message = call.Redact(
             ServerText.Cap(
                 error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : error.GetRawText()
             )
@@ -68,11 +68,7 @@ internal static class GraphQLErrorReader
             path.AddRange(
                 p.EnumerateArray()
                     .Take(64)
-                    .Select(s =>
-                        request.RedactServerText(
-                            ServerText.Cap(s.ValueKind == JsonValueKind.String ? s.GetString()! : s.GetRawText(), 256)
-                        )!
-                    )
+                    .Select(s => call.Redact(ServerText.Cap(s.ValueKind == JsonValueKind.String ? s.GetString()! : s.GetRawText(), 256))!)
             );
         }
 
@@ -93,11 +89,11 @@ internal static class GraphQLErrorReader
             }
         }
 
-        return new PyxisGraphQLError(message, path, locations) { Extensions = Extensions(request, error) };
+        return new PyxisGraphQLError(message, path, locations) { Extensions = Extensions(call, error) };
     }
 
     // Kept whole when small; a server that sends megabytes of extensions gets them dropped, not copied.
-    private static JsonElement? Extensions(PyxisRequest request, JsonElement error)
+    private static JsonElement? Extensions(PyxisCall call, JsonElement error)
     {
         if (!error.TryGetProperty("extensions", out var extensions) || extensions.ValueKind != JsonValueKind.Object)
         {
@@ -113,7 +109,7 @@ internal static class GraphQLErrorReader
         // Redacted as text: a secret quoted anywhere inside (a value, a key) becomes "***", and JSON that no longer
         // parses after that is dropped rather than kept half-hidden.
         var text = System.Text.Encoding.UTF8.GetString(raw);
-        var redacted = request.RedactServerText(text)!;
+        var redacted = call.Redact(text)!;
         if (string.Equals(redacted, text, StringComparison.Ordinal))
         {
             return JsonElement.Parse(raw);

@@ -4,11 +4,26 @@ using Pyxis.Client.Runtime;
 
 namespace Pyxis.Client.Serialization;
 
-/// <summary>Reads the GraphQL response envelope <c>{ data, errors }</c> in one pass, in whatever key order the server chose.</summary>
+/// <summary>
+/// Reads the GraphQL response envelope <c>{ data, errors }</c> in one pass, in whatever key order the server chose, then
+/// applies the request's <see cref="PyxisRootCheck{TData}"/> to what was read: every failure is built from the call.
+/// </summary>
 internal static class ResponseReader
 {
-    public static TData Read<TData>(PyxisRequest<TData> request, ReadOnlySpan<byte> body)
+    /// <summary>
+    /// The typed answer of <paramref name="call"/>; <paramref name="whole"/> says whether it is a well-formed success
+    /// worth keeping in the result cache, decided from this one read.
+    /// </summary>
+    public static TData Read<TData>(PyxisRequest<TData> request, in PyxisCall call, ReadOnlySpan<byte> body, out bool whole)
     {
+        var data = ReadEnvelope(request, call, body, out var partial);
+        whole = !partial && (request.Check?.Verify(call, data) ?? (data is not Lambdas.PyxisQueryRoot root || root.IsWhole));
+        return data;
+    }
+
+    private static TData ReadEnvelope<TData>(PyxisRequest<TData> request, in PyxisCall call, ReadOnlySpan<byte> body, out bool partial)
+    {
+        partial = false;
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 256 });
         TData? data = default;
         var hasData = false;
@@ -40,7 +55,7 @@ internal static class ResponseReader
                 }
                 else if (key == ErrorsKey && reader.TokenType != JsonTokenType.Null)
                 {
-                    (errors, errorCount) = GraphQLErrorReader.Read(request, body, ref reader);
+                    (errors, errorCount) = GraphQLErrorReader.Read(call, body, ref reader);
                 }
                 else
                 {
@@ -56,7 +71,7 @@ internal static class ResponseReader
             // half-sent batch): it is retried like any broken-off transfer.
             var truncated = IsIncomplete(body);
             throw new PyxisResponseException(
-                request,
+                call,
                 (truncated ? "the response ended before its JSON did: " : "the response could not be read: ") + ServerText.Cap(ex.Message),
                 ex
             )
@@ -65,17 +80,29 @@ internal static class ResponseReader
             };
         }
 
-        if (errors is { Count: > 0 })
+        if (errors is { Count: > 0 } && (!hasData || !request.KeepsPartialErrors))
         {
-            if (!hasData || request.PartialErrors is null)
-            {
-                throw new PyxisGraphQLException(request, errors, errorCount) { PartialData = hasData ? Partial(request, data!) : null };
-            }
-
-            request.PartialErrors(errors);
+            throw new PyxisGraphQLException(call, errors, errorCount) { PartialData = hasData ? Partial(request, data!) : null };
         }
 
-        return hasData ? data! : throw new PyxisResponseException(request, "the response has neither data nor errors");
+        if (!hasData)
+        {
+            throw new PyxisResponseException(call, "the response has neither data nor errors");
+        }
+
+        if (request.KeepsPartialErrors && data is IToldOfCall told)
+        {
+            told.Told(call, errors ?? []); // an alias batch's answer: its lookups' failures are built from this call
+            partial = errors is { Count: > 0 };
+        }
+
+        return data!;
+    }
+
+    /// <summary>Data that keeps the call it came from (an alias batch's answer), to describe its lookups' failures.</summary>
+    internal interface IToldOfCall
+    {
+        void Told(in PyxisCall call, IReadOnlyList<PyxisGraphQLError> errors);
     }
 
     // The errors are what the caller must hear about; a projection that cannot run over the partial data leaves it out

@@ -59,7 +59,8 @@ public sealed class PyxisFakeClient : IPyxisClient
             );
         }
 
-        return Task.FromResult(ResponseReader.Read(request, Encoding.UTF8.GetBytes(answer(variables))));
+        var body = Encoding.UTF8.GetBytes(answer(variables));
+        return Task.FromResult(ResponseReader.Read(request, new Runtime.PyxisCall(request, null), body, out _));
     }
 }
 

@@ -11,10 +11,10 @@ namespace Pyxis.Client.Transport;
 /// </summary>
 internal static class PyxisHttp
 {
-    public static async Task<ResponseBody> SendAsync(
+    public static async Task<PyxisResponse> SendAsync(
         HttpClient http,
         Runtime.PyxisRuntime runtime,
-        PyxisRequest request,
+        PyxisCall call,
         DateTimeOffset deadline,
         CancellationToken token
     )
@@ -22,7 +22,7 @@ internal static class PyxisHttp
         var options = runtime.Options;
         using var message = new HttpRequestMessage(HttpMethod.Post, options.Endpoint)
         {
-            Content = new GraphQLRequestContent(request),
+            Content = new GraphQLRequestContent(call.Request),
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower, // HTTP/2 where TLS offers it, HTTP/1.1 otherwise
         };
@@ -36,12 +36,13 @@ internal static class PyxisHttp
         {
             using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             runtime.Pool.Answered(response.Version);
-            request.HttpStatus = (int)response.StatusCode;
-            request.TraceId = response.Headers.TryGetValues("trace_id", out var ids) ? HeaderValues.Sanitize(ids.FirstOrDefault()) : null;
-            if ((int)response.StatusCode is >= 300 and < 400)
+            var status = (int)response.StatusCode;
+            var traceId = response.Headers.TryGetValues("trace_id", out var ids) ? HeaderValues.Sanitize(ids.FirstOrDefault()) : null;
+            call = call with { HttpStatus = status, TraceId = traceId };
+            if (status is >= 300 and < 400)
             {
                 throw new PyxisTransportException(
-                    request,
+                    call,
                     $"HTTP {(int)response.StatusCode}: the endpoint redirects to {RedirectTarget(response.Headers.Location)}; redirects are not followed, so credentials and queries stay with the configured endpoint. Set PyxisClientOptions.Endpoint to the final address.",
                     response.StatusCode
                 );
@@ -51,10 +52,10 @@ internal static class PyxisHttp
             if (!response.IsSuccessStatusCode && !GraphQLBody.HasErrors(response.Content.Headers.ContentType, body.Span))
             {
                 body.Dispose();
-                throw StatusFailure(request, response, options, deadline);
+                throw StatusFailure(call, response, options, deadline);
             }
 
-            return body;
+            return new PyxisResponse(status, traceId, body);
         }
         catch (HttpRequestException ex)
         {
@@ -65,7 +66,7 @@ internal static class PyxisHttp
                     or HttpRequestError.NameResolutionError
                     or HttpRequestError.ConfigurationLimitExceeded
                 );
-            throw new PyxisTransportException(request, WithoutUserInfo(ServerText.Cap(ex.Message)!, options.Endpoint), ex.StatusCode, ex)
+            throw new PyxisTransportException(call, WithoutUserInfo(ServerText.Cap(ex.Message)!, options.Endpoint), ex.StatusCode, ex)
             {
                 IsTransient = transient,
             };
@@ -73,23 +74,23 @@ internal static class PyxisHttp
         catch (IOException ex)
         {
             // The answer broke off after its headers (reset, truncated body): as retryable as a refused connection.
-            throw new PyxisTransportException(request, "the response broke off: " + ServerText.Cap(ex.Message), null, ex)
+            throw new PyxisTransportException(call, "the response broke off: " + ServerText.Cap(ex.Message), null, ex)
             {
                 IsTransient = true,
             };
         }
         catch (ResponseBody.TooLargeException ex)
         {
-            throw new PyxisResponseException(request, ex.Message, ex);
+            throw new PyxisResponseException(call, ex.Message, ex);
         }
         catch (ResponseBody.UnreadableException ex)
         {
-            throw new PyxisResponseException(request, ServerText.Cap(ex.Message)!, ex.InnerException);
+            throw new PyxisResponseException(call, ServerText.Cap(ex.Message)!, ex.InnerException);
         }
     }
 
     private static PyxisTransportException StatusFailure(
-        PyxisRequest request,
+        in PyxisCall call,
         HttpResponseMessage response,
         PyxisClientOptions options,
         DateTimeOffset deadline
@@ -103,7 +104,7 @@ internal static class PyxisHttp
         {
             var left = deadline - options.TimeProvider.GetUtcNow();
             return new PyxisTransportException(
-                request,
+                call,
                 $"{reason}: the server asks to retry after {wait.TotalSeconds:0.#} s, beyond the {Math.Max(0, left.TotalSeconds):0.#} s left of PyxisClientOptions.Timeouts.Total",
                 response.StatusCode
             )
@@ -112,7 +113,7 @@ internal static class PyxisHttp
             };
         }
 
-        return new PyxisTransportException(request, reason, response.StatusCode) { IsTransient = transient, RetryAfter = retryAfter };
+        return new PyxisTransportException(call, reason, response.StatusCode) { IsTransient = transient, RetryAfter = retryAfter };
     }
 
     // The handler's own messages name the endpoint at times; its user:password@ must not come along.

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using Pyxis.Client.Lambdas;
+using Pyxis.Client.Tests.Operations;
 
 namespace Pyxis.Client.Tests.Hostile;
 
@@ -47,5 +49,97 @@ public sealed class CacheTrustTests
         Assert.Null(await client.GetRepositoryByRegistryPathAsync("quay.io", "gone"));
 
         Assert.Equal(1, server.Requests);
+    }
+
+    // Decided from the one read that typed the answer (no second parse): a root field without an envelope that came null
+    // is returned as it came, and asked for again next time.
+    [Fact]
+    public async Task A_null_root_field_without_an_envelope_is_returned_but_not_kept()
+    {
+        await using var server = await HostileServer.StartAsync(
+            async (http, number) =>
+            {
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync(
+                    number == 1
+                        ? "{\"data\":{\"repository_by_registry\":null}}"
+                        : "{\"data\":{\"repository_by_registry\":{\"_id\":\"r1\",\"repository\":\"ubi\",\"published\":true}}}"
+                );
+            }
+        );
+        using var client = new PyxisClient(
+            new PyxisClientOptions { Endpoint = server.Endpoint, Cache = { Duration = TimeSpan.FromMinutes(5) } }
+        );
+
+        var first = await client.RepositoryByRegistryAsync("quay.io", "ubi");
+        var second = await client.RepositoryByRegistryAsync("quay.io", "ubi");
+        var third = await client.RepositoryByRegistryAsync("quay.io", "ubi");
+
+        Assert.Null(first.RepositoryByRegistry);
+        Assert.Equal("ubi", second.RepositoryByRegistry!.Repository);
+        Assert.Equal("ubi", third.RepositoryByRegistry!.Repository);
+        Assert.Equal(2, server.Requests);
+    }
+
+    [Fact]
+    public async Task A_lambda_querys_null_root_field_is_returned_but_not_kept()
+    {
+        await using var server = await HostileServer.StartAsync(
+            async (http, number) =>
+            {
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync(
+                    number == 1 ? "{\"data\":{\"f0\":null}}" : "{\"data\":{\"f0\":{\"data\":{\"repository\":\"ubi\"},\"error\":null}}}"
+                );
+            }
+        );
+        using var client = new PyxisClient(
+            new PyxisClientOptions { Endpoint = server.Endpoint, Cache = { Duration = TimeSpan.FromMinutes(5) } }
+        );
+
+        var answers = new List<string?>();
+        for (var i = 0; i < 3; i++)
+        {
+            answers.Add(
+                await client.QueryAsync(("quay.io", "ubi"), static (q, v) =>
+                    q.GetRepositoryByRegistryPath(v.Item1, v.Item2, r => r.Data?.Repository)
+                )
+            );
+        }
+
+        Assert.Equal([null, "ubi", "ubi"], answers);
+        Assert.Equal(2, server.Requests);
+    }
+
+    [Fact]
+    public async Task A_lambda_querys_error_envelope_is_read_by_the_lambda_but_not_kept()
+    {
+        await using var server = await HostileServer.StartAsync(
+            async (http, number) =>
+            {
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync(
+                    number == 1
+                        ? "{\"data\":{\"f0\":{\"data\":null,\"error\":{\"status\":500,\"detail\":\"boom\"}}}}"
+                        : "{\"data\":{\"f0\":{\"data\":{\"repository\":\"ubi\"},\"error\":null}}}"
+                );
+            }
+        );
+        using var client = new PyxisClient(
+            new PyxisClientOptions { Endpoint = server.Endpoint, Cache = { Duration = TimeSpan.FromMinutes(5) } }
+        );
+
+        var answers = new List<string?>();
+        for (var i = 0; i < 3; i++)
+        {
+            answers.Add(
+                await client.QueryAsync(("quay.io", "ubi"), static (q, v) =>
+                    q.GetRepositoryByRegistryPath(v.Item1, v.Item2, r => r.Error != null ? "error " + r.Error.Status : r.Data?.Repository)
+                )
+            );
+        }
+
+        Assert.Equal(["error 500", "ubi", "ubi"], answers);
+        Assert.Equal(2, server.Requests);
     }
 }
