@@ -55,7 +55,10 @@ internal sealed class PageSizing
     }
 
     /// <summary>Whether <paramref name="error"/> on a page of <paramref name="size"/> means: ask for less.</summary>
-    public bool ShouldSplit(Exception error, int size) => adaptive && size > 1 && Smaller(size) >= min && AdaptiveSize.IsTooBig(error);
+    public bool ShouldSplit(Exception error, int size) => CanShrink(size) && AdaptiveSize.IsTooBig(error);
+
+    /// <summary>Whether a page of <paramref name="size"/> that comes back too big is asked again smaller (so not retried as it is).</summary>
+    public bool CanShrink(int size) => adaptive && size > 1 && Smaller(size) >= min;
 
     /// <summary>The pieces a page that was too big is fetched again as (each aligned, since the sizes divide each other).</summary>
     public IEnumerable<PyxisPage> Split(PyxisPage page, string operation)

@@ -9,7 +9,7 @@ namespace Pyxis.Client;
 /// big is replaced in place by its smaller pieces, so the order and the count of items stay the same.
 /// </summary>
 internal sealed class PageWindow<TPage>(
-    Func<PyxisPage, CancellationToken, Task<TPage>> fetchPage,
+    Func<PyxisPage, bool, CancellationToken, Task<TPage>> fetchPage,
     PageSizing sizing,
     PyxisPaging paging,
     string operation,
@@ -57,7 +57,8 @@ internal sealed class PageWindow<TPage>(
         }
     }
 
-    private async Task<TPage> FetchAsync(PyxisPage page, CancellationToken ct) => await fetchPage(page, ct).ConfigureAwait(false);
+    private async Task<TPage> FetchAsync(PyxisPage page, CancellationToken ct) =>
+        await fetchPage(page, sizing.CanShrink(page.Size), ct).ConfigureAwait(false);
 
     private static async Task<int> FirstDoneAsync(List<(PyxisPage Page, Task<TPage> Answer)> window)
     {

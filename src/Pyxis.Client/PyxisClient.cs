@@ -212,6 +212,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
         {
             context.Properties.Set(PyxisResilience.Retryable, request.Retryable);
             context.Properties.Set(PyxisResilience.Operation, request.OperationName);
+            context.Properties.Set(PyxisResilience.ShrinksWhenTooBig, request.ShrinksWhenTooBig);
             for (var attempt = 0; ; attempt++)
             {
                 var mayRetry = request.RetriesServerTimeouts && request.Retryable && attempt < options.Retry.ServerTimeoutRetries;

@@ -23,10 +23,13 @@ public static class PyxisPagination
     )
     {
         ArgumentNullException.ThrowIfNull(fetchPage);
-        return StreamAsync((page, ct) => fetchPage(page.Index, ct), items, total, pageSize, paging, adaptive: false, cancellationToken);
+        return StreamAsync((page, _, ct) => fetchPage(page.Index, ct), items, total, pageSize, paging, adaptive: false, cancellationToken);
     }
 
-    /// <summary>Streams the items of all pages, each fetched at the page and size given; generated <c>…AllAsync</c> methods call this.</summary>
+    /// <summary>
+    /// Streams the items of all pages, each fetched at the page and size given (kept for code generated before pages were
+    /// fetched through the stream's client: a page too big is retried at its size before it is asked smaller).
+    /// </summary>
     public static IAsyncEnumerable<TItem> StreamAsync<TPage, TItem>(
         Func<PyxisPage, CancellationToken, Task<TPage>> fetchPage,
         Func<TPage, IReadOnlyList<TItem>?> items,
@@ -34,10 +37,72 @@ public static class PyxisPagination
         int pageSize,
         PyxisPaging? paging = null,
         CancellationToken cancellationToken = default
-    ) => StreamAsync(fetchPage, items, total, pageSize, paging, adaptive: null, cancellationToken);
+    )
+    {
+        ArgumentNullException.ThrowIfNull(fetchPage);
+        return StreamAsync((page, _, ct) => fetchPage(page, ct), items, total, pageSize, paging, adaptive: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Streams the items of all pages, each fetched through the client <paramref name="fetchPage"/> is given at the page and
+    /// size given; generated <c>…AllAsync</c> methods call this. A page that can still shrink is fetched through a client on
+    /// which a Pyxis server timeout or a 5xx is not retried, so it is asked again smaller at once.
+    /// </summary>
+    public static IAsyncEnumerable<TItem> StreamAsync<TPage, TItem>(
+        IPyxisClient client,
+        Func<IPyxisClient, PyxisPage, CancellationToken, Task<TPage>> fetchPage,
+        Func<TPage, IReadOnlyList<TItem>?> items,
+        Func<TPage, int?>? total,
+        int pageSize,
+        PyxisPaging? paging = null,
+        CancellationToken cancellationToken = default
+    )
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(fetchPage);
+        var shrinking = PageClient.For(client);
+        return StreamAsync(
+            (page, canShrink, ct) => fetchPage(canShrink ? shrinking : client, page, ct),
+            items,
+            total,
+            pageSize,
+            paging,
+            adaptive: null,
+            cancellationToken
+        );
+    }
+
+    /// <summary>
+    /// Streams the items of all pages through a named schema's client (<see cref="IPyxisSchemaClient{TSelf}"/>), as
+    /// <see cref="StreamAsync{TPage, TItem}(IPyxisClient, Func{IPyxisClient, PyxisPage, CancellationToken, Task{TPage}}, Func{TPage, IReadOnlyList{TItem}}, Func{TPage, int?}, int, PyxisPaging?, CancellationToken)"/> does.
+    /// </summary>
+    public static IAsyncEnumerable<TItem> StreamAsync<TClient, TPage, TItem>(
+        TClient client,
+        Func<TClient, PyxisPage, CancellationToken, Task<TPage>> fetchPage,
+        Func<TPage, IReadOnlyList<TItem>?> items,
+        Func<TPage, int?>? total,
+        int pageSize,
+        PyxisPaging? paging = null,
+        CancellationToken cancellationToken = default
+    )
+        where TClient : class, IPyxisSchemaClient<TClient>
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(fetchPage);
+        var shrinking = TClient.Create(PageClient.For(client.Client));
+        return StreamAsync(
+            (page, canShrink, ct) => fetchPage(canShrink ? shrinking : client, page, ct),
+            items,
+            total,
+            pageSize,
+            paging,
+            adaptive: null,
+            cancellationToken
+        );
+    }
 
     private static async IAsyncEnumerable<TItem> StreamAsync<TPage, TItem>(
-        Func<PyxisPage, CancellationToken, Task<TPage>> fetchPage,
+        Func<PyxisPage, bool, CancellationToken, Task<TPage>> fetchPage,
         Func<TPage, IReadOnlyList<TItem>?> items,
         Func<TPage, int?>? total,
         int pageSize,
@@ -113,7 +178,7 @@ public static class PyxisPagination
     }
 
     private static async IAsyncEnumerable<TItem> SequentialAsync<TPage, TItem>(
-        Func<PyxisPage, CancellationToken, Task<TPage>> fetchPage,
+        Func<PyxisPage, bool, CancellationToken, Task<TPage>> fetchPage,
         Func<TPage, IReadOnlyList<TItem>?> items,
         PageSizing sizing,
         int firstSize,
@@ -142,7 +207,7 @@ public static class PyxisPagination
 
     // A page read in turn (page 0, or pages without a total): too big, it is asked again at the next size down.
     private static async Task<(PyxisPage Page, TPage Answer)> FetchWholeAsync<TPage>(
-        Func<PyxisPage, CancellationToken, Task<TPage>> fetchPage,
+        Func<PyxisPage, bool, CancellationToken, Task<TPage>> fetchPage,
         PageSizing sizing,
         PyxisPage page,
         string operation,
@@ -153,7 +218,7 @@ public static class PyxisPagination
         {
             try
             {
-                var answer = await fetchPage(page, ct).ConfigureAwait(false);
+                var answer = await fetchPage(page, sizing.CanShrink(page.Size), ct).ConfigureAwait(false);
                 sizing.Succeeded(page.Size);
                 return (page, answer);
             }

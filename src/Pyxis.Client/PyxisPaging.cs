@@ -17,7 +17,8 @@ public sealed class PyxisPaging
 
     /// <summary>
     /// Whether page sizes adapt to what Pyxis can answer (default true): a page answered with a Pyxis server timeout, a
-    /// 5xx or a complexity error is fetched again as smaller pages (200 → 100 → 50 → 25 → 5 → 1: each size divides the
+    /// 5xx or a complexity error is fetched again at once (not first retried at its size) as smaller pages
+    /// (200 → 100 → 50 → 25 → 5 → 1: each size divides the
     /// asked one, as Pyxis pages by number), later pages use the smaller size, and it climbs back one step after four
     /// pages in a row succeed, never to a size that failed in the last 50 pages. Every item is still yielded once.
     /// </summary>

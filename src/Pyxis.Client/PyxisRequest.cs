@@ -56,6 +56,12 @@ public abstract class PyxisRequest
     internal bool RetriesServerTimeouts { get; init; } = true;
 
     /// <summary>
+    /// Whether a too-big answer (a Pyxis server timeout, a 5xx) ends the call at once instead of being retried at the same
+    /// size: set on pages that adaptive sizing can still ask again smaller, so no retry wait is spent on a size that failed.
+    /// </summary>
+    internal bool ShrinksWhenTooBig { get; init; }
+
+    /// <summary>
     /// Whether the client may send this request again after a transient failure or a Pyxis server timeout.
     /// Null (the default) means yes for queries and no for mutations, which must not run twice by accident;
     /// set it to true for a mutation that is safe to repeat.
@@ -103,6 +109,9 @@ public sealed class PyxisRequest<TData> : PyxisRequest
     /// <c>await client.ExecuteAsync(UpdateVendorMutation.CreateRequest(…).WithAllowRetries(true))</c> for a mutation that is safe to repeat.
     /// </summary>
     public PyxisRequest<TData> WithAllowRetries(bool? allowRetries) => new(this) { AllowRetries = allowRetries };
+
+    /// <summary>This request as a page that adaptive sizing asks again smaller when Pyxis answers it as too big.</summary>
+    internal PyxisRequest<TData> ShrinkingWhenTooBig() => new(this) { RetriesServerTimeouts = false, ShrinksWhenTooBig = true };
 
     /// <summary>Reads the response's <c>data</c> object.</summary>
     public PyxisDataReader<TData> ReadData { get; }

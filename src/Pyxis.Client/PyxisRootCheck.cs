@@ -60,7 +60,7 @@ public sealed class PyxisRootCheck<TData>
 
         if (found.HasError && (page || found.ErrorStatus != 404))
         {
-            var detail = ServerText.Cap(found.ErrorDetail);
+            var detail = ServerText.HiddenAndCapped(call, found.ErrorDetail); // hidden before the cut, which could halve a secret
             throw new PyxisException(
                 call,
                 $"Pyxis error {found.ErrorStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(no status)"}: {detail ?? "(no detail)"}",

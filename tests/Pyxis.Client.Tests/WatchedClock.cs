@@ -28,6 +28,18 @@ internal sealed class WatchedClock : FakeTimeProvider
         return timer;
     }
 
+    /// <summary>The lengths of every wait started so far.</summary>
+    public IReadOnlyList<TimeSpan> Started
+    {
+        get
+        {
+            lock (watches)
+            {
+                return [.. started];
+            }
+        }
+    }
+
     /// <summary>The length of the first wait, started before or after this call, that <paramref name="match"/> accepts.</summary>
     public Task<TimeSpan> WaitStartedAsync(Func<TimeSpan, bool> match)
     {

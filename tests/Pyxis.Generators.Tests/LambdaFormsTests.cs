@@ -4,7 +4,7 @@ namespace Pyxis.Generators.Tests;
 
 /// <summary>
 /// The forms ZeroQL users write (issue 16 item 3): optional parameters for nullable arguments (left out of the
-/// document when not given), Query-root fragments, arguments on fields below the root, and wrappers of their own.
+/// document when not given), Query-root fragments, arguments on fields below the root (wrappers: LambdaWrapperTests).
 /// </summary>
 public sealed class LambdaFormsTests
 {
@@ -170,19 +170,72 @@ public sealed class LambdaFormsTests
     }
 
     [Theory]
-    [InlineData("q.GetImage(v.Path, r => r.Data!.Edges!.RpmManifestWith(id: r.Data.Id, select: m => m.Data!.Id))", "r.Data.Id")]
-    [InlineData("q.GetImage(v.Path, r => r.Data!.Edges!.RpmManifestWith(v.Path, m => m.Data!.Id))", "v.Path")]
-    public void A_field_argument_that_is_not_a_constant_is_PYX116_at_the_argument(string call, string at)
+    // A member of v, a captured local, a parameter of the method: variables written when the lambda is recorded.
+    [InlineData(
+        "_ = await client.QueryAsync(new V(), (q, v) => q.GetImage(v.Path, r => r.Data!.Edges!.RpmManifestWith(v.Registry, m => m.Data!.Id)));",
+        "query Calls_Run($id__0: ObjectIDFilterScalar, $id__0_0: String) { f0: get_image(id: $id__0) { data { edges { rpm_manifest__with: rpm_manifest(id: $id__0_0) { data { _id } } } } } }"
+    )]
+    [InlineData(
+        "var manifest = \"m1\"; _ = await client.QueryAsync(q => q.GetImage(\"i\", r => (r.Data?.Edges?.RpmManifestWith(manifest, m => m.Data!.Id), r.Data!.Architecture)));",
+        "{ f0: get_image(id: $id__0) { data { architecture edges { rpm_manifest__with: rpm_manifest(id: $id__0_0) { data { _id } } } } } }"
+    )]
+    [InlineData(
+        "_ = await Sized(client, 3);",
+        "query Calls_Sized($registry__0: String, $repository__0: String, $page_size__0_0: Int) { f0: get_repository_by_registry_path(registry: $registry__0, repository: $repository__0) { data { edges { images__with: images(page_size: $page_size__0_0) { total } } } } }"
+    )]
+    public void A_field_argument_known_at_run_time_is_a_variable_written_when_the_lambda_is_recorded(string statement, string document)
     {
-        var source = Program($"_ = await client.QueryAsync(new V(), (q, v) => {call});");
+        const string Sized = """
+                public static Task<int?> Sized(IPyxisClient client, int size) =>
+                    client.QueryAsync(q => q.GetRepositoryByRegistryPath("r", "p", r => new { Total = r.Data!.Edges!.ImagesWith(pageSize: size * 1, select: p => p.Total) }.Total));
+            """;
+        var output = Run(Program(statement, statement.Contains("Sized", StringComparison.Ordinal) ? Sized : string.Empty));
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+        Assert.EndsWith(document, Document(output), StringComparison.Ordinal);
+        var lambda = Lambda(output);
+        Assert.Contains("recording.Hoist(0, new Hoist0_0(recording));", lambda, StringComparison.Ordinal);
+        Assert.Contains("recording.WriteHoisted(", lambda, StringComparison.Ordinal);
+        Assert.DoesNotContain("RecordConstant", lambda, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Depends on the answer: the document is sent before the answer exists.
+    [InlineData(
+        "(q, v) => q.GetImage(v.Path, r => r.Data!.Edges!.RpmManifestWith(id: r.Data.Id, select: m => m.Data!.Id))",
+        "r.Data.Id",
+        "'r.Data.Id' depends on 'r', which the selector reads from the answer, but the document and its variables are sent before the answer exists"
+    )]
+    [InlineData(
+        "(q, v) => q.GetImage(v.Path, r => { var id = r.Data!.Id; return r.Data!.Edges!.RpmManifestWith(id, m => m.Data!.Id); })",
+        "id",
+        "'id' depends on 'id', which the selector reads from the answer"
+    )]
+    [InlineData(
+        "(q, v) => { var a = q.GetImage(v.Path, r => r.Data!.Id); return (a, q.GetImage(v.Path, r => r.Data!.Edges!.RpmManifestWith(a, m => m.Data!.Id))); }",
+        "a",
+        "'a' depends on 'a', which holds a root field's result: it is not there when the document and its variables are sent"
+    )]
+    // Known at run time, but not reached first on a path of fields: the recording run could not get there without the answer.
+    [InlineData(
+        "(q, v) => q.GetImage(v.Path, r => (r.Data!.Architecture, r.Data!.Edges!.RpmManifestWith(v.Registry, m => m.Data!.Id)))",
+        "v.Registry",
+        "'v.Registry' is known only at run time, so it is read before the request is sent by walking the selector to this call; that needs the call to be the first thing the selector evaluates"
+    )]
+    [InlineData(
+        "(q, v) => q.FindImagesByNvr(v.Path, select: p => p.Data!.Select(i => i!.Edges!.RpmManifestWith(v.Registry, m => m.Data!.Id)).ToList())",
+        "v.Registry",
+        "not inside a list lambda, a local or a fragment: move it there, or pass a constant"
+    )]
+    public void A_field_argument_that_cannot_be_sent_is_PYX116_at_the_argument(string lambda, string at, string message)
+    {
+        var source = Program($"_ = await client.QueryAsync(new V(), {lambda});");
         var output = Run(source);
 
-        var diagnostic = Assert.Single(output.Diagnostics, d => d.Id == "PYX116");
-        Assert.Contains(
-            $"Field 'rpm_manifest' is given its arguments in a way that cannot be sent: '{at}' is not a constant",
-            diagnostic.GetMessage(),
-            StringComparison.Ordinal
-        );
+        var diagnostic = Assert.Single(output.Diagnostics);
+        Assert.Equal("PYX116", diagnostic.Id);
+        Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.Equal(at, At(source, diagnostic));
     }
 
@@ -197,84 +250,6 @@ public sealed class LambdaFormsTests
 
         var diagnostic = Assert.Single(output.Diagnostics, d => d.Id == "PYX116");
         Assert.Contains("read twice on one object with different arguments", diagnostic.GetMessage(), StringComparison.Ordinal);
-    }
-
-    private const string Wrappers = """
-            [PyxisQueryWrapper]
-            public static async Task<T> Logged<T>(this IPyxisClient client, Func<PyxisQuery, T> query, string tag, System.Threading.CancellationToken ct = default)
-            {
-                Console.WriteLine(tag);
-                return await client.QueryAsync(query, ct);
-            }
-
-            [PyxisQueryWrapper]
-            public static Task<T> Twice<T>(IPyxisClient client, Func<PyxisQuery, T> query) => Logged(client, query, "again");
-
-            [PyxisQueryWrapper]
-            private static Task<T> Hidden<T>(IPyxisClient client, Func<PyxisQuery, T> query) => client.QueryAsync(query);
-
-            [PyxisQueryWrapper]
-            public static Task<T> Untyped<T>(IPyxisClient client, Func<object, T> query) => Task.FromResult(query(1));
-        """;
-
-    private const string Unmarked = """
-            public static Task<T> Unmarked<T>(IPyxisClient client, Func<PyxisQuery, T> query) => client.QueryAsync(query);
-        """;
-
-    [Fact]
-    public void A_wrappers_callers_are_translated_and_its_own_QueryAsync_sends_what_it_is_handed()
-    {
-        var output = Run(
-            Program(
-                "_ = await client.Logged(q => q.GetImage(\"x\", r => r.Data!.Id), \"t\"); _ = await Twice(client, q => q.GetImage(select: r => r.Data!.Architecture));",
-                Wrappers
-            )
-        );
-
-        Assert.Empty(output.Diagnostics);
-        Assert.Empty(output.CompileDiagnostics);
-        var lambdas = output
-            .Sources.Where(s => s.HintName.StartsWith("Lambdas/", StringComparison.Ordinal))
-            .Select(s => s.SourceText.ToString())
-            .ToList();
-        Assert.Contains(lambdas, l =>
-            l.Contains("f0: get_image(id: $id__0) { data { _id } }", StringComparison.Ordinal)
-            && l.Contains("Logged<T>(this global::Pyxis.Client.IPyxisClient client", StringComparison.Ordinal)
-        );
-        Assert.Contains(lambdas, l =>
-            l.Contains("f0: get_image { data { architecture } }", StringComparison.Ordinal)
-            && l.Contains("PyxisTranslatedQuery<T>.Carry(query, RunAsync)", StringComparison.Ordinal)
-        );
-        // Logged's and Hidden's own QueryAsync calls (Twice passes its query on to Logged).
-        Assert.Equal(
-            2,
-            lambdas.Count(l =>
-                l.Contains("PyxisTranslatedQuery<TResult>.RunAsync(client, query, cancellationToken)", StringComparison.Ordinal)
-            )
-        );
-    }
-
-    [Theory]
-    [InlineData(
-        "_ = await Hidden(client, q => q.GetImage(\"x\", r => r.Data!.Id));",
-        "PYX117",
-        "'Hidden' cannot be intercepted as a query wrapper: 'Hidden' is private; make it internal or public",
-        "Hidden(client, q => q.GetImage(\"x\", r => r.Data!.Id))"
-    )]
-    [InlineData("_ = await Untyped(client, o => 1);", "PYX117", "it takes no Func<PyxisQuery, T> parameter", "Untyped(client, o => 1)")]
-    [InlineData(
-        "_ = await Unmarked(client, q => q.GetImage(\"x\", r => r.Data!.Id));",
-        "PYX101",
-        "mark the wrapper [PyxisQueryWrapper] and call it with the lambda in place",
-        "query"
-    )]
-    public void A_wrapper_that_cannot_be_intercepted_says_what_to_do(string statement, string id, string message, string at)
-    {
-        var source = Program(statement, Wrappers + Unmarked);
-        var output = Run(source);
-
-        var diagnostic = Assert.Single(output.Diagnostics, d => d.Id == id && At(source, d) == at);
-        Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
     internal static string At(string source, Microsoft.CodeAnalysis.Diagnostic diagnostic) =>

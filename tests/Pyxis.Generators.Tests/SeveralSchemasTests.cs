@@ -110,6 +110,36 @@ public sealed class SeveralSchemasTests
     }
 
     [Fact]
+    public void A_paginated_operation_of_a_named_schema_streams_its_pages_through_that_schemas_client()
+    {
+        const string paged = """
+            query InternalPages($page: Int, $size: Int) {
+              find_repositories(page: $page, page_size: $size) { data { repository } total error { status detail } }
+            }
+            """;
+        const string calls = """
+            using System.Collections.Generic;
+            using Pyxis.Tests.Generated.Internal;
+
+            public static class Pages
+            {
+                public static IAsyncEnumerable<object?> All(InternalPyxisClient client) =>
+                    client.InternalPagesAllAsync(size: 50);
+            }
+            """;
+        var output = TwoSchemas.Run(calls, TwoSchemas.Schema(), ("/project/Pyxis/Internal/Pages.graphql", paged));
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+        // Each page goes through the client the stream hands it (one that asks smaller at once while the page can shrink).
+        Assert.Contains(
+            "(global::Pyxis.Tests.Generated.Internal.InternalPyxisClient pageClient, global::Pyxis.Client.Lambdas.PyxisPage pageAt",
+            output.JoinedSource("InternalPagesQuery"),
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
     public void An_internal_operation_cannot_be_sent_through_the_default_client_nor_a_public_one_through_the_internal_client()
     {
         const string wrong = """

@@ -347,6 +347,12 @@ internal static class DiagnosticCatalog
         "'{0}' reads Value of a {1}, which asks none of its fields; narrow it with On<T>() instead (x.On<ProductListingFederated>()?.Name asks '... on ProductListingFederated {{ name }}')"
     );
 
+    public static readonly DiagnosticDescriptor LambdaObjectNotFollowed = Lambda(
+        "PYX125",
+        "Schema object the generator cannot follow",
+        "'{0}' {1}, so the fields read through it would not be asked; {2}"
+    );
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = typeof(DiagnosticCatalog)
         .GetFields()
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

@@ -81,6 +81,7 @@ internal static class LambdaEmitter
         w.Line("recorder = null;");
         w.Open("try");
         w.Line("recording.BeginRecording();");
+        HoistEmitter.Start(w, spec);
         w.Line("query(recording, vars);");
         // Arguments of fields below the root: constants, read at build time.
         for (var i = 0; i < spec.ConstantNames.Count; i++)
@@ -105,6 +106,7 @@ internal static class LambdaEmitter
         w.Line();
         WriteReader(w, spec, query);
         ProjectionEmitter.Write(w, spec);
+        HoistEmitter.Write(w, spec);
         w.Close();
         w.Close();
         WriteInterceptsLocationAttribute(w);
@@ -127,10 +129,22 @@ internal static class LambdaEmitter
         w.Line(TypeNames.GeneratedCode);
         w.Open($"internal static class {spec.ClassName}");
         w.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({spec.Call.Version}, {Names.Literal(spec.Call.Data)})]");
-        w.Line(
-            $"public static global::System.Threading.Tasks.Task<TResult> QueryAsync<TResult>(this {TypeNames.Runtime}.IPyxisClient client, global::System.Func<{query}, TResult> query, global::System.Threading.CancellationToken cancellationToken = default)"
-        );
-        w.Line($"    => {TypeNames.Runtime}.Lambdas.PyxisTranslatedQuery<TResult>.RunAsync(client, query, cancellationToken);");
+        if (spec.Call.WithoutVariables)
+        {
+            w.Line(
+                $"public static global::System.Threading.Tasks.Task<TResult> QueryAsync<TResult>(this {TypeNames.Runtime}.IPyxisClient client, global::System.Func<{query}, TResult> query, global::System.Threading.CancellationToken cancellationToken = default)"
+            );
+            w.Line($"    => {TypeNames.Runtime}.Lambdas.PyxisTranslatedQuery<TResult>.RunAsync(client, query, cancellationToken);");
+        }
+        else
+        {
+            w.Line(
+                $"public static global::System.Threading.Tasks.Task<TResult> QueryAsync<TVars, TResult>(this {TypeNames.Runtime}.IPyxisClient client, TVars vars, global::System.Func<{query}, TVars, TResult> query, global::System.Threading.CancellationToken cancellationToken = default)"
+            );
+            w.Line(
+                $"    => {TypeNames.Runtime}.Lambdas.PyxisTranslatedQuery<TVars, TResult>.RunAsync(client, vars, query, cancellationToken);"
+            );
+        }
         w.Close();
         w.Close();
         WriteInterceptsLocationAttribute(w);
@@ -167,8 +181,11 @@ internal static class LambdaEmitter
         w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(query);");
         w.Line($"return {TypeNames.Runtime}.PyxisPagination.StreamAsync<({query} Answer, {lambdas}.PyxisPage Page), TItem>(");
-        w.Open($"    async ({lambdas}.PyxisPage page, global::System.Threading.CancellationToken token) =>");
-        w.Line("var answer = await client.ExecuteAsync(Request(vars, (q, v) => query(q, v, page)), token).ConfigureAwait(false);");
+        w.Line("    client,");
+        w.Open(
+            $"    async ({TypeNames.Runtime}.IPyxisClient pageClient, {lambdas}.PyxisPage page, global::System.Threading.CancellationToken token) =>"
+        );
+        w.Line("var answer = await pageClient.ExecuteAsync(Request(vars, (q, v) => query(q, v, page)), token).ConfigureAwait(false);");
         w.Line("return (answer, page);");
         w.Close(",");
         w.Line(

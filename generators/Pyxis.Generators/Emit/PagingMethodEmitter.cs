@@ -52,9 +52,11 @@ internal static class PagingMethodEmitter
             .Select(p => $"{p.Variable.ParameterName}: {p.Variable.ParameterName}")
             .Concat([$"{page.ParameterName}: pageAt.Index", $"{pageSize.ParameterName}: pageAt.Size", "cancellationToken: pageToken"]);
         w.Line($"return {TypeNames.Runtime}.PyxisPagination.StreamAsync(");
-        // The page and its size come from the stream: sizes shrink when Pyxis answers a page as too big.
+        w.Line("    client,");
+        // The page, its size and the client to send it through come from the stream: a page that can still shrink goes
+        // through a client that does not retry a too-big answer at the same size.
         w.Line(
-            $"    ({TypeNames.Runtime}.Lambdas.PyxisPage pageAt, global::System.Threading.CancellationToken pageToken) => {Names.Pascal(op.Name)}Async(client, {string.Join(", ", arguments)}),"
+            $"    ({op.ClientType} pageClient, {TypeNames.Runtime}.Lambdas.PyxisPage pageAt, global::System.Threading.CancellationToken pageToken) => {Names.Pascal(op.Name)}Async(pageClient, {string.Join(", ", arguments)}),"
         );
         w.Line($"    static page => page.{envelope.DataProperty},");
         w.Line(paging.TotalProperty is null ? "    null," : $"    static page => page.{paging.TotalProperty},");

@@ -55,7 +55,7 @@ internal static class SurfaceEmitter
         foreach (var argument in method.Arguments)
         {
             w.Line(
-                $"/// <param name=\"{argument.ParameterName.TrimStart('@')}\">The <c>{argument.Name}</c> argument (a constant).</param>"
+                $"/// <param name=\"{argument.ParameterName.TrimStart('@')}\">The <c>{argument.Name}</c> argument, sent as a variable: a constant, or a value known before the request (not read from the answer).</param>"
             );
         }
 
@@ -314,7 +314,8 @@ internal static class SurfaceEmitter
             w.Close();
         }
 
-        w.Line();
+        // Only where the interceptor handed it a way to a field whose arguments are known at run time.
+        w.Line("RecordSelector(select, pyxisCall);");
         w.Line("return default!;");
     }
 }

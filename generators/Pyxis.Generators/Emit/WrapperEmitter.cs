@@ -14,13 +14,27 @@ internal static class WrapperEmitter
     {
         var constraints = wrapper.Constraints.Length == 0 ? string.Empty : " " + wrapper.Constraints;
         w.Open($"public static {wrapper.ReturnType} {wrapper.Name}{wrapper.TypeParameters}({wrapper.Parameters}){constraints}");
+        var carried = wrapper.Variables is { } vars ? $"{vars}, {wrapper.Result}" : wrapper.Result;
         var arguments = wrapper.Arguments.Select(a =>
-            a == wrapper.QueryParameter ? $"{TypeNames.Runtime}.Lambdas.PyxisTranslatedQuery<{wrapper.Result}>.Carry({a}, RunAsync)" : a
+            a == wrapper.QueryParameter ? $"{TypeNames.Runtime}.Lambdas.PyxisTranslatedQuery<{carried}>.Carry({a}, RunAsync)" : a
         );
         w.Line($"return {wrapper.Target}({string.Join(", ", arguments)});");
         w.Close();
         w.Line();
         w.Line("/// <summary>Sends the translated query (the wrapper's QueryAsync call reaches here).</summary>");
+        if (wrapper.Variables is not null)
+        {
+            // The variables are the ones the wrapper passes to its QueryAsync, not necessarily those its caller gave.
+            w.Open(
+                $"private static async global::System.Threading.Tasks.Task<TResult> RunAsync<TVars, TResult>({TypeNames.Runtime}.IPyxisClient client, TVars vars, global::System.Func<{query}, TVars, TResult> query, global::System.Threading.CancellationToken cancellationToken)"
+            );
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
+            w.Line("var answer = await client.ExecuteAsync(Request(vars, query), cancellationToken).ConfigureAwait(false);");
+            w.Line("return query(answer, vars);");
+            w.Close();
+            return;
+        }
+
         w.Open(
             $"private static async global::System.Threading.Tasks.Task<TResult> RunAsync<TResult>({TypeNames.Runtime}.IPyxisClient client, global::System.Func<{query}, TResult> query, global::System.Threading.CancellationToken cancellationToken)"
         );

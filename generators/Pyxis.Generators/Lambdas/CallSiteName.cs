@@ -27,11 +27,17 @@ internal static class CallSiteName
             return name;
         }
 
-        // Numbered in source order among the member's lambda queries: the first keeps the plain name, so adding a
+        // Numbered in source order among the member's lambda queries (wrapper calls too): the first keeps the plain name, so adding a
         // second call below it renames nothing that dashboards already know.
         var position = body.DescendantNodes()
             .OfType<InvocationExpressionSyntax>()
-            .Where(i => i.SpanStart < invocation.SpanStart && LambdaReader.IsCandidate(i, cancellationToken) && IsLambdaQuery(model, i))
+            .Where(i =>
+                i.SpanStart < invocation.SpanStart
+                && (
+                    LambdaReader.IsCandidate(i, cancellationToken) && IsLambdaQuery(model, i)
+                    || QueryWrappers.IsCandidate(i, cancellationToken) && QueryWrappers.IsWrapperCall(model, i, cancellationToken)
+                )
+            )
             .Count();
         return position == 0 ? name : name + "_" + (position + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }

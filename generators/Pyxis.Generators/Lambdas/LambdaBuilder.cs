@@ -57,6 +57,7 @@ internal static class LambdaBuilder
         var hasTotal = false;
         var projection = new ProjectionNodes(schema!);
         var constants = new List<(string Name, FieldArgument Value)>();
+        var hoists = new List<HoistSpec>();
         for (var i = 0; i < call.Roots.Count; i++)
         {
             var root = call.Roots[i];
@@ -85,6 +86,20 @@ internal static class LambdaBuilder
             declarations.AddRange(arguments.Select((a, j) => (variables[j].Name, a.Type)));
             declarations.AddRange(nested.Declarations);
             constants.AddRange(nested.Constants);
+            if (root.Hoisted is { } hoisted)
+            {
+                if (HoistPlan.Of(schema, type, i, hoisted, nested.Hoisted) is not { } hoist)
+                {
+                    return Problem(
+                        DiagnosticCatalog.LambdaFieldArguments,
+                        hoisted.Split('/').Last().TrimEnd('@'),
+                        "the way to it goes through a union or interface, so its arguments cannot be read before the request; pass constants"
+                    );
+                }
+
+                hoists.Add(hoist);
+            }
+
             var names = variables.Select(v => v.Name).ToList();
             var alias = "f" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             fields.Add(LambdaDocument.Root(alias, root.Field, arguments, names, selection));
@@ -107,7 +122,7 @@ internal static class LambdaBuilder
         }
 
         // QueryEachAsync numbers each root variable per alias; constants below the root would need the same.
-        if (call.Kind == LambdaKind.Each && constants.Count > 0)
+        if (call.Kind == LambdaKind.Each && (constants.Count > 0 || hoists.Count > 0))
         {
             return Problem(
                 DiagnosticCatalog.LambdaFieldArguments,
@@ -130,6 +145,7 @@ internal static class LambdaBuilder
             AliasField = aliasField,
             ConstantNames = constants.Select(c => c.Name).ToEquatableArray(),
             ConstantsJson = constants.Select(c => c.Value).ToEquatableArray(),
+            Hoists = hoists.ToEquatableArray(),
             TotalProperty = hasTotal ? "Total" : null,
             Nodes = projection.Nodes,
             AliasVariableTypes =

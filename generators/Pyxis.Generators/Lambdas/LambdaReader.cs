@@ -56,7 +56,7 @@ internal static class LambdaReader
             "QueryAllAsync" => LambdaKind.All,
             _ => LambdaKind.Query,
         };
-        if (kind == LambdaKind.Query && withoutVariables && QueryWrappers.IsForwarded(model, argument, cancellationToken))
+        if (kind == LambdaKind.Query && QueryWrappers.IsForwarded(model, argument, cancellationToken))
         {
             // A [PyxisQueryWrapper]'s own QueryAsync(query): the query comes translated from the wrapper's callers.
             return new LambdaCall(
@@ -70,8 +70,24 @@ internal static class LambdaReader
             {
                 Key = SiteKey(invocation),
                 Name = CallSiteName.Of(model, invocation, cancellationToken),
-                WithoutVariables = true,
+                WithoutVariables = withoutVariables,
                 Forwards = true,
+            };
+        }
+
+        if (kind != LambdaKind.Query && QueryWrappers.PassedOn(model, invocation, argument, method.Name, cancellationToken) is { } passedOn)
+        {
+            return new LambdaCall(
+                invocation.SyntaxTree.FilePath,
+                intercept.Version,
+                intercept.Data,
+                LocationOf(invocation),
+                EquatableArray<LambdaRoot>.Empty,
+                new[] { passedOn }.ToEquatableArray()
+            )
+            {
+                Key = Hash(intercept.Data),
+                Kind = kind,
             };
         }
 
@@ -210,7 +226,7 @@ internal static class LambdaReader
 
         var reader = new SelectorPaths(model, select, diagnostics, cancellationToken);
         var paths = reader.Read();
-        return new LambdaRoot(field, SelectionTree.From(paths, reader.FieldArguments)) { Given = given };
+        return new LambdaRoot(field, SelectionTree.From(paths, reader.FieldArguments)) { Given = given, Hoisted = reader.HoistedPath };
     }
 
     // QueryAsync(vars, (q, v) => …), QueryAsync(q => …), or with named arguments in any order (query: …, vars: …).

@@ -22,6 +22,15 @@ internal static class LambdaShapes
             _ => null,
         };
 
+    /// <summary>The parameters of the lambda <paramref name="expression"/> is (inside any parentheses); none for another expression.</summary>
+    public static SeparatedSyntaxList<ParameterSyntax> Parameters(ExpressionSyntax? expression) =>
+        WholeValues.Unwrapped(expression) switch
+        {
+            SimpleLambdaExpressionSyntax simple => SyntaxFactory.SingletonSeparatedList(simple.Parameter),
+            ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Parameters,
+            _ => default,
+        };
+
     /// <summary>The lambda <paramref name="expression"/> is, inside any parentheses, else null.</summary>
     public static LambdaExpressionSyntax? Lambda(ExpressionSyntax? expression) =>
         WholeValues.Unwrapped(expression) as LambdaExpressionSyntax;

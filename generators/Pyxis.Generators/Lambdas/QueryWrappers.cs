@@ -19,6 +19,7 @@ namespace Pyxis.Generators.Lambdas;
 internal static class QueryWrappers
 {
     private const string Attribute = "Pyxis.Client.Lambdas.PyxisQueryWrapperAttribute";
+    private const string QueryRoot = "Pyxis.Client.Schema.PyxisQuery";
 
     private static readonly SymbolDisplayFormat Qualified = SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(
         SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier
@@ -44,6 +45,12 @@ internal static class QueryWrappers
         }
 
         var method = (called.ReducedFrom ?? called).OriginalDefinition;
+        if (method.Parameters.Any(p => IsPagedQuery(p.Type)))
+        {
+            // The wrapper's own QueryAllAsync(vars, query) is PYX117 (PassedOn): one mistake, one error.
+            return null;
+        }
+
         var queryParameter = method.Parameters.FirstOrDefault(p => IsQuery(p.Type));
         var argument =
             operation
@@ -72,30 +79,78 @@ internal static class QueryWrappers
             };
         }
 
-        var call = LambdaReader.ReadCall(model, invocation, intercept, argument.Expression, withoutVariables: true, cancellationToken);
-        return call with { Wrapper = Spec(method, queryParameter!) };
+        var withoutVariables = ((INamedTypeSymbol)queryParameter!.Type).TypeArguments.Length == 2;
+        var call = LambdaReader.ReadCall(model, invocation, intercept, argument.Expression, withoutVariables, cancellationToken);
+        return call with { Wrapper = Spec(method, queryParameter) };
     }
+
+    /// <summary>Whether <paramref name="invocation"/> calls a <c>[PyxisQueryWrapper]</c> method.</summary>
+    public static bool IsWrapperCall(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken) =>
+        model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol called && IsWrapper(called.ReducedFrom ?? called);
 
     /// <summary>Whether <paramref name="argument"/> is the query parameter of the <c>[PyxisQueryWrapper]</c> method around it.</summary>
     public static bool IsForwarded(SemanticModel model, ExpressionSyntax argument, CancellationToken cancellationToken) =>
+        QueryParameterOf(model, argument, cancellationToken) is { } parameter && IsQuery(parameter.Type);
+
+    /// <summary>
+    /// For a wrapper's query parameter passed to <paramref name="method"/> other than <c>QueryAsync</c> (<c>QueryAllAsync</c>,
+    /// <c>QueryEachAsync</c>): the PYX117 saying why it cannot be carried there, else null.
+    /// </summary>
+    public static DiagnosticInfo? PassedOn(
+        SemanticModel model,
+        InvocationExpressionSyntax call,
+        ExpressionSyntax argument,
+        string method,
+        CancellationToken cancellationToken
+    )
+    {
+        if (QueryParameterOf(model, argument, cancellationToken) is not { ContainingSymbol: IMethodSymbol wrapper })
+        {
+            return null;
+        }
+
+        return LambdaReader.Report(
+            DiagnosticCatalog.LambdaWrapper,
+            call,
+            wrapper.Name,
+            $"it passes its query on to {method}, which chooses a page or an input per request, so a query translated where the wrapper is called cannot be sent there; wrap QueryAsync (a Func<PyxisQuery, T> or Func<PyxisQuery, TVars, T> passed to client.QueryAsync), or call client.{method} with the lambda in place"
+        );
+    }
+
+    // A parameter of a [PyxisQueryWrapper] method typed Func<PyxisQuery, …>, which argument names.
+    private static IParameterSymbol? QueryParameterOf(
+        SemanticModel model,
+        ExpressionSyntax argument,
+        CancellationToken cancellationToken
+    ) =>
         argument is IdentifierNameSyntax
         && model.GetSymbolInfo(argument, cancellationToken).Symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol method } parameter
         && IsWrapper(method)
-        && IsQuery(parameter.Type);
+        && parameter.Type is INamedTypeSymbol { Name: "Func", TypeArguments: [var root, ..] }
+        && root.ToDisplayString() == QueryRoot
+            ? parameter
+            : null;
 
     private static bool IsWrapper(IMethodSymbol method) =>
         method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Attribute);
 
+    // Func<PyxisQuery, T> (q => …) or Func<PyxisQuery, TVars, T> ((q, v) => …), as QueryAsync takes them.
     private static bool IsQuery(ITypeSymbol type) =>
-        type is INamedTypeSymbol { Name: "Func", TypeArguments: [var root, _] }
-        && root.ToDisplayString() == "Pyxis.Client.Schema.PyxisQuery";
+        type is INamedTypeSymbol { Name: "Func", TypeArguments: { Length: 2 or 3 } arguments }
+        && arguments[0].ToDisplayString() == QueryRoot;
+
+    // QueryAllAsync's per-page lambda: the page is chosen per request, which a carried query cannot do.
+    private static bool IsPagedQuery(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "Func", TypeArguments: [var root, _, var page, _] }
+        && root.ToDisplayString() == QueryRoot
+        && page.ToDisplayString() == "Pyxis.Client.Lambdas.PyxisPage";
 
     // The interceptors call the wrapper from another namespace, and repeat its signature.
     private static string? Refusal(IMethodSymbol method, IParameterSymbol? query)
     {
         if (query is null)
         {
-            return "it takes no Func<PyxisQuery, T> parameter; take the query as one (Func<PyxisQuery, T> query) and pass it to client.QueryAsync(query)";
+            return "it takes no Func<PyxisQuery, T> or Func<PyxisQuery, TVars, T> parameter; take the query as one (Func<PyxisQuery, T> query) and pass it to client.QueryAsync(query), or with a variables object (TVars vars, Func<PyxisQuery, TVars, T> query) to client.QueryAsync(vars, query)";
         }
 
         if (!method.IsStatic)
@@ -133,8 +188,11 @@ internal static class QueryWrappers
             method.ContainingType.ToDisplayString(Qualified) + "." + method.Name + typeParameters,
             method.Parameters.Select(p => Escaped(p.Name)).ToEquatableArray(),
             Escaped(query.Name),
-            ((INamedTypeSymbol)query.Type).TypeArguments[1].ToDisplayString(Qualified)
-        );
+            ((INamedTypeSymbol)query.Type).TypeArguments.Last().ToDisplayString(Qualified)
+        )
+        {
+            Variables = ((INamedTypeSymbol)query.Type).TypeArguments is [_, var vars, _] ? vars.ToDisplayString(Qualified) : null,
+        };
     }
 
     private static string Constraints(ITypeParameterSymbol type)

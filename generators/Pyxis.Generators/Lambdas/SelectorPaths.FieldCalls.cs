@@ -14,7 +14,8 @@ namespace Pyxis.Generators.Lambdas;
 /// Fields below the root read with arguments: <c>e.RpmManifestWith(id: "x", select: m => m.Data)</c>. The field is
 /// asked under an alias of its own (<c>rpm_manifest__with: rpm_manifest(id: $id__0_0)</c>) and the select lambda's
 /// parameter stands for its value. A selector runs only over the answer, after the request is sent, so what it
-/// computes cannot be an argument: the arguments must be constants (literals, consts, null), sent as variables.
+/// computes cannot be an argument: the arguments are constants (literals, consts, null) or values known before the
+/// request (SelectorPaths.Hoisting), sent as variables.
 /// </summary>
 internal sealed partial class SelectorPaths
 {
@@ -45,7 +46,7 @@ internal sealed partial class SelectorPaths
     private string? ReadFieldCall(InvocationExpressionSyntax invocation, string? receiver)
     {
         if (
-            receiver is null
+            receiver is null or NullValue
             || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
             || LambdaReader.FieldName(method) is not { } field
             || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
@@ -61,25 +62,37 @@ internal sealed partial class SelectorPaths
             var expression = (argument.Syntax as ArgumentSyntax)?.Expression;
             if (argument.Parameter?.Name == "select" || expression is null)
             {
-                if (LambdaShapes.OneParameter(expression) is { } select)
+                if (LambdaShapes.Parameters(expression) is [var select])
                 {
-                    parameters[select.Name] = path;
+                    Bind(select, path);
                 }
 
                 continue;
             }
 
-            if (Constant(expression) is not { } json)
+            if (Constant(expression) is { } json)
+            {
+                given.Add(new FieldArgument(argument.Parameter!.Ordinal, json.Length == 0 ? null : json));
+            }
+            else if (DataIn(expression, invocation) is { } data)
             {
                 Refuse(
                     expression,
                     field,
-                    $"'{expression}' is not a constant; a selector runs over the answer, after the request is sent, so only a constant (a literal, a const, null) can be sent; for a value known at run time, ask for the object through a root field of its own and pass the value there"
+                    data
+                        + "; pass a value known before the request (a constant, a local or parameter of the method, a member of v), or ask for the object through a root field of its own and pass the value there"
                 );
-                continue;
             }
-
-            given.Add(new FieldArgument(argument.Parameter!.Ordinal, json.Length == 0 ? null : json));
+            else if (NotHoistable(invocation, expression.ToString()) is { } why)
+            {
+                Refuse(expression, field, why);
+            }
+            else
+            {
+                // Read at run time, before the request: every argument of this call is then written by its method.
+                given.Add(new FieldArgument(argument.Parameter!.Ordinal, null) { Hoisted = true });
+                HoistedPath = path;
+            }
         }
 
         var arguments = given.ToEquatableArray();

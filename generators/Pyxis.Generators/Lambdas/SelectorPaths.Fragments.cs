@@ -69,21 +69,11 @@ internal sealed partial class SelectorPaths
             return false;
         }
 
-        // The method's body sees only its own parameters: a name it shares with the selector's (r => Summary(r.Data) with
-        // Summary(… r)), bound to a value that is not passed (Summary(null)), must not stand for the selector's value.
-        // A local function may also read what it captures, so it keeps the selector's names.
-        var saved = new Dictionary<string, string>(parameters, System.StringComparer.Ordinal);
-        if (method.MethodKind != MethodKind.LocalFunction)
+        // Each call binds the method's parameters to what it passes (a value not selected, Summary(null), to nothing).
+        var saved = new Dictionary<string, string>(bindings, System.StringComparer.Ordinal);
+        for (var i = 0; i < parameterList.Parameters.Count; i++)
         {
-            parameters.Clear();
-        }
-
-        for (var i = 0; i < paths.Count && i < parameterList.Parameters.Count; i++)
-        {
-            if (paths[i] is { } path)
-            {
-                parameters[parameterList.Parameters[i].Identifier.ValueText] = path;
-            }
+            Bind(parameterList.Parameters[i], i < paths.Count ? paths[i] : null);
         }
 
         if (body is not null)
@@ -92,10 +82,10 @@ internal sealed partial class SelectorPaths
         }
 
         visiting.Remove(method);
-        parameters.Clear();
+        bindings.Clear();
         foreach (var pair in saved)
         {
-            parameters[pair.Key] = pair.Value;
+            bindings[pair.Key] = pair.Value;
         }
 
         return true;

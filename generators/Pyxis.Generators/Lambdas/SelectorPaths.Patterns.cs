@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Pyxis.Generators.Lambdas;
@@ -8,28 +10,44 @@ namespace Pyxis.Generators.Lambdas;
 /// </summary>
 internal sealed partial class SelectorPaths
 {
+    private void Matched(ExpressionSyntax matched, IEnumerable<PatternSyntax> patterns, SyntaxNode body)
+    {
+        var path = PathOf(matched);
+        foreach (var pattern in patterns)
+        {
+            if (path is null)
+            {
+                NotFollowed(matched, pattern, body);
+            }
+            else
+            {
+                Match(pattern, path);
+            }
+        }
+    }
+
     private void Match(PatternSyntax pattern, string path)
     {
         switch (pattern)
         {
             case DeclarationPatternSyntax { Designation: SingleVariableDesignationSyntax variable }:
-                parameters[variable.Identifier.ValueText] = path;
+                Bind(variable, path);
                 break;
             case VarPatternSyntax { Designation: SingleVariableDesignationSyntax variable }:
-                parameters[variable.Identifier.ValueText] = path;
+                Bind(variable, path);
                 break;
             case RecursivePatternSyntax recursive:
                 if (recursive.Designation is SingleVariableDesignationSyntax named)
                 {
-                    parameters[named.Identifier.ValueText] = path;
+                    Bind(named, path);
                 }
 
                 foreach (var subpattern in recursive.PropertyPatternClause?.Subpatterns ?? default)
                 {
                     var member = (ExpressionSyntax?)subpattern.NameColon?.Name ?? subpattern.ExpressionColon?.Expression;
-                    if (member is not null && MemberPath(member, path) is { } below)
+                    if (member is not null && MemberPath(member, path) is { } below && below != path)
                     {
-                        paths.Add(below);
+                        Ask(below);
                         Match(subpattern.Pattern, below);
                     }
                 }
@@ -39,7 +57,7 @@ internal sealed partial class SelectorPaths
                 // [var first, ..]: each element pattern matches one item, whose path is the list's.
                 if (list.Designation is SingleVariableDesignationSyntax whole)
                 {
-                    parameters[whole.Identifier.ValueText] = path;
+                    Bind(whole, path);
                 }
 
                 foreach (var element in list.Patterns)
@@ -65,8 +83,10 @@ internal sealed partial class SelectorPaths
     private string? MemberPath(ExpressionSyntax member, string path) =>
         member switch
         {
-            IdentifierNameSyntax => Extend(path, member),
-            MemberAccessExpressionSyntax access => Extend(MemberPath(access.Expression, path), access),
+            IdentifierNameSyntax => LambdaReader.FieldName(model.GetSymbolInfo(member, cancellationToken).Symbol) is not null
+                ? Extend(path, member, member)
+                : null,
+            MemberAccessExpressionSyntax access => Extend(MemberPath(access.Expression, path), access, access.Expression),
             _ => null,
         };
 }

@@ -10,7 +10,8 @@ namespace Pyxis.Generators.Lambdas;
 /// Where a selected schema object goes somewhere the reading is not followed, the build fails at that expression with
 /// the construct and a rewrite, rather than the field it reads there being left unasked: deconstruction (PYX120),
 /// stored outside the selector (PYX121), passed to a method of the project that is neither a fragment nor a local
-/// function (PYX122) or to a delegate (PYX123), a union's <c>Value</c> (PYX124). Library methods cannot read schema
+/// function (PYX122) or to a delegate (PYX123), a union's <c>Value</c> (PYX124), and a value it cannot trace to a
+/// selected field (PYX125: see SelectorPaths.NotFollowed). Library methods cannot read schema
 /// fields, so passing an object to one (<c>string.Join</c>, <c>Console.WriteLine</c>) needs nothing.
 /// </summary>
 internal sealed partial class SelectorPaths
@@ -27,11 +28,27 @@ internal sealed partial class SelectorPaths
             {
                 Left: TupleExpressionSyntax or DeclarationExpressionSyntax,
                 Right: not TupleExpressionSyntax
-            } deconstruction when WholeValues.IsSurface(TypeOf(deconstruction.Right)):
-                Report(DiagnosticCatalog.LambdaDeconstructedObject, deconstruction);
+            } deconstruction:
+                if (WholeValues.IsSurface(TypeOf(deconstruction.Right)))
+                {
+                    Report(DiagnosticCatalog.LambdaDeconstructedObject, deconstruction);
+                }
+                else if (IntoObjects(deconstruction.Left))
+                {
+                    Report(DiagnosticCatalog.LambdaObjectNotFollowed, deconstruction, NotATuple, TupleRewrite);
+                }
+
                 break;
-            case ForEachVariableStatementSyntax loop when WholeValues.IsSurface(model.GetForEachStatementInfo(loop).ElementType):
-                Report(DiagnosticCatalog.LambdaDeconstructedObject, loop.Variable);
+            case ForEachVariableStatementSyntax loop:
+                if (WholeValues.IsSurface(model.GetForEachStatementInfo(loop).ElementType))
+                {
+                    Report(DiagnosticCatalog.LambdaDeconstructedObject, loop.Variable);
+                }
+                else if (IntoObjects(loop.Variable))
+                {
+                    Report(DiagnosticCatalog.LambdaObjectNotFollowed, loop.Variable, NotATuple, TupleRewrite);
+                }
+
                 break;
             case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } store
                 when !IsLocalOf(store.Left, body)
@@ -54,6 +71,27 @@ internal sealed partial class SelectorPaths
                 break;
         }
     }
+
+    private const string NotATuple = "deconstructs into schema objects a value that is not a tuple written in place";
+    private const string TupleRewrite =
+        "deconstruct a tuple written in place (var (d, e) = (r.Data, r.Error)), or put the fields you need in the tuple rather than the objects";
+
+    // var (d, e) = Pair() / foreach (var (a, b) in pairs): whether a variable it declares holds a schema object.
+    private bool IntoObjects(ExpressionSyntax variables) =>
+        variables
+            .DescendantNodesAndSelf()
+            .Any(n =>
+                n switch
+                {
+                    SingleVariableDesignationSyntax d => WholeValues.IsObject(
+                        (model.GetDeclaredSymbol(d, cancellationToken) as ILocalSymbol)?.Type
+                    ),
+                    ArgumentSyntax { Expression: not DeclarationExpressionSyntax and not TupleExpressionSyntax } a => WholeValues.IsObject(
+                        TypeOf(a.Expression)
+                    ),
+                    _ => false,
+                }
+            );
 
     private void PassedOn(InvocationExpressionSyntax call, ArgumentSyntax argument)
     {

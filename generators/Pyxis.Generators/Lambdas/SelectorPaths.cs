@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Pyxis.Generators.Diagnostics;
 
@@ -25,9 +26,6 @@ internal sealed partial class SelectorPaths(
 {
     private SemanticModel model = semanticModel;
 
-    // Keyed by name: a lambda inside a generic call is bound several times during inference, so its parameter symbols
-    // are not one instance; the names are what the selector's text says.
-    private readonly Dictionary<string, string> parameters = new(System.StringComparer.Ordinal);
     private readonly SortedSet<string> paths = new(System.StringComparer.Ordinal);
 
     private readonly HashSet<IMethodSymbol> visiting = new(SymbolEqualityComparer.Default);
@@ -37,8 +35,10 @@ internal sealed partial class SelectorPaths(
 
     public IEnumerable<string> Read()
     {
-        parameters[LambdaShapes.OneParameter(selector)!.Value.Name] = string.Empty;
+        Bind(LambdaShapes.Parameters(selector)[0], string.Empty);
+        var before = diagnostics.Count;
         Walk(selector.Body, model);
+        ReportUnfollowed(before);
         return paths;
     }
 
@@ -54,6 +54,16 @@ internal sealed partial class SelectorPaths(
             Refuse(node, body);
             switch (node)
             {
+                case MemberAccessExpressionSyntax access:
+                    NotFollowed(access, access.Expression, body);
+                    break;
+                case MemberBindingExpressionSyntax binding:
+                    NotFollowed(binding, LambdaShapes.ConditionalTarget(binding), body);
+                    break;
+            }
+
+            switch (node)
+            {
                 case InvocationExpressionSyntax invocation:
                     Invocation(invocation);
                     if (PathOf(invocation) is { Length: > 0 } items)
@@ -65,54 +75,53 @@ internal sealed partial class SelectorPaths(
                     break;
                 case MemberAccessExpressionSyntax
                 or MemberBindingExpressionSyntax when PathOf((ExpressionSyntax)node) is { Length: > 0 } path:
-                    paths.Add(path);
+                    Ask(path);
                     AddWhole((ExpressionSyntax)node, path);
                     break;
                 case IdentifierNameSyntax name when PathOf(name) is { Length: > 0 } path:
                     AddWhole(name, path);
                     break;
-                case IsPatternExpressionSyntax { Expression: var matched, Pattern: var pattern } when PathOf(matched) is { } path:
+                case IsPatternExpressionSyntax { Expression: var matched, Pattern: var pattern }:
                     // r.Data is { Repository: { } d }: d stands for that value, so what is read through d is what is asked.
-                    Match(pattern, path);
+                    Matched(matched, [pattern], body);
                     break;
-                case SwitchExpressionSyntax { GoverningExpression: var matched } switchExpression when PathOf(matched) is { } path:
-                    foreach (var arm in switchExpression.Arms)
-                    {
-                        Match(arm.Pattern, path);
-                    }
-
+                case SwitchExpressionSyntax { GoverningExpression: var matched } switchExpression:
+                    Matched(matched, switchExpression.Arms.Select(a => a.Pattern), body);
                     break;
-                case SwitchStatementSyntax { Expression: var matched } switchStatement when PathOf(matched) is { } path:
-                    foreach (var label in switchStatement.Sections.SelectMany(s => s.Labels).OfType<CasePatternSwitchLabelSyntax>())
-                    {
-                        Match(label.Pattern, path);
-                    }
-
+                case SwitchStatementSyntax { Expression: var matched } switchStatement:
+                    Matched(
+                        matched,
+                        switchStatement.Sections.SelectMany(s => s.Labels).OfType<CasePatternSwitchLabelSyntax>().Select(l => l.Pattern),
+                        body
+                    );
                     break;
-                case VariableDeclaratorSyntax { Initializer.Value: var value } declarator when PathOf(value) is { } path:
+                case VariableDeclaratorSyntax { Initializer.Value: var value } declarator:
                     // var d = r.Data: a local standing for a selected value is followed like the value.
-                    parameters[declarator.Identifier.ValueText] = path;
+                    Bind(declarator, PathOf(value));
+                    BindMembers(Key(model.GetDeclaredSymbol(declarator, cancellationToken)), value);
                     break;
-                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax local, Right: var value } when PathOf(value) is { } path:
+                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax local, Right: var value }
+                    when model.GetSymbolInfo(local, cancellationToken).Symbol is ILocalSymbol symbol:
                     // d = r.Data: from here on d stands for that value, as after var d = r.Data.
-                    parameters[local.Identifier.ValueText] = path;
+                    Bind(Key(symbol), PathOf(value));
+                    BindMembers(Key(symbol), value);
                     break;
-                case ForEachStatementSyntax { Expression: var source } loop when PathOf(source) is { } path:
-                    parameters[loop.Identifier.ValueText] = path;
+                case ForEachStatementSyntax { Expression: var source } loop:
+                    Bind(loop, PathOf(source));
                     break;
-                case FromClauseSyntax { Expression: var source } from when PathOf(source) is { } path:
+                case FromClauseSyntax { Expression: var source } from:
                     // from i in p.Data …: i is one item, like a Select lambda's parameter.
-                    parameters[from.Identifier.ValueText] = path;
+                    Bind(from, PathOf(source));
                     break;
-                case JoinClauseSyntax { InExpression: var source } join when PathOf(source) is { } path:
-                    parameters[join.Identifier.ValueText] = path;
+                case JoinClauseSyntax { InExpression: var source } join:
+                    Bind(join, PathOf(source));
                     break;
-                case QueryContinuationSyntax continuation when Continued(continuation) is { } path:
+                case QueryContinuationSyntax continuation:
                     // … select i into k / group i by … into g: k is one item as i was; g's items are such items.
-                    parameters[continuation.Identifier.ValueText] = path;
+                    Bind(continuation, Continued(continuation));
                     break;
-                case LetClauseSyntax { Expression: var value } let when PathOf(value) is { } path:
-                    parameters[let.Identifier.ValueText] = path;
+                case LetClauseSyntax { Expression: var value } let:
+                    Bind(let, PathOf(value));
                     break;
                 case AssignmentExpressionSyntax
                 {
@@ -123,9 +132,10 @@ internal sealed partial class SelectorPaths(
                     Deconstruct(names, values);
                     break;
                 case MemberAccessExpressionSyntax { Expression: var target, Parent: not InvocationExpressionSyntax }
-                    when PathOf(target) is { Length: > 0 } owner:
-                    // r.Data.Count reads no field, but the list must be there to count: ask for __typename only.
-                    paths.Add(owner + "/__typename");
+                    when PathOf(target) is { Length: > 0 } owner && WholeValues.IsObject(TypeOf(target)):
+                    // r.Data.Count reads no field, but the list must be there to count: ask for __typename only (a
+                    // group's Key, a dictionary's Count are the C# value's own, not the answer's).
+                    Ask(owner + "/__typename");
                     break;
             }
         }
@@ -145,21 +155,20 @@ internal sealed partial class SelectorPaths(
     {
         for (var i = 0; i < names.Variables.Count && i < values.Arguments.Count; i++)
         {
-            if (names.Variables[i] is SingleVariableDesignationSyntax name && PathOf(values.Arguments[i].Expression) is { } path)
+            if (names.Variables[i] is SingleVariableDesignationSyntax name)
             {
-                parameters[name.Identifier.ValueText] = path;
+                Bind(name, PathOf(values.Arguments[i].Expression));
             }
         }
     }
 
     private void AddWhole(ExpressionSyntax expression, string path)
     {
-        if (
-            !fragmentArguments.Contains(expression)
-            && WholeValues.IsWhole(expression, model.GetTypeInfo(expression, cancellationToken).Type)
-        )
+        var type = model.GetTypeInfo(expression, cancellationToken);
+        Dynamic(expression, type);
+        if (!fragmentArguments.Contains(expression) && WholeValues.IsWhole(expression, type.Type))
         {
-            paths.Add(path + "/" + WholeValues.AllScalars);
+            Ask(path + "/" + WholeValues.AllScalars);
         }
     }
 
@@ -176,6 +185,13 @@ internal sealed partial class SelectorPaths(
             MemberBindingExpressionSyntax binding => LambdaShapes.ConditionalTarget(binding),
             _ => null,
         };
+        // LINQ binds its lambdas' parameters from its signature, in the static form (Enumerable.Select(list, x => …)) too.
+        var linq = IsLinqCall(invocation);
+        if (linq)
+        {
+            Linq(invocation);
+        }
+
         if (receiver is null || PathOf(receiver) is not { } path || FieldCall(invocation, path) is not null)
         {
             return;
@@ -194,9 +210,14 @@ internal sealed partial class SelectorPaths(
         // group is read with its parameter bound to one item.
         foreach (var argument in invocation.ArgumentList.Arguments.Select(a => a.Expression))
         {
-            if (LambdaShapes.OneParameter(argument) is { } lambda)
+            if (LambdaShapes.Lambda(argument) is not null && linq)
             {
-                parameters[lambda.Name] = path;
+                continue;
+            }
+
+            if (LambdaShapes.Parameters(argument) is [var parameter])
+            {
+                Bind(parameter, path);
             }
             else if (FragmentMethod(argument) is { } method)
             {
@@ -211,36 +232,71 @@ internal sealed partial class SelectorPaths(
         switch (expression)
         {
             case IdentifierNameSyntax name:
-                return
-                    parameters.TryGetValue(name.Identifier.ValueText, out var bound)
-                    && model.GetSymbolInfo(name, cancellationToken).Symbol is IParameterSymbol or ILocalSymbol or IRangeVariableSymbol
-                    ? bound
-                    : null;
+                return Bound(name);
             case MemberAccessExpressionSyntax access:
-                return Extend(PathOf(access.Expression), access);
+                return Extend(PathOf(access.Expression), access, access.Expression)
+                    ?? (MemberKey(access) is { } key && bindings.TryGetValue(key, out var member) ? member : null);
             case MemberBindingExpressionSyntax binding:
-                return Extend(LambdaShapes.ConditionalTarget(binding) is { } target ? PathOf(target) : null, binding);
+                return LambdaShapes.ConditionalTarget(binding) is { } target ? Extend(PathOf(target), binding, target) : null;
+            case ElementBindingExpressionSyntax element:
+                // r.Data?.Repositories?[0]: one item of what ?. applies to.
+                return LambdaShapes.ConditionalTarget(element) is { } list ? PathOf(list) : null;
+            case ConditionalAccessExpressionSyntax conditional:
+                return PathOf(conditional.WhenNotNull);
             case PostfixUnaryExpressionSyntax bang:
                 return PathOf(bang.Operand);
             case CastExpressionSyntax cast:
                 return PathOf(cast.Expression);
-            case BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.AsExpression } cast:
+            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AsExpression } cast:
                 return PathOf(cast.Left);
+            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce:
+                return Either([coalesce.Left, coalesce.Right]);
+            case ConditionalExpressionSyntax conditional:
+                return Either([conditional.WhenTrue, conditional.WhenFalse]);
+            case SwitchExpressionSyntax switchExpression:
+                return Either(switchExpression.Arms.Select(a => a.Expression));
             case ParenthesizedExpressionSyntax parenthesized:
                 return PathOf(parenthesized.Expression);
+            case RefExpressionSyntax reference:
+                return PathOf(reference.Expression);
             case ElementAccessExpressionSyntax element:
                 return PathOf(element.Expression);
-            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation:
-                return Items(invocation, access);
+            case CollectionExpressionSyntax collection:
+                // [.. r.Data.Repositories, r.Data.Repositories[0]]: a list of the items the elements are.
+                return collection.Elements.Count == 0
+                    ? null
+                    : Same(
+                        collection.Elements.Select(e =>
+                            e switch
+                            {
+                                SpreadElementSyntax spread => PathOf(spread.Expression),
+                                ExpressionElementSyntax item => PathOf(item.Expression),
+                                _ => null,
+                            }
+                        )
+                    );
+            case InvocationExpressionSyntax invocation:
+                return Items(invocation);
+            case ObjectCreationExpressionSyntax { ArgumentList.Arguments: [var only] } creation when PathOf(only.Expression) is { } items:
+                // new List<T>(list), new HashSet<T>(list): a library collection of the same items.
+                return SameItems(creation, only.Expression, items);
             default:
-                return null;
+                // (Brew?)null, default: a value that is always null reads no field.
+                return model.GetConstantValue(expression, cancellationToken) is { HasValue: true, Value: null } ? NullValue : null;
         }
     }
 
-    // LINQ over selected lists: filters and orderings keep the items, Select and SelectMany map them to their result.
-    private string? Items(InvocationExpressionSyntax invocation, MemberAccessExpressionSyntax access)
+    private static string? Same(IEnumerable<string?> paths)
     {
-        var source = PathOf(access.Expression);
+        var distinct = paths.Distinct().ToList();
+        return distinct.Count == 1 ? distinct[0] : null;
+    }
+
+    // What a call over selected values stands for: a field read with arguments, On<T>(), or LINQ (Linq).
+    private string? Items(InvocationExpressionSyntax invocation)
+    {
+        var receiver = Receiver(invocation);
+        var source = receiver is null ? null : PathOf(receiver);
         if (FieldCall(invocation, source) is not null)
         {
             // What the select lambda returns: its parameter is bound to the field's value.
@@ -249,57 +305,48 @@ internal sealed partial class SelectorPaths(
                 : null;
         }
 
-        switch (access.Name.Identifier.ValueText)
+        var name = invocation.Expression switch
         {
-            case "First"
-            or "FirstOrDefault"
-            or "Single"
-            or "SingleOrDefault"
-            or "Last"
-            or "LastOrDefault"
-            or "ElementAt"
-            or "ElementAtOrDefault"
-            or "Where"
-            or "OrderBy"
-            or "OrderByDescending"
-            or "ThenBy"
-            or "ThenByDescending"
-            or "Skip"
-            or "Take"
-            or "Distinct"
-            or "Reverse"
-            or "ToList"
-            or "ToArray"
-            or "AsEnumerable"
-            or "DistinctBy"
-            or "MinBy"
-            or "MaxBy":
-                return source;
-            case "On" when source is not null && access.Name is GenericNameSyntax { TypeArgumentList.Arguments: [var typeArgument] }:
-                // q.Entities(…).On<ProductListingFederated>().Name: the fields after it are asked on that type only.
-                return LambdaReader.FieldName(model.GetTypeInfo(typeArgument, cancellationToken).Type) is { } typeName
-                    ? (source.Length == 0 ? SelectionTree.OnType : source + "/" + SelectionTree.OnType) + typeName
-                    : null;
-            case "Select"
-            or "SelectMany"
-                when source is not null
-                    && LambdaShapes.OneParameter(invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression)
-                        is { Body: ExpressionSyntax body } map:
-                parameters[map.Name] = source;
-
-                return PathOf(body);
-            default:
-                return null;
+            MemberAccessExpressionSyntax access => access.Name,
+            MemberBindingExpressionSyntax binding => binding.Name,
+            _ => null,
+        };
+        if (source == NullValue)
+        {
+            return NullValue;
         }
+
+        if (name is GenericNameSyntax { Identifier.ValueText: "On", TypeArgumentList.Arguments: [var typeArgument] } && source is not null)
+        {
+            // q.Entities(…).On<ProductListingFederated>().Name: the fields after it are asked on that type only.
+            return LambdaReader.FieldName(model.GetTypeInfo(typeArgument, cancellationToken).Type) is { } typeName
+                ? (source.Length == 0 ? SelectionTree.OnType : source + "/" + SelectionTree.OnType) + typeName
+                : null;
+        }
+
+        return IsLinqCall(invocation) ? Linq(invocation)
+            : receiver is not null && source is not null ? SameItems(invocation, receiver, source)
+            : null;
     }
 
-    private string? Extend(string? parent, ExpressionSyntax member)
+    private string? Extend(string? parent, ExpressionSyntax member, ExpressionSyntax owner)
     {
+        if (parent == NullValue)
+        {
+            return NullValue;
+        }
+
         // A field method's name (e.ImagesWith) is not the field read: its call is (FieldCall).
         var symbol = model.GetSymbolInfo(member, cancellationToken).Symbol;
-        if (parent is null || symbol is IMethodSymbol || LambdaReader.FieldName(symbol) is not { } field)
+        if (parent is null || symbol is null or IMethodSymbol)
         {
             return null;
+        }
+
+        if (LambdaReader.FieldName(symbol) is not { } field)
+        {
+            // dictionary.Values, pair.Value: the same items.
+            return PassesItems(symbol, TypeOf(owner)) ? parent : null;
         }
 
         return parent.Length == 0 ? field : parent + "/" + field;

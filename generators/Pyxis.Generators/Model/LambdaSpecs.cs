@@ -7,6 +7,9 @@ internal sealed record LambdaRoot(string Field, EquatableArray<Selection> Select
 {
     /// <summary>The C# parameters the call gives (optional ones left out are left out of the document too).</summary>
     public EquatableArray<string> Given { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The path of the field below the root whose arguments are read at run time (<c>data/edges/images@</c>), else null.</summary>
+    public string? Hoisted { get; init; }
 }
 
 /// <summary>What a <see cref="Selection"/> stands for.</summary>
@@ -43,7 +46,11 @@ internal sealed record Selection(SelectionKind Kind, string Name, EquatableArray
 }
 
 /// <summary>A constant given to argument number <see cref="Ordinal"/> of a field below the root, as JSON (null: null).</summary>
-internal sealed record FieldArgument(int Ordinal, string? Json);
+internal sealed record FieldArgument(int Ordinal, string? Json)
+{
+    /// <summary>Whether the value is known only at run time: the field's method writes it in the recording run.</summary>
+    public bool Hoisted { get; init; }
+}
 
 /// <summary>Which lambda entry point a call is.</summary>
 internal enum LambdaKind
@@ -108,7 +115,11 @@ internal sealed record WrapperSpec(
     EquatableArray<string> Arguments,
     string QueryParameter,
     string Result
-);
+)
+{
+    /// <summary>For a query taken with a variables object (<c>Func&lt;PyxisQuery, TVars, T&gt;</c>): <c>TVars</c>, else null.</summary>
+    public string? Variables { get; init; }
+}
 
 /// <summary>A root call ready to emit: alias <c>f{index}</c>, its variables (wire name, C# shape) and the record type read.</summary>
 internal sealed record LambdaRootSpec(string Field, ValueTypeSpec Result, EquatableArray<VariableSpec> Variables);
@@ -145,6 +156,9 @@ internal sealed record LambdaSpec(
     /// <summary>The names of <see cref="ConstantsJson"/>'s variables, in the same order.</summary>
     public EquatableArray<string> ConstantNames { get; init; } = EquatableArray<string>.Empty;
 
+    /// <summary>Per root call with a field below it whose arguments are known only at run time: how its selector reaches it.</summary>
+    public EquatableArray<HoistSpec> Hoists { get; init; } = EquatableArray<HoistSpec>.Empty;
+
     /// <summary>The projection: one node per selected object, read with only the fields the lambda asked for.</summary>
     public EquatableArray<LambdaNodeSpec> Nodes { get; init; } = EquatableArray<LambdaNodeSpec>.Empty;
 }
@@ -164,3 +178,22 @@ internal sealed record LambdaNodeSpec(
 {
     public bool IsAbstract { get; init; }
 }
+
+/// <summary>
+/// The objects root call <see cref="Root"/>'s selector is handed in the recording run: one per class of
+/// <see cref="Steps"/> (each overriding the property that leads on), the last, of <see cref="OwnerClass"/>, overriding
+/// <see cref="Method"/> to write the given arguments as <see cref="Variables"/> (by argument position) and stop.
+/// </summary>
+internal sealed record HoistSpec(
+    int Root,
+    EquatableArray<PropertyStep> Steps,
+    string OwnerClass,
+    SurfaceRootSpec Method,
+    EquatableArray<HoistVariable> Variables
+);
+
+/// <summary>A surface class on the way to a hoisted call and the property of it that leads on.</summary>
+internal sealed record PropertyStep(string SurfaceClass, PropertySpec Property);
+
+/// <summary>The variable argument number <see cref="Ordinal"/> of a hoisted call is written as.</summary>
+internal sealed record HoistVariable(int Ordinal, string Name);

@@ -20,6 +20,7 @@ public abstract class PyxisQueryRoot
     private readonly object?[]? answers;
     private readonly Utf8JsonWriter? writer;
     private ArrayBufferWriter<byte>? buffer;
+    private object?[]? hoists;
     private int next;
 
     /// <summary>A root that writes the arguments of up to <paramref name="calls"/> root field calls as variables.</summary>
@@ -72,7 +73,61 @@ public abstract class PyxisQueryRoot
         // A stream target would make the writer allocate a buffer of its own; this one holds nothing.
         writer?.Reset(NoBuffer.Instance);
         buffer = null;
+        hoists = null;
         next = 0;
+    }
+
+    /// <summary>
+    /// Hands root field call <paramref name="call"/>'s selector, in the recording run, <paramref name="start"/>: a generated
+    /// object leading to the field below the root whose arguments are known only at run time, which writes them as
+    /// variables (<see cref="WriteHoisted"/>) and stops the selector (<see cref="ArgumentsHoisted"/>). Generated
+    /// interceptors call it before running the lambda.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public void Hoist(int call, object start)
+    {
+        _ = writer ?? throw new InvalidOperationException("Only a recording root records.");
+        (hoists ??= new object?[calls])[call] = start ?? throw new ArgumentNullException(nameof(start));
+    }
+
+    /// <summary>Writes the name of variable <paramref name="name"/> (an argument of a field below the root) and returns the writer for its value.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public Utf8JsonWriter WriteHoisted(ReadOnlySpan<byte> name)
+    {
+        var recording = writer ?? throw new InvalidOperationException("Only a recording root records.");
+        recording.WritePropertyName(name);
+        return recording;
+    }
+
+    /// <summary>What a generated field method throws once it has written its arguments: the selector goes no further.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static Exception ArgumentsHoisted() => new HoistedException();
+
+    /// <summary>
+    /// In the recording run, runs <paramref name="select"/> of root field call <paramref name="index"/> over the object
+    /// given to <see cref="Hoist"/>, if any, up to the field whose arguments it writes; user code sees no value of the answer.
+    /// </summary>
+    protected void RecordSelector<TField, TResult>(Func<TField, TResult> select, int index)
+        where TField : class
+    {
+        if (hoists is null || hoists[index] is not TField start)
+        {
+            return;
+        }
+
+        ArgumentNullException.ThrowIfNull(select);
+        try
+        {
+            select(start);
+        }
+        catch (HoistedException)
+        {
+            return;
+        }
+
+        throw new InvalidOperationException(
+            "The selector did not reach the field whose arguments were translated to be read before the request; it must call it first, every time it runs."
+        );
     }
 
     /// <summary>
@@ -141,6 +196,13 @@ public abstract class PyxisQueryRoot
         }
 
         return answers[next++] is TField value ? select(value) : default!;
+    }
+
+    // Thrown through the user's selector and caught here; never seen outside.
+    private sealed class HoistedException : Exception
+    {
+        public HoistedException()
+            : base("The arguments of a field below the root were recorded.") { }
     }
 
     // Where an idle recording root's writer points: a request's bytes never stay behind in a reused root.

@@ -40,12 +40,7 @@ internal readonly record struct PyxisCall(PyxisRequest Request, RequestSecrets? 
             return text;
         }
 
-        foreach (var secret in Redaction.SecretValues(Request, secrets))
-        {
-            text = text.Replace(secret, "***", StringComparison.Ordinal);
-        }
-
-        return text;
+        return Redaction.Hide(text, Request, secrets);
     }
 
     /// <summary>The variables as JSON text for messages, with secret values replaced by <c>***</c>.</summary>

@@ -1,13 +1,32 @@
-using System.Text.Encodings.Web;
+using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Pyxis.Client.Runtime;
 
 /// <summary>The texts to hide in server text about a request: the API key and every value of its secret variables.</summary>
 internal static class Redaction
 {
-    /// <summary>Each secret as it may appear in server text (as is, and JSON-escaped), longest first, so a longer secret is never half-hidden by a shorter one.</summary>
-    public static string[] SecretValues(PyxisRequest request, RequestSecrets secrets)
+    /// <summary>
+    /// <paramref name="text"/> with every secret replaced by <c>***</c>, however the server quoted it: as is, or with any of
+    /// its characters JSON-escaped (<c>\"</c>, <c>\n</c>, <c>\u00e4</c> or <c>\u00E4</c>, some or all of them).
+    /// </summary>
+    public static string Hide(string text, PyxisRequest request, RequestSecrets secrets)
+    {
+        var values = SecretValues(request, secrets);
+        if (values.Length == 0)
+        {
+            return text;
+        }
+
+        // Longest first, so a longer secret is never half-hidden by a shorter one. No nested repetition, so no runaway
+        // backtracking: no timeout that could throw out of an exception's constructor.
+        var pattern = string.Join("|", values.Select(Pattern));
+        return Regex.Replace(text, pattern, "***", RegexOptions.CultureInvariant, Regex.InfiniteMatchTimeout);
+    }
+
+    /// <summary>Each secret's value, longest first.</summary>
+    private static string[] SecretValues(PyxisRequest request, RequestSecrets secrets)
     {
         var values = new HashSet<string>(StringComparer.Ordinal);
         if (secrets.ApiKey is { Length: > 0 } apiKey)
@@ -106,18 +125,50 @@ internal static class Redaction
         }
     }
 
-    // A server may quote the value decoded, or as the JSON it received (escaped strictly or relaxedly).
     private static void Add(HashSet<string> values, string secret)
     {
-        if (secret.Length == 0)
+        if (secret.Length > 0)
         {
-            return;
+            values.Add(secret);
+        }
+    }
+
+    // Each character as itself or as any JSON escape of it.
+    private static string Pattern(string secret)
+    {
+        var pattern = new StringBuilder("(?:");
+        foreach (var c in secret)
+        {
+            pattern.Append("(?:").Append(Regex.Escape(c.ToString())).Append("|\\\\u");
+            foreach (var digit in ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture))
+            {
+                pattern.Append(char.IsAsciiLetter(digit) ? $"[{digit}{char.ToUpperInvariant(digit)}]" : digit.ToString());
+            }
+
+            if (ShortEscape(c) is { } escape)
+            {
+                pattern.Append("|\\\\").Append(Regex.Escape(escape.ToString()));
+            }
+
+            pattern.Append(')');
         }
 
-        values.Add(secret);
-        values.Add(JsonEncodedText.Encode(secret).ToString());
-        values.Add(JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString());
+        return pattern.Append(')').ToString();
     }
+
+    private static char? ShortEscape(char c) =>
+        c switch
+        {
+            '"' => '"',
+            '\\' => '\\',
+            '/' => '/',
+            '\b' => 'b',
+            '\f' => 'f',
+            '\n' => 'n',
+            '\r' => 'r',
+            '\t' => 't',
+            _ => null,
+        };
 }
 
 /// <summary>What a request must hide: the names of its secret variables and the API key it is sent with.</summary>

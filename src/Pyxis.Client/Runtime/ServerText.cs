@@ -15,6 +15,23 @@ internal static class ServerText
     /// <summary>The most errors spelled out in an exception message.</summary>
     public const int MaxErrorsInMessage = 5;
 
+    /// <summary>
+    /// <paramref name="text"/> with the call's secrets hidden, then cut: hidden first, so a cut that falls inside a
+    /// secret leaves no half of it behind. Only the head that can survive the cut is searched (with room for the longest
+    /// way a secret may be quoted), so a 50 MB message costs no 50 MB search.
+    /// </summary>
+    public static string? HiddenAndCapped(in PyxisCall call, string? text, int maxChars = MaxChars)
+    {
+        var window = 2 * maxChars + 65_536;
+        if (text is null || text.Length <= window)
+        {
+            return Cap(call.Redact(text), maxChars);
+        }
+
+        var head = call.Redact(text[..window])!;
+        return string.Concat(head.AsSpan(0, Math.Min(head.Length, maxChars)), $"… ({text.Length - maxChars} more characters)");
+    }
+
     public static string? Cap(string? text, int maxChars = MaxChars) =>
         text is null || text.Length <= maxChars
             ? text

@@ -57,10 +57,9 @@ internal static class GraphQLErrorReader
 
     private static PyxisGraphQLError ToError(PyxisCall call, JsonElement error)
     {
-        var message = call.Redact(
-            ServerText.Cap(
-                error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : error.GetRawText()
-            )
+        var message = ServerText.HiddenAndCapped(
+            call,
+            error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : error.GetRawText()
         )!;
         var path = new List<string>();
         if (error.TryGetProperty("path", out var p) && p.ValueKind == JsonValueKind.Array)
@@ -68,7 +67,9 @@ internal static class GraphQLErrorReader
             path.AddRange(
                 p.EnumerateArray()
                     .Take(64)
-                    .Select(s => call.Redact(ServerText.Cap(s.ValueKind == JsonValueKind.String ? s.GetString()! : s.GetRawText(), 256))!)
+                    .Select(s =>
+                        ServerText.HiddenAndCapped(call, s.ValueKind == JsonValueKind.String ? s.GetString()! : s.GetRawText(), 256)!
+                    )
             );
         }
 

@@ -32,12 +32,16 @@ internal static class PyxisHttp
             message.Headers.TryAddWithoutValidation("X-API-KEY", apiKey);
         }
 
+        var answered = false;
         try
         {
             using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            answered = true;
             runtime.Pool.Answered(response.Version);
             var status = (int)response.StatusCode;
-            var traceId = response.Headers.TryGetValues("trace_id", out var ids) ? HeaderValues.Sanitize(ids.FirstOrDefault()) : null;
+            var traceId = response.Headers.TryGetValues("trace_id", out var ids)
+                ? HeaderValues.Sanitize(call.Redact(ids.FirstOrDefault())) // hidden before the cut, which could halve a secret
+                : null;
             call = call with { HttpStatus = status, TraceId = traceId };
             if (status is >= 300 and < 400)
             {
@@ -57,6 +61,15 @@ internal static class PyxisHttp
 
             return new PyxisResponse(status, traceId, body);
         }
+        catch (HttpRequestException ex) when (answered)
+        {
+            // The body broke off after its headers (reset, short of its Content-Length or last chunk): say so and why,
+            // not "an error occurred while sending the request".
+            throw new PyxisTransportException(call, "the response broke off: " + ServerText.Cap(Innermost(ex).Message), null, ex)
+            {
+                IsTransient = true,
+            };
+        }
         catch (HttpRequestException ex)
         {
             var transient =
@@ -66,7 +79,8 @@ internal static class PyxisHttp
                     or HttpRequestError.NameResolutionError
                     or HttpRequestError.ConfigurationLimitExceeded
                 );
-            throw new PyxisTransportException(call, WithoutUserInfo(ServerText.Cap(ex.Message)!, options.Endpoint), ex.StatusCode, ex)
+            var cause = Innermost(ex) is { } root && root != ex ? $"{ex.Message} ({root.Message})" : ex.Message; // say what failed
+            throw new PyxisTransportException(call, WithoutUserInfo(ServerText.Cap(cause)!, options.Endpoint), ex.StatusCode, ex)
             {
                 IsTransient = transient,
             };
@@ -99,7 +113,7 @@ internal static class PyxisHttp
         var code = (int)response.StatusCode;
         var transient = code is 408 or 429 or >= 500;
         var retryAfter = RetryAfter(response.Headers.RetryAfter, options.TimeProvider);
-        var reason = $"HTTP {code} {HeaderValues.Sanitize(response.ReasonPhrase)}";
+        var reason = $"HTTP {code} {HeaderValues.Sanitize(call.Redact(response.ReasonPhrase))}";
         if (transient && retryAfter is { } wait && options.TimeProvider.GetUtcNow() + wait > deadline)
         {
             var left = deadline - options.TimeProvider.GetUtcNow();
@@ -135,4 +149,6 @@ internal static class PyxisHttp
             { Date: { } date } => date - clock.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
             _ => null,
         };
+
+    private static Exception Innermost(Exception error) => error.InnerException is { } inner ? Innermost(inner) : error;
 }

@@ -19,6 +19,9 @@ internal static class PyxisResilience
     /// <summary>The operation, for the retry counter.</summary>
     public static readonly ResiliencePropertyKey<string> Operation = new("pyxis.operation");
 
+    /// <summary>Whether the caller asks again smaller when the answer is too big, so a 5xx is not retried at this size.</summary>
+    public static readonly ResiliencePropertyKey<bool> ShrinksWhenTooBig = new("pyxis.shrinks-when-too-big");
+
     public static ResiliencePipeline Build(PyxisClientOptions options)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider };
@@ -31,11 +34,7 @@ internal static class PyxisResilience
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
                     Delay = options.Retry.Delay,
-                    ShouldHandle = args =>
-                        ValueTask.FromResult(
-                            (IsTransient(args.Outcome.Exception) || args.Outcome.Exception is RateLimiterRejectedException)
-                                && args.Context.Properties.GetValue(Retryable, false)
-                        ),
+                    ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.Context)),
                     DelayGenerator = args => ValueTask.FromResult(ServerWait(args.Outcome.Exception)),
                     OnRetry = args =>
                     {
@@ -81,6 +80,11 @@ internal static class PyxisResilience
 
         return builder.Build();
     }
+
+    private static bool ShouldRetry(Exception? error, ResilienceContext context) =>
+        (IsTransient(error) || error is RateLimiterRejectedException)
+        && context.Properties.GetValue(Retryable, false)
+        && !(context.Properties.GetValue(ShrinksWhenTooBig, false) && Batching.AdaptiveSize.IsTooBig(error));
 
     private static TimeSpan? ServerWait(Exception? error) =>
         error switch

@@ -25,6 +25,17 @@ public sealed class AliasTrustTests
     }
 
     [Fact]
+    public async Task A_missing_alias_fails_its_own_lookup_naming_it_and_is_not_filled_from_another()
+    {
+        var items = await RunAsync(Body(["r0", "r1"], errors: null));
+
+        Assert.Equal(3, items.Count);
+        var missing = Assert.IsType<PyxisResponseException>(items.Single(i => i.Index == 2).Exception);
+        Assert.Contains("r2", missing.Message, StringComparison.Ordinal);
+        Assert.All(items.Where(i => i.Index != 2), i => Assert.Equal(Paths[i.Index].Repository, i.Value!.Repository));
+    }
+
+    [Fact]
     public async Task Exact_aliases_in_any_order_are_attributed_to_their_own_lookup()
     {
         var items = await RunAsync(Body(["r2", "r0", "r1"], errors: null));

@@ -212,6 +212,76 @@ public sealed class FailureTests
         Assert.Equal(2, server.Requests);
     }
 
+    [Fact]
+    public async Task A_body_shorter_than_its_Content_Length_every_time_ends_in_a_typed_error_after_the_retries()
+    {
+        await using var server = await HostileServer.StartAsync(
+            async (http, _) =>
+            {
+                var body = Answers.RepositoryLookup();
+                http.Response.ContentType = "application/json";
+                http.Response.ContentLength = body.Length + 1000;
+                await http.Response.WriteAsync(body);
+                await http.Response.Body.FlushAsync();
+                await Task.Delay(100);
+                http.Abort();
+            }
+        );
+        using var client = new PyxisClient(
+            new PyxisClientOptions { Endpoint = server.Endpoint, Retry = { MaxRetries = 2, Delay = TimeSpan.FromMilliseconds(1) } }
+        );
+
+        var error = await Assert.ThrowsAnyAsync<PyxisException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", "ubi"));
+
+        Assert.True(error is PyxisResponseException { Truncated: true } or PyxisTransportException, error.GetType().Name);
+        // The reset reaches the client after the headers ("broke off") or, when it comes first, with them: named either way.
+        Assert.Matches("the response broke off: |reset by peer|ended prematurely", error.Message);
+        Assert.Equal(3, server.Requests);
+    }
+
+    [Theory]
+    [InlineData(1000, "PyxisClientOptions.Timeouts.Attempt (2 s)")] // one byte a second, forever
+    [InlineData(0, "MaxResponseBytes")] // as fast as it can, forever
+    public async Task A_chunked_body_that_never_ends_ends_in_a_typed_error_on_the_attempt_clock_or_the_byte_limit(
+        int pauseMs,
+        string expected
+    )
+    {
+        long sent = 0;
+        await using var server = await HostileServer.StartAsync(
+            async (http, _) =>
+            {
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync("{\"data\":", http.RequestAborted);
+                var chunk = new byte[pauseMs > 0 ? 1 : 64 * 1024];
+                chunk.AsSpan().Fill((byte)' ');
+                while (!http.RequestAborted.IsCancellationRequested)
+                {
+                    await http.Response.Body.WriteAsync(chunk, http.RequestAborted);
+                    await http.Response.Body.FlushAsync(http.RequestAborted);
+                    Interlocked.Add(ref sent, chunk.Length);
+                    await Task.Delay(pauseMs, http.RequestAborted);
+                }
+            }
+        );
+        using var client = new PyxisClient(
+            new PyxisClientOptions
+            {
+                Endpoint = server.Endpoint,
+                // The flood must meet the byte limit, not the clock, however loaded the machine.
+                Timeouts = { Attempt = pauseMs > 0 ? TimeSpan.FromSeconds(2) : Hang.Limit / 2, Total = Hang.Limit },
+                Retry = { MaxRetries = 0 },
+                Limits = { MaxResponseBytes = 1024 * 1024 },
+            }
+        );
+        var error = await Assert.ThrowsAnyAsync<PyxisException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", "ubi"));
+
+        Assert.True(error is PyxisTransportException or PyxisResponseException, error.GetType().Name);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        // Memory stays bounded: the drip is cut off by the attempt's clock, the flood by the byte limit while it still flows.
+        Assert.True(pauseMs > 0 || Interlocked.Read(ref sent) >= 512 * 1024, $"{sent} bytes sent");
+    }
+
     private sealed class AttemptCounter(Action count) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

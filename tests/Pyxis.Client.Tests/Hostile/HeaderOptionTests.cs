@@ -15,6 +15,8 @@ public sealed class HeaderOptionTests
             { "ApiKey", "KEY\u001b[31m", "the control character U+001B at position 3" },
             { "ApiKey", "KEYключ", "a non-ASCII character at position 3" },
             { "UserAgent", "agent/1.0\r\nX-Injected: yes", "a carriage return (CR) at position 9" },
+            { "UserAgent", "agent/1.0\nX-Injected: yes", "a line feed (LF) at position 9" },
+            { "UserAgent", "agent/1.0\0tail", "a NUL character at position 9" },
             { "UserAgent", "agent/1.0\u00e9", "a non-ASCII character at position 9" },
         };
 

@@ -46,6 +46,43 @@ public sealed class ResponseTrustTests
         Assert.Contains(expected, error.Message, StringComparison.OrdinalIgnoreCase);
     }
 
+    public static TheoryData<string, string> DeepDuplicates =>
+        new()
+        {
+            {
+                "{\"passed\":[{\"name\":\"ok\",\"elapsed_time\":1.5},{\"name\":\"ok\",\"name\":\"evil\",\"elapsed_time\":2}]}",
+                ".name' appears twice"
+            },
+            { "{\"passed\":[{\"name\":\"ok\",\"elapsed_time\":1.5}],\"passed\":[]}", ".passed' appears twice" },
+        };
+
+    [Theory]
+    [MemberData(nameof(DeepDuplicates))]
+    public async Task A_duplicate_key_inside_a_list_element_or_a_nested_selected_object_is_refused(string results, string expected)
+    {
+        await using var server = await HostileServer.AnsweringAsync(
+            200,
+            "application/json",
+            "{\"data\":{\"get_cert_project_test_result\":{\"data\":{\"results\":" + results + "},\"error\":null}}}"
+        );
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint });
+
+        var error = await Assert.ThrowsAsync<PyxisResponseException>(() => client.TestElapsedTimesAsync("t1"));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"code\":\"FORBIDDEN\",\"code\":\"NOT_FOUND\"}")]
+    [InlineData("{\"detail\":{\"status\":403,\"status\":404}}")]
+    public async Task A_duplicate_key_inside_an_errors_extensions_is_refused(string extensions)
+    {
+        var error = await RefusedAsync("{\"errors\":[{\"message\":\"denied\",\"extensions\":" + extensions + "}],\"data\":null}");
+
+        Assert.Contains("'errors' could not be read", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Duplicate", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Theory]
     [InlineData(Lookup + "{\"data\":{}}")]
     [InlineData(Lookup + "\n{\"data\":{\"get_repository_by_registry_path\":null}}")]

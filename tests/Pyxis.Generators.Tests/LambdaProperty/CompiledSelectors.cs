@@ -18,6 +18,7 @@ internal sealed class CompiledSelectors
 {
     private const string Prelude = """
         using System;
+        using System.Collections.Generic;
         using System.Linq;
         using System.Threading.Tasks;
         using Pyxis.Client;
@@ -58,9 +59,13 @@ internal sealed class CompiledSelectors
 
     private Type Type { get; }
 
-    public static CompiledSelectors Compile(IReadOnlyList<string> selectors)
+    /// <summary>
+    /// Compiles <paramref name="selectors"/>; <paramref name="declarations"/> (types and helpers they use) go into the
+    /// <c>Selectors</c> class.
+    /// </summary>
+    public static CompiledSelectors Compile(IReadOnlyList<string> selectors, string declarations = "")
     {
-        var source = new StringBuilder(Prelude);
+        var source = new StringBuilder(Prelude).Append(declarations).Append('\n');
         var spans = new List<(int Start, int End)>();
         for (var i = 0; i < selectors.Count; i++)
         {

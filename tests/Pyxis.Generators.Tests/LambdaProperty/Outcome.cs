@@ -47,31 +47,40 @@ internal abstract record Outcome
     /// Whether <paramref name="projected"/> (the lambda over its answer) agrees with <paramref name="full"/> (the same
     /// C# over the whole graph): equal, or an unselected field where it differs, never a different value.
     /// </summary>
-    public static bool Agrees(Outcome projected, Outcome full) =>
+    /// <param name="projected">The lambda's outcome over its answer.</param>
+    /// <param name="full">The same C#'s outcome over the whole graph.</param>
+    /// <param name="exact">Whether an unselected field in <paramref name="projected"/> disagrees too: a shape the
+    /// analysis claims to follow must ask what it reads.</param>
+    public static bool Agrees(Outcome projected, Outcome full, bool exact = false) =>
         (projected, full) switch
         {
-            (Threw { Exception: var e }, _) when e == typeof(PyxisUnselectedFieldException) => true,
+            (Threw { Exception: var e }, _) when !exact && e == typeof(PyxisUnselectedFieldException) => true,
             // A field outside the subset the answers model: the answer has it as null, which is what the lambda got.
             (_, Threw { Exception: var e }) when e == typeof(PyxisUnselectedFieldException) => true,
             (Threw p, Threw f) => p.Exception == f.Exception,
             (Leaf p, Leaf f) => p.Text == f.Text,
-            (Items p, Items f) => ItemsAgree(p.Values, f.Values),
+            (Items p, Items f) => ItemsAgree(p.Values, f.Values, exact),
             (Members p, Members f) => p.Values.Count == f.Values.Count
-                && p.Values.Zip(f.Values).All(x => x.First.Name == x.Second.Name && Agrees(x.First.Value, x.Second.Value)),
+                && p.Values.Zip(f.Values).All(x => x.First.Name == x.Second.Name && Agrees(x.First.Value, x.Second.Value, exact)),
             _ => false,
         };
 
     // Enumerating may throw part way: the items read before it must agree, and what the full graph has after is unknown.
-    private static bool ItemsAgree(IReadOnlyList<Outcome> projected, IReadOnlyList<Outcome> full)
+    private static bool ItemsAgree(IReadOnlyList<Outcome> projected, IReadOnlyList<Outcome> full, bool exact)
     {
         for (var i = 0; i < projected.Count; i++)
         {
-            if (projected[i] is Threw { Exception: var e } && e == typeof(PyxisUnselectedFieldException))
+            if (projected[i] is Threw { Exception: var e } && e == typeof(PyxisUnselectedFieldException) && !exact)
             {
                 return true;
             }
 
-            if (i >= full.Count || !Agrees(projected[i], full[i]))
+            if (i < full.Count && full[i] is Threw { Exception: var f } && f == typeof(PyxisUnselectedFieldException))
+            {
+                return true;
+            }
+
+            if (i >= full.Count || !Agrees(projected[i], full[i], exact))
             {
                 return false;
             }

@@ -5,9 +5,11 @@ namespace Pyxis.Generators.Tests.LambdaProperty;
 /// <summary>
 /// Random selectors over <c>ContainerImageResponse</c>, in the constructs a lambda may use: member reads with
 /// <c>?.</c> and <c>!</c>, ternaries, <c>??</c>, property patterns with designations, switch expressions, locals in a
-/// block body, LINQ (<c>Select</c>, <c>Where</c>, <c>FirstOrDefault</c>, <c>Any</c>, <c>Count</c>), query syntax and
+/// block body (alone or as members of a tuple or anonymous object), LINQ (<c>Select</c> with and without an index,
+/// <c>Where</c>, <c>FirstOrDefault</c>, <c>ElementAtOrDefault</c>, <c>Any</c>, <c>Count</c>, <c>Zip</c>, <c>Aggregate</c>,
+/// <c>GroupBy</c> with an element selector), collection spreads, lambda parameters shadowing <c>r</c>, query syntax and
 /// <c>[PyxisFragment]</c> methods called directly, as extensions and as method groups. Every selector it makes is
-/// well-typed C#; each variable it binds has a fresh name.
+/// well-typed C#; each variable it binds has a fresh name, but for <c>r</c>, shadowed on purpose.
 /// </summary>
 internal sealed class SelectorGrammar(PCG random)
 {
@@ -22,12 +24,22 @@ internal sealed class SelectorGrammar(PCG random)
             return "r => " + Result(env, 3);
         }
 
-        // A block body: locals standing for selected values, then the result.
+        // A block body: locals standing for selected values (alone, or as a tuple's or anonymous object's members), then
+        // the result.
         var body = new List<string>();
         for (var i = Pick(2) + 1; i > 0; i--)
         {
             var (text, kind) = Source(env, 1);
             var name = Fresh();
+            if (Chance(3))
+            {
+                var (other, otherKind) = Source(env, 1);
+                body.Add(Chance(2) ? $"var {name} = (A: {text}, B: {other});" : $"var {name} = new {{ A = {text}, B = {other} }};");
+                env.Add(new Variable(name + ".A", kind, Nullable: true));
+                env.Add(new Variable(name + ".B", otherKind, Nullable: true));
+                continue;
+            }
+
             body.Add($"var {name} = {text};");
             env.Add(new Variable(name, kind, Nullable: true));
         }
@@ -49,9 +61,18 @@ internal sealed class SelectorGrammar(PCG random)
         var (list, item) = ListOf(env);
         var x = Fresh();
         var inner = env.Append(new Variable(x, item, Nullable: true)).ToList();
-        return Pick(6) switch
+        return Pick(11) switch
         {
             0 => $"{list}?.Select({x} => {Value(AnyKind(), inner, depth - 1)}).ToList()",
+            5 => $"{list}?.Select(({x}, i) => ({Value(AnyKind(), inner, depth - 1)}, i)).ToList()",
+            6 => Zipped(list, item, env, depth),
+            7 => $"{list}?.Aggregate(\"\", (acc, {x}) => acc + ({Value(Kind.Text, inner, depth - 1)}) + \";\")",
+            8 => Grouped(list, item, env, depth),
+            // A collection expression spreading the list, read through after.
+            9 => $"(({Kinds.CSharp(item)}[])[.. {list} ?? {Empty(item)}]).Select({x} => {Value(AnyKind(), inner, depth - 1)}).ToList()",
+            // A lambda parameter shadowing the selector's own r.
+            10 when Kinds.IsObject(item) =>
+                $"{list}?.Select(r => {Value(AnyKind(), env.Where(v => v.Name != "r").Append(new Variable("r", item, Nullable: true)).ToList(), depth - 1)}).ToList()",
             1 => $"{list}?.Where({x} => {Condition(inner, depth - 1)}).Select({x} => {Value(AnyKind(), inner, depth - 1)}).ToList()",
             2 => $"{list}?.Where({x} => {Condition(inner, depth - 1)}).ToList()",
             3 when item == Kind.Tag => $"{list}?.Select(Fragments.TagName).ToList()",
@@ -61,6 +82,28 @@ internal sealed class SelectorGrammar(PCG random)
                 $"({list} == null ? null : (from {x} in {list} where {Condition(inner, depth - 1)} select {Value(AnyKind(), inner, depth - 1)}).ToList())",
         };
     }
+
+    // Zip with a result selector: each parameter stands for an item of its own list.
+    private string Zipped(string list, Kind item, List<Variable> env, int depth)
+    {
+        var (other, otherItem) = ListOf(env);
+        var (x, y) = (Fresh(), Fresh());
+        var inner = env.Append(new Variable(x, item, Nullable: true)).Append(new Variable(y, otherItem, Nullable: true)).ToList();
+        return $"{list}?.Zip({other} ?? {Empty(otherItem)}, ({x}, {y}) => ({Value(AnyKind(), inner, depth - 1)}, {Value(AnyKind(), inner, depth - 1)})).ToList()";
+    }
+
+    // GroupBy with a key and an element selector: the groups' items are what the element selector returns.
+    private string Grouped(string list, Kind item, List<Variable> env, int depth)
+    {
+        var x = Fresh();
+        var inner = env.Append(new Variable(x, item, Nullable: true)).ToList();
+        var (element, elementKind) = Source(inner, 0);
+        var (g, y) = (Fresh(), Fresh());
+        var grouped = env.Append(new Variable(y, elementKind, Nullable: true)).ToList();
+        return $"{list}?.GroupBy({x} => {Value(Kind.Text, inner, depth - 1)}, {x} => {element}).Select({g} => ({g}.Key, {g}.Count(), {g}.Select({y} => {Value(AnyKind(), grouped, depth - 1)}).ToList())).ToList()";
+    }
+
+    private static string Empty(Kind item) => $"ValueList<{Kinds.CSharp(item)}>.Empty";
 
     // from x in repositories where … from y in x.Tags select …: a second range variable over a nested list.
     private string QueryOverTags(string list, List<Variable> env, int depth)
@@ -175,7 +218,15 @@ internal sealed class SelectorGrammar(PCG random)
         {
             var x = Fresh();
             var condition = Condition(env.Append(new Variable(x, item, Nullable: true)).ToList(), depth - 1);
-            return ($"{list}?.FirstOrDefault({x} => {condition})", item);
+            return (
+                Pick(3) switch
+                {
+                    0 => $"{list}?.FirstOrDefault()",
+                    1 => $"{list}?.ElementAtOrDefault(1)",
+                    _ => $"{list}?.FirstOrDefault({x} => {condition})",
+                },
+                item
+            );
         }
 
         var candidates = env.Where(v => !objectOnly || Kinds.IsObject(v.Kind)).ToList();

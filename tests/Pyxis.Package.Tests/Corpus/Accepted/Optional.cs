@@ -54,6 +54,41 @@ internal static partial class Shapes
         return Is(actual, (i.Rpms, i.Rpms.Count));
     }
 
+    [Shape("VariablesTests: an argument below the root from a captured local, o => o.Posts(page, …), sent as a variable of the operation")]
+    public static async Task<Outcome> FieldArgumentFromCapturedLocal(IPyxisClient client, Catalog c)
+    {
+        var i = c.Image(55);
+        var manifest = "manifest-" + i.Id;
+        var actual = await client.QueryAsync(q =>
+            q.GetImage(i.Id, o => o.Data!.Edges!.RpmManifestWith(manifest, m => m.Data!.Rpms!.Select(x => x!.Name).ToList()))
+        );
+        return Is(actual, i.Rpms);
+    }
+
+    [Shape("VariablesTests: an argument below the root from the variables object, (i, q) => q.User(i.Id, o => o.Posts(i.Page, …))")]
+    public static async Task<Outcome> FieldArgumentFromVariables(IPyxisClient client, Catalog c)
+    {
+        var i = c.Image(56);
+        var actual = await client.QueryAsync(new { i.Id, Manifest = "manifest" }, static (q, v) =>
+            q.GetImage(v.Id, o => (o.Data?.Edges?.RpmManifestWith(id: v.Manifest, select: m => m.Data!.Rpms!.Count), o.Data!.Architecture))
+        );
+        return Is(actual, (i.Rpms.Count, i.Architecture));
+    }
+
+    [Shape("QueryTests: an argument below the root from a parameter of the enclosing method, in a block-bodied selector")]
+    public static async Task<Outcome> FieldArgumentFromParameter(IPyxisClient client, Catalog c)
+    {
+        var i = c.Image(58);
+        return Is(await RpmsOf(client, i.Id, "manifest-" + i.Id), (i.Rpms.First(), i.Rpms.Count));
+    }
+
+    private static Task<(string?, int)> RpmsOf(IPyxisClient client, string id, string manifest) =>
+        client.QueryAsync(q => q.GetImage(id, o =>
+            {
+                var rpms = o.Data!.Edges!.RpmManifestWith(manifest, m => m.Data!.Rpms!.Select(x => x!.Name).ToList());
+                return (rpms?.First(), rpms?.Count ?? 0);
+            }));
+
     [Shape("README: a wrapper of your own around QueryAsync, marked [PyxisQueryWrapper], its callers' lambdas translated")]
     public static async Task<Outcome> QueryWrapper(IPyxisClient client, Catalog c)
     {
@@ -73,6 +108,32 @@ internal static partial class Shapes
     {
         counted();
         return await client.QueryAsync(query, cancellationToken).ConfigureAwait(false);
+    }
+
+    [Shape("README: a wrapper of your own around QueryAsync(vars, (q, v) => …), its callers' variables object sent as GraphQL variables")]
+    public static async Task<Outcome> QueryWrapperWithVariables(IPyxisClient client, Catalog c)
+    {
+        var r = c.Repo(43);
+        var tags = new List<string>();
+        var actual = await client.Tagged(
+            new { r.Registry, r.Path },
+            static (q, v) => q.GetRepositoryByRegistryPath(v.Registry, v.Path, o => (o.Data!.Registry, o.Data!.Repository)),
+            tags.Add
+        );
+        return Is((actual, string.Join(",", tags)), ((r.Registry, r.Path), "tagged"));
+    }
+
+    [PyxisQueryWrapper]
+    internal static async Task<T> Tagged<TVars, T>(
+        this IPyxisClient client,
+        TVars vars,
+        Func<PyxisQuery, TVars, T> query,
+        Action<string> tag,
+        CancellationToken cancellationToken = default
+    )
+    {
+        tag("tagged");
+        return await client.QueryAsync(vars, query, cancellationToken).ConfigureAwait(false);
     }
 
     [PyxisFragment]

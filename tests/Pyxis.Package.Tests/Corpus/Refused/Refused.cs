@@ -65,6 +65,30 @@ internal static class Refused
                 )
             )
         );
+        // A value known at run time, but the call is not the first thing the selector does: the recording run cannot reach it.
+        await client.QueryAsync(vars, static (q, v) =>
+            q.GetImage(v.Path, o =>
+                (
+                    o.Data!.Architecture,
+                    o.Data!.Edges!.RpmManifestWith( /* expect PYX116 */
+                        v.Registry,
+                        m => m.Data!.Id
+                    )
+                )
+            )
+        );
+        // A value read in a list lambda: each item would need the answer to be walked.
+        await client.QueryAsync(vars, static (q, v) =>
+            q.FindImagesByNvr(v.Path, select: p =>
+                p.Data!.Select(i =>
+                        i!.Edges!.RpmManifestWith( /* expect PYX116 */
+                            v.Registry,
+                            m => m.Data!.Id
+                        )
+                    )
+                    .ToList()
+            )
+        );
         // A query wrapper the interceptors cannot call.
         await /* expect PYX117 */
         Hidden(client, q => q.GetImage(vars.Path, o => o.Data!.Id));
@@ -149,6 +173,15 @@ internal static class Refused
 
     [PyxisQueryWrapper]
     private static Task<T> Hidden<T>(IPyxisClient client, Func<PyxisQuery, T> query) => client.QueryAsync(query);
+
+    // A wrapper passing its query on to QueryAllAsync: its page is chosen per request, so a carried query cannot go there.
+    [PyxisQueryWrapper]
+    internal static IAsyncEnumerable<T> Paged<TVars, T>(
+        IPyxisClient client,
+        TVars vars,
+        Func<PyxisQuery, TVars, PyxisPage, IEnumerable<T>?> query
+    ) => /* expect PYX117 */
+        client.QueryAllAsync(vars, query);
 
     [PyxisFragment]
     private static string? FirstId(PyxisQuery q, string path) => q.GetImage(path, o => o.Data!.Id);
