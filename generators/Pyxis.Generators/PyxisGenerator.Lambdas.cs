@@ -1,8 +1,10 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Pyxis.Generators.Building;
 using Pyxis.Generators.Lambdas;
 using Pyxis.Generators.Model;
+using Pyxis.Generators.Pipeline;
 
 namespace Pyxis.Generators;
 
@@ -49,18 +51,29 @@ public sealed partial class PyxisGenerator
 
         var scope = context.CompilationProvider.Combine(declarations).Select(static (pair, _) => BindingScope.Of(pair.Left, pair.Right));
 
+        // Each step below holds one entry per call site and is rebuilt by Roslyn on every run, so there are few of them: the
+        // read and its filter are one step, and the schema and options come as one value.
+        var schemaAndOptions = schema.Combine(options);
         return sites
             .Combine(scope)
             .WithComparer(SiteComparer.Instance)
-            .Select(
+            .SelectMany(
                 static (site, ct) =>
-                    LambdaReader.Read(site.Left, site.Right.Compilation, ct) ?? QueryWrappers.Read(site.Left, site.Right.Compilation, ct)
+                    (LambdaReader.Read(site.Left, site.Right.Compilation, ct) ?? QueryWrappers.Read(site.Left, site.Right.Compilation, ct))
+                        is { } call
+                        ? ImmutableArray.Create(call)
+                        : ImmutableArray<LambdaCall>.Empty
             )
-            .Where(static call => call is not null)
             .WithTrackingName(StepNames.LambdaCalls)
-            .Combine(schema)
-            .Combine(options)
-            .Select(static (input, _) => LambdaBuilder.Build(input.Left.Left!, input.Left.Right, input.Right))
+            .Combine(schemaAndOptions)
+            .Select(
+                static (input, _) =>
+                {
+                    // Its operation manifest part is made here, once, and written into its own generated file.
+                    var spec = LambdaBuilder.Build(input.Left, input.Right.Left, input.Right.Right);
+                    return spec with { Manifest = ManifestBuilder.Lambda(spec, input.Right.Right) };
+                }
+            )
             .WithTrackingName(StepNames.Lambdas);
     }
 }

@@ -7,27 +7,34 @@ namespace Pyxis.Generators;
 
 public sealed partial class PyxisGenerator
 {
-    // The operation manifest: every operation file's and every lambda's entries, reduced to plain data first so an
-    // unrelated C# edit leaves the collected list unchanged.
-    private static IncrementalValueProvider<ManifestSpec> BuildManifest(
-        IncrementalValuesProvider<OperationFileResult> operations,
+    // The operation manifest is split so that its cost on an edit does not grow with the project: each entry is written
+    // into its own operation's or lambda's generated file (SourceOutput), the class that joins them depends only on the
+    // options, and the index of parts holds only names and positions, so editing a lambda in place leaves it unchanged.
+    private static IncrementalValueProvider<(string Namespace, string Schema)> ManifestClass(
+        IncrementalValueProvider<GeneratorOptions> options
+    ) => options.Select(static (o, _) => (o.Namespace, o.SchemaName)).WithTrackingName(StepNames.ManifestClass);
+
+    private static IncrementalValueProvider<ManifestIndex> BuildManifestIndex(
+        IncrementalValuesProvider<EquatableArray<EmittedOperation>> operations,
         IncrementalValuesProvider<LambdaSpec> lambdas,
         IncrementalValueProvider<GeneratorOptions> options
     )
     {
-        var fromFiles = operations.Select(static (file, _) => ManifestBuilder.Operations(file)).Collect();
+        var fromFiles = operations.Select(static (ops, _) => ManifestBuilder.Keys(ops)).Collect();
         var fromLambdas = lambdas
-            .Combine(options)
-            .Select(static (input, _) => ManifestBuilder.Lambda(input.Left, input.Right.ProjectDir))
-            .Where(static entry => entry is not null)
+            .Select(static (spec, _) => ManifestBuilder.LambdaKey(spec))
+            .WithTrackingName(StepNames.LambdaManifestKeys)
             .Collect();
         return fromFiles
             .Combine(fromLambdas)
             .Combine(options)
             .Select(
                 static (input, _) =>
-                    ManifestBuilder.Build(input.Right, input.Left.Left.SelectMany(e => e).Concat(input.Left.Right.Select(e => e!)))
+                    ManifestBuilder.Index(
+                        input.Right.SchemaName,
+                        input.Left.Left.SelectMany(k => k).Concat(input.Left.Right.Where(k => k is not null).Select(k => k!))
+                    )
             )
-            .WithTrackingName(StepNames.Manifest);
+            .WithTrackingName(StepNames.ManifestIndex);
     }
 }

@@ -13,7 +13,7 @@ public sealed partial class PyxisGenerator
     private readonly record struct OperationPipeline(
         IncrementalValuesProvider<OperationFileResult> Files,
         IncrementalValueProvider<EquatableArray<FragmentFile>> Fragments,
-        IncrementalValuesProvider<(OperationFileResult Left, EquatableArray<string> Right)> Emitted,
+        IncrementalValuesProvider<EquatableArray<EmittedOperation>> Emitted,
         IncrementalValueProvider<EquatableArray<DiagnosticInfo>> ClaimProblems
     );
 
@@ -81,6 +81,13 @@ public sealed partial class PyxisGenerator
             .Select(static (names, _) => DuplicateNames.Winners(names))
             .WithTrackingName(StepNames.DuplicateNameWinners);
 
-        return new OperationPipeline(operations, fragments, operations.Combine(winners), claimProblems);
+        // Each file's emitted operations with their operation manifest parts (PyxisGenerator.Manifest.cs).
+        var emitted = operations
+            .Combine(winners)
+            .Combine(options)
+            .Select(static (input, _) => ManifestBuilder.Emitted(input.Left.Left, input.Left.Right, input.Right))
+            .WithTrackingName(StepNames.EmittedOperations);
+
+        return new OperationPipeline(operations, fragments, emitted, claimProblems);
     }
 }

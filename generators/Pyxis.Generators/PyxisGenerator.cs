@@ -24,7 +24,7 @@ public sealed partial class PyxisGenerator : IIncrementalGenerator
 
         // .graphql operations (PyxisGenerator.Operations.cs): each file checked, against its own schema, with the fragments it reaches.
         var operations = BuildOperations(files, schema, named, options);
-        context.RegisterSourceOutput(operations.Emitted, static (spc, pair) => SourceOutput.Operations(spc, pair.Left, pair.Right));
+        context.RegisterSourceOutput(operations.Emitted, SourceOutput.Operations);
 
         // Types shared by every operation (PyxisGenerator.SharedTypes.cs): inputs, enums, fragment interfaces.
         context.RegisterSourceOutput(BuildSharedTypes(operations.Files, schema, options), SourceOutput.Shared);
@@ -36,8 +36,10 @@ public sealed partial class PyxisGenerator : IIncrementalGenerator
         var lambdas = BuildLambdas(context, schema, options);
         context.RegisterSourceOutput(lambdas, SourceOutput.Lambda);
 
-        // The operation manifest (PyxisGenerator.Manifest.cs): every .graphql operation and lambda, as C# and as JSON.
-        context.RegisterSourceOutput(BuildManifest(operations.Files, lambdas, options), ManifestOutput.Add);
+        // The operation manifest (PyxisGenerator.Manifest.cs): its class, and the index of the parts that each operation's
+        // and lambda's own file carries.
+        context.RegisterSourceOutput(ManifestClass(options), ManifestOutput.AddClass);
+        context.RegisterSourceOutput(BuildManifestIndex(operations.Emitted, lambdas, options), ManifestOutput.AddIndex);
 
         // Diagnostics (PyxisGenerator.Diagnostics.cs): every pipeline's findings, reported by one output.
         context.RegisterSourceOutput(CollectDiagnostics(schema, named, operations, lambdas), SourceOutput.Report);

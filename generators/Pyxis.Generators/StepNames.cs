@@ -25,7 +25,10 @@ internal static class StepNames
     public const string DuplicateNames = nameof(DuplicateNames);
     public const string DuplicateFragments = nameof(DuplicateFragments);
     public const string Diagnostics = nameof(Diagnostics);
-    public const string Manifest = nameof(Manifest);
+    public const string EmittedOperations = nameof(EmittedOperations);
+    public const string ManifestClass = nameof(ManifestClass);
+    public const string LambdaManifestKeys = nameof(LambdaManifestKeys);
+    public const string ManifestIndex = nameof(ManifestIndex);
     public const string NamedSchemas = nameof(NamedSchemas);
     public const string SchemaClaims = nameof(SchemaClaims);
     public const string NamedSharedTypes = nameof(NamedSharedTypes);

@@ -29,6 +29,9 @@ public sealed class IncrementalCachingTests
         StepNames.DuplicateNames,
         StepNames.DuplicateFragments,
         StepNames.Diagnostics,
+        StepNames.EmittedOperations,
+        StepNames.ManifestClass,
+        StepNames.ManifestIndex,
     ];
 
     private static readonly string[] LambdaSteps =
@@ -38,6 +41,9 @@ public sealed class IncrementalCachingTests
         StepNames.Lambdas,
         StepNames.LambdaDiagnostics,
         StepNames.Diagnostics,
+        StepNames.LambdaManifestKeys,
+        StepNames.ManifestClass,
+        StepNames.ManifestIndex,
     ];
 
     // The lambda pipeline reads the bundled schema's surface from the referenced runtime, as the package sets it up.
@@ -148,6 +154,36 @@ public sealed class IncrementalCachingTests
         }
 
         Assert.All(steps[StepNames.Surface].SelectMany(s => s.Outputs), o => Assert.True(IsReused(o.Reason), $"surface was {o.Reason}"));
+    }
+
+    [Fact]
+    public void Editing_one_lambda_in_place_rewrites_only_its_own_file_and_leaves_the_manifest_index_as_it_was()
+    {
+        var edited = LambdaCalls("Calls", "r.Data!.Id");
+        var compilation = GeneratorHarness.CreateCompilation(edited, LambdaCalls("OtherCalls", "r.Data!.Published"));
+        var driver = LambdaDriver().RunGenerators(compilation);
+        var before = driver.GetRunResult().Results.Single().GeneratedSources;
+
+        var old = compilation.SyntaxTrees.First();
+        var text = Microsoft.CodeAnalysis.Text.SourceText.From(edited.Replace("r.Data!.Id", "r.Data!.Registry", StringComparison.Ordinal));
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(old, old.WithChangedText(text)));
+
+        // The edited call's manifest key (name and position) is the same, so the index of parts is not rebuilt.
+        Assert.Equal(
+            [IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached],
+            ReasonsOf(driver, StepNames.Lambdas).OrderBy(r => r == IncrementalStepRunReason.Cached)
+        );
+        Assert.All(ReasonsOf(driver, StepNames.LambdaManifestKeys), r => Assert.True(IsReused(r), $"a manifest key was {r}"));
+        Assert.All(ReasonsOf(driver, StepNames.ManifestIndex), r => Assert.True(IsReused(r), $"the index was {r}"));
+        Assert.All(ReasonsOf(driver, StepNames.ManifestClass), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+
+        // Only the edited call's own file (with its manifest part) is new text; the manifest's files and the other call's are the same.
+        var after = driver.GetRunResult().Results.Single().GeneratedSources;
+        var changed = after.Where(a => !before.Any(b => b.HintName == a.HintName && b.SourceText.ContentEquals(a.SourceText))).ToList();
+        var part = Assert.Single(changed);
+        Assert.StartsWith("Lambdas/Calls_Run_", part.HintName, StringComparison.Ordinal);
+        Assert.Contains("data { registry }", part.SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Contains(before, b => b.HintName == part.HintName);
     }
 
     [Fact]

@@ -43,10 +43,7 @@ public sealed class OperationManifestTests
         Assert.Empty(output.Diagnostics);
         Assert.Empty(output.CompileDiagnostics);
 
-        var text = output.Source("PyxisOperationManifest.json");
-        var json = JsonDocument
-            .Parse(text[(text.IndexOf("/*", StringComparison.Ordinal) + 2)..text.LastIndexOf("*/", StringComparison.Ordinal)])
-            .RootElement;
+        var json = JsonDocument.Parse(ManifestTask.Join(output)).RootElement;
         Assert.Equal(1, json.GetProperty("version").GetInt32());
         Assert.Equal("Public", json.GetProperty("schema").GetString());
         var entries = json.GetProperty("operations").EnumerateArray().ToList();
@@ -102,6 +99,57 @@ public sealed class OperationManifestTests
     }
 
     [Fact]
+    public void The_CSharp_and_JSON_manifests_list_the_parts_in_file_line_and_column_order()
+    {
+        // Parts come from each operation's and lambda's own file, in no set order; both manifests sort them the same way
+        // (file names compare ordinally: upper case first).
+        (string, string)[] operations =
+        [
+            (
+                "/project/Pyxis/b/Second.graphql",
+                "query Later { get_repository_by_registry_path(registry: \"r\", repository: \"p\") { data { registry } } }\n" + Operation
+            ),
+            (
+                "/project/Pyxis/a.graphql",
+                "query First { get_repository_by_registry_path(registry: \"r\", repository: \"p\") { data { registry } } }"
+            ),
+        ];
+        var lambdas = Lambda
+            .Replace(
+                "_ = await",
+                "_ = await client.QueryAsync(static q => q.GetRepositoryByRegistryPath(\"r\", \"p\", r => r.Data!.Published));\n        _ = await",
+                StringComparison.Ordinal
+            )
+            .Replace("Task Run(IPyxisClient client) =>", "Task Run(IPyxisClient client)\n    {", StringComparison.Ordinal)
+            .Replace("r => r.Data!.Id));", "r => r.Data!.Id));\n    }", StringComparison.Ordinal);
+        var output = GeneratorHarness.RunWithCode(lambdas, File.ReadAllText(RepositoryFiles.SchemaPath), Properties, operations);
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompileDiagnostics);
+        var assembly = GeneratorHarnessRuntime.RunAndLoad(lambdas, File.ReadAllText(RepositoryFiles.SchemaPath), Properties, operations);
+
+        var json = JsonDocument
+            .Parse(ManifestTask.Join(output))
+            .RootElement.GetProperty("operations")
+            .EnumerateArray()
+            .Select(e => (e.GetProperty("name").GetString(), e.GetProperty("file").GetString(), e.GetProperty("line").GetInt32()))
+            .ToList();
+        var all =
+            (IReadOnlyList<PyxisOperationInfo>)
+                assembly.GetType(GeneratorHarness.Namespace + ".PyxisOperationManifest")!.GetProperty("All")!.GetValue(null)!;
+        Assert.Equal(
+            [
+                ("Calls_Run", "Code0.cs", 9),
+                ("Calls_Run_2", "Code0.cs", 10),
+                ("Later", "Second.graphql", 1),
+                ("Repo", "Second.graphql", 3),
+                ("First", "a.graphql", 1),
+            ],
+            json
+        );
+        Assert.Equal(json, all.Select(e => ((string?)e.Name, (string?)e.File, e.Line)));
+    }
+
+    [Fact]
     public void A_document_holding_the_end_of_a_comment_stays_valid_JSON_and_CSharp()
     {
         var output = GeneratorHarness.Run(
@@ -110,10 +158,7 @@ public sealed class OperationManifestTests
         );
 
         Assert.Empty(output.CompileDiagnostics);
-        var text = output.Source("PyxisOperationManifest.json");
-        var json = JsonDocument
-            .Parse(text[(text.IndexOf("/*", StringComparison.Ordinal) + 2)..text.LastIndexOf("*/", StringComparison.Ordinal)])
-            .RootElement;
+        var json = JsonDocument.Parse(ManifestTask.Join(output)).RootElement;
         Assert.Contains(
             "\"*/ \\\" \\\\ é\"",
             json.GetProperty("operations")[0].GetProperty("document").GetString(),

@@ -290,15 +290,12 @@ public sealed class SeveralSchemasTests
             ("/project/Pyxis/Public.graphql", PublicOperation)
         );
 
-        var text = output.Source("PyxisOperationManifest.json");
-        var json = System.Text.Json.JsonDocument.Parse(
-            text[(text.IndexOf("/*", StringComparison.Ordinal) + 2)..text.LastIndexOf("*/", StringComparison.Ordinal)]
-        );
+        var json = System.Text.Json.JsonDocument.Parse(ManifestTask.Join(output));
         var schemas = json
             .RootElement.GetProperty("operations")
             .EnumerateArray()
             .ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("schema").GetString());
         Assert.Equal(new Dictionary<string, string?> { ["InternalRepository"] = "Internal", ["PublicRepository"] = "Pyxis" }, schemas);
-        Assert.Contains("{ Schema = \"Internal\" }", output.Source("PyxisOperationManifest.g"), StringComparison.Ordinal);
+        Assert.Contains("{ Schema = \"Internal\" }", output.Source("InternalRepository"), StringComparison.Ordinal);
     }
 }

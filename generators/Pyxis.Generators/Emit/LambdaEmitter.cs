@@ -110,6 +110,11 @@ internal static class LambdaEmitter
         w.Close();
         w.Close();
         WriteInterceptsLocationAttribute(w);
+        if (spec.Manifest is { } part)
+        {
+            ManifestEmitter.WritePart(w, part);
+        }
+
         return w.ToString();
     }
 

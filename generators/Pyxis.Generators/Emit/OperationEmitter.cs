@@ -6,7 +6,8 @@ namespace Pyxis.Generators.Emit;
 /// <summary>Writes one operation: its result records, request factory, readers, and the typed client method.</summary>
 internal static class OperationEmitter
 {
-    public static string Emit(OperationSpec op)
+    /// <summary>The operation's file; its operation manifest <paramref name="part"/> is written into it, not appended to a copy.</summary>
+    public static string Emit(OperationSpec op, ManifestPart? part = null)
     {
         var w = new SourceWriter().Header();
         w.Open($"namespace {op.Namespace}");
@@ -14,6 +15,11 @@ internal static class OperationEmitter
         w.Line();
         ClientMethodEmitter.Write(w, op);
         w.Close();
+        if (part is not null)
+        {
+            ManifestEmitter.WritePart(w, part);
+        }
+
         return w.ToString();
     }
 

@@ -20,21 +20,15 @@ internal static class SourceOutput
         }
     }
 
-    public static void Operations(SourceProductionContext context, OperationFileResult file, EquatableArray<string> winners)
+    /// <summary>One operation file's emitted operations, each with its operation manifest part in the same file.</summary>
+    public static void Operations(SourceProductionContext context, EquatableArray<EmittedOperation> operations)
     {
-        var emitted = new System.Collections.Generic.HashSet<string>();
-        foreach (var op in file.Operations)
+        foreach (var op in operations)
         {
-            // A name defined twice is one PYX015; emitting both would add C# errors for the same mistake.
-            if (!winners.Contains(op.Name + "|" + file.Path) || !emitted.Add(op.Name))
-            {
-                continue;
-            }
-
-            Guard(context, file.Path, () =>
+            Guard(context, op.Manifest.Entry.File, () =>
                 context.AddSource(
-                    $"{op.ClassName}.{Hash(file.ProjectPath)}.g.cs",
-                    SourceText.From(OperationEmitter.Emit(op), System.Text.Encoding.UTF8)
+                    op.Manifest.HintName,
+                    SourceText.From(OperationEmitter.Emit(op.Spec, op.Manifest), System.Text.Encoding.UTF8)
                 )
             );
         }
@@ -134,7 +128,7 @@ internal static class SourceOutput
         if (spec.Diagnostics.Count == 0 && (spec.Roots.Count > 0 || spec.Call.Forwards))
         {
             Guard(context, spec.Call.FilePath, () =>
-                context.AddSource($"Lambdas/{spec.ClassName}.g.cs", SourceText.From(LambdaEmitter.Emit(spec), System.Text.Encoding.UTF8))
+                context.AddSource(HintNames.Lambda(spec), SourceText.From(LambdaEmitter.Emit(spec), System.Text.Encoding.UTF8))
             );
         }
     }
@@ -167,17 +161,5 @@ internal static class SourceOutput
                 Diagnostic.Create(DiagnosticCatalog.InternalError, Location.None, what, ex.GetType().Name + ": " + ex.Message)
             );
         }
-    }
-
-    // Hint names must be unique even when two folders hold files of the same name.
-    private static string Hash(string path)
-    {
-        var hash = 2166136261u;
-        foreach (var c in Path.GetFileName(path) + "|" + path)
-        {
-            hash = unchecked((hash ^ c) * 16777619u);
-        }
-
-        return Path.GetFileNameWithoutExtension(path) + "_" + hash.ToString("x8");
     }
 }

@@ -68,7 +68,7 @@ internal static class LambdaReader
                 EquatableArray<DiagnosticInfo>.Empty
             )
             {
-                Key = Hash(intercept.Data),
+                Key = SiteKey(invocation),
                 Name = CallSiteName.Of(model, invocation, cancellationToken),
                 WithoutVariables = withoutVariables,
                 Forwards = true,
@@ -135,7 +135,7 @@ internal static class LambdaReader
             diagnostics.ToEquatableArray()
         )
         {
-            Key = Hash(intercept.Data),
+            Key = SiteKey(invocation),
             Name = CallSiteName.Of(model, invocation, cancellationToken),
             WithoutVariables = withoutVariables,
         };
@@ -286,6 +286,23 @@ internal static class LambdaReader
             span.StartLinePosition.Character,
             span.EndLinePosition.Line,
             span.EndLinePosition.Character
+        );
+    }
+
+    /// <summary>
+    /// The call site's file and position, hashed: unique in the compilation, and unchanged by an edit elsewhere in the file
+    /// (the interceptor's data also holds the file's checksum), so the generated file's name and the operation manifest's
+    /// index of parts stay the same when a selector is edited in place.
+    /// </summary>
+    internal static string SiteKey(SyntaxNode invocation)
+    {
+        var location = LocationOf(invocation);
+        return Hash(
+            invocation.SyntaxTree.FilePath
+                + "|"
+                + location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                + "|"
+                + location.Column.ToString(System.Globalization.CultureInfo.InvariantCulture)
         );
     }
 

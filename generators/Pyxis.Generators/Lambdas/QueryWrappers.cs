@@ -75,7 +75,7 @@ internal static class QueryWrappers
                 new[] { refused }.ToEquatableArray()
             )
             {
-                Key = LambdaReader.Hash(intercept.Data),
+                Key = LambdaReader.SiteKey(invocation),
             };
         }
 

@@ -138,6 +138,9 @@ internal sealed record LambdaSpec(
     /// <summary>The generated class (and file): the operation name and the call site's key, unique in the compilation.</summary>
     public string ClassName => OperationName + "_" + Call.Key;
 
+    /// <summary>The call's operation manifest part (written into its generated file), or null when it sends nothing.</summary>
+    public ManifestPart? Manifest { get; init; }
+
     /// <summary>For <c>QueryEachAsync</c>: the one root field with each <c>$variable</c> marked for its alias index.</summary>
     public string AliasField { get; init; } = string.Empty;
 

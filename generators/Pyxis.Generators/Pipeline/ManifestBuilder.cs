@@ -9,49 +9,64 @@ namespace Pyxis.Generators.Pipeline;
 /// <summary>Lists what the project sends: each generated <c>.graphql</c> operation and each translated lambda query.</summary>
 internal static class ManifestBuilder
 {
-    public static EquatableArray<ManifestEntry> Operations(OperationFileResult file) =>
-        file
-            .Operations.Select(op =>
-            {
-                var location = file.Names.FirstOrDefault(n => n.Name == op.Name)?.Location;
-                return new ManifestEntry(
-                    op.Name,
-                    "operation",
-                    op.Kind,
-                    op.Document,
-                    file.ProjectPath,
-                    (location?.Line ?? 0) + 1,
-                    (location?.Column ?? 0) + 1
-                )
-                {
-                    Schema = file.Schema,
-                };
-            })
-            .ToEquatableArray();
+    public static ManifestPart Operation(OperationFileResult file, OperationSpec op, GeneratorOptions options)
+    {
+        var location = file.Names.FirstOrDefault(n => n.Name == op.Name)?.Location;
+        var entry = new ManifestEntry(
+            op.Name,
+            "operation",
+            op.Kind,
+            op.Document,
+            file.ProjectPath,
+            (location?.Line ?? 0) + 1,
+            (location?.Column ?? 0) + 1,
+            file.Schema ?? options.SchemaName
+        );
+        return new ManifestPart(options.Namespace, HintNames.Operation(op, file), entry);
+    }
 
     /// <summary>A lambda that could not be translated sends nothing, so it is not listed.</summary>
-    public static ManifestEntry? Lambda(LambdaSpec spec, string? projectDir) =>
+    public static ManifestPart? Lambda(LambdaSpec spec, GeneratorOptions options) =>
         spec.Diagnostics.Count > 0 || spec.Roots.Count == 0
             ? null
-            : new ManifestEntry(
-                spec.OperationName,
-                "lambda",
-                spec.Call.Kind == LambdaKind.Mutation ? "mutation" : "query",
-                spec.Document,
-                InputFiles.RelativeTo(projectDir, spec.Call.FilePath),
-                spec.Call.Location.Line + 1,
-                spec.Call.Location.Column + 1
+            : new ManifestPart(
+                options.Namespace,
+                HintNames.Lambda(spec),
+                new ManifestEntry(
+                    spec.OperationName,
+                    "lambda",
+                    spec.Call.Kind == LambdaKind.Mutation ? "mutation" : "query",
+                    spec.Document,
+                    InputFiles.RelativeTo(options.ProjectDir, spec.Call.FilePath),
+                    spec.Call.Location.Line + 1,
+                    spec.Call.Location.Column + 1,
+                    options.SchemaName
+                )
             );
 
-    public static ManifestSpec Build(GeneratorOptions options, IEnumerable<ManifestEntry> entries) =>
+    /// <summary>The operations a file emits, each with its manifest part.</summary>
+    public static EquatableArray<EmittedOperation> Emitted(
+        OperationFileResult file,
+        EquatableArray<string> winners,
+        GeneratorOptions options
+    ) => HintNames.Emitted(file, winners).Select(op => new EmittedOperation(op, Operation(file, op, options))).ToEquatableArray();
+
+    public static EquatableArray<ManifestKey> Keys(EquatableArray<EmittedOperation> operations) =>
+        operations.Select(op => Key(op.Manifest)).ToEquatableArray();
+
+    public static ManifestKey? LambdaKey(LambdaSpec spec) => spec.Manifest is { } part ? Key(part) : null;
+
+    public static ManifestIndex Index(string schema, IEnumerable<ManifestKey> keys) =>
         new(
-            options.Namespace,
-            options.SchemaName,
-            entries
-                .OrderBy(e => e.File, StringComparer.Ordinal)
-                .ThenBy(e => e.Line)
-                .ThenBy(e => e.Column)
-                .ThenBy(e => e.Name, StringComparer.Ordinal)
+            schema,
+            keys.OrderBy(k => k.File, StringComparer.Ordinal)
+                .ThenBy(k => k.Line)
+                .ThenBy(k => k.Column)
+                .ThenBy(k => k.Name, StringComparer.Ordinal)
+                .Select(k => k.HintName)
                 .ToEquatableArray()
         );
+
+    private static ManifestKey Key(ManifestPart part) =>
+        new(part.HintName, part.Entry.File, part.Entry.Line, part.Entry.Column, part.Entry.Name);
 }
