@@ -17,6 +17,17 @@ internal sealed class ReferenceGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // The lambda pipeline's per-call-site steps, one for one: the syntax provider, a per-file key of the compilation's
+        // trees (here only the path, so an edit inside a method body leaves it equal), the site with that key, the read, the
+        // site with the options, the built spec. Each step does nothing but copy a string.
+        var keys = context
+            .CompilationProvider.SelectMany(static (compilation, _) => compilation.SyntaxTrees)
+            .Select(static (tree, _) => tree.FilePath)
+            .Collect()
+            .Select(static (paths, _) => string.Join(";", paths).GetHashCode());
+        var options = context.AnalyzerConfigOptionsProvider.Select(
+            static (provider, _) => provider.GlobalOptions.TryGetValue("build_property.PyxisNamespace", out var ns) ? ns : ""
+        );
         var calls = context
             .SyntaxProvider.CreateSyntaxProvider(
                 static (node, _) =>
@@ -27,7 +38,12 @@ internal sealed class ReferenceGenerator : IIncrementalGenerator
                         },
                 static (syntax, _) => syntax.Node
             )
-            .Select(static (node, _) => new Item($"Call_{Name(node.SyntaxTree.FilePath)}", node.ToString()));
+            .Combine(keys)
+            .SelectMany(
+                static (site, _) => ImmutableArray.Create(new Item($"Call_{Name(site.Left.SyntaxTree.FilePath)}", site.Left.ToString()))
+            )
+            .Combine(options)
+            .Select(static (input, _) => input.Left with { Text = input.Right + input.Left.Text });
         var operations = context
             .AdditionalTextsProvider.Where(static file => file.Path.EndsWith(".graphql", StringComparison.Ordinal))
             .Select(static (file, token) => new Item($"Op_{Name(file.Path)}", file.GetText(token)?.ToString() ?? string.Empty));
