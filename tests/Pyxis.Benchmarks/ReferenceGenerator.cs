@@ -8,7 +8,7 @@ namespace Pyxis.Benchmarks;
 
 /// <summary>
 /// The least an incremental generator of the same shape can cost: the same inputs (every <c>QueryAsync</c> call and
-/// every <c>.graphql</c> file), a per-item step after each provider, one generated file per item and one list of all
+/// every <c>.graphql</c> file), the lambda pipeline's per-item steps, one generated file per item and one list of all
 /// names. It does no reading of its own, so what its warm edit still allocates per item is Roslyn's bookkeeping.
 /// </summary>
 /// <remarks>Not marked <c>[Generator]</c>: it is never loaded by a compiler, only handed to a driver in-process.</remarks>
