@@ -12,7 +12,14 @@ namespace Pyxis.Benchmarks;
 /// queries (one per C# file, as code is usually spread), on the 2025 schema. A cold run grows with the count; editing
 /// one lambda must not (only that call site is read and translated again).
 /// </summary>
+/// The edit is also measured on <see cref="ReferenceGenerator"/> (the same inputs, steps and outputs per item, no work of
+/// its own) in the same run, so its ratio shows what of the edit's growth is ours and what is Roslyn's floor.
 [MemoryDiagnoser]
+[GroupBenchmarksBy(
+    BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory,
+    BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByParams
+)]
+[CategoriesColumn]
 public class GeneratorScalingBenchmarks
 {
     private static readonly CSharpParseOptions Parse = new CSharpParseOptions(LanguageVersion.Latest).WithFeatures([
@@ -23,6 +30,7 @@ public class GeneratorScalingBenchmarks
     private CSharpCompilation compilation = null!;
     private CSharpCompilation edited = null!;
     private GeneratorDriver warm = null!;
+    private GeneratorDriver reference = null!;
 
     [Params(10, 100, 1000)]
     public int Count { get; set; }
@@ -53,6 +61,7 @@ public class GeneratorScalingBenchmarks
             trees[Count / 2].WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(Lambda(Count / 2, "r.Data!.Published")))
         );
         warm = NewDriver().RunGenerators(compilation);
+        reference = NewDriver(new ReferenceGenerator()).RunGenerators(compilation);
 
         // Measure what the description says: every operation and lambda translated, nothing refused.
         var run = warm.GetRunResult();
@@ -64,10 +73,16 @@ public class GeneratorScalingBenchmarks
     }
 
     [Benchmark(Description = "new driver: N operations + N lambdas")]
+    [BenchmarkCategory("cold")]
     public GeneratorDriver ColdRun() => NewDriver().RunGenerators(compilation);
 
     [Benchmark(Description = "warm driver: one lambda edited")]
+    [BenchmarkCategory("edit")]
     public GeneratorDriver EditOneLambda() => warm.RunGenerators(edited);
+
+    [Benchmark(Baseline = true, Description = "reference generator, warm: one lambda edited")]
+    [BenchmarkCategory("edit")]
+    public GeneratorDriver EditOneLambdaReference() => reference.RunGenerators(edited);
 
     private static string Operation(int i) =>
         $"query Op{i}($registry: String, $repository: String) {{ get_repository_by_registry_path(registry: $registry, repository: $repository) {{ data {{ _id repository published }} error {{ status detail }} }} }}";
@@ -86,9 +101,9 @@ public class GeneratorScalingBenchmarks
             }
             """;
 
-    private GeneratorDriver NewDriver() =>
+    private GeneratorDriver NewDriver(IIncrementalGenerator? generator = null) =>
         CSharpGeneratorDriver.Create(
-            [new PyxisGenerator().AsSourceGenerator()],
+            [(generator ?? new PyxisGenerator()).AsSourceGenerator()],
             files,
             Parse,
             new Options(),
