@@ -28,7 +28,7 @@ public sealed class AdaptiveAliasSizeTests(ITestOutputHelper output)
         var paths = emulator.Catalog.RepositoryPaths(1000).ToArray();
 
         // On the fake clock a retry wait never ends: a batch that waited one out would never finish.
-        var batch = RunAsync(client, paths, new BatchOptions { AliasesPerRequest = 25, MaxConcurrency = 4 });
+        var batch = AdaptiveSizingTests.RunAsync(client, paths, new BatchOptions { AliasesPerRequest = 25, MaxConcurrency = 4 });
         var retryWait = clock.WaitStartedAsync(due => due != Attempt && due != Total);
         Assert.True(batch == await Task.WhenAny(batch, retryWait), "a retry wait was started before the batch ended");
 
@@ -56,7 +56,7 @@ public sealed class AdaptiveAliasSizeTests(ITestOutputHelper output)
             MinAliasesPerRequest = 5,
             MaxConcurrency = 1,
         };
-        var batch = RunAsync(client, paths, options);
+        var batch = AdaptiveSizingTests.RunAsync(client, paths, options);
         var wait = await clock.WaitStartedAsync(due => due != Attempt && due != Total);
         clock.Advance(wait);
 
@@ -89,23 +89,4 @@ public sealed class AdaptiveAliasSizeTests(ITestOutputHelper output)
                 Timeouts = { Attempt = Attempt, Total = Total },
             }
         );
-
-    private static async Task<(int Answered, int Duplicates)> RunAsync(
-        PyxisClient client,
-        (string Registry, string Repository)[] paths,
-        BatchOptions options
-    )
-    {
-        var seen = new bool[paths.Length];
-        int answered = 0,
-            duplicates = 0;
-        await foreach (var item in client.GetRepositoriesByRegistryPathAsync(paths, options))
-        {
-            duplicates += seen[item.Index] ? 1 : 0;
-            seen[item.Index] = true;
-            answered += item.Succeeded && item.Value?.Repository == item.Input.Repository ? 1 : 0;
-        }
-
-        return (answered, duplicates);
-    }
 }

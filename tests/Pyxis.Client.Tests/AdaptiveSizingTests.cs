@@ -125,7 +125,7 @@ public sealed class AdaptiveSizingTests(ITestOutputHelper output)
             }
         );
 
-    private static async Task<(int Answered, int Duplicates)> RunAsync(
+    internal static async Task<(int Answered, int Duplicates)> RunAsync(
         PyxisClient client,
         (string Registry, string Repository)[] paths,
         BatchOptions options

@@ -13,16 +13,8 @@ public sealed class CacheTrustTests
     [InlineData("{\"data\":{\"get_repository_by_registry_path\":{\"data\":null,\"error\":{\"status\":500,\"detail\":\"boom\"}}}}")]
     public async Task A_broken_answer_is_not_replayed_from_the_cache(string broken)
     {
-        await using var server = await HostileServer.StartAsync(
-            async (http, number) =>
-            {
-                http.Response.ContentType = "application/json";
-                await http.Response.WriteAsync(number == 1 ? broken : Answers.RepositoryLookup());
-            }
-        );
-        using var client = new PyxisClient(
-            new PyxisClientOptions { Endpoint = server.Endpoint, Cache = { Duration = TimeSpan.FromMinutes(5) } }
-        );
+        await using var server = await FirstThenAsync(broken, Answers.RepositoryLookup());
+        using var client = Caching(server);
 
         await Assert.ThrowsAnyAsync<PyxisException>(() => client.GetRepositoryByRegistryPathAsync("quay.io", "ubi"));
         var second = await client.GetRepositoryByRegistryPathAsync("quay.io", "ubi");
@@ -41,9 +33,7 @@ public sealed class CacheTrustTests
             "application/json",
             "{\"data\":{\"get_repository_by_registry_path\":{\"data\":null,\"error\":{\"status\":404,\"detail\":\"not found\"}}}}"
         );
-        using var client = new PyxisClient(
-            new PyxisClientOptions { Endpoint = server.Endpoint, Cache = { Duration = TimeSpan.FromMinutes(5) } }
-        );
+        using var client = Caching(server);
 
         Assert.Null(await client.GetRepositoryByRegistryPathAsync("quay.io", "gone"));
         Assert.Null(await client.GetRepositoryByRegistryPathAsync("quay.io", "gone"));
@@ -56,20 +46,11 @@ public sealed class CacheTrustTests
     [Fact]
     public async Task A_null_root_field_without_an_envelope_is_returned_but_not_kept()
     {
-        await using var server = await HostileServer.StartAsync(
-            async (http, number) =>
-            {
-                http.Response.ContentType = "application/json";
-                await http.Response.WriteAsync(
-                    number == 1
-                        ? "{\"data\":{\"repository_by_registry\":null}}"
-                        : "{\"data\":{\"repository_by_registry\":{\"_id\":\"r1\",\"repository\":\"ubi\",\"published\":true}}}"
-                );
-            }
+        await using var server = await FirstThenAsync(
+            "{\"data\":{\"repository_by_registry\":null}}",
+            "{\"data\":{\"repository_by_registry\":{\"_id\":\"r1\",\"repository\":\"ubi\",\"published\":true}}}"
         );
-        using var client = new PyxisClient(
-            new PyxisClientOptions { Endpoint = server.Endpoint, Cache = { Duration = TimeSpan.FromMinutes(5) } }
-        );
+        using var client = Caching(server);
 
         var first = await client.RepositoryByRegistryAsync("quay.io", "ubi");
         var second = await client.RepositoryByRegistryAsync("quay.io", "ubi");
@@ -84,18 +65,11 @@ public sealed class CacheTrustTests
     [Fact]
     public async Task A_lambda_querys_null_root_field_is_returned_but_not_kept()
     {
-        await using var server = await HostileServer.StartAsync(
-            async (http, number) =>
-            {
-                http.Response.ContentType = "application/json";
-                await http.Response.WriteAsync(
-                    number == 1 ? "{\"data\":{\"f0\":null}}" : "{\"data\":{\"f0\":{\"data\":{\"repository\":\"ubi\"},\"error\":null}}}"
-                );
-            }
+        await using var server = await FirstThenAsync(
+            "{\"data\":{\"f0\":null}}",
+            "{\"data\":{\"f0\":{\"data\":{\"repository\":\"ubi\"},\"error\":null}}}"
         );
-        using var client = new PyxisClient(
-            new PyxisClientOptions { Endpoint = server.Endpoint, Cache = { Duration = TimeSpan.FromMinutes(5) } }
-        );
+        using var client = Caching(server);
 
         var answers = new List<string?>();
         for (var i = 0; i < 3; i++)
@@ -114,20 +88,11 @@ public sealed class CacheTrustTests
     [Fact]
     public async Task A_lambda_querys_error_envelope_is_read_by_the_lambda_but_not_kept()
     {
-        await using var server = await HostileServer.StartAsync(
-            async (http, number) =>
-            {
-                http.Response.ContentType = "application/json";
-                await http.Response.WriteAsync(
-                    number == 1
-                        ? "{\"data\":{\"f0\":{\"data\":null,\"error\":{\"status\":500,\"detail\":\"boom\"}}}}"
-                        : "{\"data\":{\"f0\":{\"data\":{\"repository\":\"ubi\"},\"error\":null}}}"
-                );
-            }
+        await using var server = await FirstThenAsync(
+            "{\"data\":{\"f0\":{\"data\":null,\"error\":{\"status\":500,\"detail\":\"boom\"}}}}",
+            "{\"data\":{\"f0\":{\"data\":{\"repository\":\"ubi\"},\"error\":null}}}"
         );
-        using var client = new PyxisClient(
-            new PyxisClientOptions { Endpoint = server.Endpoint, Cache = { Duration = TimeSpan.FromMinutes(5) } }
-        );
+        using var client = Caching(server);
 
         var answers = new List<string?>();
         for (var i = 0; i < 3; i++)
@@ -142,4 +107,17 @@ public sealed class CacheTrustTests
         Assert.Equal(["error 500", "ubi", "ubi"], answers);
         Assert.Equal(2, server.Requests);
     }
+
+    // The first request gets the first answer and every later one the second, so the request count tells what the cache kept.
+    private static Task<HostileServer> FirstThenAsync(string first, string then) =>
+        HostileServer.StartAsync(
+            async (http, number) =>
+            {
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync(number == 1 ? first : then);
+            }
+        );
+
+    private static PyxisClient Caching(HostileServer server) =>
+        new(new PyxisClientOptions { Endpoint = server.Endpoint, Cache = { Duration = TimeSpan.FromMinutes(5) } });
 }
