@@ -1,6 +1,5 @@
 using Pyxis.Generators.Tests.Infrastructure;
 
-
 namespace Pyxis.Generators.Tests;
 
 /// <summary>
