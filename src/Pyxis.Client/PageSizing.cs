@@ -10,7 +10,9 @@ namespace Pyxis.Client;
 /// each is a multiple of every size below it. A page Pyxis answers as too big (server timeout, 5xx, complexity error)
 /// is fetched again as the pieces one step down the ladder, and later pages use that size; after
 /// <see cref="GrowAfter"/> pages in a row succeed the size climbs back one step, never to a size that failed (until
-/// <see cref="AdaptiveSize.ProbeAfter"/> successes have passed).
+/// <see cref="AdaptiveSize.ProbeAfter"/> successes have passed). As with <see cref="AdaptiveSize"/>, a server timeout or
+/// a 5xx marks its size as failed only when a second one follows before a page as big succeeds, and until then the size
+/// climbs back after one good page, so a random 5xx costs about the split page, never the size for good.
 /// </summary>
 internal sealed class PageSizing
 {
@@ -25,6 +27,7 @@ internal sealed class PageSizing
     private int ceiling = int.MaxValue;
     private int streak;
     private int sinceFailure;
+    private int suspect = int.MaxValue; // the smallest size that maybe by chance came back too big, since a success at or above it
 
     public PageSizing(int pageSize, PyxisPaging paging, bool adaptive)
     {
@@ -61,12 +64,18 @@ internal sealed class PageSizing
     public bool CanShrink(int size) => adaptive && size > 1 && Smaller(size) >= min;
 
     /// <summary>The pieces a page that was too big is fetched again as (each aligned, since the sizes divide each other).</summary>
-    public IEnumerable<PyxisPage> Split(PyxisPage page, string operation)
+    public IEnumerable<PyxisPage> Split(PyxisPage page, Exception error, string operation)
     {
         var size = Math.Max(Smaller(page.Size), 1);
         lock (gate)
         {
-            (ceiling, streak, sinceFailure) = (Math.Min(ceiling, page.Size - 1), 0, 0);
+            var believed = AdaptiveSize.IsCertainlyTooBig(error) || suspect != int.MaxValue;
+            if (believed)
+            {
+                (ceiling, sinceFailure) = (Math.Min(ceiling, Math.Min(page.Size, suspect) - 1), 0);
+            }
+
+            (suspect, streak) = (believed ? int.MaxValue : page.Size, 0);
             while (current < ladder.Length - 1 && ladder[current] > size)
             {
                 current++;
@@ -83,12 +92,16 @@ internal sealed class PageSizing
     {
         lock (gate)
         {
+            suspect = size >= suspect ? int.MaxValue : suspect; // as big a page passed: that failure was a blip
             if (++sinceFailure >= AdaptiveSize.ProbeAfter)
             {
                 (ceiling, sinceFailure) = (int.MaxValue, 0); // Pyxis may have recovered: bigger pages may be tried again
             }
 
-            if (size != ladder[current] || ++streak < GrowAfter || current == 0 || ladder[current - 1] > ceiling)
+            // While the last failure is only suspected, one good page is enough to try the bigger size again: a blip
+            // then costs the split page, and a real limit fails again at once and is learned.
+            var growAfter = suspect == int.MaxValue ? GrowAfter : 1;
+            if (size != ladder[current] || ++streak < growAfter || current == 0 || ladder[current - 1] > ceiling)
             {
                 return;
             }

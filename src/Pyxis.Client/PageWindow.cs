@@ -42,7 +42,7 @@ internal sealed class PageWindow<TPage>(
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested && sizing.ShouldSplit(ex, done.Size))
                 {
-                    window.InsertRange(at, sizing.Split(done, operation).Select(piece => (piece, FetchAsync(piece, stop.Token))));
+                    window.InsertRange(at, sizing.Split(done, ex, operation).Select(piece => (piece, FetchAsync(piece, stop.Token))));
                     continue;
                 }
 

@@ -224,7 +224,7 @@ public static class PyxisPagination
             }
             catch (Exception ex) when (!ct.IsCancellationRequested && sizing.ShouldSplit(ex, page.Size))
             {
-                page = sizing.Split(page, operation).First();
+                page = sizing.Split(page, ex, operation).First();
             }
         }
     }

@@ -89,7 +89,8 @@ public sealed class AdaptivePageSizeTests(ITestOutputHelper output)
     [Fact]
     public async Task Pages_grow_back_one_step_once_Pyxis_recovers()
     {
-        // Pyxis is slow for the first request only; after AdaptiveSize.ProbeAfter pages of 50, pages of 100 are tried again.
+        // Pyxis is slow for the first request only: a blip, not a limit, so after PageSizing.GrowAfter pages of 50 pages of
+        // 100 are tried again.
         var sizes = new ConcurrentQueue<int>();
         await using var emulator = await PyxisEmulator.StartAsync(
             new EmulatorOptions
@@ -110,6 +111,32 @@ public sealed class AdaptivePageSizeTests(ITestOutputHelper output)
         Assert.Equal(50, asked[1]);
         Assert.True(asked.Skip(2).Count(s => s == 100) > 0, "the page size never grew back");
         Assert.Equal(4000, asked.Skip(1).Sum()); // every item asked once after the failure: no page overlaps another
+    }
+
+    [Fact]
+    public async Task Random_5xx_cost_a_split_page_each_but_do_not_keep_pages_small()
+    {
+        // Every 15th request is a 503 whatever its size, as a busy Pyxis answers now and then. Each failed page is asked
+        // again in halves and the size climbs back after PageSizing.GrowAfter pages. When each 503 was taken for a limit,
+        // pages stayed at 50 until AdaptiveSize.ProbeAfter pages had passed: about half as many requests again.
+        var sizes = new ConcurrentQueue<int>();
+        var requests = 0;
+        await using var emulator = await PyxisEmulator.StartAsync(
+            new EmulatorOptions
+            {
+                FaultFor = r =>
+                    Record(r, sizes) > 0 && Interlocked.Increment(ref requests) % 15 == 0 ? new EmulatorFault.HttpStatus(503) : null,
+                Repositories = 1000,
+                ImagesPerRepository = 10,
+            }
+        );
+        using var client = Client(emulator, new WatchedClock());
+
+        var images = await client.FindImagesAllAsync(pageSize: 100).ToListAsync().WaitAsync(Hang.Limit);
+
+        output.WriteLine($"10 000 images, a 503 every 15th request: {sizes.Count} requests (ideal 100): {string.Join(" ", sizes)}");
+        Assert.Equal(emulator.Catalog.Images.Ids(), images.Select(i => i!.Id));
+        Assert.InRange(sizes.Count, 100, 120);
     }
 
     private static EmulatorOptions Limited(string answer, ConcurrentQueue<int> sizes) =>

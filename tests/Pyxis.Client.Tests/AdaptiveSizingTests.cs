@@ -102,6 +102,46 @@ public sealed class AdaptiveSizingTests(ITestOutputHelper output)
         Assert.Equal(5, size.Next(1, 5)); // within each caller's bounds
     }
 
+    [Fact]
+    public void A_5xx_lowers_the_size_only_when_a_request_sized_after_it_fails_too()
+    {
+        var size = new AdaptiveSize();
+        Assert.Equal(10, size.Next(1, 10, out var first));
+        size.Next(1, 10, out var inFlight);
+        Assert.Equal(AdaptiveSize.Verdict.Suspected, size.TooBig(10, certain: false, first));
+        Assert.Equal(AdaptiveSize.Verdict.Stale, size.TooBig(10, certain: false, inFlight)); // sized before the news
+        Assert.Equal(10, size.Next(1, 10, out var after));
+        size.Succeeded(10); // as big a request passed: the 503 was a blip
+        Assert.Equal(AdaptiveSize.Verdict.Suspected, size.TooBig(10, certain: false, after));
+        Assert.Equal(10, size.Next(1, 10, out var confirming));
+
+        Assert.Equal(AdaptiveSize.Verdict.Lowered, size.TooBig(10, certain: false, confirming));
+        Assert.Equal(5, size.Next(1, 10)); // 10 had passed, so Pyxis is busy: halved, but no ceiling is learned
+        for (var i = 5; i < 10; i++)
+        {
+            size.Succeeded(i);
+        }
+
+        Assert.Equal([10, 10], [size.Next(1, 10), size.Next(1, 10)]); // back at the start, and not one probe at a time
+    }
+
+    [Fact]
+    public void A_complexity_error_or_a_failed_probe_next_to_a_limit_lowers_the_size_at_once()
+    {
+        var size = new AdaptiveSize();
+        Assert.Equal(20, size.Next(1, 20, out var sized));
+        Assert.Equal(AdaptiveSize.Verdict.Lowered, size.TooBig(20, certain: true, sized));
+        Assert.Equal(10, size.Next(1, 20));
+        for (var i = 10; i < 19; i++)
+        {
+            size.Succeeded(i);
+        }
+
+        Assert.Equal(19, size.Next(1, 20, out var probe)); // the ceiling, next to the size that failed
+        Assert.Equal(AdaptiveSize.Verdict.Lowered, size.TooBig(19, certain: false, probe));
+        Assert.Equal(18, size.Next(1, 20)); // not below what succeeded since
+    }
+
     private static EmulatorOptions Limited() =>
         new()
         {

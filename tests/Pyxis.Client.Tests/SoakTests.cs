@@ -115,8 +115,9 @@ public sealed class SoakTests(ITestOutputHelper output)
         );
         Assert.True(injected > emulator.Stats.Requests * 0.1, $"only {injected} faults were injected"); // and retried: 99 % succeeded
         Assert.True(
-            // Adaptive sizing halves a chunk on each injected 5xx, so batched requests run smaller than AliasesPerRequest.
-            emulator.Stats.Requests < (aliases == 1 ? lookups * 0.8 : lookups * 2.5 / aliases),
+            // A chunk hit by an injected 5xx goes again at once in halves, but the learned size stays: about 1.5 requests per
+            // chunk (when each 5xx was taken for a limit, chunks shrank to one or two lookups: 2 138 requests for 3 000).
+            emulator.Stats.Requests < (aliases == 1 ? lookups * 0.8 : lookups * 1.8 / aliases),
             aliases == 1 ? "identical lookups in flight together were coalesced" : "lookups travelled together"
         );
         Assert.True(memoryGrowth < 16 * 1024 * 1024, $"the heap grew {memoryGrowth / 1024} KiB after the first quarter");

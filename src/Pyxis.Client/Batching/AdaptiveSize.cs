@@ -2,13 +2,20 @@ namespace Pyxis.Client.Batching;
 
 /// <summary>
 /// How many items the next request of one operation asks for (aliases per request, items per page), learned from how
-/// Pyxis answers: additive increase, multiplicative decrease. A request that comes back too big (a Pyxis server timeout,
-/// a 5xx, a complexity error) halves the size, though never below the largest size that succeeded since, and marks the
-/// failed size as the ceiling; each success at the full size adds one, up to the ceiling. After
-/// <see cref="ProbeAfter"/> successes at the ceiling it rises by one, so a Pyxis that recovered gets bigger requests
-/// again. A size at the ceiling, next to one that failed, goes out one request at a time until it is proven, so a probe
-/// that fails costs one request, not one per concurrent lookup. Thread-safe; one per client options object and operation, so batches learn from each other.
+/// Pyxis answers: additive increase, multiplicative decrease. A request that comes back too big halves the size, though
+/// never below the largest size that succeeded since, and marks the failed size as the ceiling; each success at the full
+/// size adds one, up to the ceiling. After <see cref="ProbeAfter"/> successes at the ceiling it rises by one, so a Pyxis
+/// that recovered gets bigger requests again. A size at the ceiling, next to one that failed, goes out one request at a
+/// time until it is proven, so a probe that fails costs one request, not one per concurrent lookup. Thread-safe; one per
+/// client options object and operation, so batches learn from each other.
 /// </summary>
+/// <remarks>
+/// A complexity error is believed at once. A server timeout or a 5xx can be a blip, so it only raises a suspicion, and it
+/// is believed when a request sized after the suspicion fails too before any request as big succeeds. A real limit fails
+/// every request over it, so it is learned one request later; random 5xx (a few percent of requests) rarely hit the one
+/// request that would confirm them. Requests already in flight when the news came do not count either way for failing:
+/// a 5xx comes back faster than an answer, so a few random ones arrive together and would look like a limit.
+/// </remarks>
 internal sealed class AdaptiveSize
 {
     /// <summary>Successes at the ceiling before the next size above it is tried.</summary>
@@ -20,12 +27,18 @@ internal sealed class AdaptiveSize
     private int proven; // the largest size that succeeded since a failure at or below it
     private int atCeiling;
     private bool probing;
+    private int suspect = int.MaxValue; // the smallest size that maybe came back too big, since a success at or above it
+    private int news; // counts suspicions and lowered sizes, so a failure can tell whether its request was sized after them
 
     /// <summary>The size the next request asks for, within the caller's bounds.</summary>
-    public int Next(int min, int max)
+    public int Next(int min, int max) => Next(min, max, out _);
+
+    /// <summary>The size the next request asks for, and <paramref name="sizedAt"/> to give back with its outcome.</summary>
+    public int Next(int min, int max, out int sizedAt)
     {
         lock (gate)
         {
+            sizedAt = news;
             var size = Math.Clamp(current, min, max);
             if (size <= proven || proven == 0 || size < ceiling)
             {
@@ -48,6 +61,7 @@ internal sealed class AdaptiveSize
         lock (gate)
         {
             probing &= size <= proven;
+            suspect = size >= suspect ? int.MaxValue : suspect; // as big a request passed: that failure was a blip
             proven = Math.Max(proven, size);
             if (size >= ceiling && ++atCeiling >= ProbeAfter)
             {
@@ -61,7 +75,7 @@ internal sealed class AdaptiveSize
         }
     }
 
-    /// <summary>A size handed out by <see cref="Next"/> was not sent in full (the lookups ran out), so it proves nothing.</summary>
+    /// <summary>A size handed out by <c>Next</c> was not sent in full (the lookups ran out), so it proves nothing.</summary>
     public void Unsent(int size)
     {
         lock (gate)
@@ -70,17 +84,72 @@ internal sealed class AdaptiveSize
         }
     }
 
-    /// <summary>A request of <paramref name="size"/> items came back too big.</summary>
-    public void TooBig(int size)
+    /// <summary>
+    /// A request of <paramref name="size"/> items, sized when <c>Next</c> gave
+    /// <paramref name="sizedAt"/>, came back too big; <paramref name="certain"/> when the answer says so itself (a
+    /// complexity error) rather than maybe by chance (a server timeout, a 5xx). Returns what was made of it.
+    /// </summary>
+    public Verdict TooBig(int size, bool certain = true, int sizedAt = int.MaxValue)
     {
         lock (gate)
         {
             probing = false; // a probe still out was sized before this news: it is split or reports on its own
-            proven = proven >= size ? 0 : proven; // what succeeded before fails now: Pyxis is under load
+            certain |= size >= ceiling && sizedAt >= news; // a probe next to a learned limit: a blip there costs little
+            if (!certain && Suspects(size, sizedAt) is { } verdict)
+            {
+                return verdict;
+            }
+
+            size = Math.Min(size, suspect);
+            (suspect, news) = (int.MaxValue, news + 1);
+            if (!certain && size <= proven)
+            {
+                // A size that passed fails now: Pyxis is busy rather than the size too big, so back off but keep the ceiling.
+                (proven, current) = (0, Math.Max(1, Math.Min(current, proven) / 2));
+                return Verdict.Lowered;
+            }
+
+            proven = proven >= size ? 0 : proven;
             (ceiling, atCeiling) = (Math.Min(ceiling, size - 1), 0);
             current = Math.Max(1, Math.Min(current, Math.Max(size / 2, proven)));
+            return Verdict.Lowered;
         }
     }
+
+    // Under the gate. An uncertain failure raises a suspicion, or confirms one (null) if its request was sized after it.
+    private Verdict? Suspects(int size, int sizedAt)
+    {
+        if (sizedAt < news)
+        {
+            return Verdict.Stale;
+        }
+
+        if (suspect != int.MaxValue)
+        {
+            return null;
+        }
+
+        (suspect, news) = (size, news + 1);
+        return Verdict.Suspected;
+    }
+
+    /// <summary>What <see cref="TooBig"/> made of a failure.</summary>
+    public enum Verdict
+    {
+        /// <summary>The request was sized before the last news, so its failure says nothing new.</summary>
+        Stale,
+
+        /// <summary>Maybe a blip: the size stays until a request sized after it fails too.</summary>
+        Suspected,
+
+        /// <summary>The size was lowered.</summary>
+        Lowered,
+    }
+
+    /// <summary>Whether the failure says by itself that the request asked for too much (a complexity error), not maybe by chance.</summary>
+    public static bool IsCertainlyTooBig(Exception? error) =>
+        error is PyxisGraphQLException graphQL
+        && graphQL.Errors.Any(e => e.Message.Contains("complex", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Whether the failure says the request asked for too much at once (as opposed to a bad input).</summary>
     public static bool IsTooBig(Exception? error) =>
@@ -89,7 +158,6 @@ internal sealed class AdaptiveSize
             null => false,
             _ when Serialization.GraphQLBody.IsServerTimeout(error) => true,
             PyxisTransportException { HttpStatus: >= 500 } => true,
-            PyxisGraphQLException graphQL => graphQL.Errors.Any(e => e.Message.Contains("complex", StringComparison.OrdinalIgnoreCase)),
-            _ => false,
+            _ => IsCertainlyTooBig(error),
         };
 }

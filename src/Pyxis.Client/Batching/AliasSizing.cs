@@ -18,11 +18,13 @@ internal sealed class AliasSizing(AdaptiveSize size, string operation, int min, 
 
     /// <summary>
     /// Takes lookups at the learned size and sends them; while Pyxis answers a request as too big, its lookups go again
-    /// in a smaller one (topped up with fresh lookups). Returns one outcome per lookup taken, none when none were left.
+    /// at once in smaller ones (topped up with fresh lookups), never at the size that failed. Returns one outcome per
+    /// lookup taken, none when none were left. <c>send</c> is told whether its request may shrink: if so, an answer that
+    /// says too big is not retried as it is.
     /// </summary>
     public async Task<BatchItem<TInput, TResult>[]> RunAsync<TInput, TResult>(
         SharedInputs<(int Index, TInput Input)> inputs,
-        Func<(int Index, TInput Input)[], Task<BatchItem<TInput, TResult>[]>> send,
+        Func<(int Index, TInput Input)[], bool, Task<BatchItem<TInput, TResult>[]>> send,
         CancellationToken cancellationToken
     )
     {
@@ -31,7 +33,7 @@ internal sealed class AliasSizing(AdaptiveSize size, string operation, int min, 
         var cap = int.MaxValue;
         while (true)
         {
-            var want = Math.Min(cap, NextSize());
+            var want = Math.Min(cap, NextSize(out var sizedAt));
             var part = again.Take(want).ToList();
             again.RemoveRange(0, part.Count);
             await inputs.TakeAsync(part, want - part.Count, cancellationToken).ConfigureAwait(false);
@@ -46,16 +48,17 @@ internal sealed class AliasSizing(AdaptiveSize size, string operation, int min, 
             }
 
             PyxisTelemetry.RequestSize.Record(part.Count, PyxisTelemetry.Operation(operation), PyxisTelemetry.SizeKind("aliases"));
-            var outcome = await SendAsync(part.ToArray(), send, cancellationToken).ConfigureAwait(false);
+            var canShrink = adaptive && part.Count > min;
+            var outcome = await SendAsync(part.ToArray(), canShrink, send, cancellationToken).ConfigureAwait(false);
 
             // The whole request was too big when every lookup in it says so; one slow lookup is retried on its own later.
-            var tooBig = adaptive && part.Count > min && outcome.All(o => AdaptiveSize.IsTooBig(o.Exception));
-            if (tooBig)
+            if (canShrink && outcome.All(o => AdaptiveSize.IsTooBig(o.Exception)))
             {
-                size.TooBig(part.Count);
-                PyxisTelemetry.SizeShrinks.Add(1, PyxisTelemetry.Operation(operation), PyxisTelemetry.SizeKind("aliases"));
+                // The same lookups go again at once, never at the size that failed: in halves while a 5xx is only
+                // suspected (so a real limit is confirmed, or a blip passed, one request later), else at the learned size.
+                var verdict = Shrink(part.Count, outcome[0].Exception, sizedAt);
+                cap = verdict == AdaptiveSize.Verdict.Suspected ? Math.Max(min, part.Count / 2) : part.Count - 1;
                 again.AddRange(outcome.Select(o => (o.Index, o.Input)));
-                cap = part.Count - 1; // each retry of the same lookups is smaller than the request that failed
                 continue;
             }
 
@@ -72,16 +75,23 @@ internal sealed class AliasSizing(AdaptiveSize size, string operation, int min, 
         }
     }
 
+    private AdaptiveSize.Verdict Shrink(int count, Exception? error, int sizedAt)
+    {
+        PyxisTelemetry.SizeShrinks.Add(1, PyxisTelemetry.Operation(operation), PyxisTelemetry.SizeKind("aliases"));
+        return size.TooBig(count, AdaptiveSize.IsCertainlyTooBig(error), sizedAt);
+    }
+
     // A failed request fails the lookups it carried, each with the request's exception.
     private static async Task<BatchItem<TInput, TResult>[]> SendAsync<TInput, TResult>(
         (int Index, TInput Input)[] part,
-        Func<(int Index, TInput Input)[], Task<BatchItem<TInput, TResult>[]>> send,
+        bool canShrink,
+        Func<(int Index, TInput Input)[], bool, Task<BatchItem<TInput, TResult>[]>> send,
         CancellationToken cancellationToken
     )
     {
         try
         {
-            return await send(part).ConfigureAwait(false);
+            return await send(part, canShrink).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -89,5 +99,9 @@ internal sealed class AliasSizing(AdaptiveSize size, string operation, int min, 
         }
     }
 
-    private int NextSize() => adaptive ? size.Next(min, max) : max;
+    private int NextSize(out int sizedAt)
+    {
+        sizedAt = 0;
+        return adaptive ? size.Next(min, max, out sizedAt) : max;
+    }
 }

@@ -95,7 +95,8 @@ public static class PyxisAliasBatch
             await using var shared = new SharedInputs<(int Index, TInput Input)>(pending, cancellationToken);
             var runs = PyxisBatch.InCompletionOrder(
                 shared.TicketsAsync(),
-                (_, ct) => sizing.RunAsync(shared, part => RunChunkAsync(client, template, part, createRequest, ct), ct),
+                (_, ct) =>
+                    sizing.RunAsync(shared, (part, canShrink) => RunChunkAsync(client, template, part, canShrink, createRequest, ct), ct),
                 options,
                 cancellationToken
             );
@@ -126,12 +127,14 @@ public static class PyxisAliasBatch
         IPyxisClient client,
         PyxisAliasTemplate<TField, TResult> template,
         (int Index, TInput Input)[] chunk,
+        bool canShrink,
         Func<TInput, PyxisRequest> createRequest,
         CancellationToken cancellationToken
     )
     {
         var requests = chunk.Select(c => createRequest(c.Input)).ToArray();
         var batch = AliasDocument.Build(template, requests);
+        batch = canShrink ? batch.ShrinkingWhenTooBig() : batch; // asked again smaller at once, not retried at this size
         var answer = await client.ExecuteAsync(batch, cancellationToken).ConfigureAwait(false);
         var call = answer.Call ?? new PyxisCall(batch, null); // each lookup's failure is told with the batch call's answer
 
