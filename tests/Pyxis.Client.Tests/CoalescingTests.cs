@@ -164,6 +164,40 @@ public sealed class CoalescingTests
         Assert.Equal(5, errors.Distinct(ReferenceEqualityComparer.Instance).Count());
     }
 
+    [Fact]
+    public async Task Documents_of_the_same_length_and_name_with_the_same_variables_are_not_taken_for_one_another()
+    {
+        // The in-flight key hashes a document by its length only, so these two collide; each must still get its own answer.
+        const string Asks =
+            "query Same($registry: String!, $repository: String!) { get_repository_by_registry_path(registry: $registry, repository: $repository) { data { repository } } }";
+        const string Other =
+            "query Same($registry: String!, $repository: String!) { get_repository_by_registry_path(registry: $registry, repository: $repository) { data { registry   } } }";
+        Assert.Equal(Asks.Length, Other.Length);
+        var gates = new ResponseGates();
+        await using var emulator = await PyxisEmulator.StartAsync(
+            new EmulatorOptions { AnswerWhen = (_, ct) => gates.WaitAsync("go", ct) }
+        );
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = emulator.Endpoint });
+        var (registry, repository) = emulator.Catalog.RepositoryPaths(1).Single();
+        var variables = JsonSerializer.SerializeToUtf8Bytes(new { registry, repository });
+
+        var calls = new[] { Asks, Other, Asks }
+            .Select(d =>
+                client.ExecuteAsync(
+                    new PyxisRequest<JsonElement>("Same", d, variables, static (ref Utf8JsonReader r) => JsonElement.ParseValue(ref r))
+                )
+            )
+            .ToList();
+        gates.Release("go");
+        var answers = (await Task.WhenAll(calls)).Select(a => a.GetRawText()).ToArray();
+
+        Assert.Equal(2, emulator.Stats.Requests); // the third joined the first
+        Assert.Contains("\"repository\"", answers[0], StringComparison.Ordinal);
+        Assert.Contains("\"registry\"", answers[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("\"repository\"", answers[1], StringComparison.Ordinal);
+        Assert.Equal(answers[0], answers[2]);
+    }
+
     private static PyxisRequest<JsonElement> Raw(string name, string document) =>
         new(name, document, "{}"u8.ToArray(), static (ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader));
 }

@@ -148,13 +148,42 @@ public static partial class PyxisJson
             throw Unexpected(ref reader, path, "a list");
         }
 
-        var items = new List<T>();
+        // Most lists in an answer are short (tags, categories): the first eight items wait on the stack, so a list costs
+        // its one exact array instead of a List, its growing arrays and a copy.
+        var head = default(FirstItems<T>);
+        List<T>? rest = null;
+        var count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            items.Add(readItem(ref reader));
+            var item = readItem(ref reader);
+            if (count < FirstItems<T>.Length)
+            {
+                head[count] = item;
+            }
+            else
+            {
+                (rest ??= []).Add(item);
+            }
+
+            count++;
         }
 
-        return items.Count == 0 ? ValueList<T>.Empty : new ValueList<T>(items.ToArray());
+        if (count == 0)
+        {
+            return ValueList<T>.Empty;
+        }
+
+        var items = new T[count];
+        ((ReadOnlySpan<T>)head)[..Math.Min(count, FirstItems<T>.Length)].CopyTo(items);
+        rest?.CopyTo(items, FirstItems<T>.Length);
+        return new ValueList<T>(items);
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(Length)]
+    private struct FirstItems<T>
+    {
+        public const int Length = 8;
+        private T first;
     }
 
     /// <summary>A custom scalar mapped to <typeparamref name="T"/>; a value it refuses fails naming <paramref name="path"/>.</summary>
