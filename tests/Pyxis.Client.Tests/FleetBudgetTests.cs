@@ -191,28 +191,7 @@ public sealed class FleetBudgetTests
         return listener;
     }
 
-    private static GarnetServer StartGarnet(out int port)
-    {
-        port = FreePort();
-        var server = new GarnetServer([
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--lua",
-            "--lua-transaction-mode",
-            "true",
-        ]);
-        server.Start();
-        return server;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static GarnetServer StartGarnet(out int port) => GarnetOnLoopback.Start(out port, "--lua", "--lua-transaction-mode", "true");
 
     /// <summary>Four replicas: each a container of its own (own pool, own budget object), all on one Redis.</summary>
     private sealed class Fleet : IAsyncDisposable

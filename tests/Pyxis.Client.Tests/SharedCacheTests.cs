@@ -12,14 +12,7 @@ public sealed class SharedCacheTests
     [Fact]
     public async Task A_second_worker_with_its_own_memory_asks_Pyxis_zero_times()
     {
-        var port = FreePort();
-        using var garnet = new GarnetServer([
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ]);
-        garnet.Start();
+        using var garnet = GarnetOnLoopback.Start(out var port);
         await using var emulator = await PyxisEmulator.StartAsync();
         var (registry, repository) = emulator.Catalog.RepositoryPaths(1).Single();
         await using var first = Worker(emulator.Endpoint, port);
@@ -54,12 +47,5 @@ public sealed class SharedCacheTests
             Assert.True(waited < Hang.Limit.TotalMilliseconds, "no answer reached the shared level in time");
             await Task.Delay(20);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
