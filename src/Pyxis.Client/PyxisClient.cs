@@ -149,7 +149,8 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
             activity?.SetStatus(ActivityStatusCode.Ok);
             return data;
         }
-        catch (Exception ex) when (Typed(new PyxisCall(request, runtime.Secrets), ex, cancellationToken) is { } error)
+        catch (Exception ex)
+            when (Typed(new PyxisCall(request, runtime.Secrets, null, budget.LastTraceId), ex, cancellationToken) is { } error)
         {
             activity?.SetStatus(ActivityStatusCode.Error, error.GetType().Name);
             LogFailed(request.OperationName, error.TraceId, error.Message);
@@ -234,6 +235,7 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
                     return outcome.Data!;
                 }
 
+                budget.LastTraceId = outcome.TraceId;
                 var traceId = new PyxisCall(request, runtime.Secrets, null, outcome.TraceId).PrintedTraceId;
                 await WaitOutServerTimeoutAsync(request, traceId, activity, attempt + 1, slot, budget.Token).ConfigureAwait(false);
             }
@@ -300,6 +302,10 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
 
             return new(data, ServerTimeout: false, response.TraceId);
         }
+        catch (PyxisException ex) when (Remember(budget, ex))
+        {
+            throw; // not reached: the filter only notes the answer's trace id
+        }
         catch (OperationCanceledException ex) when (attempt.Token.IsCancellationRequested && !token.IsCancellationRequested)
         {
             throw new PyxisTransportException(
@@ -312,6 +318,12 @@ public sealed partial class PyxisClient : IPyxisClient, IDisposable
                 IsTransient = true,
             };
         }
+    }
+
+    private static bool Remember(CallBudget budget, PyxisException error)
+    {
+        budget.LastTraceId = error.TraceId ?? budget.LastTraceId;
+        return false;
     }
 
     private static HttpClient CreateOwnHttpClient(PyxisClientOptions? options) =>

@@ -19,6 +19,12 @@ internal sealed class CallBudget : IDisposable
     /// <summary>When the call must have ended.</summary>
     public DateTimeOffset Deadline { get; }
 
+    /// <summary>
+    /// The <c>trace_id</c> of the last attempt that got an answer, so an error that ends the call without an answer of its
+    /// own (the total timeout during a retry wait, the limiter) can still name the last one Pyxis gave.
+    /// </summary>
+    public string? LastTraceId { get; set; }
+
     /// <summary>Cancelled by the caller or when the budget runs out.</summary>
     public CancellationToken Token => scope.Token;
 

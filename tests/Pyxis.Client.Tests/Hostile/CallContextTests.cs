@@ -142,4 +142,33 @@ public sealed class CallContextTests
         Assert.Equal(4, server.Requests);
         Assert.Equal((once.Document, once.ReadData, (bool?)null), (repeatable.Document, repeatable.ReadData, once.AllowRetries));
     }
+
+    [Fact]
+    public async Task A_call_that_runs_out_of_time_while_waiting_to_retry_names_the_last_answers_trace_id()
+    {
+        await using var server = await HostileServer.StartAsync(
+            (http, number) =>
+            {
+                http.Response.StatusCode = 503;
+                http.Response.Headers["trace_id"] = "t-" + number;
+                return Task.CompletedTask;
+            }
+        );
+        using var client = new PyxisClient(
+            new PyxisClientOptions
+            {
+                Endpoint = server.Endpoint,
+                Timeouts = { Total = TimeSpan.FromMilliseconds(400) },
+                Retry = { Delay = TimeSpan.FromSeconds(30) }, // the first retry wait outlasts the call's whole budget
+            }
+        );
+
+        var thrown = await Assert.ThrowsAsync<PyxisTransportException>(() =>
+            client.GetRepositoryByRegistryPathAsync("quay.io", "ubi").WaitAsync(Hang.Limit)
+        );
+
+        Assert.Contains("Timeouts.Total", thrown.Message, StringComparison.Ordinal);
+        Assert.Equal("t-1", thrown.TraceId);
+        Assert.Contains("(trace_id t-1)", thrown.Message, StringComparison.Ordinal);
+    }
 }
