@@ -1,5 +1,6 @@
 using GraphQLParser;
 using GraphQLParser.AST;
+using Microsoft.AspNetCore.Http;
 using Pyxis.Client.SchemaPull;
 
 namespace Pyxis.Client.Tests;
@@ -33,6 +34,25 @@ public sealed class SchemaPullTests
         );
         // The server decides the order of types and directives (GraphQL.NET's is not the file's); the text of each is the same.
         Assert.Equal(Definitions(bundled).Order(StringComparer.Ordinal), Definitions(pulled).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_introspection_answer_without_a_schema_fails_naming_it_with_the_answers_trace_id()
+    {
+        await using var server = await Hostile.HostileServer.StartAsync(
+            async (http, number) =>
+            {
+                http.Response.ContentType = "application/json";
+                http.Response.Headers["trace_id"] = "pull-" + number;
+                await http.Response.WriteAsync("{\"data\":{\"__type\":null}}");
+            }
+        );
+        using var client = new PyxisClient(new PyxisClientOptions { Endpoint = server.Endpoint });
+
+        var thrown = await Assert.ThrowsAsync<PyxisResponseException>(() => client.PullSdlAsync());
+
+        Assert.Contains("no __schema object", thrown.Message, StringComparison.Ordinal);
+        Assert.Equal(("pull-1", 200), (thrown.TraceId, thrown.HttpStatus));
     }
 
     [Fact]

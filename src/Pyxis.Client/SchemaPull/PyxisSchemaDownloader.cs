@@ -23,18 +23,21 @@ public static class PyxisSchemaDownloader
             data = await client.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!data.TryGetProperty("__schema", out var schema) || schema.ValueKind != JsonValueKind.Object)
-        {
-            throw new PyxisResponseException(request, "the introspection answer has no __schema object");
-        }
-
-        return SdlPrinter.Print(schema);
+        return SdlPrinter.Print(data.GetProperty("__schema"));
     }
 
+    // Checked while the answer is read, inside the call, so the failure carries the answer's status and trace_id.
     private static PyxisRequest<JsonElement> Request(string document) =>
         new(IntrospectionQuery.OperationName, document, "{}"u8.ToArray(), static (ref Utf8JsonReader reader) =>
-            JsonElement.ParseValue(ref reader)
-        );
+        {
+            var data = JsonElement.ParseValue(ref reader);
+            return
+                data.ValueKind == JsonValueKind.Object
+                && data.TryGetProperty("__schema", out var schema)
+                && schema.ValueKind == JsonValueKind.Object
+                ? data
+                : throw new Serialization.PyxisJsonException("the introspection answer has no __schema object");
+        });
 }
 
 [JsonSerializable(typeof(string))]
