@@ -135,6 +135,13 @@ public sealed class LambdaAdversaryTests
             "PYX125",
             "'o'"
         ),
+        // A group's Key that is a schema object, and a System.Tuple's item: library properties holding schema objects.
+        (
+            "r => r.Data?.Repositories?.GroupBy(x => x?.Tags?.FirstOrDefault()).Select(g => g.Key?.Name + g.Count()).ToList()",
+            "PYX125",
+            "'g.Key'"
+        ),
+        ("r => { var t = Tuple.Create(r.Data, 1); return t.Item1?.Architecture; }", "PYX125", "'t.Item1'"),
         // Deconstructed from something other than a tuple literal.
         (
             "r => { (ContainerImage?, ResponseError?) Pair() => (r.Data, r.Error); var (d, e) = Pair(); return d?.Brew?.Build; }",

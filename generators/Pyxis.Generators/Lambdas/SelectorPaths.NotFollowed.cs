@@ -9,7 +9,7 @@ namespace Pyxis.Generators.Lambdas;
 /// <summary>
 /// A field read through a variable of the selector that the analysis could not trace to a selected value (a lambda
 /// parameter of a call it does not know, a local given a value it does not follow, a tuple's or anonymous object's
-/// member), or a schema object turned <c>dynamic</c>, would not be asked and would throw at run time: it is refused at
+/// member, a library type's property such as a group's <c>Key</c>), or a schema object turned <c>dynamic</c>, would not be asked and would throw at run time: it is refused at
 /// build instead (PYX125), once per variable, with the construct and a rewrite.
 /// </summary>
 internal sealed partial class SelectorPaths
@@ -65,6 +65,10 @@ internal sealed partial class SelectorPaths
             IMethodSymbol { DeclaringSyntaxReferences.Length: 0 } when Root(unwrapped) is { } root && DeclaredInSelector(root) => (
                 "is a schema object returned by a library method the generator does not know the items of",
                 "reach it through LINQ or an index on the selected list (list.FirstOrDefault(x => …), list[0])"
+            ),
+            IPropertySymbol { DeclaringSyntaxReferences.Length: 0 } when Root(unwrapped) is { } root && DeclaredInSelector(root) => (
+                "is a schema object held by a library type's property the generator does not follow (a group's Key, a Tuple's Item1)",
+                "group or pair by a selected scalar (GroupBy(x => x?.Brew?.Build)), or hold the objects in a value tuple or anonymous object written in place"
             ),
             _ => (null, null),
         };
