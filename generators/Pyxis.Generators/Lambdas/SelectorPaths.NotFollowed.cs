@@ -66,7 +66,9 @@ internal sealed partial class SelectorPaths
                 "is a schema object returned by a library method the generator does not know the items of",
                 "reach it through LINQ or an index on the selected list (list.FirstOrDefault(x => …), list[0])"
             ),
-            IPropertySymbol { DeclaringSyntaxReferences.Length: 0 } when Root(unwrapped) is { } root && DeclaredInSelector(root) => (
+            // Not a schema field: in a package consumer those come from metadata too, and are followed (or refused) elsewhere.
+            IPropertySymbol { DeclaringSyntaxReferences.Length: 0 } property
+                when LambdaReader.FieldName(property) is null && Root(unwrapped) is { } root && DeclaredInSelector(root) => (
                 "is a schema object held by a library type's property the generator does not follow (a group's Key, a Tuple's Item1)",
                 "group or pair by a selected scalar (GroupBy(x => x?.Brew?.Build)), or hold the objects in a value tuple or anonymous object written in place"
             ),

@@ -167,6 +167,16 @@ internal static class Refused
                 )
             )
         ) { }
+        // A group's Key holding a schema object: a library property, not followed, so its fields would not be asked.
+        await client.QueryAsync(vars, static (q, v) =>
+            q.GetImage(v.Path, i =>
+                i.Data!.Repositories!.GroupBy(x => x?.Tags?.FirstOrDefault())
+                    .Select(g => /* expect PYX125 */
+                        g.Key?.Name
+                    )
+                    .ToList()
+            )
+        );
     }
 
     private static string? IdOf(ContainerRepositoryResponse o) => o.Data?.Id;
