@@ -10,9 +10,10 @@ namespace Pyxis.Client;
 /// each is a multiple of every size below it. A page Pyxis answers as too big (server timeout, 5xx, complexity error)
 /// is fetched again as the pieces one step down the ladder, and later pages use that size; after
 /// <see cref="GrowAfter"/> pages in a row succeed the size climbs back one step, never to a size that failed (until
-/// <see cref="AdaptiveSize.ProbeAfter"/> successes have passed). As with <see cref="AdaptiveSize"/>, a server timeout or
-/// a 5xx marks its size as failed only when a second one follows before a page as big succeeds, and until then the size
-/// climbs back after one good page, so a random 5xx costs about the split page, never the size for good.
+/// <see cref="AdaptiveSize.ProbeAfter"/> successes have passed). As with <see cref="AdaptiveSize"/>, a bare 5xx (not
+/// Pyxis's server timeout, not a complexity error) marks its size as failed only when a second one follows before a page
+/// as big succeeds, and until then the size climbs back after one good page, so a random 5xx costs about the split page,
+/// never the size for good.
 /// </summary>
 internal sealed class PageSizing
 {

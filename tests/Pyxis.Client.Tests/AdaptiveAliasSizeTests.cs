@@ -33,7 +33,10 @@ public sealed class AdaptiveAliasSizeTests(ITestOutputHelper output)
         output.WriteLine($"{answer}: 1000 lookups in {emulator.Stats.Requests} requests (ideal 100)");
         Assert.Equal((1000, 0), await batch);
         Assert.All(clock.Started, due => Assert.True(due == Attempt || due == Total, $"a {due} wait was started"));
-        Assert.InRange(emulator.Stats.Requests, 100, 120);
+        // A bare 503 may be a blip, so it is believed only when a request sized after it fails too: about one more failed
+        // request per slot than a server timeout or a complexity error, which say the request was too big (113–116 quiet,
+        // up to 124 on a loaded CI machine, where the order of the first failures varies).
+        Assert.InRange(emulator.Stats.Requests, 100, answer == "503" ? 130 : 120);
     }
 
     [Fact]

@@ -115,9 +115,11 @@ public sealed class SoakTests(ITestOutputHelper output)
         );
         Assert.True(injected > emulator.Stats.Requests * 0.1, $"only {injected} faults were injected"); // and retried: 99 % succeeded
         Assert.True(
-            // A chunk hit by an injected 5xx goes again at once in halves, but the learned size stays: about 1.5 requests per
-            // chunk (when each 5xx was taken for a limit, chunks shrank to one or two lookups: 2 138 requests for 3 000).
-            emulator.Stats.Requests < (aliases == 1 ? lookups * 0.8 : lookups * 1.8 / aliases),
+            // A chunk hit by an injected 5xx goes again at once in halves, but the learned size stays; an injected server
+            // timeout halves it for a while. Usually 410–420 requests; a timeout before any chunk has passed is taken for
+            // a limit and costs more (666 once in ten runs). When each 5xx was taken for a limit, chunks shrank to one or
+            // two lookups: 2 138 requests for 3 000.
+            emulator.Stats.Requests < (aliases == 1 ? lookups * 0.8 : lookups * 2.5 / aliases),
             aliases == 1 ? "identical lookups in flight together were coalesced" : "lookups travelled together"
         );
         Assert.True(memoryGrowth < 16 * 1024 * 1024, $"the heap grew {memoryGrowth / 1024} KiB after the first quarter");

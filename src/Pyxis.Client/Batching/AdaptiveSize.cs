@@ -10,7 +10,8 @@ namespace Pyxis.Client.Batching;
 /// client options object and operation, so batches learn from each other.
 /// </summary>
 /// <remarks>
-/// A complexity error is believed at once. A server timeout or a 5xx can be a blip, so it only raises a suspicion, and it
+/// A complexity error or Pyxis's own server timeout ("unable to fetch data from MongoDB in time") says the request asked
+/// too much, and is believed at once. A bare 5xx can be a blip (a gateway, a deploy), so it only raises a suspicion, and it
 /// is believed when a request sized after the suspicion fails too before any request as big succeeds. A real limit fails
 /// every request over it, so it is learned one request later; random 5xx (a few percent of requests) rarely hit the one
 /// request that would confirm them. Requests already in flight when the news came do not count either way for failing:
@@ -87,43 +88,43 @@ internal sealed class AdaptiveSize
     /// <summary>
     /// A request of <paramref name="size"/> items, sized when <c>Next</c> gave
     /// <paramref name="sizedAt"/>, came back too big; <paramref name="certain"/> when the answer says so itself (a
-    /// complexity error) rather than maybe by chance (a server timeout, a 5xx). Returns what was made of it.
+    /// complexity error, a Pyxis server timeout) rather than maybe by chance (a bare 5xx). Returns what was made of it.
     /// </summary>
     public Verdict TooBig(int size, bool certain = true, int sizedAt = int.MaxValue)
     {
         lock (gate)
         {
             probing = false; // a probe still out was sized before this news: it is split or reports on its own
-            certain |= size >= ceiling && sizedAt >= news; // a probe next to a learned limit: a blip there costs little
-            if (!certain && Suspects(size, sizedAt) is { } verdict)
+            if (sizedAt < news)
+            {
+                return Verdict.Stale; // sized before the last news, which already acted on what it says
+            }
+
+            certain |= size >= ceiling; // a probe next to a learned limit: a blip there costs little
+            if (!certain && Suspects(size) is { } verdict)
             {
                 return verdict;
             }
 
             size = Math.Min(size, suspect);
             (suspect, news) = (int.MaxValue, news + 1);
-            if (!certain && size <= proven)
+            if (size <= proven)
             {
-                // A size that passed fails now: Pyxis is busy rather than the size too big, so back off but keep the ceiling.
+                // A size that passed fails now: Pyxis is busy rather than the size too big (a random server timeout, a
+                // second 5xx), so back off but learn no ceiling; one at the ceiling would hold every later request down.
                 (proven, current) = (0, Math.Max(1, Math.Min(current, proven) / 2));
                 return Verdict.Lowered;
             }
 
-            proven = proven >= size ? 0 : proven;
             (ceiling, atCeiling) = (Math.Min(ceiling, size - 1), 0);
             current = Math.Max(1, Math.Min(current, Math.Max(size / 2, proven)));
             return Verdict.Lowered;
         }
     }
 
-    // Under the gate. An uncertain failure raises a suspicion, or confirms one (null) if its request was sized after it.
-    private Verdict? Suspects(int size, int sizedAt)
+    // Under the gate, for a request sized after the last news: an uncertain failure raises a suspicion, or confirms one (null).
+    private Verdict? Suspects(int size)
     {
-        if (sizedAt < news)
-        {
-            return Verdict.Stale;
-        }
-
         if (suspect != int.MaxValue)
         {
             return null;
@@ -146,18 +147,17 @@ internal sealed class AdaptiveSize
         Lowered,
     }
 
-    /// <summary>Whether the failure says by itself that the request asked for too much (a complexity error), not maybe by chance.</summary>
+    /// <summary>
+    /// Whether the failure says by itself that the request asked for too much (a complexity error, a Pyxis server timeout),
+    /// not maybe by chance (a bare 5xx).
+    /// </summary>
     public static bool IsCertainlyTooBig(Exception? error) =>
-        error is PyxisGraphQLException graphQL
-        && graphQL.Errors.Any(e => e.Message.Contains("complex", StringComparison.OrdinalIgnoreCase));
+        Serialization.GraphQLBody.IsServerTimeout(error)
+        || (
+            error is PyxisGraphQLException graphQL
+            && graphQL.Errors.Any(e => e.Message.Contains("complex", StringComparison.OrdinalIgnoreCase))
+        );
 
     /// <summary>Whether the failure says the request asked for too much at once (as opposed to a bad input).</summary>
-    public static bool IsTooBig(Exception? error) =>
-        error switch
-        {
-            null => false,
-            _ when Serialization.GraphQLBody.IsServerTimeout(error) => true,
-            PyxisTransportException { HttpStatus: >= 500 } => true,
-            _ => IsCertainlyTooBig(error),
-        };
+    public static bool IsTooBig(Exception? error) => error is PyxisTransportException { HttpStatus: >= 500 } || IsCertainlyTooBig(error);
 }
