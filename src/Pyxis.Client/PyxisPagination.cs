@@ -60,16 +60,7 @@ public static class PyxisPagination
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(fetchPage);
-        var shrinking = PageClient.For(client);
-        return StreamAsync(
-            (page, canShrink, ct) => fetchPage(canShrink ? shrinking : client, page, ct),
-            items,
-            total,
-            pageSize,
-            paging,
-            adaptive: null,
-            cancellationToken
-        );
+        return Through(client, PageClient.For(client), fetchPage, items, total, pageSize, paging, cancellationToken);
     }
 
     /// <summary>
@@ -89,8 +80,21 @@ public static class PyxisPagination
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(fetchPage);
-        var shrinking = TClient.Create(PageClient.For(client.Client));
-        return StreamAsync(
+        return Through(client, TClient.Create(PageClient.For(client.Client)), fetchPage, items, total, pageSize, paging, cancellationToken);
+    }
+
+    // A page that can still shrink goes through the client on which a too-big answer is not retried at its size.
+    private static IAsyncEnumerable<TItem> Through<TClient, TPage, TItem>(
+        TClient client,
+        TClient shrinking,
+        Func<TClient, PyxisPage, CancellationToken, Task<TPage>> fetchPage,
+        Func<TPage, IReadOnlyList<TItem>?> items,
+        Func<TPage, int?>? total,
+        int pageSize,
+        PyxisPaging? paging,
+        CancellationToken cancellationToken
+    ) =>
+        StreamAsync(
             (page, canShrink, ct) => fetchPage(canShrink ? shrinking : client, page, ct),
             items,
             total,
@@ -99,7 +103,6 @@ public static class PyxisPagination
             adaptive: null,
             cancellationToken
         );
-    }
 
     private static async IAsyncEnumerable<TItem> StreamAsync<TPage, TItem>(
         Func<PyxisPage, bool, CancellationToken, Task<TPage>> fetchPage,

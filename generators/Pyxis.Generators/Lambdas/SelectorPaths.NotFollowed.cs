@@ -9,8 +9,9 @@ namespace Pyxis.Generators.Lambdas;
 /// <summary>
 /// A field read through a variable of the selector that the analysis could not trace to a selected value (a lambda
 /// parameter of a call it does not know, a local given a value it does not follow, a tuple's or anonymous object's
-/// member, a library type's property such as a group's <c>Key</c>), or a schema object turned <c>dynamic</c>, would not be asked and would throw at run time: it is refused at
-/// build instead (PYX125), once per variable, with the construct and a rewrite.
+/// member, a library type's property such as a group's <c>Key</c>), or a schema object turned <c>dynamic</c>, would not
+/// be asked and would throw at run time: it is refused at build instead (PYX125), once per variable, with the construct
+/// and a rewrite.
 /// </summary>
 internal sealed partial class SelectorPaths
 {
