@@ -11,9 +11,6 @@ namespace Pyxis.Client.Tests;
 /// </summary>
 public sealed class AdaptiveAliasSizeTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan Attempt = TimeSpan.FromDays(1);
-    private static readonly TimeSpan Total = TimeSpan.FromDays(2);
-
     public static TheoryData<string> TooBigAnswers => ["server timeout", "503", "complexity error"];
 
     [Theory]
@@ -27,12 +24,12 @@ public sealed class AdaptiveAliasSizeTests(ITestOutputHelper output)
 
         // On the fake clock a retry wait never ends: a batch that waited one out would never finish.
         var batch = AdaptiveSizingTests.RunAsync(client, paths, new BatchOptions { AliasesPerRequest = 25, MaxConcurrency = 4 });
-        var retryWait = clock.WaitStartedAsync(due => due != Attempt && due != Total);
+        var retryWait = clock.RetryWaitStartedAsync();
         Assert.True(batch == await Task.WhenAny(batch, retryWait), "a retry wait was started before the batch ended");
 
         output.WriteLine($"{answer}: 1000 lookups in {emulator.Stats.Requests} requests (ideal 100)");
         Assert.Equal((1000, 0), await batch);
-        Assert.All(clock.Started, due => Assert.True(due == Attempt || due == Total, $"a {due} wait was started"));
+        Assert.All(clock.Started, due => Assert.True(WatchedClock.IsCallTimeout(due), $"a {due} wait was started"));
         // A bare 503 may be a blip, so it is believed only when a request sized after it fails too: about one more failed
         // request per slot than a server timeout or a complexity error, which say the request was too big (113–116 quiet,
         // up to 124 on a loaded CI machine, where the order of the first failures varies).
@@ -58,7 +55,7 @@ public sealed class AdaptiveAliasSizeTests(ITestOutputHelper output)
             MaxConcurrency = 1,
         };
         var batch = AdaptiveSizingTests.RunAsync(client, paths, options);
-        var wait = await clock.WaitStartedAsync(due => due != Attempt && due != Total);
+        var wait = await clock.RetryWaitStartedAsync();
         clock.Advance(wait);
 
         Assert.Equal((10, 0), await batch.WaitAsync(Hang.Limit));
@@ -88,7 +85,7 @@ public sealed class AdaptiveAliasSizeTests(ITestOutputHelper output)
             {
                 Endpoint = emulator.Endpoint,
                 TimeProvider = clock,
-                Timeouts = { Attempt = Attempt, Total = Total },
+                Timeouts = { Attempt = WatchedClock.FarAttempt, Total = WatchedClock.FarTotal },
             }
         );
 }

@@ -11,9 +11,6 @@ namespace Pyxis.Client.Tests;
 /// </summary>
 public sealed class AdaptivePageSizeTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan Attempt = TimeSpan.FromDays(1);
-    private static readonly TimeSpan Total = TimeSpan.FromDays(2);
-
     public static TheoryData<string> TooBigAnswers => ["server timeout", "503", "complexity error"];
 
     [Theory]
@@ -28,7 +25,7 @@ public sealed class AdaptivePageSizeTests(ITestOutputHelper output)
 
         // On the fake clock a retry wait never ends: a stream that waited one out would never finish.
         var stream = client.FindImagesAllAsync(pageSize: 200).ToListAsync();
-        var retryWait = clock.WaitStartedAsync(due => due != Attempt && due != Total);
+        var retryWait = clock.RetryWaitStartedAsync();
         Assert.True(stream == await Task.WhenAny(stream, retryWait), "a retry wait was started before the stream ended");
 
         var asked = sizes.ToArray();
@@ -36,7 +33,7 @@ public sealed class AdaptivePageSizeTests(ITestOutputHelper output)
             $"{answer}: {asked.Length} requests, page sizes {string.Join(" ", asked)}; waits {string.Join(" ", clock.Started)}"
         );
         Assert.Equal(expected, (await stream).Select(i => i!.Id)); // every image once, in order
-        Assert.All(clock.Started, due => Assert.True(due == Attempt || due == Total, $"a {due} wait was started"));
+        Assert.All(clock.Started, due => Assert.True(WatchedClock.IsCallTimeout(due), $"a {due} wait was started"));
         Assert.Equal([200, 100], asked.Where(s => s > 50)); // each too-big size asked once, the first page only
         Assert.Equal(20, asked.Count(s => s == 50)); // then the 1000 images in pages of 50: 22 requests, ideal 20
     }
@@ -50,7 +47,7 @@ public sealed class AdaptivePageSizeTests(ITestOutputHelper output)
         using var client = Client(emulator, clock);
 
         var stream = client.FindImagesWithoutTotalAllAsync(pageSize: 200).ToListAsync();
-        var retryWait = clock.WaitStartedAsync(due => due != Attempt && due != Total);
+        var retryWait = clock.RetryWaitStartedAsync();
         Assert.True(stream == await Task.WhenAny(stream, retryWait), "a retry wait was started before the stream ended");
 
         Assert.Equal(emulator.Catalog.Images.Ids(), (await stream).Select(i => i!.Id));
@@ -78,7 +75,7 @@ public sealed class AdaptivePageSizeTests(ITestOutputHelper output)
         using var client = Client(emulator, clock);
 
         var stream = client.FindImagesAllAsync(pageSize: 50, paging: new PyxisPaging { MinPageSize = 50 }).ToListAsync();
-        var wait = await clock.WaitStartedAsync(due => due != Attempt && due != Total);
+        var wait = await clock.RetryWaitStartedAsync();
         Assert.Equal(TimeSpan.FromHours(1), wait); // ServerTimeoutDelay, at the same size
         clock.Advance(wait);
 
@@ -117,15 +114,18 @@ public sealed class AdaptivePageSizeTests(ITestOutputHelper output)
     public async Task Random_5xx_cost_a_split_page_each_but_do_not_keep_pages_small()
     {
         // Every 15th request is a 503 whatever its size, as a busy Pyxis answers now and then. Each failed page is asked
-        // again in halves and the size climbs back after PageSizing.GrowAfter pages. When each 503 was taken for a limit,
-        // pages stayed at 50 until AdaptiveSize.ProbeAfter pages had passed: about half as many requests again.
+        // again in halves, and while the 503 is only suspected one good page is enough to try the bigger size again. When
+        // each 503 was taken for a limit, pages stayed at 50 until AdaptiveSize.ProbeAfter pages had passed: 144 requests.
         var sizes = new ConcurrentQueue<int>();
         var requests = 0;
         await using var emulator = await PyxisEmulator.StartAsync(
             new EmulatorOptions
             {
                 FaultFor = r =>
-                    Record(r, sizes) > 0 && Interlocked.Increment(ref requests) % 15 == 0 ? new EmulatorFault.HttpStatus(503) : null,
+                {
+                    Record(r, sizes);
+                    return Interlocked.Increment(ref requests) % 15 == 0 ? new EmulatorFault.HttpStatus(503) : null;
+                },
                 Repositories = 1000,
                 ImagesPerRepository = 10,
             }
@@ -168,7 +168,7 @@ public sealed class AdaptivePageSizeTests(ITestOutputHelper output)
             {
                 Endpoint = emulator.Endpoint,
                 TimeProvider = clock,
-                Timeouts = { Attempt = Attempt, Total = Total },
+                Timeouts = { Attempt = WatchedClock.FarAttempt, Total = WatchedClock.FarTotal },
                 Retry =
                 {
                     MaxRetries = 3,

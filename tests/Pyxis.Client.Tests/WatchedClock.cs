@@ -9,6 +9,12 @@ namespace Pyxis.Client.Tests;
 /// </summary>
 internal sealed class WatchedClock : FakeTimeProvider
 {
+    /// <summary>An attempt timeout so far out that no test reaches it: any other wait started is a retry wait.</summary>
+    public static readonly TimeSpan FarAttempt = TimeSpan.FromDays(1);
+
+    /// <summary>A total timeout so far out that no test reaches it.</summary>
+    public static readonly TimeSpan FarTotal = TimeSpan.FromDays(2);
+
     private readonly List<TimeSpan> started = [];
     private readonly List<(Func<TimeSpan, bool> Match, TaskCompletionSource<TimeSpan> Seen)> watches = [];
 
@@ -39,6 +45,12 @@ internal sealed class WatchedClock : FakeTimeProvider
             }
         }
     }
+
+    /// <summary>Whether a wait of <paramref name="due"/> is one of the call's own timeouts (<see cref="FarAttempt"/>, <see cref="FarTotal"/>).</summary>
+    public static bool IsCallTimeout(TimeSpan due) => due == FarAttempt || due == FarTotal;
+
+    /// <summary>The length of the first wait that is not a call timeout: a retry wait, on a client given the far timeouts.</summary>
+    public Task<TimeSpan> RetryWaitStartedAsync() => WaitStartedAsync(due => !IsCallTimeout(due));
 
     /// <summary>The length of the first wait, started before or after this call, that <paramref name="match"/> accepts.</summary>
     public Task<TimeSpan> WaitStartedAsync(Func<TimeSpan, bool> match)
